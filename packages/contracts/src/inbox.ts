@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** queued: stored in Charla; accepted: Meta took it (wamid known); then the WhatsApp ticks. */
+export const MessageStatusSchema = z.enum(['queued', 'accepted', 'sent', 'delivered', 'read', 'failed']);
+export type MessageStatus = z.infer<typeof MessageStatusSchema>;
+
+export const MessageErrorSchema = z.object({
+  code: z.number().nullable(),
+  /** A sentence a person understands: what went wrong and what to do. */
+  reason: z.string(),
+  details: z.string().nullable(),
+});
+export type MessageError = z.infer<typeof MessageErrorSchema>;
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  type: z.string(),
+  /** Plain text of the message (text body, caption); untrusted for inbound: render as text. */
+  text: z.string().nullable(),
+  status: MessageStatusSchema.nullable(),
+  error: MessageErrorSchema.nullable(),
+  senderName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const ContactSummarySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  /** E.164, e.g. +5215512345678 */
+  phone: z.string().nullable(),
+  waId: z.string().nullable(),
+});
+export type ContactSummary = z.infer<typeof ContactSummarySchema>;
+
+export const ConversationWindowSchema = z.object({
+  isOpen: z.boolean(),
+  /** When free-form messages stop being allowed (last customer message + 24 h). */
+  expiresAt: z.string().nullable(),
+});
+
+export const ConversationSchema = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  channelName: z.string(),
+  contact: ContactSummarySchema,
+  status: z.enum(['open', 'pending', 'resolved', 'snoozed']),
+  unreadCount: z.number().int(),
+  lastMessage: z
+    .object({
+      text: z.string().nullable(),
+      type: z.string(),
+      direction: z.enum(['inbound', 'outbound']),
+      status: MessageStatusSchema.nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+  lastActivityAt: z.string(),
+  window: ConversationWindowSchema,
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const ConversationListSchema = z.object({
+  items: z.array(ConversationSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ConversationList = z.infer<typeof ConversationListSchema>;
+
+export const ThreadSchema = z.object({
+  conversation: ConversationSchema,
+  /** Oldest first. */
+  messages: z.array(MessageSchema),
+  /** Pass as ?before= to load older messages. */
+  olderCursor: z.string().nullable(),
+});
+export type Thread = z.infer<typeof ThreadSchema>;
+
+export const SendTextRequestSchema = z.object({
+  text: z.string().trim().min(1, 'Write a message first').max(4096, 'WhatsApp allows at most 4096 characters'),
+});
+export type SendTextRequest = z.input<typeof SendTextRequestSchema>;

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './channels';
+export * from './errors';
+export * from './inbox';
+export * from './realtime';
