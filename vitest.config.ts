@@ -1,8 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // One runner for every suite. Integration tests get a fresh PGlite per file; when
-// CHARLA_TEST_DATABASE_URL is set the same files also run against PostgreSQL (see
-// apps/server/test/harness/test-db.ts). End-to-end tests drive Debian's Chromium.
+// CHARLA_TEST_DATABASE_URL is set, the same files run a second time against PostgreSQL
+// (a fresh database per file, see apps/server/test/harness/test-db.ts). End-to-end tests
+// drive Debian's Chromium against a real server and simulator.
+const integrationFiles = [
+  'apps/*/test/**/*.int.test.ts',
+  'apps/*/test/**/*.http.test.ts',
+  'apps/*/src/**/*.http.test.ts',
+];
+
+const integration = (name: string, kind: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  test: {
+    name,
+    include: integrationFiles,
+    env: { CHARLA_TEST_DB_KIND: kind },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,14 +30,8 @@ export default defineConfig({
           exclude: ['**/*.int.test.ts', '**/*.http.test.ts', '**/node_modules/**'],
         },
       },
-      {
-        test: {
-          name: 'integration',
-          include: ['apps/*/src/**/*.int.test.ts', 'apps/*/test/**/*.int.test.ts', 'apps/*/src/**/*.http.test.ts', 'apps/*/test/**/*.http.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      integration('integration', 'pglite'),
+      ...(process.env.CHARLA_TEST_DATABASE_URL ? [integration('integration-pg', 'postgres')] : []),
       {
         test: {
           name: 'e2e',

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { Container } from './container';
+import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/auth';
+import { authenticateSession } from './modules/auth/sessions';
+import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
+import { inboxRoutes } from './modules/inbox';
+import { registerErrorHandler } from './platform/http/error-handler';
+import { realtimeRoutes } from './platform/realtime/realtime.routes';
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The whole HTTP surface as one Fastify instance; main.ts only listens. Tests inject into it. */
+export async function buildApp(
+  c: Container,
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('auth', null);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Charla API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const requireMember = createAuthGuard(c.auth);
+  const authOfAny = (req: unknown) => authOf(req as Parameters<typeof authOf>[0]);
+
+  await app.register(authRoutes, {
+    deps: c.auth,
+    loginMaxPerMinute: c.config.LOGIN_MAX_ATTEMPTS_PER_MINUTE,
+    secureCookies: c.config.PUBLIC_URL.startsWith('https://'),
+    onWorkspaceCreated: () => c.prepareWorkspaces(),
+  });
+  await app.register(channelsRoutes, {
+    directory: c.directory,
+    simulatorUrl: c.simulatorUrl,
+    requireMember,
+    authOf: authOfAny,
+  });
+  await app.register(inboxRoutes, { deps: c.inbox, requireMember, authOf: authOfAny });
+  await app.register(whatsappWebhookRoutes, {
+    deps: { db: c.db, clock: c.clock, secrets: c.secrets, directory: c.directory },
+    worker: c.ingestWorker,
+  });
+  await app.register(realtimeRoutes, {
+    hub: c.hub,
+    authenticate: async (req) =>
+      (await authenticateSession(c.auth, req.cookies[SESSION_COOKIE]))?.workspaceId ?? null,
+  });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')) {
+      return reply
+        .status(403)
+        .send({ error: { code: 'forbidden', message: 'Metrics are served on loopback only.' } });
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The SPA owns every other GET that is not an API call.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/webhooks/')) {
+        return reply.sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url}` } });
+    });
+  }
+  return app;
+}

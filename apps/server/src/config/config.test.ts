@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ConfigSchema, loadConfig } from './config';
+
+const examplePath = fileURLToPath(new URL('../../../../.env.example', import.meta.url));
+
+describe('config', () => {
+  it('starts with no settings at all (embedded database, sandbox number)', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.SIMULATOR_ENABLED).toBe(true);
+    expect(c.PUBLIC_URL).toBe('http://127.0.0.1:3000');
+  });
+
+  it('lists every problem at once, naming the key and the fix', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SECRET_KEY: 'short' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('DATABASE_URL: must start with postgres://');
+      expect(msg).toContain('openssl rand -hex 32');
+    }
+  });
+
+  it('asks for all credentials of a real number when only some are given', () => {
+    expect(() => loadConfig({ WHATSAPP_PHONE_NUMBER_ID: '123' })).toThrow(
+      /WHATSAPP_ACCESS_TOKEN: is required/,
+    );
+  });
+
+  it('.env.example documents exactly the keys the schema reads', () => {
+    const text = readFileSync(examplePath, 'utf8');
+    const documented = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(Object.keys(ConfigSchema.shape).sort());
+  });
+});

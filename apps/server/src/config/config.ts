@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const BooleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+/**
+ * Every setting Charla reads, with its default. `.env.example` documents the same keys and a
+ * test keeps the two in step. Empty strings count as "not set".
+ */
+export const ConfigSchema = z
+  .object({
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: Url.optional(),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    SECRET_KEY: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes): run `openssl rand -hex 32`')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    GRAPH_API_BASE_URL: Url.default('https://graph.facebook.com'),
+    GRAPH_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'must look like v26.0')
+      .default('v26.0'),
+    SIMULATOR_ENABLED: BooleanString.default(true),
+    SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
+    WHATSAPP_WABA_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
+    WHATSAPP_DISPLAY_PHONE_NUMBER: z.string().optional(),
+    WHATSAPP_ACCESS_TOKEN: z.string().min(20, 'looks too short for a Meta access token').optional(),
+    WHATSAPP_APP_SECRET: z.string().min(16, 'looks too short for a Meta app secret').optional(),
+    WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'use at least 8 characters').optional(),
+  })
+  .superRefine((c, ctx) => {
+    const real = [
+      'WHATSAPP_PHONE_NUMBER_ID',
+      'WHATSAPP_WABA_ID',
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_VERIFY_TOKEN',
+    ] as const;
+    const set = real.filter((k) => c[k] !== undefined);
+    if (set.length > 0 && set.length < real.length) {
+      for (const k of real.filter((k) => c[k] === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: `is required when ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set (connecting a real number needs all five)`,
+        });
+      }
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & { PUBLIC_URL: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates once, listing every problem at the same time rather than the first one. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k in ConfigSchema.shape && v !== undefined && v.trim() !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return { ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}` };
+}

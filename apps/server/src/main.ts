@@ -1,0 +1,60 @@
+import { createSimulator } from '@charla/simulator';
+import pino from 'pino';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config/config';
+import { readEnvironment } from './config/load-env-file';
+import { createContainer } from './container';
+
+const logger = pino({ level: 'info', transport: undefined });
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(readEnvironment());
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      console.error('See .env.example for every setting and its meaning.');
+      process.exit(1);
+    }
+    throw err;
+  }
+  logger.level = config.LOG_LEVEL;
+
+  let simulator: ReturnType<typeof createSimulator> | null = null;
+  let simulatorUrl: string | null = null;
+  if (config.SIMULATOR_ENABLED) {
+    simulator = createSimulator({
+      stateFile: `${config.DATA_DIR}/simulator.json`,
+      logger: logger.child({ module: 'simulator' }),
+    });
+    simulatorUrl = await simulator.listen({ host: '127.0.0.1', port: config.SIMULATOR_PORT });
+  }
+
+  const container = await createContainer(config, { logger, simulatorUrl });
+  const app = await buildApp(container, { logger: logger.child({ module: 'http' }) as never });
+  await container.startWorkers();
+  await app.listen({ host: config.HOST, port: config.PORT });
+  await container.prepareWorkspaces();
+
+  console.log(`\n  Charla is running: ${config.PUBLIC_URL}\n`);
+  if (simulatorUrl) console.log(`  WhatsApp simulator (sandbox number): ${simulatorUrl}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info(`${signal}: shutting down`);
+    await app.close();
+    await container.close();
+    await simulator?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  logger.error({ err }, 'Charla could not start');
+  process.exit(1);
+});

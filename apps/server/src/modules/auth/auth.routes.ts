@@ -1,0 +1,126 @@
+import {
+  AcceptInvitationRequestSchema,
+  InvitationPreviewSchema,
+  InvitationSchema,
+  InviteRequestSchema,
+  LoginRequestSchema,
+  MemberSchema,
+  MeSchema,
+  SetupRequestSchema,
+  SetupStatusSchema,
+} from '@charla/contracts';
+import type {} from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AuthDeps } from './auth.deps';
+import { authOf, createAuthGuard, SESSION_COOKIE } from './auth.guard';
+import { getMe } from './get-me';
+import { acceptInvitation, inviteMember, previewInvitation } from './invitations';
+import { listMembers } from './list-members';
+import { login } from './login';
+import { createSession, deleteSession } from './sessions';
+import { needsSetup, setupWorkspace } from './setup-workspace';
+
+export interface AuthRoutesOptions {
+  deps: AuthDeps;
+  loginMaxPerMinute: number;
+  secureCookies: boolean;
+  /** Lets other modules prepare a new workspace (e.g. its sandbox number). */
+  onWorkspaceCreated?: () => Promise<void>;
+}
+
+export async function authRoutes(appIn: FastifyInstance, opts: AuthRoutesOptions) {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const { deps } = opts;
+  const requireMember = createAuthGuard(deps);
+
+  async function signIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ids: { userId: string; workspaceId: string },
+  ) {
+    const session = await createSession(deps, { ...ids, userAgent: request.headers['user-agent'] });
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: opts.secureCookies,
+      expires: session.expiresAt,
+    });
+    return getMe(deps, ids.userId, ids.workspaceId);
+  }
+
+  const tags = ['auth'];
+  app.get('/api/setup', { schema: { tags, response: { 200: SetupStatusSchema } } }, async () => ({
+    needsSetup: await needsSetup(deps),
+  }));
+
+  app.post(
+    '/api/setup',
+    { schema: { tags, body: SetupRequestSchema, response: { 200: MeSchema } } },
+    async (req, reply) => {
+      const ids = await setupWorkspace(deps, req.body);
+      await opts.onWorkspaceCreated?.();
+      return signIn(req, reply, ids);
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags, body: LoginRequestSchema, response: { 200: MeSchema } },
+      config: { rateLimit: { max: opts.loginMaxPerMinute, timeWindow: 60_000 } },
+    },
+    async (req, reply) => signIn(req, reply, await login(deps, req.body)),
+  );
+
+  app.post('/api/auth/logout', { schema: { tags }, preHandler: requireMember }, async (req, reply) => {
+    await deleteSession(deps, authOf(req).sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get(
+    '/api/me',
+    { schema: { tags, response: { 200: MeSchema } }, preHandler: requireMember },
+    async (req) => {
+      const auth = authOf(req);
+      return getMe(deps, auth.userId, auth.workspaceId);
+    },
+  );
+
+  app.get(
+    '/api/members',
+    {
+      schema: { tags, response: { 200: z.object({ items: z.array(MemberSchema) }) } },
+      preHandler: requireMember,
+    },
+    async (req) => ({ items: await listMembers(deps, authOf(req).workspaceId) }),
+  );
+
+  app.post(
+    '/api/invitations',
+    {
+      schema: { tags, body: InviteRequestSchema, response: { 200: InvitationSchema } },
+      preHandler: requireMember,
+    },
+    async (req) => inviteMember(deps, authOf(req), req.body),
+  );
+
+  const TokenParams = z.object({ token: z.string().min(10).max(100) });
+  app.get(
+    '/api/invitations/:token',
+    { schema: { tags, params: TokenParams, response: { 200: InvitationPreviewSchema } } },
+    async (req) => previewInvitation(deps, req.params.token),
+  );
+
+  app.post(
+    '/api/invitations/:token/accept',
+    {
+      schema: { tags, params: TokenParams, body: AcceptInvitationRequestSchema, response: { 200: MeSchema } },
+      config: { rateLimit: { max: opts.loginMaxPerMinute, timeWindow: 60_000 } },
+    },
+    async (req, reply) => signIn(req, reply, await acceptInvitation(deps, req.params.token, req.body)),
+  );
+}

@@ -1,0 +1,54 @@
+import type { Role } from '@charla/contracts';
+import { and, eq, gt } from 'drizzle-orm';
+import { createToken, sha256Hex } from '../../platform/crypto';
+import type { AuthDeps } from './auth.deps';
+import { sessions, workspaceMembers } from './auth.schema';
+
+export interface AuthContext {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+  sessionId: string;
+}
+
+export async function createSession(
+  deps: AuthDeps,
+  input: { userId: string; workspaceId: string; userAgent?: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = createToken();
+  const expiresAt = new Date(deps.clock.now().getTime() + deps.sessionDays * 86_400_000);
+  await deps.orm.insert(sessions).values({
+    id: sha256Hex(token),
+    userId: input.userId,
+    workspaceId: input.workspaceId,
+    expiresAt,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+/** The session behind a cookie, if it is live and its user still belongs to the workspace. */
+export async function authenticateSession(
+  deps: AuthDeps,
+  token: string | undefined,
+): Promise<AuthContext | null> {
+  if (!token || token.length > 100) return null;
+  const id = sha256Hex(token);
+  const [row] = await deps.orm
+    .select({ userId: sessions.userId, workspaceId: sessions.workspaceId, role: workspaceMembers.role })
+    .from(sessions)
+    .innerJoin(
+      workspaceMembers,
+      and(
+        eq(workspaceMembers.userId, sessions.userId),
+        eq(workspaceMembers.workspaceId, sessions.workspaceId),
+      ),
+    )
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, deps.clock.now())))
+    .limit(1);
+  return row ? { ...row, sessionId: id } : null;
+}
+
+export async function deleteSession(deps: AuthDeps, sessionId: string): Promise<void> {
+  await deps.orm.delete(sessions).where(eq(sessions.id, sessionId));
+}

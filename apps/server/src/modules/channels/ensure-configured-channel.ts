@@ -1,0 +1,33 @@
+import type { ChannelDirectory } from './channel-directory';
+import type { ChannelsDeps } from './channels.deps';
+import { saveChannel } from './save-channel';
+
+export interface ConfiguredNumber {
+  phoneNumberId: string;
+  wabaId: string;
+  displayPhoneNumber: string;
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+  graphBaseUrl: string;
+  graphVersion: string;
+}
+
+/** A real number given in the environment is connected to the first workspace. */
+export async function ensureConfiguredChannel(
+  deps: ChannelsDeps & { directory: ChannelDirectory },
+  number: ConfiguredNumber | null,
+): Promise<void> {
+  if (!number) return;
+  const [first] = await deps.db.query<{ id: string }>(
+    'SELECT id FROM workspaces ORDER BY created_at LIMIT 1',
+  );
+  if (!first) return;
+  await saveChannel(deps, {
+    workspaceId: first.id,
+    kind: 'cloud',
+    name: 'WhatsApp',
+    ...number,
+  });
+  deps.directory.invalidate();
+}

@@ -1,0 +1,123 @@
+import { parseWebhook } from '@charla/cloud-api';
+import type { Query } from '../../../platform/db/database';
+import { type DeliveryUpdate, type InboundMessage, type InboxChange, recordInbound } from '../../inbox';
+import type { ChannelDirectory } from '../channel-directory';
+import type { ChannelsDeps } from '../channels.deps';
+import { mapWebhookUpdate } from './map-webhook';
+
+export interface IngestDeps extends ChannelsDeps {
+  directory: ChannelDirectory;
+  notify(changes: InboxChange[]): Promise<void>;
+  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+interface EventRow {
+  id: number;
+  raw_body: string;
+  received_at: Date;
+}
+
+/**
+ * Takes up to `limit` pending webhook events and applies them in ONE transaction: a few
+ * statements for the whole batch, whatever its size. If the batch fails, each event is
+ * retried alone so one poisonous event cannot hold the others back. Returns how many events
+ * were taken.
+ */
+export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Promise<number> {
+  let changes: InboxChange[] = [];
+  let taken = 0;
+  try {
+    await deps.db.transaction(async (query) => {
+      const events = await lockPending(query, limit);
+      taken = events.length;
+      changes = await applyEvents(deps, query, events);
+    });
+  } catch (err) {
+    deps.log.warn({ err }, 'webhook batch failed; retrying its events one by one');
+    taken = await ingestOneByOne(deps, limit);
+    return taken;
+  }
+  await deps.notify(changes);
+  return taken;
+}
+
+const lockPending = (query: Query, limit: number) =>
+  query<EventRow & Record<string, unknown>>(
+    `SELECT id, raw_body, received_at FROM webhook_events WHERE status = 'pending'
+      ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+
+async function ingestOneByOne(deps: IngestDeps, limit: number): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < limit; i++) {
+    let changes: InboxChange[] = [];
+    let found = false;
+    try {
+      await deps.db.transaction(async (query) => {
+        const events = await lockPending(query, 1);
+        found = events.length > 0;
+        changes = await applyEvents(deps, query, events);
+      });
+    } catch (err) {
+      // The poisonous one: park it with its error so it is reported, not lost, and move on.
+      await deps.db.query(
+        `UPDATE webhook_events SET status = 'failed', attempts = attempts + 1, error = $1
+          WHERE id = (SELECT id FROM webhook_events WHERE status = 'pending' ORDER BY id LIMIT 1)`,
+        [String((err as Error).message ?? err).slice(0, 2000)],
+      );
+      deps.log.error({ err }, 'webhook event failed to ingest');
+      found = true;
+    }
+    if (!found) break;
+    done++;
+    await deps.notify(changes);
+  }
+  return done;
+}
+
+async function applyEvents(deps: IngestDeps, query: Query, events: EventRow[]): Promise<InboxChange[]> {
+  if (events.length === 0) return [];
+  const messages: InboundMessage[] = [];
+  const statuses: DeliveryUpdate[] = [];
+  const processed: number[] = [];
+  const failed: { id: number; error: string }[] = [];
+  for (const event of events) {
+    const parsed = parseWebhook(JSON.parse(event.raw_body));
+    if (!parsed.ok) {
+      failed.push({ id: event.id, error: parsed.reason });
+      continue;
+    }
+    const unknown: string[] = [];
+    for (const update of parsed.updates) {
+      if (update.field !== 'messages' || !update.phoneNumberId) continue;
+      const channel = await deps.directory.byPhoneNumberId(update.phoneNumberId);
+      if (!channel) {
+        unknown.push(update.phoneNumberId);
+        continue;
+      }
+      const mapped = mapWebhookUpdate(update, channel, new Date(event.received_at));
+      messages.push(...mapped.messages);
+      statuses.push(...mapped.statuses);
+    }
+    if (unknown.length > 0) {
+      failed.push({
+        id: event.id,
+        error: `No connected channel has phone number id ${unknown.join(', ')}. Connect it, then reprocess this event.`,
+      });
+    } else processed.push(event.id);
+  }
+  const changes = await recordInbound(query, { messages, statuses });
+  await query(
+    `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
+    [processed],
+  );
+  for (const f of failed) {
+    await query(
+      `UPDATE webhook_events SET status = 'failed', attempts = attempts + 1, error = $2 WHERE id = $1`,
+      [f.id, f.error],
+    );
+    deps.log.warn({ eventId: f.id, reason: f.error }, 'webhook event not ingested');
+  }
+  return changes;
+}

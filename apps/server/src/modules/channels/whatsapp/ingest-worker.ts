@@ -1,0 +1,52 @@
+import { type IngestDeps, ingestPendingWebhooks } from './ingest-webhooks';
+
+/**
+ * Drains pending webhook events in batches. The webhook route wakes it the moment it stores
+ * an event; the poll interval only matters for events stored by another process.
+ */
+export function createIngestWorker(deps: IngestDeps, opts: { batchSize?: number; pollMs?: number } = {}) {
+  let running = false;
+  let wake: (() => void) | null = null;
+  let pending = false;
+  let loop: Promise<void> | null = null;
+
+  async function run() {
+    while (running) {
+      pending = false;
+      let taken = 0;
+      try {
+        taken = await ingestPendingWebhooks(deps, opts.batchSize ?? 500);
+      } catch (err) {
+        deps.log.error({ err }, 'ingest worker error');
+      }
+      if (taken > 0 || pending) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, opts.pollMs ?? 1000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    wake() {
+      pending = true;
+      wake?.();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+export type IngestWorker = ReturnType<typeof createIngestWorker>;

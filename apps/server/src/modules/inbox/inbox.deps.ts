@@ -1,0 +1,13 @@
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/database';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { ChannelGateway, InboxChange } from './inbox.ports';
+
+export interface InboxDeps {
+  db: Database;
+  clock: Clock;
+  jobs: JobQueue;
+  gateway: ChannelGateway;
+  /** Tell the browsers; called after commit. */
+  notify(changes: InboxChange[]): Promise<void>;
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users, workspaces } from '../auth/auth.schema';
+import { channels } from '../channels/channels.schema';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** WhatsApp's user id (digits); null for username-only senders known by BSUID. */
+    waId: text('wa_id'),
+    /** Business-scoped user id (e.g. US.1349...), when Meta sends one. */
+    userId: text('user_id'),
+    phone: text('phone'),
+    name: text('name'),
+    profileName: text('profile_name'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contacts_workspace_wa_id_key').on(t.workspaceId, t.waId),
+    uniqueIndex('contacts_workspace_user_id_key').on(t.workspaceId, t.userId),
+  ],
+);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['open', 'pending', 'resolved', 'snoozed'] })
+      .notNull()
+      .default('open'),
+    /** The customer's last message: the 24-hour window runs from here. */
+    lastInboundAt: ts('last_inbound_at'),
+    lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
+    unreadCount: integer('unread_count').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('conversations_channel_contact_key').on(t.channelId, t.contactId),
+    index('conversations_workspace_activity_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+    type: text('type').notNull(),
+    text: text('text'),
+    /** The message as WhatsApp shaped it (inbound) or as we sent it (outbound). */
+    content: jsonb('content').notNull().default({}),
+    /** The wamid. */
+    externalId: text('external_id'),
+    status: text('status', { enum: ['queued', 'accepted', 'sent', 'delivered', 'read', 'failed'] }),
+    error: jsonb('error'),
+    senderUserId: uuid('sender_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When it happened: WhatsApp's timestamp for inbound, our clock for outbound. */
+    occurredAt: ts('occurred_at').notNull(),
+    sendAttemptedAt: ts('send_attempted_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('messages_channel_external_id_key').on(t.channelId, t.externalId),
+    index('messages_conversation_time_idx').on(t.conversationId, t.occurredAt.desc(), t.id.desc()),
+    index('messages_queued_idx').on(t.createdAt).where(sql`status = 'queued'`),
+  ],
+);
+
+/** Every status Meta reported, kept even when it arrives before we know the wamid. */
+export const messageStatusEvents = pgTable(
+  'message_status_events',
+  {
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    status: text('status').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    errors: jsonb('errors'),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.externalId, t.status] })],
+);

@@ -1,0 +1,189 @@
+import type { Query } from '../../../platform/db/database';
+import type { DeliveryUpdate, InboundMessage, InboxChange } from '../inbox.ports';
+import { furthestStatus, statusRankSql } from './message-status';
+
+/**
+ * Stores a batch of customer messages and delivery updates in a handful of statements,
+ * inside the caller's transaction. Idempotent: a message already stored (same channel and
+ * external id) is skipped, and statuses only move forward, so Meta's duplicates and
+ * out-of-order deliveries leave the same result as a clean delivery.
+ */
+export async function recordInbound(
+  query: Query,
+  batch: { messages: InboundMessage[]; statuses: DeliveryUpdate[] },
+): Promise<InboxChange[]> {
+  const changes: InboxChange[] = [];
+  if (batch.messages.length > 0) changes.push(...(await storeMessages(query, batch.messages)));
+  if (batch.statuses.length > 0) changes.push(...(await applyStatuses(query, batch.statuses)));
+  return changes;
+}
+
+const contactKey = (workspaceId: string, c: InboundMessage['contact']) =>
+  `${workspaceId}|${c.waId ? `w:${c.waId}` : `u:${c.userId}`}`;
+
+async function upsertContacts(query: Query, messages: InboundMessage[]): Promise<Map<string, string>> {
+  const byKey = new Map<string, InboundMessage>();
+  for (const m of messages) byKey.set(contactKey(m.workspaceId, m.contact), m);
+  const withPhone = [...byKey.values()].filter((m) => m.contact.waId);
+  const userOnly = [...byKey.values()].filter((m) => !m.contact.waId && m.contact.userId);
+  const ids = new Map<string, string>();
+  const run = async (rows: InboundMessage[], conflict: 'wa_id' | 'user_id') => {
+    if (rows.length === 0) return;
+    const result = await query<{
+      id: string;
+      workspace_id: string;
+      wa_id: string | null;
+      user_id: string | null;
+    }>(
+      `INSERT INTO contacts (workspace_id, wa_id, user_id, phone, profile_name, name)
+       SELECT w, wa, u, p, n, n FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(w, wa, u, p, n)
+       ON CONFLICT (workspace_id, ${conflict}) DO UPDATE
+         SET profile_name = COALESCE(EXCLUDED.profile_name, contacts.profile_name),
+             name = COALESCE(contacts.name, EXCLUDED.profile_name),
+             updated_at = now()
+       RETURNING id, workspace_id, wa_id, user_id`,
+      [
+        rows.map((m) => m.workspaceId),
+        rows.map((m) => m.contact.waId),
+        rows.map((m) => (conflict === 'user_id' ? m.contact.userId : null)),
+        rows.map((m) => m.contact.phone),
+        rows.map((m) => m.contact.profileName),
+      ],
+    );
+    for (const r of result)
+      ids.set(
+        contactKey(r.workspace_id, { waId: r.wa_id, userId: r.user_id, phone: null, profileName: null }),
+        r.id,
+      );
+  };
+  await run(withPhone, 'wa_id');
+  await run(userOnly, 'user_id');
+  return ids;
+}
+
+async function storeMessages(query: Query, messages: InboundMessage[]): Promise<InboxChange[]> {
+  const contactIds = await upsertContacts(query, messages);
+  const withContact = messages
+    .map((m) => ({ m, contactId: contactIds.get(contactKey(m.workspaceId, m.contact)) }))
+    .filter((x): x is { m: InboundMessage; contactId: string } => x.contactId !== undefined);
+
+  // One row per conversation, carrying the latest time the customer wrote in this batch.
+  const convs = new Map<string, { workspaceId: string; channelId: string; contactId: string; at: Date }>();
+  for (const { m, contactId } of withContact) {
+    const key = `${m.channelId}|${contactId}`;
+    const prev = convs.get(key);
+    if (!prev || prev.at < m.occurredAt)
+      convs.set(key, { workspaceId: m.workspaceId, channelId: m.channelId, contactId, at: m.occurredAt });
+  }
+  const convRows = [...convs.values()];
+  const convResult = await query<{ id: string; channel_id: string; contact_id: string }>(
+    `INSERT INTO conversations (workspace_id, channel_id, contact_id, last_inbound_at, last_activity_at)
+     SELECT w, ch, ct, at, at FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(w, ch, ct, at)
+     ON CONFLICT (channel_id, contact_id) DO UPDATE
+       SET last_inbound_at = GREATEST(conversations.last_inbound_at, EXCLUDED.last_inbound_at),
+           last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
+           status = CASE WHEN conversations.status = 'resolved' THEN 'open' ELSE conversations.status END
+     RETURNING id, channel_id, contact_id`,
+    [
+      convRows.map((c) => c.workspaceId),
+      convRows.map((c) => c.channelId),
+      convRows.map((c) => c.contactId),
+      convRows.map((c) => c.at),
+    ],
+  );
+  const convIds = new Map(convResult.map((r) => [`${r.channel_id}|${r.contact_id}`, r.id]));
+
+  const rows = withContact.map(({ m, contactId }) => ({
+    m,
+    conversationId: convIds.get(`${m.channelId}|${contactId}`)!,
+  }));
+  const inserted = await query<{ id: string; conversation_id: string; workspace_id: string }>(
+    `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content, external_id, occurred_at)
+     SELECT w, cv, ch, 'inbound', ty, tx, co, ex, at
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::timestamptz[])
+         AS t(w, cv, ch, ty, tx, co, ex, at)
+     ON CONFLICT (channel_id, external_id) DO NOTHING
+     RETURNING id, conversation_id, workspace_id`,
+    [
+      rows.map((r) => r.m.workspaceId),
+      rows.map((r) => r.conversationId),
+      rows.map((r) => r.m.channelId),
+      rows.map((r) => r.m.type),
+      rows.map((r) => r.m.text),
+      rows.map((r) => JSON.stringify(r.m.content ?? {})),
+      rows.map((r) => r.m.externalId),
+      rows.map((r) => r.m.occurredAt),
+    ],
+  );
+
+  const newPerConversation = new Map<string, number>();
+  for (const r of inserted)
+    newPerConversation.set(r.conversation_id, (newPerConversation.get(r.conversation_id) ?? 0) + 1);
+  if (newPerConversation.size > 0) {
+    await query(
+      `UPDATE conversations c SET unread_count = c.unread_count + v.n
+         FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE c.id = v.id`,
+      [[...newPerConversation.keys()], [...newPerConversation.values()]],
+    );
+  }
+  return inserted.map((r) => ({
+    kind: 'message.created' as const,
+    workspaceId: r.workspace_id,
+    conversationId: r.conversation_id,
+    messageId: r.id,
+  }));
+}
+
+async function applyStatuses(query: Query, updates: DeliveryUpdate[]): Promise<InboxChange[]> {
+  // Keep every report (also those for messages we do not know yet: the send may still be
+  // storing its wamid), then move each message to the furthest status reported.
+  await query(
+    `INSERT INTO message_status_events (channel_id, external_id, status, occurred_at, errors)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])
+     ON CONFLICT DO NOTHING`,
+    [
+      updates.map((u) => u.channelId),
+      updates.map((u) => u.externalId),
+      updates.map((u) => u.status),
+      updates.map((u) => u.occurredAt),
+      updates.map((u) => (u.error ? JSON.stringify(u.error) : null)),
+    ],
+  );
+  const byMessage = new Map<string, DeliveryUpdate[]>();
+  for (const u of updates) {
+    const key = `${u.channelId}|${u.externalId}`;
+    byMessage.set(key, [...(byMessage.get(key) ?? []), u]);
+  }
+  const best = [...byMessage.values()].map((list) => {
+    const status = furthestStatus(list.map((u) => u.status))!;
+    return list.find((u) => u.status === status)!;
+  });
+  return applyFurthestStatus(query, best);
+}
+
+/** Moves messages forward to the given statuses; shared with the sender when it learns a wamid. */
+export async function applyFurthestStatus(
+  query: Query,
+  best: { channelId: string; externalId: string; status: string; error: unknown }[],
+): Promise<InboxChange[]> {
+  if (best.length === 0) return [];
+  const updated = await query<{ id: string; conversation_id: string; workspace_id: string }>(
+    `UPDATE messages m SET status = v.s, error = COALESCE(v.e, m.error)
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS v(ch, ex, s, e)
+      WHERE m.channel_id = v.ch AND m.external_id = v.ex
+        AND COALESCE(${statusRankSql('m.status')}, -1) < ${statusRankSql('v.s')}
+      RETURNING m.id, m.conversation_id, m.workspace_id`,
+    [
+      best.map((b) => b.channelId),
+      best.map((b) => b.externalId),
+      best.map((b) => b.status),
+      best.map((b) => (b.error ? JSON.stringify(b.error) : null)),
+    ],
+  );
+  return updated.map((r) => ({
+    kind: 'message.updated' as const,
+    workspaceId: r.workspace_id,
+    conversationId: r.conversation_id,
+    messageId: r.id,
+  }));
+}

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from '../../schema';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Row = Record<string, unknown>;
+export type Query = <R extends Row = Row>(text: string, params?: unknown[]) => Promise<R[]>;
+
+/**
+ * One handle over PGlite or PostgreSQL: Drizzle for ordinary queries, plain parameterised SQL
+ * for the batched hot paths, transactions, and LISTEN/NOTIFY for fan-out between processes.
+ */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  orm: Orm;
+  query: Query;
+  /** Runs several statements without parameters (pg-boss needs this). */
+  exec(text: string): Promise<Row[]>;
+  transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+  const db = opts.url ? openPostgres(opts.url) : await openPglite(opts.dataDir);
+  if (db.kind === 'pglite') await migratePglite(db.orm as never, { migrationsFolder });
+  else await migratePg(db.orm as never, { migrationsFolder });
+  return db;
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const query: Query = async (text, params) => (await client.query(text, params as never[])).rows as never;
+  return {
+    kind: 'pglite',
+    orm: drizzlePglite(client, { schema }) as unknown as Orm,
+    query,
+    async exec(text) {
+      const results = await client.exec(text);
+      return (results.at(-1)?.rows ?? []) as Row[];
+    },
+    transaction: (fn) =>
+      client.transaction((tx) =>
+        fn(async (text, params) => (await tx.query(text, params as never[])).rows as never),
+      ),
+    async listen(channel, onPayload) {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return unsubscribe;
+    },
+    close: () => client.close(),
+  };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const query: Query = async (text, params) => (await pool.query(text, params as unknown[])).rows;
+  const listeners: pg.Client[] = [];
+  return {
+    kind: 'postgres',
+    orm: drizzlePg(pool, { schema }) as unknown as Orm,
+    query,
+    async exec(text) {
+      const result = (await pool.query(text)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(async (text, params) => (await client.query(text, params as unknown[])).rows);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onPayload) {
+      // A dedicated connection: LISTEN is per session and the pool hands sessions around.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+      });
+      client.on('error', () => {});
+      await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+      listeners.push(client);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
+    async close() {
+      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** What went wrong, in words a caller can act on; the HTTP layer maps `kind` to a status code. */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'unavailable';
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    /** Stable machine code, e.g. `window_closed`. */
+    readonly code: string,
+    message: string,
+    readonly fields?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) =>
+  new AppError('not_found', `${what}_not_found`, `That ${what} does not exist.`);

@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorKind } from '../errors';
+
+const statusByKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** One error shape for the whole API: `{ error: { code, message, fields? } }`. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(statusByKind[err.kind]).send({
+        error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(body)',
+        message: v.message ?? 'is not valid',
+      }));
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed',
+          message: `The request is not valid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+          fields,
+        },
+      });
+    }
+    if (err.statusCode === 429) {
+      return reply.status(429).send({
+        error: { code: 'too_many_attempts', message: 'Too many attempts. Wait a minute and try again.' },
+      });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply
+        .status(err.statusCode)
+        .send({ error: { code: err.code ?? 'bad_request', message: err.message } });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: 'route_not_found', message: `No route ${request.method} ${request.url}` } }),
+  );
+}

@@ -1,0 +1,4 @@
+// Every table, for drizzle-kit and the typed database handle. Each module owns its own file.
+export * from './modules/auth/auth.schema';
+export * from './modules/channels/channels.schema';
+export * from './modules/inbox/inbox.schema';

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+
+export const newWamid = () => `wamid.${randomBytes(24).toString('base64url')}`;
+
+/** A Cloud API `messages` webhook with one customer text, shaped as in the reference §5.3. */
+export function inboundTextWebhook(o: {
+  phoneNumberId: string;
+  wabaId?: string;
+  from: string;
+  name?: string;
+  text: string;
+  wamid?: string;
+  at?: Date;
+}): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: o.wabaId ?? '123',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550100100', phone_number_id: o.phoneNumberId },
+              contacts: [{ profile: { name: o.name ?? 'Lucía' }, wa_id: o.from }],
+              messages: [
+                {
+                  from: o.from,
+                  id: o.wamid ?? newWamid(),
+                  timestamp: String(Math.floor((o.at ?? new Date()).getTime() / 1000)),
+                  type: 'text',
+                  text: { body: o.text },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+export function statusWebhook(o: {
+  phoneNumberId: string;
+  wamid: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  recipient: string;
+  at?: Date;
+  errors?: unknown[];
+}): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '123',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550100100', phone_number_id: o.phoneNumberId },
+              statuses: [
+                {
+                  id: o.wamid,
+                  status: o.status,
+                  timestamp: String(Math.floor((o.at ?? new Date()).getTime() / 1000)),
+                  recipient_id: o.recipient,
+                  ...(o.errors ? { errors: o.errors } : {}),
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}

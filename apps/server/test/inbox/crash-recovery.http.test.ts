@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signWebhookBody } from '@charla/cloud-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../harness/free-port';
+import { inboundTextWebhook } from '../harness/payloads';
+import { kill9, startServerProcess } from '../harness/server-process';
+import { createTestDatabaseUrl } from '../harness/test-db';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'charla-crash-'));
+const appSecret = 'crash-test-app-secret-0123456789';
+let dropDb: (() => Promise<void>) | null = null;
+afterAll(async () => {
+  await dropDb?.();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a webhook answered 200 survives SIGKILL', () => {
+  it('every message acknowledged before the kill appears after the restart', async () => {
+    const pgDb = await createTestDatabaseUrl();
+    dropDb = pgDb?.drop ?? null;
+    const env: Record<string, string> = {
+      DATA_DIR: dataDir,
+      SIMULATOR_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      SECRET_KEY: 'cd'.repeat(32),
+      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+      WHATSAPP_WABA_ID: '102290129340398',
+      WHATSAPP_ACCESS_TOKEN: 'EAAtest'.padEnd(40, 'x'),
+      WHATSAPP_APP_SECRET: appSecret,
+      WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
+      GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
+      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    };
+    const port = await freePort();
+    let server = await startServerProcess(env, port);
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        workspaceName: 'Crash',
+        name: 'Owner',
+        email: 'o@example.com',
+        password: 'a long password',
+      }),
+    });
+    expect(setup.status).toBe(200);
+
+    const bodies = Array.from({ length: 40 }, (_, i) =>
+      inboundTextWebhook({
+        phoneNumberId: '106540352242922',
+        from: `52155000${String(i).padStart(5, '0')}`,
+        text: `mensaje ${i}`,
+      }),
+    );
+    const statuses = await Promise.all(
+      bodies.map(async (body) => {
+        const res = await fetch(`${server.url}/webhooks/whatsapp`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-hub-signature-256': signWebhookBody(body, appSecret),
+          },
+          body,
+        });
+        return res.status;
+      }),
+    );
+    // Killed the instant the last 200 arrived: no graceful shutdown, no flush.
+    await kill9(server.child);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+
+    server = await startServerProcess(env, port);
+    try {
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'o@example.com', password: 'a long password' }),
+      });
+      const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+      const deadline = Date.now() + 30_000;
+      let texts: string[] = [];
+      while (Date.now() < deadline) {
+        const list = await (await fetch(`${server.url}/api/conversations`, { headers: { cookie } })).json();
+        texts = list.items.map((c: { lastMessage: { text: string } }) => c.lastMessage.text);
+        if (texts.length === 40) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(texts.sort()).toEqual(bodies.map((_, i) => `mensaje ${i}`).sort());
+    } finally {
+      await kill9(server.child);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { Compass } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { useSetupStatus } from '../features/auth/auth.api';
+import { InvitePage } from '../features/auth/invite-page';
+import { LoginPage } from '../features/auth/login-page';
+import { RequireAuth } from '../features/auth/require-auth';
+import { SetupPage } from '../features/auth/setup-page';
+import { InboxPage } from '../features/inbox/inbox-page';
+import { ChannelsPage } from '../features/settings/channels-page';
+import { MembersPage } from '../features/settings/members-page';
+import { SettingsLayout } from '../features/settings/settings-layout';
+import { buttonClasses } from '../ui/button';
+import { EmptyState } from '../ui/empty-state';
+import { FullPageSpinner } from '../ui/spinner';
+import { AppShell } from './app-shell';
+import { ServerUnavailable } from './server-unavailable';
+
+/** First asks whether the workspace exists; until it does, only the setup page is reachable. */
+export function AppRoutes() {
+  const setup = useSetupStatus();
+
+  if (setup.isPending) return <FullPageSpinner />;
+  if (setup.isError) return <ServerUnavailable onRetry={() => void setup.refetch()} />;
+
+  if (setup.data.needsSetup) {
+    return (
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="*" element={<Navigate to="/setup" replace />} />
+      </Routes>
+    );
+  }
+
+  return (
+    <Routes>
+      <Route path="/setup" element={<Navigate to="/inbox" replace />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/invite/:token" element={<InvitePage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppShell />}>
+          <Route index element={<Navigate to="/inbox" replace />} />
+          <Route path="inbox/:conversationId?" element={<InboxPage />} />
+          <Route path="settings" element={<SettingsLayout />}>
+            <Route index element={<Navigate to="channels" replace />} />
+            <Route path="channels" element={<ChannelsPage />} />
+            <Route path="members" element={<MembersPage />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-1 items-center justify-center">
+      <EmptyState
+        icon={Compass}
+        title={t('notFound.title')}
+        description={t('notFound.body')}
+        action={
+          <Link to="/inbox" className={buttonClasses('secondary')}>
+            {t('notFound.back')}
+          </Link>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState } from 'react';
+import {
+  applyRealtimeEvent,
+  connectRealtime,
+  type RealtimeStatus,
+  realtimeUrl,
+  refreshAfterReconnect,
+} from '../lib/realtime';
+
+/** Opens the realtime socket for as long as the signed-in shell is mounted. */
+export function useRealtimeConnection(): RealtimeStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<RealtimeStatus>('connecting');
+  useEffect(
+    () =>
+      connectRealtime({
+        url: realtimeUrl(window.location),
+        onEvent: (event) => applyRealtimeEvent(queryClient, event),
+        onStatus: setStatus,
+        onReconnected: () => refreshAfterReconnect(queryClient),
+      }),
+    [queryClient],
+  );
+  return status;
+}
+
+export const RealtimeStatusContext = createContext<RealtimeStatus>('connecting');
+
+export function useRealtimeStatus(): RealtimeStatus {
+  return useContext(RealtimeStatusContext);
+}

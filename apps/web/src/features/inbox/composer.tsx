@@ -1,0 +1,124 @@
+import { SendHorizontal } from 'lucide-react';
+import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api';
+import { cn } from '../../lib/cn';
+import { useErrorMessage } from '../../lib/use-error-message';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { useSendMessage } from './inbox.api';
+
+/** WhatsApp's limit for a text message body. */
+export const maxTextLength = 4096;
+const counterFrom = maxTextLength - 596;
+const maxHeightPx = 176;
+
+type ComposerProps = { conversationId: string; onWindowClosed: () => void };
+
+export function Composer({ conversationId, onWindowClosed }: ComposerProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const send = useSendMessage(conversationId);
+  const [text, setText] = useState('');
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  const length = text.length;
+  const isTooLong = length > maxTextLength;
+  const canSend = text.trim().length > 0 && !isTooLong;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text
+  useLayoutEffect(() => {
+    const textarea = textareaRef.current;
+    if (!textarea) return;
+    textarea.style.height = 'auto';
+    textarea.style.height = `${Math.min(textarea.scrollHeight, maxHeightPx)}px`;
+  }, [text]);
+
+  const submit = () => {
+    if (!canSend) return;
+    const body = text.trim();
+    setText('');
+    send.mutate(
+      { text: body },
+      {
+        onError: (error) => {
+          if (isApiError(error, 'window_closed')) onWindowClosed();
+          // Give the words back unless the agent already started another message.
+          setText((current) => (current === '' ? body : current));
+        },
+      },
+    );
+    textareaRef.current?.focus();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  const showError = send.isError && !isApiError(send.error, 'window_closed');
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2">
+      {showError ? <Alert tone="error">{errorMessage(send.error)}</Alert> : null}
+      <div className="flex items-end gap-2">
+        <div className="relative min-w-0 flex-1">
+          <label htmlFor="composer" className="sr-only">
+            {t('inbox.composer.label')}
+          </label>
+          <textarea
+            id="composer"
+            ref={textareaRef}
+            data-testid="composer-input"
+            rows={1}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder={t('inbox.composer.placeholder')}
+            aria-invalid={isTooLong}
+            aria-describedby="composer-help"
+            className={cn(
+              'block w-full resize-none rounded-2xl border border-neutral-200 bg-white px-4 py-2.5 text-[15px] leading-snug shadow-xs',
+              'placeholder:text-neutral-400 focus:border-brand-600 focus:ring-3 focus:ring-brand-600/15 focus:outline-none',
+              'dark:border-neutral-700 dark:bg-neutral-900 dark:placeholder:text-neutral-500',
+              isTooLong && 'border-red-500 focus:border-red-500 focus:ring-red-500/15',
+            )}
+          />
+        </div>
+        <Button
+          type="submit"
+          size="icon"
+          className="size-11 rounded-full"
+          disabled={!canSend}
+          aria-label={t('inbox.composer.send')}
+          data-testid="composer-send"
+        >
+          <SendHorizontal aria-hidden className="size-5" />
+        </Button>
+      </div>
+      <div
+        id="composer-help"
+        className="flex justify-between gap-2 px-1 text-[11px] text-neutral-500 dark:text-neutral-400"
+      >
+        <span className="hidden sm:inline">{t('inbox.composer.hint')}</span>
+        {length >= counterFrom ? (
+          <span
+            className={cn('ml-auto tabular-nums', isTooLong && 'font-medium text-red-600 dark:text-red-400')}
+            data-testid="composer-counter"
+          >
+            {isTooLong
+              ? t('inbox.composer.tooLong', { over: length - maxTextLength })
+              : t('inbox.composer.counter', { length, max: maxTextLength })}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Message } from '@charla/contracts';
+import { useTranslation } from 'react-i18next';
+import { formatDayLabel } from '../../lib/format';
+import { useSession } from '../auth/require-auth';
+import { MessageBubble } from './message-bubble';
+
+type PendingMessage = { key: number; text: string };
+type MessageListProps = { messages: Message[]; pending: PendingMessage[]; now: Date };
+
+/**
+ * Bubbles with a day separator whenever the calendar day changes. Outbound bubbles name their
+ * sender when it was someone else (a teammate, a bot).
+ */
+export function MessageList({ messages, pending, now }: MessageListProps) {
+  const { i18n } = useTranslation();
+  const { user } = useSession();
+  let previousDay = '';
+
+  return (
+    <ol className="flex flex-col gap-1.5">
+      {messages.map((message) => {
+        const day = new Date(message.createdAt).toDateString();
+        const isNewDay = day !== previousDay;
+        previousDay = day;
+        return (
+          <li key={message.id} className="flex flex-col gap-1.5">
+            {isNewDay ? (
+              <div className="my-2 flex justify-center">
+                <span className="rounded-lg bg-white/90 px-3 py-1 text-xs font-medium text-neutral-600 shadow-xs dark:bg-neutral-800/90 dark:text-neutral-300">
+                  {formatDayLabel(message.createdAt, now, i18n.language)}
+                </span>
+              </div>
+            ) : null}
+            <MessageBubble
+              direction={message.direction}
+              status={message.status}
+              text={message.text}
+              type={message.type}
+              createdAt={message.createdAt}
+              senderName={message.senderName === user.name ? null : message.senderName}
+              errorReason={message.error?.reason}
+            />
+          </li>
+        );
+      })}
+      {pending.map((message) => (
+        <li key={`pending-${message.key}`}>
+          <MessageBubble
+            direction="outbound"
+            status="queued"
+            text={message.text}
+            type="text"
+            createdAt={new Date(message.key).toISOString()}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Conversation } from '@charla/contracts';
+import { ArrowLeft } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Avatar } from '../../ui/avatar';
+import { buttonClasses } from '../../ui/button';
+import { contactLabel } from './contact-label';
+import type { WindowState } from './conversation-window';
+import { WhatsAppRulesDialog } from './whatsapp-rules-dialog';
+import { WindowIndicator } from './window-indicator';
+
+type ThreadHeaderProps = { conversation: Conversation; customerWindow: WindowState };
+
+export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps) {
+  const { t } = useTranslation();
+  const { contact } = conversation;
+  const name = contactLabel(contact) ?? t('inbox.unknownContact');
+  const showPhone = contact.phone && contact.phone !== name;
+
+  return (
+    <header className="flex min-h-16 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-neutral-200 bg-white px-3 py-2 sm:px-4 dark:border-neutral-800 dark:bg-neutral-900">
+      <Link
+        to="/inbox"
+        className={`${buttonClasses('ghost', 'icon')} -ml-1 md:hidden`}
+        aria-label={t('inbox.thread.back')}
+        data-testid="thread-back"
+      >
+        <ArrowLeft aria-hidden className="size-5" />
+      </Link>
+      <Avatar label={name} seed={contact.id} />
+      <div className="min-w-0 flex-1">
+        <h2 className="truncate text-[15px] font-semibold" data-testid="thread-contact-name">
+          {name}
+        </h2>
+        <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">
+          {showPhone ? <span data-testid="thread-contact-phone">{contact.phone}</span> : null}
+          {showPhone ? ' · ' : null}
+          {conversation.channelName}
+        </p>
+      </div>
+      <div className="flex items-center gap-1">
+        <WindowIndicator state={customerWindow} />
+        <WhatsAppRulesDialog />
+      </div>
+    </header>
+  );
+}

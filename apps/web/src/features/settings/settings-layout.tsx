@@ -1,0 +1,46 @@
+import { Radio, Users } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { cn } from '../../lib/cn';
+
+export function SettingsLayout() {
+  const { t } = useTranslation();
+  const tabs = [
+    { to: '/settings/channels', label: t('settings.channels.nav'), icon: Radio, testId: 'settings-channels' },
+    { to: '/settings/members', label: t('settings.members.nav'), icon: Users, testId: 'settings-members' },
+  ];
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+      <div className="mx-auto w-full max-w-4xl px-4 py-6 sm:px-8 sm:py-10">
+        <h1 className="text-2xl font-semibold tracking-tight">{t('settings.title')}</h1>
+        <nav
+          aria-label={t('settings.title')}
+          className="mt-5 flex gap-1 border-b border-neutral-200 dark:border-neutral-800"
+        >
+          {tabs.map(({ to, label, icon: Icon, testId }) => (
+            <NavLink
+              key={to}
+              to={to}
+              data-testid={testId}
+              className={({ isActive }) =>
+                cn(
+                  '-mb-px inline-flex items-center gap-2 border-b-2 px-3 py-2.5 text-sm font-medium transition-colors',
+                  isActive
+                    ? 'border-brand-600 text-brand-700 dark:text-brand-300'
+                    : 'border-transparent text-neutral-500 hover:text-neutral-800 dark:text-neutral-400 dark:hover:text-neutral-200',
+                )
+              }
+            >
+              <Icon aria-hidden className="size-4" />
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="mt-6">
+          <Outlet />
+        </div>
+      </div>
+    </div>
+  );
+}

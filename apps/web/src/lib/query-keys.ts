@@ -1,0 +1,11 @@
+/** Every TanStack query key the app uses, so realtime invalidation and screens agree. */
+export const queryKeys = {
+  setup: ['setup'] as const,
+  me: ['me'] as const,
+  conversations: ['conversations'] as const,
+  threads: ['thread'] as const,
+  thread: (conversationId: string) => ['thread', conversationId] as const,
+  channels: ['channels'] as const,
+  members: ['members'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+};

@@ -1,0 +1,58 @@
+import { type RealtimeEvent, RealtimeEventSchema } from '@charla/contracts';
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { queryKeys } from './query-keys';
+import { applyRealtimeEvent, parseRealtimeFrame, realtimeUrl, reconnectDelay } from './realtime';
+
+describe('realtime', () => {
+  it('backs off exponentially up to 30 seconds', () => {
+    const noJitter = () => 1;
+    expect(reconnectDelay(0, noJitter)).toBe(1_000);
+    expect(reconnectDelay(3, noJitter)).toBe(8_000);
+    expect(reconnectDelay(20, noJitter)).toBe(30_000);
+    expect(reconnectDelay(3, () => 0)).toBe(4_000);
+  });
+
+  it('uses wss behind https', () => {
+    expect(realtimeUrl({ protocol: 'https:', host: 'chat.example.com' })).toBe(
+      'wss://chat.example.com/api/realtime',
+    );
+    expect(realtimeUrl({ protocol: 'http:', host: 'localhost:5173' })).toBe(
+      'ws://localhost:5173/api/realtime',
+    );
+  });
+
+  it('ignores frames that are not realtime events', () => {
+    expect(parseRealtimeFrame('not json')).toBeNull();
+    expect(parseRealtimeFrame('{"type":"unknown"}')).toBeNull();
+    expect(parseRealtimeFrame('{"type":"message.created","conversationId":"c1"}')).toBeNull();
+    expect(parseRealtimeFrame('{"type":"conversation.updated","conversationId":"c1"}')).toEqual({
+      type: 'conversation.updated',
+      conversationId: 'c1',
+    });
+  });
+
+  it('accepts every event of the contract', () => {
+    for (const event of [
+      { type: 'message.created', conversationId: 'c1', messageId: 'm1' },
+      { type: 'message.updated', conversationId: 'c1', messageId: 'm1' },
+      { type: 'conversation.updated', conversationId: 'c1' },
+      { type: 'channel.updated', channelId: 'ch1' },
+    ] satisfies RealtimeEvent[]) {
+      expect(RealtimeEventSchema.parse(event)).toEqual(event);
+      expect(parseRealtimeFrame(JSON.stringify(event))).toEqual(event);
+    }
+  });
+
+  it('invalidates the conversation list and that thread only', () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.conversations, { items: [] });
+    client.setQueryData(queryKeys.thread('c1'), {});
+    client.setQueryData(queryKeys.thread('c2'), {});
+    applyRealtimeEvent(client, { type: 'message.created', conversationId: 'c1', messageId: 'm1' });
+    const isStale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+    expect(isStale(queryKeys.conversations)).toBe(true);
+    expect(isStale(queryKeys.thread('c1'))).toBe(true);
+    expect(isStale(queryKeys.thread('c2'))).toBe(false);
+  });
+});

@@ -1,0 +1,121 @@
+import type { RealtimeEvent } from '@charla/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from './query-keys';
+
+export type RealtimeStatus = 'connecting' | 'open' | 'reconnecting';
+
+const baseDelayMs = 1_000;
+const maxDelayMs = 30_000;
+
+/** Exponential backoff with jitter: about 1 s, 2 s, 4 s ... capped at 30 s. */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export function realtimeUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/api/realtime`;
+}
+
+/** Events carry ids only: refetch whatever they concern. */
+export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEvent): void {
+  switch (event.type) {
+    case 'message.created':
+    case 'message.updated':
+    case 'conversation.updated':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.thread(event.conversationId) });
+      return;
+    case 'channel.updated':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.channels });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+      return;
+  }
+}
+
+/** After a gap, events may have been missed: refresh everything realtime keeps fresh. */
+export function refreshAfterReconnect(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.threads });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.channels });
+}
+
+/** Checks frames by hand instead of with RealtimeEventSchema, which would ship zod to the browser. */
+export function parseRealtimeFrame(data: unknown): RealtimeEvent | null {
+  if (typeof data !== 'string') return null;
+  let frame: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    frame = parsed as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const { type, conversationId, messageId, channelId } = frame;
+  const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+  switch (type) {
+    case 'message.created':
+    case 'message.updated':
+      return isId(conversationId) && isId(messageId) ? { type, conversationId, messageId } : null;
+    case 'conversation.updated':
+      return isId(conversationId) ? { type, conversationId } : null;
+    case 'channel.updated':
+      return isId(channelId) ? { type, channelId } : null;
+    default:
+      return null;
+  }
+}
+
+type ConnectOptions = {
+  url: string;
+  onEvent: (event: RealtimeEvent) => void;
+  onStatus: (status: RealtimeStatus) => void;
+  onReconnected: () => void;
+};
+
+/** Keeps one WebSocket open, reconnecting with backoff. Returns a function that closes it for good. */
+export function connectRealtime({ url, onEvent, onStatus, onReconnected }: ConnectOptions): () => void {
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let hasConnectedBefore = false;
+  let isStopped = false;
+
+  const open = () => {
+    clearTimeout(timer);
+    if (isStopped) return;
+    onStatus(hasConnectedBefore ? 'reconnecting' : 'connecting');
+    const current = new WebSocket(url);
+    socket = current;
+    current.onopen = () => {
+      attempt = 0;
+      onStatus('open');
+      if (hasConnectedBefore) onReconnected();
+      hasConnectedBefore = true;
+    };
+    current.onmessage = (message) => {
+      const event = parseRealtimeFrame(message.data);
+      if (event) onEvent(event);
+    };
+    current.onclose = () => {
+      if (isStopped || socket !== current) return;
+      hasConnectedBefore = true;
+      onStatus('reconnecting');
+      timer = setTimeout(open, reconnectDelay(attempt++));
+    };
+  };
+
+  const onOnline = () => {
+    if (socket?.readyState !== WebSocket.OPEN) open();
+  };
+  window.addEventListener('online', onOnline);
+  open();
+
+  return () => {
+    isStopped = true;
+    clearTimeout(timer);
+    window.removeEventListener('online', onOnline);
+    socket?.close();
+  };
+}
