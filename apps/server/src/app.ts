@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Container } from './container';
@@ -21,9 +21,13 @@ const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 /** The whole HTTP surface as one Fastify instance; main.ts only listens. Tests inject into it. */
 export async function buildApp(
   c: Container,
-  opts: { logger?: FastifyServerOptions['logger'] } = {},
+  opts: { logger?: FastifyBaseLogger } = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('auth', null);
@@ -76,17 +80,14 @@ export async function buildApp(
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  const hasWeb = existsSync(webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
     // The SPA owns every other GET that is not an API call.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/webhooks/')) {
-        return reply.sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url}` } });
-    });
-  }
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/webhooks/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url}` } });
+  });
   return app;
 }

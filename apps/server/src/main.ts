@@ -24,15 +24,12 @@ async function main() {
   let simulator: ReturnType<typeof createSimulator> | null = null;
   let simulatorUrl: string | null = null;
   if (config.SIMULATOR_ENABLED) {
-    simulator = createSimulator({
-      stateFile: `${config.DATA_DIR}/simulator.json`,
-      logger: logger.child({ module: 'simulator' }),
-    });
+    simulator = createSimulator({ stateFile: `${config.DATA_DIR}/simulator.json` });
     simulatorUrl = await simulator.listen({ host: '127.0.0.1', port: config.SIMULATOR_PORT });
   }
 
   const container = await createContainer(config, { logger, simulatorUrl });
-  const app = await buildApp(container, { logger: logger.child({ module: 'http' }) as never });
+  const app = await buildApp(container, { logger: logger.child({ module: 'http' }) });
   await container.startWorkers();
   await app.listen({ host: config.HOST, port: config.PORT });
   await container.prepareWorkspaces();

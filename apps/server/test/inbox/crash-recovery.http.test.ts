@@ -82,7 +82,9 @@ describe('a webhook answered 200 survives SIGKILL', () => {
       const deadline = Date.now() + 30_000;
       let texts: string[] = [];
       while (Date.now() < deadline) {
-        const list = await (await fetch(`${server.url}/api/conversations`, { headers: { cookie } })).json();
+        const list = (await (await fetch(`${server.url}/api/conversations`, { headers: { cookie } })).json()) as {
+          items: { lastMessage: { text: string } }[];
+        };
         texts = list.items.map((c: { lastMessage: { text: string } }) => c.lastMessage.text);
         if (texts.length === 40) break;
         await new Promise((r) => setTimeout(r, 100));
@@ -91,5 +93,5 @@ describe('a webhook answered 200 survives SIGKILL', () => {
     } finally {
       await kill9(server.child);
     }
-  });
+  }, 180_000);
 });

@@ -49,9 +49,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ error: { code: 'route_not_found', message: `No route ${request.method} ${request.url}` } }),
-  );
 }

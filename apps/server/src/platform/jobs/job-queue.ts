@@ -29,8 +29,6 @@ export function createJobQueue(db: Database, onError: (err: unknown) => void): J
       executeSql: async (text: string, values: unknown[]) =>
         values && values.length > 0 ? { rows: await db.query(text, values) } : { rows: await db.exec(text) },
     },
-    // Maintenance and monitoring every few seconds are noise for a single small business.
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on('error', onError);
   const definitions: JobDefinition<object>[] = [];

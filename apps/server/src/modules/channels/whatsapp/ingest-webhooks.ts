@@ -1,7 +1,7 @@
 import { parseWebhook } from '@charla/cloud-api';
 import type { Query } from '../../../platform/db/database';
 import { type DeliveryUpdate, type InboundMessage, type InboxChange, recordInbound } from '../../inbox';
-import type { ChannelDirectory } from '../channel-directory';
+import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
 import type { ChannelsDeps } from '../channels.deps';
 import { mapWebhookUpdate } from './map-webhook';
 
@@ -26,11 +26,14 @@ interface EventRow {
 export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Promise<number> {
   let changes: InboxChange[] = [];
   let taken = 0;
+  // Looked up before the transaction: on PGlite (one connection) a query outside the open
+  // transaction would wait for it forever.
+  const channels = await channelsByPhoneNumberId(deps);
   try {
     await deps.db.transaction(async (query) => {
       const events = await lockPending(query, limit);
       taken = events.length;
-      changes = await applyEvents(deps, query, events);
+      changes = await applyEvents(deps, channels, query, events);
     });
   } catch (err) {
     deps.log.warn({ err }, 'webhook batch failed; retrying its events one by one');
@@ -48,7 +51,11 @@ const lockPending = (query: Query, limit: number) =>
     [limit],
   );
 
+const channelsByPhoneNumberId = async (deps: IngestDeps) =>
+  new Map((await deps.directory.all()).map((c) => [c.phoneNumberId, c]));
+
 async function ingestOneByOne(deps: IngestDeps, limit: number): Promise<number> {
+  const channels = await channelsByPhoneNumberId(deps);
   let done = 0;
   for (let i = 0; i < limit; i++) {
     let changes: InboxChange[] = [];
@@ -57,7 +64,7 @@ async function ingestOneByOne(deps: IngestDeps, limit: number): Promise<number> 
       await deps.db.transaction(async (query) => {
         const events = await lockPending(query, 1);
         found = events.length > 0;
-        changes = await applyEvents(deps, query, events);
+        changes = await applyEvents(deps, channels, query, events);
       });
     } catch (err) {
       // The poisonous one: park it with its error so it is reported, not lost, and move on.
@@ -76,7 +83,12 @@ async function ingestOneByOne(deps: IngestDeps, limit: number): Promise<number> 
   return done;
 }
 
-async function applyEvents(deps: IngestDeps, query: Query, events: EventRow[]): Promise<InboxChange[]> {
+async function applyEvents(
+  deps: IngestDeps,
+  channels: Map<string, ChannelRecord>,
+  query: Query,
+  events: EventRow[],
+): Promise<InboxChange[]> {
   if (events.length === 0) return [];
   const messages: InboundMessage[] = [];
   const statuses: DeliveryUpdate[] = [];
@@ -91,7 +103,7 @@ async function applyEvents(deps: IngestDeps, query: Query, events: EventRow[]): 
     const unknown: string[] = [];
     for (const update of parsed.updates) {
       if (update.field !== 'messages' || !update.phoneNumberId) continue;
-      const channel = await deps.directory.byPhoneNumberId(update.phoneNumberId);
+      const channel = channels.get(update.phoneNumberId);
       if (!channel) {
         unknown.push(update.phoneNumberId);
         continue;

@@ -8,11 +8,17 @@ const toDate = (unixSeconds: string | number | undefined, fallback: Date) => {
   return Number.isFinite(n) && n > 0 ? new Date(n * 1000) : fallback;
 };
 
-/** wa_id digits -> E.164 (+5215512345678), or null when the digits are not a phone number. */
+/**
+ * wa_id digits -> E.164. WhatsApp keeps Mexico's old mobile prefix (521 + 10 digits) in wa_ids;
+ * the dialable E.164 number drops the 1. Digits libphonenumber cannot place are kept as given.
+ */
 export function toE164(waId: string | null | undefined): string | null {
   if (!waId) return null;
-  const parsed = parsePhoneNumberFromString(`+${waId.replace(/\D/g, '')}`);
-  return parsed?.isPossible() ? parsed.number : null;
+  let digits = waId.replace(/\D/g, '');
+  if (digits.length === 13 && digits.startsWith('521')) digits = `52${digits.slice(3)}`;
+  if (digits.length < 7 || digits.length > 15) return null;
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  return parsed?.isPossible() ? parsed.number : `+${digits}`;
 }
 
 function textOf(m: Record<string, unknown>): string | null {

@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Sandbox } from './sandbox';
+import type { SendsLog } from './sends-log';
+
+export const RegisterNumberBodySchema = z.object({
+  displayPhoneNumber: z.string().min(1),
+  wabaId: z.string().min(1),
+  accessToken: z.string().min(1),
+  appSecret: z.string().min(1),
+  webhookUrl: z.url(),
+  verifiedName: z.string().min(1).optional(),
+});
+
+export const CustomerMessageBodySchema = z.object({
+  text: z.string().min(1).max(4096),
+  name: z.string().max(100).optional(),
+});
+
+const WaIdSchema = z.string().regex(/^\d{7,15}$/, 'waId must be 7-15 digits');
+
+type NumberParams = { phoneNumberId: string };
+type CustomerParams = { phoneNumberId: string; waId: string };
+
+/** The sandbox's own API: what Charla's tests, the phone page and an operator call (not Meta's). */
+export async function registerAdminRoutes(
+  app: FastifyInstance,
+  deps: { sandbox: Sandbox; sendsLog: SendsLog },
+) {
+  const { sandbox, sendsLog } = deps;
+
+  app.put<{ Params: NumberParams }>('/_sim/numbers/:phoneNumberId', async (request, reply) => {
+    const body = RegisterNumberBodySchema.safeParse(request.body);
+    if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
+    sandbox.registerNumber({ phoneNumberId: request.params.phoneNumberId, ...body.data });
+    return { ok: true };
+  });
+
+  app.get<{ Params: NumberParams }>('/_sim/numbers/:phoneNumberId/customers', async (request, reply) => {
+    if (!sandbox.findNumber(request.params.phoneNumberId))
+      return sendUnknownNumber(reply, request.params.phoneNumberId);
+    const items = sandbox.customers(request.params.phoneNumberId).map((customer) => ({
+      waId: customer.waId,
+      name: customer.name,
+      lastMessageAt: new Date(customer.lastMessageAt).toISOString(),
+    }));
+    return { items };
+  });
+
+  app.post<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId/messages',
+    async (request, reply) => {
+      const { phoneNumberId, waId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      const waIdCheck = WaIdSchema.safeParse(waId);
+      if (!waIdCheck.success) return sendBadRequest(reply, 'waId must be 7-15 digits');
+      const body = CustomerMessageBodySchema.safeParse(request.body);
+      if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
+      return sandbox.sendAsCustomer({ phoneNumberId, waId, text: body.data.text, name: body.data.name });
+    },
+  );
+
+  app.post<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId/read',
+    async (request, reply) => {
+      const { phoneNumberId, waId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      return { ok: true, ...sandbox.readAsCustomer(phoneNumberId, waId) };
+    },
+  );
+
+  app.get<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId/chat',
+    async (request, reply) => {
+      const { phoneNumberId, waId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      return { messages: sandbox.chat(phoneNumberId, waId).map(toChatItem) };
+    },
+  );
+
+  app.get<{ Querystring: { phoneNumberId?: string } }>('/_sim/sends', async (request) => ({
+    items: sendsLog.list(request.query.phoneNumberId),
+  }));
+}
+
+export function toChatItem(message: ReturnType<Sandbox['chat']>[number]) {
+  return {
+    wamid: message.wamid,
+    from: message.from,
+    text: message.text,
+    status: message.status,
+    timestamp: new Date(message.timestamp).toISOString(),
+  };
+}
+
+function sendBadRequest(reply: FastifyReply, message: string) {
+  return reply.code(400).send({ error: { code: 'invalid_request', message } });
+}
+
+function sendUnknownNumber(reply: FastifyReply, phoneNumberId: string) {
+  return reply.code(404).send({
+    error: {
+      code: 'unknown_number',
+      message: `No simulated number ${phoneNumberId}; PUT /_sim/numbers/${phoneNumberId} first`,
+    },
+  });
+}

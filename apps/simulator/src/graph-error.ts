@@ -1,0 +1,90 @@
+import type { GraphErrorEnvelope } from '@charla/cloud-api';
+import { createFbtraceId } from './ids';
+
+type GraphErrorInit = {
+  httpStatus: number;
+  code: number;
+  title: string;
+  details: string | null;
+  type?: string;
+  subcode?: number;
+  /** Graph's own errors (token, unknown object) use a free message instead of `(#code) title`. */
+  message?: string;
+};
+
+/** An error the simulated Graph API answers with, rendered in Meta's envelope (§6.1, §8.19). */
+export class GraphApiError extends Error {
+  readonly init: GraphErrorInit;
+
+  constructor(init: GraphErrorInit) {
+    super(init.message ?? `(#${init.code}) ${init.title}`);
+    this.init = init;
+  }
+
+  toEnvelope(): GraphErrorEnvelope {
+    const { code, details, type, subcode } = this.init;
+    return {
+      error: {
+        message: this.message,
+        type: type ?? 'OAuthException',
+        code,
+        ...(details !== null && { error_data: { messaging_product: 'whatsapp', details } }),
+        ...(subcode !== undefined && { error_subcode: subcode }),
+        fbtrace_id: createFbtraceId(),
+      },
+    };
+  }
+}
+
+export const REENGAGEMENT_DETAILS =
+  'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
+
+export const graphErrors = {
+  invalidToken: () =>
+    new GraphApiError({
+      httpStatus: 401,
+      code: 190,
+      title: 'Invalid OAuth access token',
+      details: null,
+      message: 'Invalid OAuth access token - Cannot parse access token',
+    }),
+  unknownObject: (method: 'get' | 'post', id: string) =>
+    new GraphApiError({
+      httpStatus: 400,
+      code: 100,
+      title: 'Unsupported request',
+      details: null,
+      type: 'GraphMethodException',
+      subcode: 33,
+      message: `Unsupported ${method} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+    }),
+  expiredVersion: (version: string, latest: string) =>
+    new GraphApiError({
+      httpStatus: 400,
+      code: 2635,
+      title: `You are calling a deprecated version of the Graph API. Please update to the latest version: ${latest}.`,
+      details: `API version ${version} is not available.`,
+    }),
+  invalidParameter: (details: string) =>
+    new GraphApiError({ httpStatus: 400, code: 100, title: 'Invalid parameter', details }),
+  missingParameter: (details: string) =>
+    new GraphApiError({ httpStatus: 400, code: 131008, title: 'Required parameter is missing', details }),
+  invalidValue: (details: string) =>
+    new GraphApiError({ httpStatus: 400, code: 131009, title: 'Parameter value is not valid', details }),
+  unsupportedType: (details: string) =>
+    new GraphApiError({ httpStatus: 400, code: 131051, title: 'Unsupported message type', details }),
+  recipientIsSender: () =>
+    new GraphApiError({
+      httpStatus: 400,
+      code: 131021,
+      title: 'Recipient cannot be sender',
+      details: 'Sender and recipient phone number is the same.',
+    }),
+  reengagement: () =>
+    new GraphApiError({
+      httpStatus: 400,
+      code: 131047,
+      title: 'Re-engagement message',
+      details: REENGAGEMENT_DETAILS,
+    }),
+};

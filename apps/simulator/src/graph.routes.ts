@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { authorizeGraphRequest } from './graph-auth';
+import { graphErrors } from './graph-error';
+import { type GraphResponse, handleMessagesPost, toErrorResponse } from './graph-messages';
+import type { Sandbox } from './sandbox';
+import type { SendsLog } from './sends-log';
+
+type GraphRoutesDeps = {
+  sandbox: Sandbox;
+  sendsLog: SendsLog;
+  supportedVersions: string[];
+  windowMode: 'async' | 'sync';
+};
+
+type GraphParams = { version: string; phoneNumberId: string };
+type GraphQuery = { access_token?: string; fields?: string };
+
+const PHONE_FIELDS = ['display_phone_number', 'verified_name', 'quality_rating'] as const;
+
+/** The Graph endpoints Charla's client calls, answering with Meta's exact shapes. */
+export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoutesDeps): Promise<void> {
+  // Keep the body as the raw string: the sends log must show exactly what was sent, and a body
+  // that is not JSON gets Meta's error envelope instead of Fastify's.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.post<{ Params: GraphParams; Querystring: GraphQuery }>(
+    '/:version/:phoneNumberId/messages',
+    async (request, reply) => {
+      const { version, phoneNumberId } = request.params;
+      const rawBody = typeof request.body === 'string' ? request.body : '';
+      const auth = authorizeGraphRequest(deps.sandbox, deps.supportedVersions, {
+        method: 'post',
+        version,
+        phoneNumberId,
+        authorization: request.headers.authorization,
+        queryToken: request.query.access_token,
+      });
+      const response = auth.ok
+        ? handleMessagesPost(
+            { sandbox: deps.sandbox, windowMode: deps.windowMode, version, number: auth.number },
+            rawBody,
+          )
+        : toErrorResponse(auth.error);
+      deps.sendsLog.record({
+        at: new Date(deps.sandbox.clock.now()).toISOString(),
+        method: 'POST',
+        path: request.url,
+        phoneNumberId,
+        rawBody,
+        responseStatus: response.status,
+        response: response.body,
+      });
+      return send(reply, response);
+    },
+  );
+
+  app.get<{ Params: GraphParams; Querystring: GraphQuery }>(
+    '/:version/:phoneNumberId',
+    async (request, reply) => {
+      const { version, phoneNumberId } = request.params;
+      const auth = authorizeGraphRequest(deps.sandbox, deps.supportedVersions, {
+        method: 'get',
+        version,
+        phoneNumberId,
+        authorization: request.headers.authorization,
+        queryToken: request.query.access_token,
+      });
+      if (!auth.ok) return send(reply, toErrorResponse(auth.error));
+      const { number } = auth;
+      const all: Record<(typeof PHONE_FIELDS)[number], string> = {
+        display_phone_number: number.displayPhoneNumber,
+        verified_name: number.verifiedName ?? number.displayPhoneNumber,
+        quality_rating: number.qualityRating,
+      };
+      const requested = request.query.fields?.split(',').map((field) => field.trim());
+      const unknown = requested?.find(
+        (field) => field !== 'id' && !(PHONE_FIELDS as readonly string[]).includes(field),
+      );
+      if (unknown) {
+        return send(
+          reply,
+          toErrorResponse(graphErrors.invalidParameter(`Tried accessing nonexisting field (${unknown})`)),
+        );
+      }
+      const fields = PHONE_FIELDS.filter((field) => requested === undefined || requested.includes(field));
+      return send(reply, {
+        status: 200,
+        body: { ...Object.fromEntries(fields.map((f) => [f, all[f]])), id: number.phoneNumberId },
+      });
+    },
+  );
+}
+
+function send(reply: FastifyReply, response: GraphResponse): FastifyReply {
+  return reply.code(response.status).type('application/json').send(response.body);
+}

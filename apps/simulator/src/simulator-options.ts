@@ -1,0 +1,48 @@
+export type Clock = { now(): number };
+
+export type SimulatorOptions = {
+  /** Milliseconds since the epoch; inject one to move time (e.g. past the 24 h window) without sleeping. */
+  clock?: Clock;
+  /** Delay from acceptance to the `sent` and to the `delivered` status webhook. */
+  statusDelaysMs?: { sent: number; delivered: number };
+  /** Read every delivered message after this delay; null = only when the customer reads. */
+  autoReadMs?: number | null;
+  /** §8.6: free-form outside the window is accepted then fails by webhook (async) or is refused (sync). */
+  windowMode?: 'async' | 'sync';
+  /** Compressed version of Meta's retry schedule (Meta retries for up to 7 days). */
+  webhookRetryDelaysMs?: number[];
+  webhookTimeoutMs?: number;
+  supportedVersions?: string[];
+  /** Persist numbers, customers, chats and windows here so a restart keeps the sandbox's history. */
+  stateFile?: string;
+  logger?: boolean;
+};
+
+export type ResolvedOptions = {
+  clock: Clock;
+  statusDelaysMs: { sent: number; delivered: number };
+  autoReadMs: number | null;
+  windowMode: 'async' | 'sync';
+  webhookRetryDelaysMs: number[];
+  webhookTimeoutMs: number;
+  supportedVersions: string[];
+  stateFile: string | null;
+  logger: boolean;
+};
+
+// v20.0 expires on 2026-09-24 and v19.0 is gone, so the sandbox starts at v21.0 (reference §1).
+export const DEFAULT_SUPPORTED_VERSIONS = ['v21.0', 'v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0'];
+
+export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+  return {
+    clock: options.clock ?? { now: () => Date.now() },
+    statusDelaysMs: options.statusDelaysMs ?? { sent: 50, delivered: 150 },
+    autoReadMs: options.autoReadMs ?? null,
+    windowMode: options.windowMode ?? 'async',
+    webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [200, 1_000, 5_000, 15_000, 60_000],
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 5_000,
+    supportedVersions: options.supportedVersions ?? DEFAULT_SUPPORTED_VERSIONS,
+    stateFile: options.stateFile ?? null,
+    logger: options.logger ?? false,
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSimulator } from './index';
+import { CUSTOMER_WA_ID, NUMBER, sendTextRequest } from './test-support/sandbox-fixture';
+
+let dir: string;
+let stateFile: string;
+const clock = { now: () => Date.UTC(2026, 8, 1, 12) };
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'charla-sim-'));
+  stateFile = join(dir, 'nested', 'sandbox.json');
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+function start() {
+  return createSimulator({ clock, stateFile, windowMode: 'sync', webhookRetryDelaysMs: [] });
+}
+
+describe('state file', () => {
+  it('keeps numbers, chats and open windows across a restart', async () => {
+    const first = start();
+    first.registerNumber({ ...NUMBER, webhookUrl: 'http://127.0.0.1:9/unused' });
+    first.sendAsCustomer({
+      phoneNumberId: NUMBER.phoneNumberId,
+      waId: CUSTOMER_WA_ID,
+      text: 'hola',
+      name: 'Ana',
+    });
+    await first.close();
+
+    const second = start();
+    try {
+      expect(second.chat(NUMBER.phoneNumberId, CUSTOMER_WA_ID).map((m) => [m.from, m.text])).toEqual([
+        ['customer', 'hola'],
+      ]);
+      // Sync mode would answer 131047 if the window had been forgotten.
+      const reply = await second.app.inject(sendTextRequest({ text: { body: '¡Hola Ana!' } }));
+      expect(reply.statusCode).toBe(200);
+    } finally {
+      await second.close();
+    }
+    const saved = JSON.parse(await readFile(stateFile, 'utf8'));
+    expect(Object.keys(saved.numbers)).toEqual([NUMBER.phoneNumberId]);
+  });
+
+  it('refuses to start on a corrupt state file instead of overwriting it', async () => {
+    await rm(join(dir, 'nested'), { recursive: true, force: true });
+    stateFile = join(dir, 'broken.json');
+    await writeFile(stateFile, JSON.stringify({ numbers: 'oops' }));
+    expect(() => start()).toThrow(/not valid/);
+  });
+});

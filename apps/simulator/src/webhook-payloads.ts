@@ -1,0 +1,114 @@
+import type {
+  MessageStatusUpdate,
+  MessagesWebhookEnvelope,
+  WebhookContact,
+  WebhookError,
+} from '@charla/cloud-api';
+import { createConversationId } from './ids';
+import type { SimCustomer, SimMessage, SimNumber } from './sandbox-state';
+
+type MessagesValue = MessagesWebhookEnvelope['entry'][number]['changes'][number]['value'];
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export function toUnixSeconds(ms: number): string {
+  return String(Math.floor(ms / 1000));
+}
+
+function wrapValue(number: SimNumber, value: Omit<MessagesValue, 'messaging_product' | 'metadata'>) {
+  const envelope: MessagesWebhookEnvelope = {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: number.wabaId,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: number.displayPhoneNumber,
+                phone_number_id: number.phoneNumberId,
+              },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  };
+  return envelope;
+}
+
+function buildContact(customer: SimCustomer): WebhookContact {
+  return { profile: { name: customer.name ?? customer.waId }, wa_id: customer.waId };
+}
+
+/** §5.3: one inbound text with the sender's profile. */
+export function buildInboundTextPayload(number: SimNumber, customer: SimCustomer, message: SimMessage) {
+  return wrapValue(number, {
+    contacts: [buildContact(customer)],
+    messages: [
+      {
+        from: customer.waId,
+        id: message.wamid,
+        timestamp: toUnixSeconds(message.timestamp),
+        type: 'text',
+        text: { body: message.text },
+        ...(message.replyTo !== null && {
+          context: { from: number.displayPhoneNumber, id: message.replyTo },
+        }),
+      },
+    ],
+  });
+}
+
+type StatusInput = {
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  nowMs: number;
+  errors?: WebhookError[];
+};
+
+/**
+ * §5.5: pricing only on `sent` (free-form is free inside the window); v24+ omits `conversation`;
+ * `failed` carries `errors` and no `contacts`.
+ */
+export function buildStatusPayload(
+  number: SimNumber,
+  customer: SimCustomer,
+  message: SimMessage,
+  input: StatusInput,
+) {
+  const status: MessageStatusUpdate = {
+    id: message.wamid,
+    status: input.status,
+    timestamp: toUnixSeconds(input.nowMs),
+    recipient_id: customer.waId,
+  };
+  if (input.status === 'failed') {
+    return wrapValue(number, { statuses: [{ ...status, errors: input.errors ?? [] }] });
+  }
+  if (isBeforeV24(message.version)) {
+    status.conversation = {
+      id: createConversationId(message.wamid),
+      origin: { type: 'service' },
+      ...(input.status === 'sent' && {
+        expiration_timestamp: toUnixSeconds(input.nowMs + DAY_SECONDS * 1000),
+      }),
+    };
+  }
+  if (input.status === 'sent') {
+    status.pricing = {
+      billable: false,
+      pricing_model: 'PMP',
+      type: 'free_customer_service',
+      category: 'service',
+    };
+  }
+  return wrapValue(number, { contacts: [buildContact(customer)], statuses: [status] });
+}
+
+function isBeforeV24(version: string | null): boolean {
+  const major = Number.parseInt(version?.replace(/^v/, '') ?? '', 10);
+  return Number.isFinite(major) && major < 24;
+}

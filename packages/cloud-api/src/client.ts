@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { CloudApiError, parseJsonOrNull, toCloudApiError, toNetworkError } from './client-errors';
+import { formatIssue } from './format-issue';
+import {
+  type MarkReadRequest,
+  type MarkReadResponse,
+  MarkReadResponseSchema,
+  type OutboundMessage,
+  type PhoneNumberInfo,
+  PhoneNumberInfoSchema,
+  type SendMessageResponse,
+  SendMessageResponseSchema,
+  type SendTextRequest,
+} from './outbound';
+
+export type CloudApiClientOptions = {
+  /** `https://graph.facebook.com`, or the simulator's base URL. */
+  baseUrl: string;
+  /** Graph API version segment, e.g. `v23.0`. */
+  version: string;
+  accessToken: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+export type SendTextInput = {
+  to: string;
+  body: string;
+  previewUrl?: boolean;
+  /** wamid of the message to quote (contextual reply). */
+  replyToMessageId?: string;
+};
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** Typed client for the Cloud API endpoints Charla uses; the same code talks to Meta and the simulator. */
+export class CloudApiClient {
+  private readonly baseUrl: string;
+  private readonly version: string;
+  private readonly accessToken: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: CloudApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.version = options.version;
+    this.accessToken = options.accessToken;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+  }
+
+  sendMessage(phoneNumberId: string, message: OutboundMessage): Promise<SendMessageResponse> {
+    return this.request(
+      'POST',
+      `${encodeURIComponent(phoneNumberId)}/messages`,
+      SendMessageResponseSchema,
+      message,
+    );
+  }
+
+  sendText(phoneNumberId: string, input: SendTextInput): Promise<SendMessageResponse> {
+    const message: SendTextRequest = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: input.to,
+      type: 'text',
+      text: { body: input.body, ...(input.previewUrl !== undefined && { preview_url: input.previewUrl }) },
+      ...(input.replyToMessageId !== undefined && { context: { message_id: input.replyToMessageId } }),
+    };
+    return this.sendMessage(phoneNumberId, message);
+  }
+
+  markRead(phoneNumberId: string, messageId: string): Promise<MarkReadResponse> {
+    const body: MarkReadRequest = { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
+    return this.request(
+      'POST',
+      `${encodeURIComponent(phoneNumberId)}/messages`,
+      MarkReadResponseSchema,
+      body,
+    );
+  }
+
+  getPhoneNumber(phoneNumberId: string): Promise<PhoneNumberInfo> {
+    const path = `${encodeURIComponent(phoneNumberId)}?fields=display_phone_number,verified_name,quality_rating`;
+    return this.request('GET', path, PhoneNumberInfoSchema);
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<T> {
+    const url = `${this.baseUrl}/${this.version}/${path}`;
+    let status: number;
+    let text: string;
+    try {
+      const response = await this.fetchImpl(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.accessToken}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      throw toNetworkError(error, this.timeoutMs);
+    }
+    if (status < 200 || status > 299) throw toCloudApiError(status, text);
+    const parsed = schema.safeParse(parseJsonOrNull(text));
+    if (!parsed.success) {
+      // Meta accepted the request but the body is not what we expect: a send may have happened.
+      throw new CloudApiError({
+        httpStatus: status,
+        code: 0,
+        title: 'Unexpected response body',
+        details: parsed.error.issues[0] ? formatIssue(parsed.error.issues[0]) : null,
+      });
+    }
+    return parsed.data;
+  }
+}

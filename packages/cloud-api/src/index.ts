@@ -1,0 +1,56 @@
+export { CloudApiClient, type CloudApiClientOptions, type SendTextInput } from './client';
+export { CloudApiError, CloudApiNetworkError } from './client-errors';
+export {
+  type GraphError,
+  type GraphErrorEnvelope,
+  GraphErrorEnvelopeSchema,
+  GraphErrorSchema,
+  type WebhookError,
+  WebhookErrorSchema,
+} from './errors';
+export {
+  type MarkReadRequest,
+  MarkReadRequestSchema,
+  type MarkReadResponse,
+  MarkReadResponseSchema,
+  type OpaqueOutboundType,
+  type OutboundMessage,
+  OutboundMessageSchema,
+  type PhoneNumberInfo,
+  PhoneNumberInfoSchema,
+  type SendMessageResponse,
+  SendMessageResponseSchema,
+  type SendTextRequest,
+  SendTextRequestSchema,
+  TEXT_BODY_MAX_LENGTH,
+} from './outbound';
+export { type ParseWebhookResult, parseWebhook, type WebhookUpdate } from './parse-webhook';
+export { signWebhookBody, verifyWebhookSignature } from './signature';
+export {
+  ConversationSchema,
+  type InboundMessage,
+  InboundMessageSchema,
+  LOOSE_INBOUND_TYPES,
+  type LooseInboundMessage,
+  LooseInboundMessageSchema,
+  type LooseInboundType,
+  MESSAGE_STATUSES,
+  type MessageStatusUpdate,
+  MessageStatusUpdateSchema,
+  type MessagesWebhookEnvelope,
+  MessagesWebhookEnvelopeSchema,
+  type MessagesWebhookValue,
+  MessagesWebhookValueSchema,
+  PricingSchema,
+  type TextInboundMessage,
+  TextInboundMessageSchema,
+  UnixSecondsSchema,
+  type UnknownInboundMessage,
+  UnknownInboundMessageSchema,
+  type WebhookContact,
+  WebhookContactSchema,
+  type WebhookEnvelope,
+  WebhookEnvelopeSchema,
+  type WebhookMetadata,
+  WebhookMetadataSchema,
+} from './webhook';

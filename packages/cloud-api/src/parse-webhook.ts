@@ -1,0 +1,99 @@
+import type { WebhookError } from './errors';
+import { formatIssue } from './format-issue';
+import {
+  type InboundMessage,
+  type MessageStatusUpdate,
+  MessagesWebhookValueSchema,
+  type WebhookContact,
+  WebhookEnvelopeSchema,
+} from './webhook';
+
+/** One `changes[]` item, flattened with its entry's WABA id. */
+export type WebhookUpdate = {
+  field: string;
+  wabaId: string;
+  phoneNumberId: string | null;
+  displayPhoneNumber: string | null;
+  contacts: WebhookContact[];
+  messages: InboundMessage[];
+  statuses: MessageStatusUpdate[];
+  errors: WebhookError[];
+  /** The change's value as received, for storing or for fields this package does not type. */
+  value: unknown;
+};
+
+export type ParseWebhookResult = { ok: true; updates: WebhookUpdate[] } | { ok: false; reason: string };
+
+/**
+ * Pure parse of a webhook POST body. Changes of other fields are returned with empty arrays so the
+ * caller decides whether to store or ignore them; one malformed `messages` change fails the body
+ * because a partial read would silently lose updates.
+ */
+export function parseWebhook(json: unknown): ParseWebhookResult {
+  const envelope = WebhookEnvelopeSchema.safeParse(json, { reportInput: true });
+  if (!envelope.success) return { ok: false, reason: formatFirstIssue(envelope.error.issues) };
+
+  const updates: WebhookUpdate[] = [];
+  for (const [entryIndex, entry] of envelope.data.entry.entries()) {
+    for (const [changeIndex, change] of entry.changes.entries()) {
+      const prefix = ['entry', entryIndex, 'changes', changeIndex, 'value'];
+      if (change.field !== 'messages') {
+        updates.push({ ...emptyUpdate(change.field, entry.id, change.value), ...readMetadata(change.value) });
+        continue;
+      }
+      const value = MessagesWebhookValueSchema.safeParse(change.value, { reportInput: true });
+      if (!value.success) return { ok: false, reason: formatFirstIssue(value.error.issues, prefix) };
+      updates.push({
+        field: change.field,
+        wabaId: entry.id,
+        phoneNumberId: value.data.metadata.phone_number_id,
+        displayPhoneNumber: value.data.metadata.display_phone_number,
+        contacts: value.data.contacts ?? [],
+        messages: value.data.messages ?? [],
+        statuses: value.data.statuses ?? [],
+        errors: value.data.errors ?? [],
+        value: change.value,
+      });
+    }
+  }
+  return { ok: true, updates };
+}
+
+function formatFirstIssue(
+  issues: Parameters<typeof formatIssue>[0][],
+  prefix: (string | number)[] = [],
+): string {
+  const [first] = issues;
+  if (!first) return 'invalid webhook body';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return formatIssue(first, prefix) + more;
+}
+
+function emptyUpdate(field: string, wabaId: string, value: unknown): WebhookUpdate {
+  return {
+    field,
+    wabaId,
+    phoneNumberId: null,
+    displayPhoneNumber: null,
+    contacts: [],
+    messages: [],
+    statuses: [],
+    errors: [],
+    value,
+  };
+}
+
+// Several non-message fields (smb_message_echoes, user_preferences) still carry metadata; keep it
+// when present so the caller can route the update to a number.
+function readMetadata(value: unknown): Pick<WebhookUpdate, 'phoneNumberId' | 'displayPhoneNumber'> {
+  const metadata = isRecord(value) && isRecord(value.metadata) ? value.metadata : {};
+  return {
+    phoneNumberId: typeof metadata.phone_number_id === 'string' ? metadata.phone_number_id : null,
+    displayPhoneNumber:
+      typeof metadata.display_phone_number === 'string' ? metadata.display_phone_number : null,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
