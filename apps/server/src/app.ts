@@ -87,7 +87,9 @@ export async function buildApp(
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/webhooks/')) {
       return reply.sendFile('index.html');
     }
-    return reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url}` } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url}` } });
   });
   return app;
 }

@@ -11,7 +11,10 @@ export const PasswordSchema = z
   .min(10, 'Use at least 10 characters')
   .max(200, 'Use at most 200 characters');
 
-export const EmailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 
 export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;

@@ -78,6 +78,10 @@ export const ThreadSchema = z.object({
 export type Thread = z.infer<typeof ThreadSchema>;
 
 export const SendTextRequestSchema = z.object({
-  text: z.string().trim().min(1, 'Write a message first').max(4096, 'WhatsApp allows at most 4096 characters'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write a message first')
+    .max(4096, 'WhatsApp allows at most 4096 characters'),
 });
 export type SendTextRequest = z.input<typeof SendTextRequestSchema>;

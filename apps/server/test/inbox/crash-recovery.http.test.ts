@@ -82,7 +82,9 @@ describe('a webhook answered 200 survives SIGKILL', () => {
       const deadline = Date.now() + 30_000;
       let texts: string[] = [];
       while (Date.now() < deadline) {
-        const list = (await (await fetch(`${server.url}/api/conversations`, { headers: { cookie } })).json()) as {
+        const list = (await (
+          await fetch(`${server.url}/api/conversations`, { headers: { cookie } })
+        ).json()) as {
           items: { lastMessage: { text: string } }[];
         };
         texts = list.items.map((c: { lastMessage: { text: string } }) => c.lastMessage.text);

@@ -64,6 +64,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', () => {});
   const query: Query = async (text, params) => (await pool.query(text, params as unknown[])).rows;
   const listeners: pg.Client[] = [];
   return {
