@@ -55,6 +55,8 @@ describe('a newcomer answers a WhatsApp customer from the inbox', () => {
     await agent.fill('input[name="password"]', 'una contraseña larga');
     await agent.click('[data-testid="setup-submit"]');
     await agent.waitForURL(/\/inbox/);
+    // Spanish by default (the browser asks for es-MX), with a pointer to the sandbox phone.
+    await agent.getByText('Aún no hay conversaciones').waitFor();
     await agent.screenshot({ path: join(shots, '02-empty-inbox.png') });
 
     await agent.click('[data-testid="nav-settings"]');
