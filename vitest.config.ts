@@ -13,7 +13,8 @@ const integrationFiles = [
 const integration = (name: string, kind: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   test: {
     name,
-    include: integrationFiles,
+    include:
+      kind === 'postgres' ? integrationFiles.filter((f) => f.startsWith('apps/*/test')) : integrationFiles,
     env: { CHARLA_TEST_DB_KIND: kind },
     testTimeout: 30_000,
     hookTimeout: 60_000,

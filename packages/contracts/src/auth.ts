@@ -73,3 +73,6 @@ export const AcceptInvitationRequestSchema = z.object({
   locale: LocaleSchema.default('es'),
 });
 export type AcceptInvitationRequest = z.input<typeof AcceptInvitationRequestSchema>;
+
+export const UpdateMeRequestSchema = z.object({ locale: LocaleSchema });
+export type UpdateMeRequest = z.input<typeof UpdateMeRequestSchema>;

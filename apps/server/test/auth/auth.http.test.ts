@@ -106,6 +106,26 @@ describe('accounts and sessions', () => {
     expect(reuse.statusCode).toBe(404);
   });
 
+  it('keeps the language a user chooses', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: t.cookie },
+      payload: { locale: 'en' },
+    });
+    expect(res.statusCode).toBe(200);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: t.cookie } });
+    expect(me.json().user.locale).toBe('en');
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: t.cookie },
+      payload: { locale: 'fr' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('locale');
+  });
+
   it('limits login attempts per minute', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {

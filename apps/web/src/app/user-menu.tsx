@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Languages, LogOut } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/auth.api';
+import { useLogout, useUpdateMe } from '../features/auth/auth.api';
 import { useSession } from '../features/auth/require-auth';
 import { chooseLocale, currentLocale, locales } from '../i18n';
 import { queryKeys } from '../lib/query-keys';
@@ -25,6 +25,7 @@ export function UserMenu() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = useLogout();
+  const updateMe = useUpdateMe();
 
   const onLogout = () =>
     logout.mutate(undefined, {
@@ -58,7 +59,10 @@ export function UserMenu() {
         </DropdownMenuLabel>
         <DropdownMenuRadioGroup
           value={currentLocale()}
-          onValueChange={(value) => chooseLocale(value as Locale, user.id)}
+          onValueChange={(value) => {
+            chooseLocale(value as Locale, user.id);
+            updateMe.mutate({ locale: value as Locale });
+          }}
         >
           {locales.map((locale) => (
             <DropdownMenuRadioItem key={locale} value={locale} lang={locale} data-testid={`locale-${locale}`}>

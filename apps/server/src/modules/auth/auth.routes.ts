@@ -8,6 +8,7 @@ import {
   MeSchema,
   SetupRequestSchema,
   SetupStatusSchema,
+  UpdateMeRequestSchema,
 } from '@charla/contracts';
 import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,6 +22,7 @@ import { listMembers } from './list-members';
 import { login } from './login';
 import { createSession, deleteSession } from './sessions';
 import { needsSetup, setupWorkspace } from './setup-workspace';
+import { updateMe } from './update-me';
 
 export interface AuthRoutesOptions {
   deps: AuthDeps;
@@ -86,6 +88,16 @@ export async function authRoutes(appIn: FastifyInstance, opts: AuthRoutesOptions
     { schema: { tags, response: { 200: MeSchema } }, preHandler: requireMember },
     async (req) => {
       const auth = authOf(req);
+      return getMe(deps, auth.userId, auth.workspaceId);
+    },
+  );
+
+  app.patch(
+    '/api/me',
+    { schema: { tags, body: UpdateMeRequestSchema, response: { 200: MeSchema } }, preHandler: requireMember },
+    async (req) => {
+      const auth = authOf(req);
+      await updateMe(deps, auth.userId, req.body);
       return getMe(deps, auth.userId, auth.workspaceId);
     },
   );

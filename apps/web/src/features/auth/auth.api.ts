@@ -5,6 +5,7 @@ import type {
   Me,
   SetupRequest,
   SetupStatus,
+  UpdateMeRequest,
 } from '@charla/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../lib/api';
@@ -60,5 +61,14 @@ export function useLogout() {
     onSettled: () => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.setup[0] });
     },
+  });
+}
+
+/** Saves the user's language on the server, so it follows them to other browsers. */
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateMeRequest) => api.patch<Me>('/api/me', body),
+    onSuccess: (me) => queryClient.setQueryData(queryKeys.me, me),
   });
 }
