@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signWebhookBody } from '@charla/cloud-api';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../harness/free-port';
+import { inboundTextWebhook, newWamid } from '../harness/payloads';
+import { kill9, startServerProcess } from '../harness/server-process';
+import { createTestDatabaseUrl } from '../harness/test-db';
+
+const appSecret = 'two-process-app-secret-012345678';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+// Two identical processes behind a load balancer share one PostgreSQL (ARCHITECTURE.md §7).
+// PGlite is one process by nature, so this runs in the PostgreSQL project only.
+describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
+  'two Charla processes on one PostgreSQL',
+  () => {
+    it('store every webhook delivered to either process exactly once, duplicates included', async () => {
+      const database = (await createTestDatabaseUrl())!;
+      cleanups.push(database.drop);
+      const env = (dir: string): Record<string, string> => ({
+        DATA_DIR: dir,
+        DATABASE_URL: database.url,
+        SIMULATOR_ENABLED: 'false',
+        LOG_LEVEL: 'warn',
+        SECRET_KEY: 'ef'.repeat(32),
+        WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+        WHATSAPP_WABA_ID: '102290129340398',
+        WHATSAPP_ACCESS_TOKEN: 'EAAtest'.padEnd(40, 'x'),
+        WHATSAPP_APP_SECRET: appSecret,
+        WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
+        GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
+      });
+      const dirs = [mkdtempSync(join(tmpdir(), 'charla-a-')), mkdtempSync(join(tmpdir(), 'charla-b-'))];
+      cleanups.push(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+      const a = await startServerProcess(env(dirs[0]!), await freePort());
+      cleanups.push(() => kill9(a.child));
+      const setup = await fetch(`${a.url}/api/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          workspaceName: 'Dos',
+          name: 'Owner',
+          email: 'o@example.com',
+          password: 'a long password',
+        }),
+      });
+      expect(setup.status).toBe(200);
+      const b = await startServerProcess(env(dirs[1]!), await freePort());
+      cleanups.push(() => kill9(b.child));
+
+      const wamids = Array.from({ length: 300 }, () => newWamid());
+      const bodies = wamids.map((wamid, i) =>
+        inboundTextWebhook({
+          phoneNumberId: '106540352242922',
+          from: `52155${String(i % 30).padStart(8, '0')}`,
+          text: `m${i}`,
+          wamid,
+        }),
+      );
+      // Each body goes to one process, and a third of them again to the other (Meta's retries).
+      const posts = bodies.flatMap((body, i) => {
+        const targets = i % 3 === 0 ? [a.url, b.url] : [i % 2 ? a.url : b.url];
+        return targets.map((url) => ({ url, body }));
+      });
+      const statuses = await Promise.all(
+        posts.map(async ({ url, body }) => {
+          const res = await fetch(`${url}/webhooks/whatsapp`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-hub-signature-256': signWebhookBody(body, appSecret),
+            },
+            body,
+          });
+          return res.status;
+        }),
+      );
+      expect(statuses.every((s) => s === 200)).toBe(true);
+
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      cleanups.push(() => client.end());
+      const deadline = Date.now() + 30_000;
+      let stored: { external_id: string; n: string }[] = [];
+      while (Date.now() < deadline) {
+        stored = (await client.query('SELECT external_id, count(*) AS n FROM messages GROUP BY external_id'))
+          .rows;
+        if (stored.length >= wamids.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(stored.map((r) => r.external_id).sort()).toEqual([...wamids].sort());
+      expect(stored.every((r) => Number(r.n) === 1)).toBe(true);
+      const conversations = await client.query(
+        'SELECT count(*)::int AS n, sum(unread_count)::int AS unread FROM conversations',
+      );
+      expect(conversations.rows[0]).toEqual({ n: 30, unread: 300 });
+    }, 120_000);
+  },
+);
