@@ -29,8 +29,10 @@ const DISPLAY_PHONE_NUMBER = '15550000001';
 const WABA_ID = '200000000000001';
 const APP_SECRET = 'bench-app-secret-0123456789abcdef';
 const POLL_MS = 50;
-/** Give up when the stored count has not moved for this long. */
-const STALL_MS = 120_000;
+/** Give up when neither a POST has been answered nor a message stored for this long. */
+const STALL_MS = 30_000;
+/** A cleanup step that takes longer than this is abandoned (a stuck database must not hang the run). */
+const CLEANUP_STEP_MS = 10_000;
 
 const log = (msg: string) => process.stderr.write(`[bench:ingest] ${msg}\n`);
 
@@ -154,9 +156,18 @@ async function main() {
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(dataDir, { recursive: true, force: true })];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) {
-      await fn().catch((err) => log(`cleanup failed: ${(err as Error).message}`));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          log(`cleanup step did not finish in ${CLEANUP_STEP_MS / 1000} s; skipped`);
+          resolve();
+        }, CLEANUP_STEP_MS);
+      });
+      await Promise.race([fn().catch((err) => log(`cleanup failed: ${(err as Error).message}`)), timeout]);
+      clearTimeout(timer);
     }
   };
+  let diagnoseQuery: DiagnoseQuery | null = null;
 
   let exitCode = 0;
   try {
@@ -254,7 +265,9 @@ async function main() {
       cleanups.push(() => counter.end());
       countMessages = async () =>
         Number((await counter.query<{ n: string }>('SELECT count(*) AS n FROM messages')).rows[0]?.n ?? 0);
+      diagnoseQuery = async (text) => (await counter.query(text)).rows;
     } else {
+      diagnoseQuery = (text) => container.db.query(text);
       countMessages = async () =>
         Number(
           (await container.db.query<{ n: string | number }>('SELECT count(*) AS n FROM messages'))[0]?.n ?? 0,
@@ -331,13 +344,15 @@ async function main() {
     let peakRss = 0;
 
     const started = performance.now();
+    let lastProgressAt = started;
     let acceptedAt = 0;
     const clients = Array.from({ length: Math.min(opts.concurrency, opts.n) }, async () => {
       while (next < opts.n) {
         const i = next++;
         const t0 = performance.now();
         const status = await post(i);
-        latencies[i] = performance.now() - t0;
+        lastProgressAt = performance.now();
+        latencies[i] = lastProgressAt - t0;
         if (status === 200) accepted++;
         else non200++;
       }
@@ -348,7 +363,6 @@ async function main() {
 
     let stored = 0;
     let storedAt = 0;
-    let lastProgressAt = performance.now();
     let lastReportAt = started;
     let done = false;
     let postingDone = false;
@@ -358,12 +372,34 @@ async function main() {
         `all ${opts.n} POSTs answered in ${((acceptedAt - started) / 1000).toFixed(2)} s (${non200} non-200); waiting for ingestion`,
       );
     });
+    // The watchdog fires even when the database stops answering (then the count never returns).
+    let countingSince: number | null = null;
+    let watchdog: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      watchdog = setInterval(() => {
+        if (performance.now() - lastProgressAt <= STALL_MS) return;
+        const waiting = countingSince === null ? 0 : (performance.now() - countingSince) / 1000;
+        reject(
+          new StallError(
+            `no POST answered and no message stored for ${STALL_MS / 1000} s: ` +
+              `posted=${accepted + non200}/${opts.n} stored=${stored}` +
+              (waiting > 1
+                ? `; the database has not answered SELECT count(*) FROM messages for ${waiting.toFixed(0)} s`
+                : ''),
+          ),
+        );
+      }, 1000);
+    });
+    stalled.catch(() => {});
+    cleanups.push(async () => clearInterval(watchdog));
     while (!done) {
       await new Promise((r) => setTimeout(r, POLL_MS));
       const rss = process.memoryUsage().rss;
       if (rss > peakRss) peakRss = rss;
       const now = performance.now();
-      const count = (await countMessages()) - baseline;
+      countingSince = now;
+      const count = (await Promise.race([countMessages(), stalled])) - baseline;
+      countingSince = null;
       const t = performance.now();
       if (count > stored) {
         stored = count;
@@ -373,8 +409,6 @@ async function main() {
       if (stored >= target && (postingDone || stored >= opts.n)) {
         storedAt = t;
         done = true;
-      } else if (t - lastProgressAt > STALL_MS && postingDone) {
-        throw new StallError(stored, target, await diagnose(container.db.query));
       }
       if (now - lastReportAt >= 1000 || done) {
         lastReportAt = now;
@@ -384,6 +418,7 @@ async function main() {
         );
       }
     }
+    clearInterval(watchdog);
     await posting;
 
     const sorted = Array.from(latencies).sort((a, b) => a - b);
@@ -418,7 +453,10 @@ async function main() {
       exitCode = 1;
     }
   } catch (err) {
-    log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (err instanceof StallError) {
+      log(`failed: ${err.message}`);
+      if (diagnoseQuery) log(await diagnose(diagnoseQuery));
+    } else log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     exitCode = 1;
   } finally {
     await cleanup();
@@ -427,23 +465,36 @@ async function main() {
 }
 
 class StallError extends Error {
-  constructor(stored: number, target: number, details: string) {
-    super(
-      `ingestion stalled: ${stored}/${target} messages stored after ${STALL_MS / 1000} s without progress\n${details}`,
-    );
+  constructor(message: string) {
+    super(`ingestion stalled: ${message}`);
+    this.name = 'StallError';
   }
 }
 
-/** What the webhook_events table says when the messages never arrive. */
-async function diagnose(query: (text: string) => Promise<Record<string, unknown>[]>): Promise<string> {
-  try {
+type DiagnoseQuery = (text: string) => Promise<Record<string, unknown>[]>;
+
+/** What webhook_events says when the messages never arrive; gives up if the database does not answer. */
+async function diagnose(query: DiagnoseQuery): Promise<string> {
+  const work = (async () => {
     const byStatus = await query('SELECT status, count(*)::int AS n FROM webhook_events GROUP BY status');
     const errors = await query(
       `SELECT error, count(*)::int AS n FROM webhook_events WHERE error IS NOT NULL GROUP BY error ORDER BY 2 DESC LIMIT 5`,
     );
-    return `webhook_events by status: ${JSON.stringify(byStatus)}\nerrors: ${JSON.stringify(errors)}`;
+    return `webhook_events by status: ${JSON.stringify(byStatus)}; errors: ${JSON.stringify(errors)}`;
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () => resolve('(the database did not answer a query on webhook_events within 5 s)'),
+      5000,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
   } catch (err) {
     return `(could not read webhook_events: ${(err as Error).message})`;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
