@@ -26,8 +26,6 @@ export async function buildApp(
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     trustProxy: true,
-    // One line per request is noise for a small team's server; errors are still logged.
-    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -29,7 +29,11 @@ async function main() {
   }
 
   const container = await createContainer(config, { logger, simulatorUrl });
-  const app = await buildApp(container, { logger: logger.child({ module: 'http' }) });
+  // A line per request is noise for a small team's server: HTTP logs start at warn unless
+  // LOG_LEVEL asks for debug or trace.
+  const httpLogger = logger.child({ module: 'http' });
+  if (!['debug', 'trace'].includes(config.LOG_LEVEL)) httpLogger.level = 'warn';
+  const app = await buildApp(container, { logger: httpLogger });
   await container.startWorkers();
   await app.listen({ host: config.HOST, port: config.PORT });
   await container.prepareWorkspaces();
