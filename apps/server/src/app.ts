@@ -58,7 +58,7 @@ export async function buildApp(
   });
   await app.register(inboxRoutes, { deps: c.inbox, requireMember, authOf: authOfAny });
   await app.register(whatsappWebhookRoutes, {
-    deps: { db: c.db, clock: c.clock, secrets: c.secrets, directory: c.directory },
+    deps: { directory: c.directory, eventLog: c.webhookEventLog },
     worker: c.ingestWorker,
   });
   await app.register(realtimeRoutes, {

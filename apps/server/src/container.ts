@@ -6,10 +6,12 @@ import {
   type ConfiguredNumber,
   createChannelDirectory,
   createIngestWorker,
+  createWebhookEventLog,
   createWhatsAppGateway,
   ensureConfiguredChannel,
   ensureSandboxChannels,
   type IngestWorker,
+  type WebhookEventLog,
 } from './modules/channels';
 import { defineInboxJobs, type InboxChange, type InboxDeps, recoverStrandedSends } from './modules/inbox';
 import { type Clock, systemClock } from './platform/clock';
@@ -37,6 +39,7 @@ export interface Container {
   hub: RealtimeHub;
   directory: ChannelDirectory;
   ingestWorker: IngestWorker;
+  webhookEventLog: WebhookEventLog;
   auth: AuthDeps;
   inbox: InboxDeps;
   simulatorUrl: string | null;
@@ -135,6 +138,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     hub,
     directory,
     ingestWorker,
+    webhookEventLog: createWebhookEventLog(db),
     auth: { orm: db.orm, clock, sessionDays: config.SESSION_DAYS, publicUrl: config.PUBLIC_URL },
     inbox,
     simulatorUrl: opts.simulatorUrl,

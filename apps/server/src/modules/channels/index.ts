@@ -5,5 +5,6 @@ export { type ConfiguredNumber, ensureConfiguredChannel } from './ensure-configu
 export { ensureSandboxChannels, type SandboxOptions } from './ensure-sandbox-channels';
 export { ingestPendingWebhooks } from './whatsapp/ingest-webhooks';
 export { createIngestWorker, type IngestWorker } from './whatsapp/ingest-worker';
+export { createWebhookEventLog, type WebhookEventLog } from './whatsapp/webhook-event-log';
 export { whatsappWebhookRoutes } from './whatsapp/webhook.routes';
 export { createWhatsAppGateway } from './whatsapp/whatsapp-gateway';

@@ -2,7 +2,7 @@ import { parseWebhook, verifyWebhookSignature } from '@charla/cloud-api';
 import { sha256Hex } from '../../../platform/crypto';
 import { AppError } from '../../../platform/errors';
 import type { ChannelDirectory } from '../channel-directory';
-import type { ChannelsDeps } from '../channels.deps';
+import type { WebhookEventLog } from './webhook-event-log';
 
 /**
  * Meta's POST: check the signature over the raw bytes, check the shape, then make the event
@@ -10,10 +10,10 @@ import type { ChannelsDeps } from '../channels.deps';
  * The body's sha256 is the unique key, so Meta's retries of one delivery store one row.
  */
 export async function receiveWebhook(
-  deps: ChannelsDeps & { directory: ChannelDirectory },
+  deps: { directory: ChannelDirectory; eventLog: WebhookEventLog },
   rawBody: Buffer,
   signature: string | undefined,
-): Promise<{ stored: boolean }> {
+): Promise<void> {
   if (!signature) {
     throw new AppError('unauthorized', 'signature_missing', 'X-Hub-Signature-256 header is missing.');
   }
@@ -35,11 +35,7 @@ export async function receiveWebhook(
   const parsed = parseWebhook(json);
   if (!parsed.ok)
     throw new AppError('invalid', 'malformed_webhook', `Not a WhatsApp webhook: ${parsed.reason}`);
-  const rows = await deps.db.query(
-    `INSERT INTO webhook_events (dedupe_key, raw_body) VALUES ($1, $2) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [sha256Hex(rawBody), rawBody.toString('utf8')],
-  );
-  return { stored: rows.length > 0 };
+  await deps.eventLog.append(sha256Hex(rawBody), rawBody.toString('utf8'));
 }
 
 /** Meta's GET handshake when the callback URL is registered. */

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChannelDirectory } from '../channel-directory';
-import type { ChannelsDeps } from '../channels.deps';
 import type { IngestWorker } from './ingest-worker';
 import { receiveWebhook, verifySubscription } from './receive-webhook';
+import type { WebhookEventLog } from './webhook-event-log';
 
 export interface WebhookRoutesOptions {
-  deps: ChannelsDeps & { directory: ChannelDirectory };
+  deps: { directory: ChannelDirectory; eventLog: WebhookEventLog };
   worker: Pick<IngestWorker, 'wake'>;
 }
 
