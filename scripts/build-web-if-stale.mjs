@@ -24,6 +24,11 @@ const stale =
   !existsSync(dist) || Math.max(...sources.filter(existsSync).map(newest)) > statSync(dist).mtimeMs;
 if (stale) {
   console.log('Building the web app…');
-  const build = spawnSync('npm', ['run', 'build', '-w', '@charla/web'], { stdio: 'inherit', cwd: root });
+  // Always a production build, even when a test runner (NODE_ENV=test) asks for it.
+  const build = spawnSync('npm', ['run', 'build', '-w', '@charla/web'], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
