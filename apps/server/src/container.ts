@@ -8,9 +8,12 @@ import {
   createIngestWorker,
   createWebhookEventLog,
   createWhatsAppGateway,
+  defineChannelJobs,
   ensureConfiguredChannel,
   ensureSandboxChannels,
   type IngestWorker,
+  queueMediaDownloads,
+  recoverStrandedMedia,
   type WebhookEventLog,
 } from './modules/channels';
 import { defineInboxJobs, type InboxChange, type InboxDeps, recoverStrandedSends } from './modules/inbox';
@@ -21,6 +24,8 @@ import { createEventBus, type EventBus } from './platform/events/event-bus';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue';
 import { createRealtimeHub, type RealtimeHub } from './platform/realtime/realtime-hub';
 import { resolveSecretKey } from './platform/secret-key';
+import { createLocalDiskStorage } from './platform/storage/local-disk-storage';
+import type { MediaStorage } from './platform/storage/media-storage';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -58,6 +63,10 @@ export interface ContainerOptions {
   /** Where the simulator should post webhooks; defaults to this server's own address. */
   webhookUrl?: string;
   database?: Database;
+  /** Where media bytes go; defaults to DATA_DIR/media on local disk. */
+  mediaStorage?: MediaStorage;
+  /** Replaces the Graph client used to download media (tests). */
+  mediaSourceFor?: Parameters<typeof defineChannelJobs>[0]['mediaSourceFor'];
   fetch?: typeof fetch;
 }
 
@@ -102,14 +111,17 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   }
 
   const gateway = createWhatsAppGateway(directory);
-  const inbox: InboxDeps = { db, clock, jobs, gateway, notify };
+  const media = opts.mediaStorage ?? createLocalDiskStorage(join(config.DATA_DIR, 'media'));
+  const inbox: InboxDeps = { db, clock, jobs, gateway, notify, media };
   defineInboxJobs(inbox);
+  defineChannelJobs({ db, jobs, directory, storage: media, notify, mediaSourceFor: opts.mediaSourceFor });
   const ingestWorker = createIngestWorker({
     db,
     clock,
     secrets,
     directory,
     notify,
+    queueMediaDownloads: (ids) => queueMediaDownloads(jobs, ids),
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   });
 
@@ -162,6 +174,9 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       await recoverStrandedSends(inbox);
       recovery = setInterval(() => {
         recoverStrandedSends(inbox).catch((err) => log.error({ err }, 'recovering stranded sends failed'));
+        recoverStrandedMedia({ db, jobs }, clock.now()).catch((err) =>
+          log.error({ err }, 'recovering stranded media downloads failed'),
+        );
       }, 30_000);
     },
     async close() {

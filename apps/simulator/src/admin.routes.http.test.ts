@@ -87,6 +87,7 @@ describe('admin and customer API over real HTTP', () => {
       {
         wamid: inbound.body.wamid,
         from: 'customer',
+        type: 'text',
         text: 'Hola',
         status: 'read',
         timestamp: expect.any(String),
@@ -94,6 +95,7 @@ describe('admin and customer API over real HTTP', () => {
       {
         wamid: sent.messages[0]?.id,
         from: 'business',
+        type: 'text',
         text: 'Hola Luis, ¿qué se te antoja?',
         status: 'read',
         timestamp: expect.any(String),
@@ -121,9 +123,13 @@ describe('admin and customer API over real HTTP', () => {
     const response = await fetch(`${baseUrl}/phone/${PHONE_ID}`);
     const html = await response.text();
     expect(response.headers.get('content-type')).toContain('text/html');
-    for (const id of ['phone-name', 'phone-number', 'phone-start', 'phone-input', 'phone-send']) {
+    const ids = ['phone-name', 'phone-number', 'phone-start', 'phone-input', 'phone-send'];
+    for (const id of [...ids, 'phone-attach', 'phone-voice', 'phone-location']) {
       expect(html).toContain(`data-testid="${id}"`);
     }
+    // Drawn per business bubble by the page script.
+    expect(html).toContain("'phone-react'");
+    expect(html).toContain("'phone-reply'");
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).not.toContain('innerHTML');
   });

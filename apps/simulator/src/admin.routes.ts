@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { CustomerInputError } from './customer-message';
+import { MAX_ATTACHMENT_BODY_BYTES } from './media-rules';
 import type { Sandbox } from './sandbox';
 import type { SendsLog } from './sends-log';
 
@@ -12,9 +14,24 @@ export const RegisterNumberBodySchema = z.object({
   verifiedName: z.string().min(1).optional(),
 });
 
+/** `{ text }`, or `{ message, media? }` with a Cloud API inbound message without from/id/timestamp. */
 export const CustomerMessageBodySchema = z.object({
-  text: z.string().min(1).max(4096),
+  text: z.string().min(1).max(4096).optional(),
   name: z.string().max(100).optional(),
+  message: z.record(z.string(), z.unknown()).optional(),
+  media: z
+    .object({
+      base64: z.string().min(1),
+      mimeType: z.string().min(1).max(255),
+      filename: z.string().min(1).max(240).optional(),
+    })
+    .optional(),
+});
+
+/** `value` is delivered verbatim as `entry[0].changes[0].value`. */
+export const RawCustomerBodySchema = z.object({
+  value: z.unknown().refine((value) => value !== undefined, 'value is required'),
+  field: z.string().min(1).optional(),
 });
 
 const WaIdSchema = z.string().regex(/^\d{7,15}$/, 'waId must be 7-15 digits');
@@ -49,6 +66,8 @@ export async function registerAdminRoutes(
 
   app.post<{ Params: CustomerParams }>(
     '/_sim/numbers/:phoneNumberId/customers/:waId/messages',
+    // Attachments arrive as base64 inside JSON: allow the largest WhatsApp accepts (100 MB documents).
+    { bodyLimit: MAX_ATTACHMENT_BODY_BYTES },
     async (request, reply) => {
       const { phoneNumberId, waId } = request.params;
       if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
@@ -56,7 +75,25 @@ export async function registerAdminRoutes(
       if (!waIdCheck.success) return sendBadRequest(reply, 'waId must be 7-15 digits');
       const body = CustomerMessageBodySchema.safeParse(request.body);
       if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
-      return sandbox.sendAsCustomer({ phoneNumberId, waId, text: body.data.text, name: body.data.name });
+      try {
+        return sandbox.sendAsCustomer({ phoneNumberId, waId, ...body.data });
+      } catch (error) {
+        if (error instanceof CustomerInputError) return sendBadRequest(reply, error.message);
+        throw error;
+      }
+    },
+  );
+
+  app.post<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId/raw',
+    { bodyLimit: MAX_ATTACHMENT_BODY_BYTES },
+    async (request, reply) => {
+      const { phoneNumberId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      const body = RawCustomerBodySchema.safeParse(request.body);
+      if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
+      sandbox.sendRawAsCustomer({ phoneNumberId, value: body.data.value, field: body.data.field });
+      return { ok: true };
     },
   );
 
@@ -87,7 +124,11 @@ export function toChatItem(message: ReturnType<Sandbox['chat']>[number]) {
   return {
     wamid: message.wamid,
     from: message.from,
+    type: message.type,
+    /** The text, or a short preview such as "📷 Photo" for other types. */
     text: message.text,
+    ...(message.mediaId !== null && { mediaId: message.mediaId }),
+    ...(message.replyTo !== null && { replyTo: message.replyTo }),
     status: message.status,
     timestamp: new Date(message.timestamp).toISOString(),
   };

@@ -38,7 +38,7 @@ export function authorizeGraphRequest(
   return { ok: true, number };
 }
 
-function readBearer(header: string | undefined): string | undefined {
+export function readBearer(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1];
 }

@@ -58,6 +58,17 @@ export const graphErrors = {
       subcode: 33,
       message: `Unsupported ${method} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
     }),
+  /** Media ids Graph does not show this token: unknown, expired or another business's (§3.2). */
+  unknownMedia: (id: string) =>
+    new GraphApiError({
+      httpStatus: 404,
+      code: 100,
+      title: 'Unsupported request',
+      details: null,
+      type: 'GraphMethodException',
+      subcode: 33,
+      message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+    }),
   expiredVersion: (version: string, latest: string) =>
     new GraphApiError({
       httpStatus: 400,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorizeGraphRequest } from './graph-auth';
 import { graphErrors } from './graph-error';
+import { handleMediaGet } from './graph-media';
 import { type GraphResponse, handleMessagesPost, toErrorResponse } from './graph-messages';
 import type { Sandbox } from './sandbox';
 import type { SendsLog } from './sends-log';
@@ -10,10 +11,11 @@ type GraphRoutesDeps = {
   sendsLog: SendsLog;
   supportedVersions: string[];
   windowMode: 'async' | 'sync';
+  baseUrl: () => string | null;
 };
 
 type GraphParams = { version: string; phoneNumberId: string };
-type GraphQuery = { access_token?: string; fields?: string };
+type GraphQuery = { access_token?: string; fields?: string; phone_number_id?: string };
 
 const PHONE_FIELDS = ['display_phone_number', 'verified_name', 'quality_rating'] as const;
 
@@ -59,6 +61,18 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
     '/:version/:phoneNumberId',
     async (request, reply) => {
       const { version, phoneNumberId } = request.params;
+      // Graph ids share one namespace: anything that is not a number is looked up as media.
+      if (deps.sandbox.findNumber(phoneNumberId) === null) {
+        const response = handleMediaGet(deps.sandbox, deps.supportedVersions, {
+          version,
+          mediaId: phoneNumberId,
+          authorization: request.headers.authorization,
+          queryToken: request.query.access_token,
+          phoneNumberId: request.query.phone_number_id,
+          baseUrl: deps.baseUrl() ?? `${request.protocol}://${request.host}`,
+        });
+        return send(reply, response);
+      }
       const auth = authorizeGraphRequest(deps.sandbox, deps.supportedVersions, {
         method: 'get',
         version,

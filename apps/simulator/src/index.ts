@@ -2,15 +2,23 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes, toChatItem } from './admin.routes';
 import { registerGraphRoutes } from './graph.routes';
+import { registerMediaRoutes } from './media.routes';
 import { registerPhoneRoutes } from './phone.routes';
-import { type RegisterNumberInput, Sandbox, type SendAsCustomerInput } from './sandbox';
+import {
+  type RegisterNumberInput,
+  Sandbox,
+  type SendAsCustomerInput,
+  type SendRawAsCustomerInput,
+} from './sandbox';
 import { Scheduler } from './scheduler';
 import { type SendRecord, SendsLog } from './sends-log';
 import { resolveOptions, type SimulatorOptions } from './simulator-options';
 import { createStateWriter, loadState } from './state-file';
 import { type WebhookDeliveryAttempt, WebhookDispatcher } from './webhook-dispatcher';
 
-export type { RegisterNumberInput, SendAsCustomerInput } from './sandbox';
+export type { CustomerAttachment, CustomerMessageInput } from './customer-message';
+export { CustomerInputError } from './customer-message';
+export type { RegisterNumberInput, SendAsCustomerInput, SendRawAsCustomerInput } from './sandbox';
 export type { SendRecord } from './sends-log';
 export { type Clock, DEFAULT_SUPPORTED_VERSIONS, type SimulatorOptions } from './simulator-options';
 export type { WebhookDeliveryAttempt } from './webhook-dispatcher';
@@ -23,7 +31,10 @@ export type Simulator = {
   listen(options?: { host?: string; port?: number }): Promise<string>;
   close(): Promise<void>;
   registerNumber(input: RegisterNumberInput): void;
-  sendAsCustomer(input: SendAsCustomerInput): { wamid: string };
+  /** Text or any §5.4 inbound message, optionally with an attachment; throws CustomerInputError. */
+  sendAsCustomer(input: SendAsCustomerInput): { wamid: string; mediaId?: string };
+  /** Delivers `value` verbatim (signed) as a `messages` change, for malformed/unknown payload tests. */
+  sendRawAsCustomer(input: SendRawAsCustomerInput): void;
   readAsCustomer(phoneNumberId: string, waId: string): { read: number };
   sends(phoneNumberId?: string): SendRecord[];
   chat(phoneNumberId: string, waId: string): ChatItem[];
@@ -41,6 +52,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     () => state,
     (error) => app.log.error({ err: error }, 'state write failed'),
   );
+  let listenedUrl: string | null = null;
+  const baseUrl = () => resolved.publicUrl ?? listenedUrl;
   const scheduler = new Scheduler();
   const dispatcher = new WebhookDispatcher({
     retryDelaysMs: resolved.webhookRetryDelaysMs,
@@ -60,6 +73,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     dispatcher,
     lifecycle: { delaysMs: resolved.statusDelaysMs, autoReadMs: resolved.autoReadMs },
     persist: () => writer.schedule(),
+    baseUrl,
   });
   const sendsLog = new SendsLog();
 
@@ -69,8 +83,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       sendsLog,
       supportedVersions: resolved.supportedVersions,
       windowMode: resolved.windowMode,
+      baseUrl,
     }),
   );
+  app.register(async (scope) => registerMediaRoutes(scope, { sandbox }));
   app.register(async (scope) => registerAdminRoutes(scope, { sandbox, sendsLog }));
   app.register(async (scope) => registerPhoneRoutes(scope, { sandbox }));
 
@@ -81,7 +97,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       await app.listen({ host, port });
       const address = app.server.address() as AddressInfo;
       const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return `http://${hostForUrl}:${address.port}`;
+      listenedUrl = `http://${hostForUrl}:${address.port}`;
+      return listenedUrl;
     },
     async close() {
       if (isClosed) return;
@@ -93,6 +110,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     registerNumber: (input) => void sandbox.registerNumber(input),
     sendAsCustomer: (input) => sandbox.sendAsCustomer(input),
+    sendRawAsCustomer: (input) => sandbox.sendRawAsCustomer(input),
     readAsCustomer: (phoneNumberId, waId) => sandbox.readAsCustomer(phoneNumberId, waId),
     sends: (phoneNumberId) => sendsLog.list(phoneNumberId),
     chat: (phoneNumberId, waId) => sandbox.chat(phoneNumberId, waId).map(toChatItem),

@@ -47,6 +47,15 @@ export function renderPhonePage(input: PhonePageInput): string {
   form.composer { display: flex; gap: 8px; padding: 8px; background: #f0f2f5; }
   form.composer input { flex: 1; border-radius: 20px; border: 0; }
   .empty { text-align: center; color: #667781; font-size: 13px; margin-top: 24px; }
+  .thumb { display: block; max-width: 100%; max-height: 240px; border-radius: 6px; margin-bottom: 4px; }
+  .actions { display: flex; gap: 4px; margin-top: 2px; }
+  .actions button, .tool { background: none; border: 0; cursor: pointer; font-size: 16px; padding: 2px 4px; }
+  .tool { display: inline-flex; align-items: center; font-size: 20px; }
+  .tool input[type=file] { display: none; }
+  #phone-replying, #phone-error { padding: 6px 12px; font-size: 13px; background: #f0f2f5; color: #54656f; }
+  #phone-error { color: #b42318; }
+  #phone-location-form { display: none; gap: 6px; padding: 8px; background: #f0f2f5; flex-wrap: wrap; }
+  #phone-location-form input { width: 110px; padding: 6px 8px; }
 </style>
 </head>
 <body>
@@ -64,7 +73,21 @@ export function renderPhonePage(input: PhonePageInput): string {
   </form>
   <div id="phone-chat">
     <div id="phone-messages" aria-live="polite"></div>
+    <div id="phone-replying" data-testid="phone-replying" hidden><span id="phone-replying-text"></span>
+      <button type="button" id="phone-reply-cancel">✕</button></div>
+    <div id="phone-error" data-testid="phone-error" role="alert" hidden></div>
+    <form id="phone-location-form">
+      <input id="phone-lat" data-testid="phone-lat" inputmode="decimal" value="19.4326" aria-label="latitude">
+      <input id="phone-lng" data-testid="phone-lng" inputmode="decimal" value="-99.1332" aria-label="longitude">
+      <input id="phone-place" data-testid="phone-place" value="Zócalo, Ciudad de México" aria-label="name">
+      <button class="primary" type="submit" data-testid="phone-location-send" id="phone-location-send"></button>
+    </form>
     <form class="composer" id="phone-composer">
+      <label class="tool" id="phone-attach-label">📎<input type="file" id="phone-attach" data-testid="phone-attach"
+        accept="image/jpeg,image/png,application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx"></label>
+      <label class="tool" id="phone-voice-label">🎤<input type="file" id="phone-voice" data-testid="phone-voice"
+        accept="audio/ogg,audio/mpeg,audio/mp4,audio/aac,audio/amr,.ogg,.opus,.mp3,.m4a,.aac,.amr"></label>
+      <button type="button" class="tool" id="phone-location" data-testid="phone-location">📍</button>
       <input id="phone-input" data-testid="phone-input" autocomplete="off">
       <button class="primary" id="phone-send" data-testid="phone-send" type="submit"></button>
     </form>

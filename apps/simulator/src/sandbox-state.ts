@@ -30,7 +30,11 @@ export const SimMessageSchema = z.object({
   phoneNumberId: z.string(),
   waId: z.string(),
   from: z.enum(['customer', 'business']),
+  /** Cloud API message type (`text`, `image`, `location`, …); state files from before default to text. */
+  type: z.string().default('text'),
+  /** The body for text; a short preview (e.g. "📷 Photo: caption") for everything else. */
   text: z.string(),
+  mediaId: z.string().nullable().default(null),
   /** Business messages: delivery lifecycle. Customer messages: whether the business marked them read. */
   status: z.enum([...BUSINESS_STATUSES, 'received']),
   timestamp: z.number(),
@@ -40,15 +44,30 @@ export const SimMessageSchema = z.object({
 });
 export type SimMessage = z.infer<typeof SimMessageSchema>;
 
+/** A stored media file; `base64` is kept only for small files so the state file stays small. */
+export const SimMediaSchema = z.object({
+  id: z.string(),
+  phoneNumberId: z.string(),
+  mimeType: z.string(),
+  /** Base64 of the SHA-256 digest, as Meta sends it. */
+  sha256: z.string(),
+  size: z.number(),
+  filename: z.string().nullable(),
+  createdAt: z.number(),
+  base64: z.string(),
+});
+export type SimMedia = z.infer<typeof SimMediaSchema>;
+
 export const SandboxStateSchema = z.object({
   numbers: z.record(z.string(), SimNumberSchema),
   customers: z.record(z.string(), SimCustomerSchema),
   chats: z.record(z.string(), z.array(SimMessageSchema)),
+  media: z.record(z.string(), SimMediaSchema).default({}),
 });
 export type SandboxState = z.infer<typeof SandboxStateSchema>;
 
 export function createEmptyState(): SandboxState {
-  return { numbers: {}, customers: {}, chats: {} };
+  return { numbers: {}, customers: {}, chats: {}, media: {} };
 }
 
 export function buildChatKey(phoneNumberId: string, waId: string): string {

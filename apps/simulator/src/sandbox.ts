@@ -1,5 +1,8 @@
-import type { WebhookError } from '@charla/cloud-api';
+import { InboundMessageSchema, type WebhookError } from '@charla/cloud-api';
+import { buildCustomerMessage, CustomerInputError, type CustomerMessageInput } from './customer-message';
 import { createWamid } from './ids';
+import { MediaStore } from './media-store';
+import { previewInboundMessage } from './message-preview';
 import {
   buildChatKey,
   type SandboxState,
@@ -11,7 +14,7 @@ import type { Scheduler } from './scheduler';
 import type { Clock } from './simulator-options';
 import { StatusLifecycle } from './status-lifecycle';
 import type { WebhookDispatcher } from './webhook-dispatcher';
-import { buildInboundTextPayload, buildStatusPayload } from './webhook-payloads';
+import { buildInboundPayload, buildRawPayload, buildStatusPayload, toUnixSeconds } from './webhook-payloads';
 
 export type RegisterNumberInput = {
   phoneNumberId: string;
@@ -23,11 +26,18 @@ export type RegisterNumberInput = {
   verifiedName?: string | undefined;
 };
 
-export type SendAsCustomerInput = {
+export type SendAsCustomerInput = CustomerMessageInput & {
   phoneNumberId: string;
   waId: string;
-  text: string;
   name?: string | undefined;
+};
+
+export type SendRawAsCustomerInput = {
+  phoneNumberId: string;
+  /** Delivered verbatim as `entry[0].changes[0].value`, signed like any webhook. */
+  value: unknown;
+  /** Defaults to `messages`. */
+  field?: string | undefined;
 };
 
 type SandboxDeps = {
@@ -37,6 +47,8 @@ type SandboxDeps = {
   dispatcher: WebhookDispatcher;
   lifecycle: { delaysMs: { sent: number; delivered: number }; autoReadMs: number | null };
   persist: () => void;
+  /** Where this simulator is reachable, for media URLs in webhooks; null until it listens. */
+  baseUrl: () => string | null;
 };
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -52,6 +64,7 @@ export class Sandbox {
   readonly state: SandboxState;
   readonly clock: Clock;
   readonly lifecycle: StatusLifecycle;
+  readonly media: MediaStore;
   private readonly deps: SandboxDeps;
   private readonly byWamid = new Map<string, SimMessage>();
 
@@ -60,6 +73,7 @@ export class Sandbox {
     this.state = deps.state;
     this.clock = deps.clock;
     for (const chat of Object.values(this.state.chats)) for (const m of chat) this.byWamid.set(m.wamid, m);
+    this.media = new MediaStore({ persisted: this.state.media, clock: deps.clock, persist: deps.persist });
     this.lifecycle = new StatusLifecycle({
       scheduler: deps.scheduler,
       ...deps.lifecycle,
@@ -92,27 +106,56 @@ export class Sandbox {
     return this.byWamid.get(wamid) ?? null;
   }
 
-  /** A customer writes: record it, open/refresh their 24 h window and deliver the signed webhook. */
-  sendAsCustomer(input: SendAsCustomerInput): { wamid: string } {
+  /**
+   * A customer writes (text or any §5.4 message, optionally with an attachment): record it,
+   * open/refresh their 24 h window and deliver the signed webhook. Throws CustomerInputError.
+   */
+  sendAsCustomer(input: SendAsCustomerInput): { wamid: string; mediaId?: string } {
     const number = this.requireNumber(input.phoneNumberId);
     const now = this.clock.now();
+    const wamid = createWamid();
+    const { wire, stored } = buildCustomerMessage(input, {
+      number,
+      waId: input.waId,
+      wamid,
+      timestamp: toUnixSeconds(now),
+      media: this.media,
+      baseUrl: this.deps.baseUrl(),
+      findMessage: (id) => this.findMessage(id),
+    });
+    const parsed = InboundMessageSchema.safeParse(wire);
+    if (!parsed.success) throw new CustomerInputError('message is not a valid inbound message');
     const customer = this.upsertCustomer(input.phoneNumberId, input.waId);
     if (input.name !== undefined && input.name.trim() !== '') customer.name = input.name.trim();
-    customer.lastInboundAt = now;
-    const message = this.appendMessage({
+    // A number or BSUID change is WhatsApp speaking, not the customer: the window stays as it was.
+    if (wire.type !== 'system') customer.lastInboundAt = now;
+    const context = parsed.data.context;
+    this.appendMessage({
+      wamid,
       phoneNumberId: number.phoneNumberId,
       waId: input.waId,
       from: 'customer',
-      text: input.text,
+      type: String(wire.type),
+      text: previewInboundMessage(wire),
+      mediaId: stored?.id ?? null,
       status: 'received',
       version: null,
-      replyTo: null,
+      replyTo: context?.id ?? null,
     });
     this.deps.dispatcher.dispatch(
       () => this.resolveTarget(number.phoneNumberId),
-      buildInboundTextPayload(number, customer, message),
+      buildInboundPayload(number, customer, parsed.data),
     );
-    return { wamid: message.wamid };
+    return { wamid, ...(stored && { mediaId: stored.id }) };
+  }
+
+  /** Delivers `value` verbatim as a signed webhook (nothing is recorded in the chat). */
+  sendRawAsCustomer(input: SendRawAsCustomerInput): void {
+    const number = this.requireNumber(input.phoneNumberId);
+    this.deps.dispatcher.dispatch(
+      () => this.resolveTarget(number.phoneNumberId),
+      buildRawPayload(number, input.field ?? 'messages', input.value),
+    );
   }
 
   /** The customer opens the chat: every business message to them becomes read, each once. */
@@ -140,7 +183,14 @@ export class Sandbox {
     replyTo: string | null;
   }) {
     this.upsertCustomer(input.phoneNumberId, input.waId);
-    return this.appendMessage({ ...input, from: 'business', status: 'accepted' });
+    return this.appendMessage({
+      ...input,
+      wamid: createWamid(),
+      from: 'business',
+      type: 'text',
+      mediaId: null,
+      status: 'accepted',
+    });
   }
 
   chat(phoneNumberId: string, waId: string): SimMessage[] {
@@ -172,9 +222,9 @@ export class Sandbox {
     return customer;
   }
 
-  private appendMessage(input: Omit<SimMessage, 'wamid' | 'timestamp'>): SimMessage {
+  private appendMessage(input: Omit<SimMessage, 'timestamp'>): SimMessage {
     const now = this.clock.now();
-    const message: SimMessage = { ...input, wamid: createWamid(), timestamp: now };
+    const message: SimMessage = { ...input, timestamp: now };
     const key = buildChatKey(input.phoneNumberId, input.waId);
     this.state.chats[key] = [...(this.state.chats[key] ?? []), message];
     const customer = this.state.customers[key];

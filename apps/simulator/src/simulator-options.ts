@@ -16,6 +16,8 @@ export type SimulatorOptions = {
   /** Persist numbers, customers, chats and windows here so a restart keeps the sandbox's history. */
   stateFile?: string;
   logger?: boolean;
+  /** Base URL put in media URLs; defaults to the address `listen()` bound (set it behind a proxy). */
+  publicUrl?: string;
 };
 
 export type ResolvedOptions = {
@@ -28,6 +30,7 @@ export type ResolvedOptions = {
   supportedVersions: string[];
   stateFile: string | null;
   logger: boolean;
+  publicUrl: string | null;
 };
 
 // v20.0 expires on 2026-09-24 and v19.0 is gone, so the sandbox starts at v21.0 (reference §1).
@@ -44,5 +47,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     supportedVersions: options.supportedVersions ?? DEFAULT_SUPPORTED_VERSIONS,
     stateFile: options.stateFile ?? null,
     logger: options.logger ?? false,
+    publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
   };
 }

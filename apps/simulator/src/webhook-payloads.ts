@@ -1,4 +1,5 @@
 import type {
+  InboundMessage,
   MessageStatusUpdate,
   MessagesWebhookEnvelope,
   WebhookContact,
@@ -44,23 +45,20 @@ function buildContact(customer: SimCustomer): WebhookContact {
   return { profile: { name: customer.name ?? customer.waId }, wa_id: customer.waId };
 }
 
-/** §5.3: one inbound text with the sender's profile. */
-export function buildInboundTextPayload(number: SimNumber, customer: SimCustomer, message: SimMessage) {
+/**
+ * §5.3/§5.4: one inbound message with the sender's profile; system messages (number or BSUID
+ * changes) carry no `contacts`.
+ */
+export function buildInboundPayload(number: SimNumber, customer: SimCustomer, message: InboundMessage) {
   return wrapValue(number, {
-    contacts: [buildContact(customer)],
-    messages: [
-      {
-        from: customer.waId,
-        id: message.wamid,
-        timestamp: toUnixSeconds(message.timestamp),
-        type: 'text',
-        text: { body: message.text },
-        ...(message.replyTo !== null && {
-          context: { from: number.displayPhoneNumber, id: message.replyTo },
-        }),
-      },
-    ],
+    ...(message.type !== 'system' && { contacts: [buildContact(customer)] }),
+    messages: [message],
   });
+}
+
+/** A change whose value is sent exactly as given, for tests of malformed or future payloads. */
+export function buildRawPayload(number: SimNumber, field: string, value: unknown) {
+  return { object: 'whatsapp_business_account', entry: [{ id: number.wabaId, changes: [{ field, value }] }] };
 }
 
 type StatusInput = {

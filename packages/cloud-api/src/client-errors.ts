@@ -128,3 +128,21 @@ function collectErrorCodes(error: unknown, depth = 0): string[] {
   const fromCause = collectErrorCodes(record.cause, depth + 1);
   return [...own, ...nested, ...fromCause];
 }
+
+/** A media download was refused or stopped because the file is larger than the caller allows. */
+export class MediaTooLargeError extends Error {
+  override readonly name = 'MediaTooLargeError';
+  readonly maxBytes: number;
+  /** From Content-Length when the server announced it; null when the limit was hit while reading. */
+  readonly declaredBytes: number | null;
+
+  constructor(maxBytes: number, declaredBytes: number | null) {
+    super(
+      declaredBytes === null
+        ? `Media download stopped: the file is larger than ${maxBytes} bytes`
+        : `Media download refused: the file is ${declaredBytes} bytes, more than the ${maxBytes} allowed`,
+    );
+    this.maxBytes = maxBytes;
+    this.declaredBytes = declaredBytes;
+  }
+}

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
-import { CloudApiError, parseJsonOrNull, toCloudApiError, toNetworkError } from './client-errors';
+import {
+  CloudApiError,
+  MediaTooLargeError,
+  parseJsonOrNull,
+  toCloudApiError,
+  toNetworkError,
+} from './client-errors';
 import { formatIssue } from './format-issue';
+import { type DownloadedMedia, type DownloadMediaOptions, type MediaInfo, MediaInfoSchema } from './media';
 import {
   type MarkReadRequest,
   type MarkReadResponse,
@@ -85,6 +92,81 @@ export class CloudApiClient {
     return this.request('GET', path, PhoneNumberInfoSchema);
   }
 
+  /** The download URL (valid 5 minutes), MIME type, sha256 (base64) and size of a media id (§3.2). */
+  async getMedia(mediaId: string): Promise<MediaInfo> {
+    const info = await this.request('GET', encodeURIComponent(mediaId), MediaInfoSchema);
+    return {
+      url: info.url,
+      mime_type: info.mime_type,
+      sha256: info.sha256,
+      file_size: info.file_size,
+      id: info.id,
+    };
+  }
+
+  /**
+   * Downloads a URL from `getMedia` (or a webhook's media `url`) with the bearer token (§3.3). A 404
+   * (expired URL) or any non-2xx is a CloudApiError; a file over `maxBytes` is refused from its
+   * Content-Length or aborted mid-stream with MediaTooLargeError, so memory stays bounded.
+   */
+  async downloadMedia(url: string, opts: DownloadMediaOptions = {}): Promise<DownloadedMedia> {
+    const parsedUrl = parseHttpUrl(url);
+    if (parsedUrl === null) {
+      throw new CloudApiError({ httpStatus: 0, code: 0, title: 'Invalid media URL', details: url });
+    }
+    const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+    const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
+    const abort = new AbortController();
+    const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(parsedUrl.href, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${this.accessToken}` },
+        signal,
+      });
+    } catch (error) {
+      throw toNetworkError(error, timeoutMs);
+    }
+    if (response.status < 200 || response.status > 299) {
+      const text = await response.text().catch(() => '');
+      throw toCloudApiError(response.status, text);
+    }
+    const declared = Number.parseInt(response.headers.get('content-length') ?? '', 10);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      abort.abort();
+      await response.body?.cancel().catch(() => undefined);
+      throw new MediaTooLargeError(maxBytes, declared);
+    }
+    const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = response.body?.getReader();
+    try {
+      while (reader) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+          abort.abort();
+          await reader.cancel().catch(() => undefined);
+          throw new MediaTooLargeError(maxBytes, null);
+        }
+        chunks.push(value);
+      }
+    } catch (error) {
+      if (error instanceof MediaTooLargeError) throw error;
+      throw toNetworkError(error, timeoutMs);
+    }
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return { bytes, contentType };
+  }
+
   private async request<T>(
     method: 'GET' | 'POST',
     path: string,
@@ -121,5 +203,14 @@ export class CloudApiClient {
       });
     }
     return parsed.data;
+  }
+}
+
+function parseHttpUrl(url: string): URL | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : null;
+  } catch {
+    return null;
   }
 }

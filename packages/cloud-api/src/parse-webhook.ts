@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import type { WebhookError } from './errors';
 import { formatIssue } from './format-issue';
+import { type InboundMessage, parseInboundMessage } from './inbound-messages';
 import {
-  type InboundMessage,
   type MessageStatusUpdate,
   MessagesWebhookValueSchema,
   type WebhookContact,
@@ -22,11 +23,18 @@ export type WebhookUpdate = {
   value: unknown;
 };
 
+// Messages are read one by one so one surprising message cannot fail the others (see below).
+const LenientMessagesValueSchema = MessagesWebhookValueSchema.extend({
+  messages: z.array(z.unknown()).optional(),
+});
+
 export type ParseWebhookResult = { ok: true; updates: WebhookUpdate[] } | { ok: false; reason: string };
 
 /**
  * Pure parse of a webhook POST body. Changes of other fields are returned with empty arrays so the
- * caller decides whether to store or ignore them; one malformed `messages` change fails the body
+ * caller decides whether to store or ignore them. A message whose payload surprises us is kept as
+ * `unknown` with its `invalidReason` (Charla must never lose a customer's message to one odd field);
+ * only envelope-level problems (metadata, statuses, a message without id/timestamp) fail the body,
  * because a partial read would silently lose updates.
  */
 export function parseWebhook(json: unknown): ParseWebhookResult {
@@ -41,15 +49,21 @@ export function parseWebhook(json: unknown): ParseWebhookResult {
         updates.push({ ...emptyUpdate(change.field, entry.id, change.value), ...readMetadata(change.value) });
         continue;
       }
-      const value = MessagesWebhookValueSchema.safeParse(change.value, { reportInput: true });
+      const value = LenientMessagesValueSchema.safeParse(change.value, { reportInput: true });
       if (!value.success) return { ok: false, reason: formatFirstIssue(value.error.issues, prefix) };
+      const messages: InboundMessage[] = [];
+      for (const [index, raw] of (value.data.messages ?? []).entries()) {
+        const parsed = parseInboundMessage(raw, [...prefix, 'messages', index]);
+        if (!parsed.ok) return { ok: false, reason: parsed.reason };
+        messages.push(parsed.message);
+      }
       updates.push({
         field: change.field,
         wabaId: entry.id,
         phoneNumberId: value.data.metadata.phone_number_id,
         displayPhoneNumber: value.data.metadata.display_phone_number,
         contacts: value.data.contacts ?? [],
-        messages: value.data.messages ?? [],
+        messages,
         statuses: value.data.statuses ?? [],
         errors: value.data.errors ?? [],
         value: change.value,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { WebhookErrorSchema } from './errors';
-
-/** Webhook timestamps are strings of unix seconds (§5.3). */
-export const UnixSecondsSchema = z.string().regex(/^\d+$/, 'expected a string of unix seconds');
+import { InboundMessageSchema } from './inbound-messages';
+import { UnixSecondsSchema } from './inbound-parts';
 
 export const WebhookMetadataSchema = z.looseObject({
   display_phone_number: z.string(),
@@ -19,85 +18,6 @@ export const WebhookContactSchema = z.looseObject({
   identity_key_hash: z.string().optional(),
 });
 export type WebhookContact = z.infer<typeof WebhookContactSchema>;
-
-const inboundBaseShape = {
-  id: z.string(),
-  timestamp: UnixSecondsSchema,
-  // Absent for BSUID-only senders and some system messages.
-  from: z.string().optional(),
-  from_user_id: z.string().optional(),
-  from_parent_user_id: z.string().optional(),
-  context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
-  referral: z.looseObject({}).optional(),
-  errors: z.array(WebhookErrorSchema).optional(),
-};
-
-export const TextInboundMessageSchema = z.looseObject({
-  ...inboundBaseShape,
-  type: z.literal('text'),
-  text: z.looseObject({ body: z.string() }),
-});
-export type TextInboundMessage = z.infer<typeof TextInboundMessageSchema>;
-
-/** Inbound types documented in §5.4 that are accepted loosely until a later issue types them. */
-export const LOOSE_INBOUND_TYPES = [
-  'image',
-  'video',
-  'document',
-  'sticker',
-  'audio',
-  'location',
-  'contacts',
-  'button',
-  'interactive',
-  'reaction',
-  'order',
-  'system',
-  'unsupported',
-  'request_welcome',
-  'edit',
-  'revoke',
-] as const;
-export type LooseInboundType = (typeof LOOSE_INBOUND_TYPES)[number];
-
-export const LooseInboundMessageSchema = z.looseObject({
-  ...inboundBaseShape,
-  type: z.enum(LOOSE_INBOUND_TYPES),
-});
-export type LooseInboundMessage = z.infer<typeof LooseInboundMessageSchema>;
-
-/**
- * A message whose `type` this package does not know yet. It is kept, never dropped: `unknownType`
- * is the wire type and `raw` the untouched object, so nothing is lost when Meta adds a type.
- */
-export const UnknownInboundMessageSchema = z.object({
-  ...inboundBaseShape,
-  type: z.literal('unknown'),
-  unknownType: z.string(),
-  raw: z.record(z.string(), z.unknown()),
-});
-export type UnknownInboundMessage = z.infer<typeof UnknownInboundMessageSchema>;
-
-const knownInboundTypes = new Set<string>(['text', ...LOOSE_INBOUND_TYPES]);
-
-// Rewrites an unknown type into the `unknown` variant before validation so that a known type with a
-// bad payload still fails with a precise path instead of silently falling into the catch-all.
-function tagUnknownType(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const raw = input as Record<string, unknown>;
-  if (typeof raw.type !== 'string' || knownInboundTypes.has(raw.type)) return input;
-  return { ...raw, type: 'unknown', unknownType: raw.type, raw };
-}
-
-export const InboundMessageSchema = z.preprocess(
-  tagUnknownType,
-  z.discriminatedUnion('type', [
-    TextInboundMessageSchema,
-    LooseInboundMessageSchema,
-    UnknownInboundMessageSchema,
-  ]),
-);
-export type InboundMessage = z.infer<typeof InboundMessageSchema>;
 
 export const MESSAGE_STATUSES = ['sent', 'delivered', 'read', 'failed', 'played', 'deleted'] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageContentSchema, QuotedMessageSchema, ReactionSchema, ReferralSchema } from './message-content';
 
 /** queued: stored in Charla; accepted: Meta took it (wamid known); then the WhatsApp ticks. */
 export const MessageStatusSchema = z.enum(['queued', 'accepted', 'sent', 'delivered', 'read', 'failed']);
@@ -23,6 +24,13 @@ export const MessageSchema = z.object({
   error: MessageErrorSchema.nullable(),
   senderName: z.string().nullable(),
   createdAt: z.string(),
+  /** The full content by type; `text` above stays the plain-text preview. */
+  content: MessageContentSchema,
+  replyTo: QuotedMessageSchema.nullable(),
+  reactions: z.array(ReactionSchema),
+  /** WhatsApp marked it forwarded (`frequently` when forwarded many times). */
+  forwarded: z.enum(['once', 'frequently']).nullable(),
+  referral: ReferralSchema.nullable(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

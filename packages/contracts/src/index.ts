@@ -2,4 +2,5 @@ export * from './auth';
 export * from './channels';
 export * from './errors';
 export * from './inbox';
+export * from './message-content';
 export * from './realtime';

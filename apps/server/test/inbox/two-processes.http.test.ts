@@ -37,7 +37,9 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
         GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
       });
       const dirs = [mkdtempSync(join(tmpdir(), 'charla-a-')), mkdtempSync(join(tmpdir(), 'charla-b-'))];
-      cleanups.push(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+      cleanups.push(() => {
+        for (const d of dirs) rmSync(d, { recursive: true, force: true });
+      });
       const a = await startServerProcess(env(dirs[0]!), await freePort());
       cleanups.push(() => kill9(a.child));
       const setup = await fetch(`${a.url}/api/setup`, {

@@ -12,7 +12,7 @@ type DialogContentProps = {
   title: string;
   description?: ReactNode;
   children: ReactNode;
-  size?: 'md' | 'lg';
+  size?: 'md' | 'lg' | 'xl';
   className?: string;
 };
 
@@ -26,7 +26,7 @@ export function DialogContent({ title, description, children, size = 'md', class
           'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col',
           'overflow-y-auto rounded-2xl border border-neutral-200 bg-white p-6 shadow-xl',
           'dark:border-neutral-800 dark:bg-neutral-900',
-          size === 'lg' ? 'max-w-lg' : 'max-w-md',
+          { md: 'max-w-md', lg: 'max-w-lg', xl: 'max-w-4xl' }[size],
           className,
         )}
         {...(description ? {} : { 'aria-describedby': undefined })}

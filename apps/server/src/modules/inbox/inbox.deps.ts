@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { MediaStorage } from '../../platform/storage/media-storage';
 import type { ChannelGateway, InboxChange } from './inbox.ports';
 
 export interface InboxDeps {
@@ -8,6 +9,8 @@ export interface InboxDeps {
   clock: Clock;
   jobs: JobQueue;
   gateway: ChannelGateway;
+  /** Where customers' files are kept once downloaded. */
+  media: MediaStorage;
   /** Tell the browsers; called after commit. */
   notify(changes: InboxChange[]): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { getThread } from './conversations/get-thread';
 import { listConversations } from './conversations/list-conversations';
 import { markConversationRead } from './conversations/mark-conversation-read';
 import type { InboxDeps } from './inbox.deps';
+import { contentDisposition, getMediaFile } from './media/get-media-file';
 import { sendTextMessage } from './messages/send-text-message';
 
 export interface InboxRoutesOptions {
@@ -71,6 +72,30 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
     async (req, reply) => {
       const message = await sendTextMessage(deps, authOf(req), req.params.id, req.body.text);
       return reply.status(202).send(message);
+    },
+  );
+
+  app.get(
+    '/api/media/:id',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary: "A customer's file (image, audio, video, document, sticker), once downloaded",
+        params: z.object({ id: z.string().max(100) }),
+      },
+    },
+    async (req, reply) => {
+      const file = await getMediaFile(deps, authOf(req).workspaceId, req.params.id);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(file.disposition, file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cross-origin-resource-policy', 'same-origin')
+        .header('cache-control', 'private, max-age=86400')
+        .send(file.stream);
     },
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -82,10 +83,17 @@ export const messages = pgTable(
     direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
     type: text('type').notNull(),
     text: text('text'),
-    /** The message as WhatsApp shaped it (inbound) or as we sent it (outbound). */
+    /** What it says in Charla's neutral terms (`MessageContent` in packages/contracts). */
     content: jsonb('content').notNull().default({}),
+    /** The provider's message exactly as received (inbound): nothing is lost to the mapping. */
+    raw: jsonb('raw'),
     /** The wamid. */
     externalId: text('external_id'),
+    /** The wamid this message quotes (WhatsApp reply): resolved within the channel when read. */
+    replyToExternalId: text('reply_to_external_id'),
+    forwarded: text('forwarded', { enum: ['once', 'frequently'] }),
+    /** The click-to-WhatsApp ad the customer came from. */
+    referral: jsonb('referral'),
     status: text('status', { enum: ['queued', 'accepted', 'sent', 'delivered', 'read', 'failed'] }),
     error: jsonb('error'),
     senderUserId: uuid('sender_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -115,4 +123,78 @@ export const messageStatusEvents = pgTable(
     receivedAt: ts('received_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.externalId, t.status] })],
+);
+
+/**
+ * One reaction per side per message: a newer reaction from the same side replaces the older
+ * one; an empty emoji is a removal, kept (not deleted) so a late, older reaction cannot revive it.
+ */
+export const messageReactions = pgTable(
+  'message_reactions',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+    emoji: text('emoji').notNull(),
+    reactedAt: ts('reacted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.direction] })],
+);
+
+/** Reactions to a wamid we do not know yet (out-of-order delivery); applied when it arrives. */
+export const pendingReactions = pgTable(
+  'pending_reactions',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    targetExternalId: text('target_external_id').notNull(),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+    emoji: text('emoji').notNull(),
+    reactedAt: ts('reacted_at').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.targetExternalId, t.direction] })],
+);
+
+/** A file a message carries. Downloaded from the provider by a job, then served by Charla. */
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
+    /** The provider's media id (WhatsApp: Meta's media id); null when it never gave one. */
+    externalId: text('external_id'),
+    mimeType: text('mime_type').notNull(),
+    size: bigint('size', { mode: 'number' }),
+    /** As the provider gave it (WhatsApp: base64 of the SHA-256 digest); checked on download. */
+    sha256: text('sha256'),
+    filename: text('filename'),
+    /** Where MediaStorage keeps the bytes, once stored. */
+    storageKey: text('storage_key'),
+    state: text('state', { enum: ['pending', 'ready', 'failed'] })
+      .notNull()
+      .default('pending'),
+    error: text('error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('media_channel_external_id_key').on(t.channelId, t.externalId),
+    index('media_message_idx').on(t.messageId),
+    index('media_pending_idx').on(t.updatedAt).where(sql`state = 'pending'`),
+  ],
 );

@@ -1,7 +1,24 @@
 export type { InboxDeps } from './inbox.deps';
 export { defineInboxJobs } from './inbox.jobs';
-export type { ChannelGateway, DeliveryUpdate, InboundMessage, InboxChange } from './inbox.ports';
+export type {
+  ChannelGateway,
+  DeliveryUpdate,
+  InboundContent,
+  InboundMedia,
+  InboundMessage,
+  InboundReaction,
+  InboxChange,
+  Referral,
+} from './inbox.ports';
 export { SendFailure } from './inbox.ports';
 export { inboxRoutes } from './inbox.routes';
+export {
+  findMediaToDownload,
+  listStrandedMedia,
+  type MediaToDownload,
+  markMediaFailed,
+  markMediaReady,
+} from './media/media-downloads';
 export { recoverStrandedSends } from './messages/deliver-message';
-export { recordInbound } from './messages/record-inbound';
+export { previewOf } from './messages/message-preview';
+export { type RecordedInbound, recordInbound } from './messages/record-inbound';

@@ -4,10 +4,17 @@ import type { Database } from '../db/database';
 export interface JobDefinition<T extends object> {
   /** `module.verb-noun`, e.g. `inbox.send-message`. */
   name: string;
-  handler(data: T): Promise<void>;
+  /** Throw to have the queue retry later (up to `retryLimit`); `attempt.isLast` says it will not. */
+  handler(data: T, attempt: JobAttempt): Promise<void>;
   retryLimit?: number;
   retryDelaySeconds?: number;
   batchSize?: number;
+}
+
+export interface JobAttempt {
+  /** 0 on the first run. */
+  retryCount: number;
+  isLast: boolean;
 }
 
 export interface JobQueue {
@@ -57,9 +64,11 @@ export function createJobQueue(db: Database, onError: (err: unknown) => void): J
         });
         await boss.work<object>(
           job.name,
-          { batchSize: job.batchSize ?? 1, pollingIntervalSeconds: 0.5 },
+          { batchSize: job.batchSize ?? 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
           async (jobs) => {
-            for (const j of jobs) await job.handler(j.data);
+            for (const j of jobs) {
+              await job.handler(j.data, { retryCount: j.retryCount, isLast: j.retryCount >= j.retryLimit });
+            }
           },
         );
       }

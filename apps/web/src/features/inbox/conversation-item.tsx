@@ -5,6 +5,7 @@ import { cn } from '../../lib/cn';
 import { formatListTime } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
 import { contactLabel } from './contact-label';
+import { listPreview } from './message-content/message-preview';
 import { MessageStatusIcon } from './message-status-icon';
 
 type ConversationItemProps = { conversation: Conversation; isSelected: boolean; now: Date };
@@ -14,9 +15,14 @@ export function ConversationItem({ conversation, isSelected, now }: Conversation
   const { contact, lastMessage, unreadCount } = conversation;
   const name = contactLabel(contact) ?? t('inbox.unknownContact');
   const hasUnread = unreadCount > 0;
-  const preview = lastMessage
-    ? (lastMessage.text ?? t('inbox.message.nonText', { type: lastMessage.type }))
-    : t('inbox.list.noMessages');
+  const line = lastMessage ? listPreview(lastMessage.type, lastMessage.text) : null;
+  const icon = line?.icon ?? null;
+  const preview = !lastMessage
+    ? t('inbox.list.noMessages')
+    : (line?.text ??
+      (line?.label
+        ? t(`inbox.preview.${line.label}`)
+        : t('inbox.message.nonText', { type: lastMessage.type })));
 
   return (
     <Link
@@ -57,9 +63,15 @@ export function ConversationItem({ conversation, isSelected, now }: Conversation
             className={cn(
               'min-w-0 flex-1 truncate text-sm',
               hasUnread ? 'text-neutral-800 dark:text-neutral-200' : 'text-neutral-500 dark:text-neutral-400',
-              !lastMessage?.text && 'italic',
+              !line?.text && !line?.label && 'italic',
             )}
+            data-testid="conversation-preview"
           >
+            {icon ? (
+              <span aria-hidden className="mr-1">
+                {icon}
+              </span>
+            ) : null}
             {preview}
           </span>
           {hasUnread ? (

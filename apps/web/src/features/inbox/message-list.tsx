@@ -5,15 +5,41 @@ import { useSession } from '../auth/require-auth';
 import { MessageBubble } from './message-bubble';
 
 type PendingMessage = { key: number; text: string };
-type MessageListProps = { messages: Message[]; pending: PendingMessage[]; now: Date };
+type MessageListProps = {
+  messages: Message[];
+  pending: PendingMessage[];
+  now: Date;
+  customerName: string | null;
+};
+
+/** A message still on its way to the API, drawn as a queued text bubble. */
+function pendingMessage(pending: PendingMessage): Message {
+  return {
+    id: `pending-${pending.key}`,
+    conversationId: '',
+    direction: 'outbound',
+    type: 'text',
+    text: pending.text,
+    status: 'queued',
+    error: null,
+    senderName: null,
+    createdAt: new Date(pending.key).toISOString(),
+    content: { type: 'text', body: pending.text },
+    replyTo: null,
+    reactions: [],
+    forwarded: null,
+    referral: null,
+  };
+}
 
 /**
  * Bubbles with a day separator whenever the calendar day changes. Outbound bubbles name their
  * sender when it was someone else (a teammate, a bot).
  */
-export function MessageList({ messages, pending, now }: MessageListProps) {
+export function MessageList({ messages, pending, now, customerName }: MessageListProps) {
   const { i18n } = useTranslation();
   const { user } = useSession();
+  const loadedIds = new Set(messages.map((message) => message.id));
   let previousDay = '';
 
   return (
@@ -32,26 +58,17 @@ export function MessageList({ messages, pending, now }: MessageListProps) {
               </div>
             ) : null}
             <MessageBubble
-              direction={message.direction}
-              status={message.status}
-              text={message.text}
-              type={message.type}
-              createdAt={message.createdAt}
+              message={message}
               senderName={message.senderName === user.name ? null : message.senderName}
-              errorReason={message.error?.reason}
+              customerName={customerName}
+              isQuotedLoaded={message.replyTo ? loadedIds.has(message.replyTo.id) : false}
             />
           </li>
         );
       })}
       {pending.map((message) => (
         <li key={`pending-${message.key}`}>
-          <MessageBubble
-            direction="outbound"
-            status="queued"
-            text={message.text}
-            type="text"
-            createdAt={new Date(message.key).toISOString()}
-          />
+          <MessageBubble message={pendingMessage(message)} />
         </li>
       ))}
     </ol>

@@ -9,6 +9,7 @@ import { Button, buttonClasses } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Spinner } from '../../ui/spinner';
 import { Composer } from './composer';
+import { contactLabel } from './contact-label';
 import { windowState } from './conversation-window';
 import { flattenThread, useMarkRead, usePendingMessages, useThread } from './inbox.api';
 import { MessageList } from './message-list';
@@ -119,7 +120,12 @@ export function Thread({ conversationId }: { conversationId: string }) {
           {messages.length === 0 && pending.length === 0 ? (
             <p className="py-8 text-center text-sm text-neutral-500">{t('inbox.thread.noMessages')}</p>
           ) : (
-            <MessageList messages={messages} pending={pending} now={now} />
+            <MessageList
+              messages={messages}
+              pending={pending}
+              now={now}
+              customerName={contactLabel(conversation.contact)}
+            />
           )}
         </div>
       </div>

@@ -1,6 +1,14 @@
 import { parseWebhook } from '@charla/cloud-api';
 import type { Query } from '../../../platform/db/database';
-import { type DeliveryUpdate, type InboundMessage, type InboxChange, recordInbound } from '../../inbox';
+import { toPgSafeText } from '../../../platform/db/pg-safe';
+import {
+  type DeliveryUpdate,
+  type InboundMessage,
+  type InboundReaction,
+  type InboxChange,
+  type RecordedInbound,
+  recordInbound,
+} from '../../inbox';
 import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
 import type { ChannelsDeps } from '../channels.deps';
 import { mapWebhookUpdate } from './map-webhook';
@@ -8,6 +16,11 @@ import { mapWebhookUpdate } from './map-webhook';
 export interface IngestDeps extends ChannelsDeps {
   directory: ChannelDirectory;
   notify(changes: InboxChange[]): Promise<void>;
+  /**
+   * Queues the download of media rows just stored, after commit. Without it (a bare worker, as
+   * in bench/ingest.ts) the stranded-media sweep queues them later.
+   */
+  queueMediaDownloads?(mediaIds: string[]): Promise<void>;
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -24,7 +37,7 @@ interface EventRow {
  * were taken.
  */
 export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Promise<number> {
-  let changes: InboxChange[] = [];
+  let recorded: RecordedInbound = { changes: [], newMediaIds: [] };
   let taken = 0;
   // Looked up before the transaction: on PGlite (one connection) a query outside the open
   // transaction would wait for it forever.
@@ -33,16 +46,28 @@ export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Prom
     await deps.db.transaction(async (query) => {
       const events = await lockPending(query, limit);
       taken = events.length;
-      changes = await applyEvents(deps, channels, query, events);
+      recorded = await applyEvents(deps, channels, query, events);
     });
   } catch (err) {
     deps.log.warn({ err }, 'webhook batch failed; retrying its events one by one');
     taken = await ingestOneByOne(deps, limit);
     return taken;
   }
-  await deps.notify(changes);
+  await afterCommit(deps, recorded);
   return taken;
 }
+
+async function afterCommit(deps: IngestDeps, recorded: RecordedInbound) {
+  if (recorded.newMediaIds.length > 0 && deps.queueMediaDownloads) {
+    await deps
+      .queueMediaDownloads(recorded.newMediaIds)
+      .catch((err) => deps.log.error({ err }, 'queueing media downloads failed; the sweep will retry'));
+  }
+  await deps.notify(recorded.changes);
+}
+
+/** Errors quote the payload (an unknown phone number id...): keep them short and storable. */
+const toEventError = (text: string) => toPgSafeText(text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
 
 const lockPending = (query: Query, limit: number) =>
   query<EventRow & Record<string, unknown>>(
@@ -58,27 +83,27 @@ async function ingestOneByOne(deps: IngestDeps, limit: number): Promise<number> 
   const channels = await channelsByPhoneNumberId(deps);
   let done = 0;
   for (let i = 0; i < limit; i++) {
-    let changes: InboxChange[] = [];
+    let recorded: RecordedInbound = { changes: [], newMediaIds: [] };
     let found = false;
     try {
       await deps.db.transaction(async (query) => {
         const events = await lockPending(query, 1);
         found = events.length > 0;
-        changes = await applyEvents(deps, channels, query, events);
+        recorded = await applyEvents(deps, channels, query, events);
       });
     } catch (err) {
       // The poisonous one: park it with its error so it is reported, not lost, and move on.
       await deps.db.query(
         `UPDATE webhook_events SET status = 'failed', attempts = attempts + 1, error = $1
           WHERE id = (SELECT id FROM webhook_events WHERE status = 'pending' ORDER BY id LIMIT 1)`,
-        [String((err as Error).message ?? err).slice(0, 2000)],
+        [toEventError(String((err as Error).message ?? err))],
       );
       deps.log.error({ err }, 'webhook event failed to ingest');
       found = true;
     }
     if (!found) break;
     done++;
-    await deps.notify(changes);
+    await afterCommit(deps, recorded);
   }
   return done;
 }
@@ -88,10 +113,12 @@ async function applyEvents(
   channels: Map<string, ChannelRecord>,
   query: Query,
   events: EventRow[],
-): Promise<InboxChange[]> {
-  if (events.length === 0) return [];
+): Promise<RecordedInbound> {
+  if (events.length === 0) return { changes: [], newMediaIds: [] };
   const messages: InboundMessage[] = [];
   const statuses: DeliveryUpdate[] = [];
+  const reactions: InboundReaction[] = [];
+  const notes: { id: number; note: string }[] = [];
   const processed: number[] = [];
   const failed: { id: number; error: string }[] = [];
   for (const event of events) {
@@ -111,6 +138,8 @@ async function applyEvents(
       const mapped = mapWebhookUpdate(update, channel, new Date(event.received_at));
       messages.push(...mapped.messages);
       statuses.push(...mapped.statuses);
+      reactions.push(...mapped.reactions);
+      for (const note of mapped.skipped) notes.push({ id: event.id, note });
     }
     if (unknown.length > 0) {
       failed.push({
@@ -119,7 +148,7 @@ async function applyEvents(
       });
     } else processed.push(event.id);
   }
-  const changes = await recordInbound(query, { messages, statuses });
+  const recorded = await recordInbound(query, { messages, statuses, reactions });
   await query(
     `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
     [processed],
@@ -127,9 +156,18 @@ async function applyEvents(
   for (const f of failed) {
     await query(
       `UPDATE webhook_events SET status = 'failed', attempts = attempts + 1, error = $2 WHERE id = $1`,
-      [f.id, f.error],
+      [f.id, toEventError(f.error)],
     );
     deps.log.warn({ eventId: f.id, reason: f.error }, 'webhook event not ingested');
   }
-  return changes;
+  if (notes.length > 0) {
+    // Processed, but some of it could not be stored: said on the event, for whoever looks.
+    const byEvent = new Map<number, string[]>();
+    for (const n of notes) byEvent.set(n.id, [...(byEvent.get(n.id) ?? []), n.note]);
+    await query(
+      `UPDATE webhook_events e SET error = v.note FROM unnest($1::bigint[], $2::text[]) AS v(id, note) WHERE e.id = v.id`,
+      [[...byEvent.keys()], [...byEvent.values()].map((list) => toEventError(list.join('; ')))],
+    );
+  }
+  return recorded;
 }

@@ -1,4 +1,13 @@
-import type { Conversation, Message, MessageStatus } from '@charla/contracts';
+import {
+  type Conversation,
+  type Media,
+  type Message,
+  type MessageContent,
+  MessageContentSchema,
+  type MessageStatus,
+  type Reaction,
+} from '@charla/contracts';
+import { quotedPreviewOf } from '../messages/message-preview';
 import { getConversationWindow } from './conversation-window';
 
 /** The columns the list and thread queries select, and how they become the API's shapes. */
@@ -72,12 +81,81 @@ export interface MessageRow {
   error: Message['error'];
   sender_name: string | null;
   occurred_at: Date;
+  content: unknown;
+  forwarded: Message['forwarded'];
+  referral: Message['referral'];
+  q_id: string | null;
+  q_direction: 'inbound' | 'outbound' | null;
+  q_text: string | null;
+  q_type: string | null;
 }
 
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.direction, m.type, m.text, m.status, m.error,
-  u.name AS sender_name, m.occurred_at`;
+  u.name AS sender_name, m.occurred_at, m.content, m.forwarded, m.referral,
+  q.id AS q_id, q.direction AS q_direction, q.text AS q_text, q.type AS q_type`;
 
-export function toMessage(r: MessageRow): Message {
+/** The quoted message is found by its wamid within the same channel (and workspace). */
+export const MESSAGE_FROM = `messages m
+  LEFT JOIN users u ON u.id = m.sender_user_id
+  LEFT JOIN messages q ON q.channel_id = m.channel_id AND q.external_id = m.reply_to_external_id
+                      AND q.workspace_id = m.workspace_id`;
+
+export interface MediaRow {
+  id: string;
+  mime_type: string;
+  size: string | number | null;
+  filename: string | null;
+  state: Media['state'];
+  error: string | null;
+}
+
+export interface ReactionRow {
+  message_id: string;
+  direction: 'inbound' | 'outbound';
+  emoji: string;
+  reacted_at: Date;
+}
+
+export const mediaUrl = (id: string) => `/api/media/${id}`;
+
+export function toMedia(r: MediaRow): Media {
+  return {
+    id: r.id,
+    url: r.state === 'ready' ? mediaUrl(r.id) : null,
+    mimeType: r.mime_type,
+    size: r.size === null ? null : Number(r.size),
+    filename: r.filename,
+    state: r.state,
+    error: r.error,
+  };
+}
+
+/** The media id a stored content names, when it names a well-formed one. */
+export function mediaIdOf(content: unknown): string | null {
+  const id = (content as { media?: { id?: unknown } } | null)?.media?.id;
+  return typeof id === 'string' && UUID.test(id) ? id : null;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function contentOf(r: MessageRow, media: Map<string, Media>): MessageContent {
+  const parsed = MessageContentSchema.safeParse(r.content);
+  if (!parsed.success) {
+    return { type: 'unsupported', kind: r.type, reason: 'Charla could not read this stored message.' };
+  }
+  const content = parsed.data;
+  if (!('media' in content)) return content;
+  // The row is the truth for a file (its download moves on after the message is stored).
+  const current = media.get(content.media.id);
+  return current ? { ...content, media: current } : content;
+}
+
+export function toMessage(
+  r: MessageRow,
+  related: { reactions: Map<string, Reaction[]>; media: Map<string, Media> } = {
+    reactions: new Map(),
+    media: new Map(),
+  },
+): Message {
   return {
     id: r.id,
     conversationId: r.conversation_id,
@@ -88,5 +166,13 @@ export function toMessage(r: MessageRow): Message {
     error: r.error,
     senderName: r.sender_name,
     createdAt: iso(r.occurred_at),
+    content: contentOf(r, related.media),
+    replyTo:
+      r.q_id && r.q_direction
+        ? { id: r.q_id, direction: r.q_direction, preview: quotedPreviewOf(r.q_text, r.q_type ?? '') }
+        : null,
+    reactions: related.reactions.get(r.id) ?? [],
+    forwarded: r.forwarded,
+    referral: r.referral,
   };
 }

@@ -1,4 +1,4 @@
-import type { Thread } from '@charla/contracts';
+import type { Media, Reaction, Thread } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
 import {
@@ -6,8 +6,13 @@ import {
   CONVERSATION_FROM,
   type ConversationRow,
   MESSAGE_COLUMNS,
+  MESSAGE_FROM,
+  type MediaRow,
   type MessageRow,
+  mediaIdOf,
+  type ReactionRow,
   toConversation,
+  toMedia,
   toMessage,
 } from './conversation-view';
 
@@ -44,19 +49,50 @@ export async function getThread(
     older = 'AND (m.occurred_at, m.id) < ($4::timestamptz, $5::uuid)';
   }
   const rows = await deps.db.query<MessageRow & Record<string, unknown>>(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.sender_user_id
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM}
       WHERE m.workspace_id = $1 AND m.conversation_id = $2 ${older}
       ORDER BY m.occurred_at DESC, m.id DESC LIMIT $3`,
     params,
   );
   const page = rows.slice(0, PAGE);
   const oldest = page.at(-1);
+  const related = await loadRelated(deps, workspaceId, page);
   return {
     conversation,
-    messages: page.reverse().map(toMessage),
+    messages: page.reverse().map((r) => toMessage(r, related)),
     olderCursor:
       rows.length > PAGE && oldest
         ? Buffer.from(`${new Date(oldest.occurred_at).toISOString()}|${oldest.id}`).toString('base64url')
         : null,
   };
+}
+
+/** Reactions and files of a page: one query each, whatever the page size. */
+async function loadRelated(deps: Pick<InboxDeps, 'db'>, workspaceId: string, page: MessageRow[]) {
+  const reactions = new Map<string, Reaction[]>();
+  const media = new Map<string, Media>();
+  if (page.length === 0) return { reactions, media };
+  const mediaIds = page.map((r) => mediaIdOf(r.content)).filter((id): id is string => id !== null);
+  const [reactionRows, mediaRows] = await Promise.all([
+    deps.db.query<ReactionRow & Record<string, unknown>>(
+      `SELECT message_id, direction, emoji, reacted_at FROM message_reactions
+        WHERE workspace_id = $1 AND message_id = ANY($2::uuid[]) AND emoji <> ''
+        ORDER BY reacted_at, direction`,
+      [workspaceId, page.map((r) => r.id)],
+    ),
+    mediaIds.length === 0
+      ? Promise.resolve([])
+      : deps.db.query<MediaRow & Record<string, unknown>>(
+          `SELECT id, mime_type, size, filename, state, error FROM media
+            WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+          [workspaceId, mediaIds],
+        ),
+  ]);
+  for (const r of reactionRows) {
+    const list = reactions.get(r.message_id) ?? [];
+    list.push({ emoji: r.emoji, direction: r.direction, at: new Date(r.reacted_at).toISOString() });
+    reactions.set(r.message_id, list);
+  }
+  for (const r of mediaRows) media.set(r.id, toMedia(r));
+  return { reactions, media };
 }

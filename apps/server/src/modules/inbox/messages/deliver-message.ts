@@ -2,6 +2,7 @@ import type { MessageError } from '@charla/contracts';
 import type { InboxDeps } from '../inbox.deps';
 import { SendFailure } from '../inbox.ports';
 import { applyFurthestStatus } from './record-inbound';
+import { applyPendingReactions } from './record-reactions';
 
 export const SEND_MESSAGE_JOB = 'inbox.send-message';
 
@@ -50,10 +51,13 @@ export async function deliverMessage(deps: InboxDeps, messageId: string): Promis
         'SELECT status, errors FROM message_status_events WHERE channel_id = $1 AND external_id = $2',
         [claimed.channel_id, externalId],
       );
-      return applyFurthestStatus(
+      const statuses = await applyFurthestStatus(
         query,
         early.map((e) => ({ channelId: claimed.channel_id, externalId, status: e.status, error: e.errors })),
       );
+      // The customer may even have reacted to it already.
+      const reactions = await applyPendingReactions(query, [{ channelId: claimed.channel_id, externalId }]);
+      return [...statuses, ...reactions];
     });
     await deps.notify([{ kind: 'message.updated', ...change }, ...changes]);
   } catch (err) {

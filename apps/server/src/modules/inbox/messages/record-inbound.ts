@@ -1,21 +1,66 @@
 import type { Query } from '../../../platform/db/database';
-import type { DeliveryUpdate, InboundMessage, InboxChange } from '../inbox.ports';
+import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe';
+import type { DeliveryUpdate, InboundMessage, InboundReaction, InboxChange } from '../inbox.ports';
+import { assignMediaIds, storedContent, storeMedia } from '../media/store-inbound-media';
 import { furthestStatus, statusRankSql } from './message-status';
+import { recordReactions } from './record-reactions';
+
+export interface RecordedInbound {
+  changes: InboxChange[];
+  /** Media rows created pending: the channel fetches their bytes once the transaction commits. */
+  newMediaIds: string[];
+}
 
 /**
- * Stores a batch of customer messages and delivery updates in a handful of statements,
- * inside the caller's transaction. Idempotent: a message already stored (same channel and
- * external id) is skipped, and statuses only move forward, so Meta's duplicates and
- * out-of-order deliveries leave the same result as a clean delivery.
+ * Stores a batch of customer messages, delivery updates and reactions in a handful of
+ * statements, inside the caller's transaction. Idempotent: a message already stored (same
+ * channel and external id) is skipped, statuses only move forward and reactions only get
+ * newer, so Meta's duplicates and out-of-order deliveries leave the same result as a clean
+ * delivery.
  */
 export async function recordInbound(
   query: Query,
-  batch: { messages: InboundMessage[]; statuses: DeliveryUpdate[] },
-): Promise<InboxChange[]> {
+  batch: { messages: InboundMessage[]; statuses: DeliveryUpdate[]; reactions?: InboundReaction[] },
+): Promise<RecordedInbound> {
   const changes: InboxChange[] = [];
-  if (batch.messages.length > 0) changes.push(...(await storeMessages(query, batch.messages)));
-  if (batch.statuses.length > 0) changes.push(...(await applyStatuses(query, batch.statuses)));
-  return changes;
+  let newMediaIds: string[] = [];
+  let stored: { channelId: string; externalId: string }[] = [];
+  // Made storable before anything is keyed on them, so two ids that differ only in what
+  // PostgreSQL refuses cannot collide halfway through.
+  const messages = batch.messages.map(toStorableMessage);
+  const statuses = batch.statuses.map((u) => ({ ...u, externalId: toPgSafeText(u.externalId) }));
+  const reactions = (batch.reactions ?? []).map((r) => ({
+    ...r,
+    targetExternalId: toPgSafeText(r.targetExternalId),
+    emoji: toPgSafeText(r.emoji),
+  }));
+  if (messages.length > 0) {
+    const result = await storeMessages(query, messages);
+    changes.push(...result.changes);
+    newMediaIds = result.newMediaIds;
+    stored = result.stored;
+  }
+  if (statuses.length > 0) changes.push(...(await applyStatuses(query, statuses)));
+  if (reactions.length > 0 || stored.length > 0) {
+    changes.push(...(await recordReactions(query, reactions, stored)));
+  }
+  return { changes, newMediaIds };
+}
+
+function toStorableMessage(m: InboundMessage): InboundMessage {
+  return {
+    ...m,
+    externalId: toPgSafeText(m.externalId),
+    text: toPgSafeText(m.text),
+    replyToExternalId: toPgSafeText(m.replyToExternalId),
+    content: JSON.parse(toPgJson(m.content)),
+    contact: {
+      waId: toPgSafeText(m.contact.waId),
+      userId: toPgSafeText(m.contact.userId),
+      phone: toPgSafeText(m.contact.phone),
+      profileName: toPgSafeText(m.contact.profileName),
+    },
+  };
 }
 
 const contactKey = (workspaceId: string, c: InboundMessage['contact']) =>
@@ -44,10 +89,10 @@ async function upsertContacts(query: Query, messages: InboundMessage[]): Promise
        RETURNING id, workspace_id, wa_id, user_id`,
       [
         rows.map((m) => m.workspaceId),
-        rows.map((m) => m.contact.waId),
-        rows.map((m) => (conflict === 'user_id' ? m.contact.userId : null)),
-        rows.map((m) => m.contact.phone),
-        rows.map((m) => m.contact.profileName),
+        rows.map((m) => toPgSafeText(m.contact.waId)),
+        rows.map((m) => (conflict === 'user_id' ? toPgSafeText(m.contact.userId) : null)),
+        rows.map((m) => toPgSafeText(m.contact.phone)),
+        rows.map((m) => toPgSafeText(m.contact.profileName)),
       ],
     );
     for (const r of result)
@@ -61,7 +106,15 @@ async function upsertContacts(query: Query, messages: InboundMessage[]): Promise
   return ids;
 }
 
-async function storeMessages(query: Query, messages: InboundMessage[]): Promise<InboxChange[]> {
+async function storeMessages(
+  query: Query,
+  messages: InboundMessage[],
+): Promise<{
+  changes: InboxChange[];
+  newMediaIds: string[];
+  stored: { channelId: string; externalId: string }[];
+}> {
+  const mediaIds = assignMediaIds(messages);
   const contactIds = await upsertContacts(query, messages);
   const withContact = messages
     .map((m) => ({ m, contactId: contactIds.get(contactKey(m.workspaceId, m.contact)) }))
@@ -96,25 +149,45 @@ async function storeMessages(query: Query, messages: InboundMessage[]): Promise<
   const rows = withContact.map(({ m, contactId }) => ({
     m,
     conversationId: convIds.get(`${m.channelId}|${contactId}`)!,
+    content: storedContent(m, mediaIds),
   }));
-  const inserted = await query<{ id: string; conversation_id: string; workspace_id: string }>(
-    `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content, external_id, occurred_at)
-     SELECT w, cv, ch, 'inbound', ty, tx, co, ex, at
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::timestamptz[])
-         AS t(w, cv, ch, ty, tx, co, ex, at)
+  const inserted = await query<{
+    id: string;
+    conversation_id: string;
+    workspace_id: string;
+    channel_id: string;
+    external_id: string;
+    media_id: string | null;
+  }>(
+    `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content, raw,
+                           external_id, reply_to_external_id, forwarded, referral, occurred_at)
+     SELECT w, cv, ch, 'inbound', ty, tx, co, rw, ex, rp, fw, rf, at
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[],
+                   $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::timestamptz[])
+         AS t(w, cv, ch, ty, tx, co, rw, ex, rp, fw, rf, at)
      ON CONFLICT (channel_id, external_id) DO NOTHING
-     RETURNING id, conversation_id, workspace_id`,
+     RETURNING id, conversation_id, workspace_id, channel_id, external_id, content->'media'->>'id' AS media_id`,
     [
       rows.map((r) => r.m.workspaceId),
       rows.map((r) => r.conversationId),
       rows.map((r) => r.m.channelId),
-      rows.map((r) => r.m.type),
-      rows.map((r) => r.m.text),
-      rows.map((r) => JSON.stringify(r.m.content ?? {})),
-      rows.map((r) => r.m.externalId),
+      rows.map((r) => r.content.type),
+      rows.map((r) => toPgSafeText(r.m.text)),
+      rows.map((r) => toPgJson(r.content)),
+      rows.map((r) =>
+        toPgJsonOr(r.m.raw ?? null, () => ({
+          id: r.m.externalId,
+          charla_note: 'The original message was nested too deeply to store.',
+        })),
+      ),
+      rows.map((r) => toPgSafeText(r.m.externalId)),
+      rows.map((r) => toPgSafeText(r.m.replyToExternalId)),
+      rows.map((r) => r.m.forwarded),
+      rows.map((r) => (r.m.referral ? toPgJson(r.m.referral) : null)),
       rows.map((r) => r.m.occurredAt),
     ],
   );
+  const newMediaIds = await storeMedia(query, inserted, mediaIds);
 
   const newPerConversation = new Map<string, number>();
   for (const r of inserted)
@@ -126,12 +199,16 @@ async function storeMessages(query: Query, messages: InboundMessage[]): Promise<
       [[...newPerConversation.keys()], [...newPerConversation.values()]],
     );
   }
-  return inserted.map((r) => ({
-    kind: 'message.created' as const,
-    workspaceId: r.workspace_id,
-    conversationId: r.conversation_id,
-    messageId: r.id,
-  }));
+  return {
+    changes: inserted.map((r) => ({
+      kind: 'message.created' as const,
+      workspaceId: r.workspace_id,
+      conversationId: r.conversation_id,
+      messageId: r.id,
+    })),
+    newMediaIds,
+    stored: inserted.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
+  };
 }
 
 async function applyStatuses(query: Query, updates: DeliveryUpdate[]): Promise<InboxChange[]> {
@@ -143,10 +220,10 @@ async function applyStatuses(query: Query, updates: DeliveryUpdate[]): Promise<I
      ON CONFLICT DO NOTHING`,
     [
       updates.map((u) => u.channelId),
-      updates.map((u) => u.externalId),
+      updates.map((u) => toPgSafeText(u.externalId)),
       updates.map((u) => u.status),
       updates.map((u) => u.occurredAt),
-      updates.map((u) => (u.error ? JSON.stringify(u.error) : null)),
+      updates.map((u) => (u.error ? toPgJson(u.error) : null)),
     ],
   );
   const byMessage = new Map<string, DeliveryUpdate[]>();
@@ -175,9 +252,9 @@ export async function applyFurthestStatus(
       RETURNING m.id, m.conversation_id, m.workspace_id`,
     [
       best.map((b) => b.channelId),
-      best.map((b) => b.externalId),
+      best.map((b) => toPgSafeText(b.externalId)),
       best.map((b) => b.status),
-      best.map((b) => (b.error ? JSON.stringify(b.error) : null)),
+      best.map((b) => (b.error ? toPgJson(b.error) : null)),
     ],
   );
   return updated.map((r) => ({

@@ -37,7 +37,7 @@ export async function sendTextMessage(
       conversationId,
       conversation.channelId,
       text,
-      JSON.stringify({ text: { body: text } }),
+      JSON.stringify({ type: 'text', body: text }),
       actor.userId,
       now,
     ],
@@ -59,5 +59,10 @@ export async function sendTextMessage(
     error: null,
     senderName: sender?.name ?? null,
     createdAt: now.toISOString(),
+    content: { type: 'text', body: text },
+    replyTo: null,
+    reactions: [],
+    forwarded: null,
+    referral: null,
   };
 }

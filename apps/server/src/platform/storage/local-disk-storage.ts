@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { MediaStorage } from './media-storage';
+
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+
+/** MediaStorage in a folder (DATA_DIR/media): one file per key, written atomically. */
+export function createLocalDiskStorage(root: string): MediaStorage {
+  const base = resolve(root);
+  const pathOf = (key: string) => {
+    if (!KEY.test(key) || key.includes('..')) throw new Error(`Not a valid media storage key: ${key}`);
+    const path = resolve(base, key);
+    if (!path.startsWith(base + sep)) throw new Error(`Media storage key escapes the folder: ${key}`);
+    return path;
+  };
+  return {
+    async put(key, bytes) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      // Written beside the target, flushed, then renamed: a reader never sees half a file.
+      const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+      const handle = await open(tmp, 'w');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(tmp, path);
+    },
+    async get(key) {
+      const path = pathOf(key);
+      try {
+        const info = await stat(path);
+        return { stream: createReadStream(path), size: info.size };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true });
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * What a message says, in Charla's neutral terms (not the Cloud API wire format). The inbox
+ * renders from this; the WhatsApp adapter maps to and from it. Customer-provided strings are
+ * untrusted: render them as text.
+ */
+export const MediaSchema = z.object({
+  /** Charla's media id; download through `url` (an authorised route), never from Meta. */
+  id: z.string(),
+  url: z.string().nullable(),
+  mimeType: z.string(),
+  size: z.number().int().nullable(),
+  filename: z.string().nullable(),
+  /** Downloading from WhatsApp: pending until stored; failed with a reason. */
+  state: z.enum(['pending', 'ready', 'failed']),
+  error: z.string().nullable(),
+});
+export type Media = z.infer<typeof MediaSchema>;
+
+const Text = z.object({ type: z.literal('text'), body: z.string() });
+const MediaKind = z.enum(['image', 'video', 'document', 'sticker', 'audio']);
+const MediaContent = z.object({
+  type: MediaKind,
+  media: MediaSchema,
+  caption: z.string().nullable(),
+  /** audio only: recorded voice note (true) or an attached audio file (false). */
+  voice: z.boolean(),
+  animated: z.boolean(),
+});
+const Location = z.object({
+  type: z.literal('location'),
+  latitude: z.number(),
+  longitude: z.number(),
+  name: z.string().nullable(),
+  address: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export const ContactCardSchema = z.object({
+  name: z.string(),
+  phones: z.array(z.object({ phone: z.string(), type: z.string().nullable(), waId: z.string().nullable() })),
+  emails: z.array(z.object({ email: z.string(), type: z.string().nullable() })),
+  organization: z.string().nullable(),
+});
+const Contacts = z.object({ type: z.literal('contacts'), contacts: z.array(ContactCardSchema) });
+
+export const InteractiveSchema = z.object({
+  kind: z.enum(['buttons', 'list', 'cta_url']),
+  header: z.string().nullable(),
+  body: z.string(),
+  footer: z.string().nullable(),
+  buttons: z.array(z.object({ id: z.string(), title: z.string() })),
+  list: z
+    .object({
+      button: z.string(),
+      sections: z.array(
+        z.object({
+          title: z.string().nullable(),
+          rows: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().nullable() })),
+        }),
+      ),
+    })
+    .nullable(),
+  cta: z.object({ displayText: z.string(), url: z.string() }).nullable(),
+});
+export type Interactive = z.infer<typeof InteractiveSchema>;
+/** Buttons, list or call-to-action the business sent. */
+const InteractiveContent = z.object({ type: z.literal('interactive'), interactive: InteractiveSchema });
+/** The customer tapped a reply button or a list row (or a flow answered). */
+const Reply = z.object({
+  type: z.literal('reply'),
+  kind: z.enum(['button_reply', 'list_reply', 'template_button', 'flow']),
+  id: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+});
+const Order = z.object({
+  type: z.literal('order'),
+  catalogId: z.string().nullable(),
+  text: z.string().nullable(),
+  items: z.array(
+    z.object({
+      productId: z.string(),
+      quantity: z.number(),
+      price: z.number().nullable(),
+      currency: z.string().nullable(),
+    }),
+  ),
+});
+const System = z.object({ type: z.literal('system'), body: z.string() });
+/** WhatsApp could not give us this message (polls, live location, edits...): said, never dropped. */
+const Unsupported = z.object({
+  type: z.literal('unsupported'),
+  kind: z.string().nullable(),
+  reason: z.string(),
+});
+/** The customer opened the chat for the first time. */
+const Welcome = z.object({ type: z.literal('welcome') });
+
+export const MessageContentSchema = z.discriminatedUnion('type', [
+  Text,
+  MediaContent,
+  Location,
+  Contacts,
+  InteractiveContent,
+  Reply,
+  Order,
+  System,
+  Unsupported,
+  Welcome,
+]);
+export type MessageContent = z.infer<typeof MessageContentSchema>;
+
+export const ReactionSchema = z.object({
+  emoji: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  at: z.string(),
+});
+export type Reaction = z.infer<typeof ReactionSchema>;
+
+/** The message this one quotes (a WhatsApp reply), enough to draw the quote bubble. */
+export const QuotedMessageSchema = z.object({
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  preview: z.string(),
+});
+
+/** Where a customer came from: a click-to-WhatsApp ad. */
+export const ReferralSchema = z.object({
+  sourceType: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  headline: z.string().nullable(),
+  body: z.string().nullable(),
+});
