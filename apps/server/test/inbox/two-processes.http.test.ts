@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { signWebhookBody } from '@charla/cloud-api';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { freePort } from '../harness/free-port';
 import { inboundTextWebhook, newWamid } from '../harness/payloads';
 import { kill9, startServerProcess } from '../harness/server-process';
@@ -56,6 +57,20 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
       const b = await startServerProcess(env(dirs[1]!), await freePort());
       cleanups.push(() => kill9(b.child));
 
+      // A browser signed in on process B listens while the webhooks land on both processes.
+      const cookie = String(setup.headers.get('set-cookie')).split(';')[0]!;
+      const socket = new WebSocket(`${b.url.replace('http', 'ws')}/api/realtime`, { headers: { cookie } });
+      cleanups.push(() => socket.close());
+      const heard = new Set<string>();
+      socket.on('message', (data) => {
+        const event = JSON.parse(String(data)) as { type: string; messageId?: string };
+        if (event.type === 'message.created' && event.messageId) heard.add(event.messageId);
+      });
+      await new Promise((resolve, reject) => {
+        socket.once('open', resolve);
+        socket.once('error', reject);
+      });
+
       const wamids = Array.from({ length: 300 }, () => newWamid());
       const bodies = wamids.map((wamid, i) =>
         inboundTextWebhook({
@@ -102,6 +117,13 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
         'SELECT count(*)::int AS n, sum(unread_count)::int AS unread FROM conversations',
       );
       expect(conversations.rows[0]).toEqual({ n: 30, unread: 300 });
+      // LISTEN/NOTIFY carried every new message to B's browser, whichever process stored it.
+      const ids = (await client.query<{ id: string }>('SELECT id FROM messages')).rows.map((r) => r.id);
+      const wsDeadline = Date.now() + 10_000;
+      while (ids.some((id) => !heard.has(id)) && Date.now() < wsDeadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(ids.filter((id) => !heard.has(id))).toEqual([]);
     }, 120_000);
   },
 );
