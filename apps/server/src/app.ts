@@ -51,8 +51,7 @@ export async function buildApp(
     onWorkspaceCreated: () => c.prepareWorkspaces(),
   });
   await app.register(channelsRoutes, {
-    directory: c.directory,
-    simulatorUrl: c.simulatorUrl,
+    deps: c.channels,
     requireMember,
     authOf: authOfAny,
   });

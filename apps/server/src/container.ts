@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import type { Config } from './config/config';
 import type { AuthDeps } from './modules/auth';
 import {
+  type ChannelAdminDeps,
   type ChannelDirectory,
   type ConfiguredNumber,
   createChannelDirectory,
   createIngestWorker,
+  createPhoneNumberCheck,
   createWebhookEventLog,
   createWhatsAppGateway,
   defineChannelJobs,
@@ -43,6 +45,8 @@ export interface Container {
   bus: EventBus;
   hub: RealtimeHub;
   directory: ChannelDirectory;
+  /** Connecting numbers and adding sandbox ones (settings > channels). */
+  channels: ChannelAdminDeps;
   ingestWorker: IngestWorker;
   webhookEventLog: WebhookEventLog;
   auth: AuthDeps;
@@ -68,6 +72,8 @@ export interface ContainerOptions {
   /** Replaces the Graph client used to download media (tests). */
   mediaSourceFor?: Parameters<typeof defineChannelJobs>[0]['mediaSourceFor'];
   fetch?: typeof fetch;
+  /** Replaces fetch for Graph calls of the sending gateway (tests simulate lost answers with it). */
+  graphFetch?: typeof fetch;
 }
 
 export async function createContainer(config: Config, opts: ContainerOptions): Promise<Container> {
@@ -110,7 +116,10 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     await bus.publishMany(events);
   }
 
-  const gateway = createWhatsAppGateway(directory);
+  const gateway = createWhatsAppGateway(directory, {
+    now: () => clock.now(),
+    ...(opts.graphFetch && { fetch: opts.graphFetch }),
+  });
   const media = opts.mediaStorage ?? createLocalDiskStorage(join(config.DATA_DIR, 'media'));
   const inbox: InboxDeps = { db, clock, jobs, gateway, notify, media };
   defineInboxJobs(inbox);
@@ -139,6 +148,28 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         }
       : null;
 
+  const sandboxOptions = () => ({
+    simulatorUrl: opts.simulatorUrl,
+    webhookUrl: opts.webhookUrl ?? `http://127.0.0.1:${config.PORT}/webhooks/whatsapp`,
+    graphVersion: config.GRAPH_API_VERSION,
+  });
+  const channels: ChannelAdminDeps = {
+    db,
+    clock,
+    secrets,
+    directory,
+    graphBaseUrl: config.GRAPH_API_BASE_URL,
+    graphVersion: config.GRAPH_API_VERSION,
+    checkNumber: createPhoneNumberCheck({
+      baseUrl: config.GRAPH_API_BASE_URL,
+      version: config.GRAPH_API_VERSION,
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    }),
+    view: { simulatorUrl: opts.simulatorUrl, publicUrl: config.PUBLIC_URL },
+    sandbox: sandboxOptions,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  };
+
   let recovery: NodeJS.Timeout | null = null;
   return {
     config,
@@ -149,6 +180,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     bus,
     hub,
     directory,
+    channels,
     ingestWorker,
     webhookEventLog: createWebhookEventLog(db),
     auth: { orm: db.orm, clock, sessionDays: config.SESSION_DAYS, publicUrl: config.PUBLIC_URL },
@@ -157,15 +189,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     async prepareWorkspaces() {
       const channelDeps = { db, clock, secrets, directory };
       await ensureConfiguredChannel(channelDeps, configured);
-      await ensureSandboxChannels(
-        channelDeps,
-        {
-          simulatorUrl: opts.simulatorUrl,
-          webhookUrl: opts.webhookUrl ?? `http://127.0.0.1:${config.PORT}/webhooks/whatsapp`,
-          graphVersion: config.GRAPH_API_VERSION,
-        },
-        opts.fetch,
-      );
+      await ensureSandboxChannels(channelDeps, sandboxOptions(), opts.fetch);
     },
     async startWorkers() {
       await bus.start();

@@ -98,6 +98,7 @@ describe('admin and customer API over real HTTP', () => {
         type: 'text',
         text: 'Hola Luis, ¿qué se te antoja?',
         status: 'read',
+        content: { body: 'Hola Luis, ¿qué se te antoja?' },
         timestamp: expect.any(String),
       },
     ]);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CustomerInputError } from './customer-message';
 import { MAX_ATTACHMENT_BODY_BYTES } from './media-rules';
+import { NumberBehaviourSchema } from './number-behaviour';
 import type { Sandbox } from './sandbox';
 import type { SendsLog } from './sends-log';
 
@@ -34,6 +35,13 @@ export const RawCustomerBodySchema = z.object({
   field: z.string().min(1).optional(),
 });
 
+export const CustomerSettingsBodySchema = z.strictObject({
+  reachable: z.boolean().optional(),
+  name: z.string().min(1).max(100).optional(),
+});
+
+export const PlayedBodySchema = z.object({ wamid: z.string().min(1) });
+
 const WaIdSchema = z.string().regex(/^\d{7,15}$/, 'waId must be 7-15 digits');
 
 type NumberParams = { phoneNumberId: string };
@@ -52,6 +60,49 @@ export async function registerAdminRoutes(
     sandbox.registerNumber({ phoneNumberId: request.params.phoneNumberId, ...body.data });
     return { ok: true };
   });
+
+  app.put<{ Params: NumberParams }>('/_sim/numbers/:phoneNumberId/behaviour', async (request, reply) => {
+    if (!sandbox.findNumber(request.params.phoneNumberId))
+      return sendUnknownNumber(reply, request.params.phoneNumberId);
+    const body = NumberBehaviourSchema.safeParse(request.body);
+    if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
+    return { behaviour: sandbox.setBehaviour(request.params.phoneNumberId, body.data) };
+  });
+
+  app.get<{ Params: NumberParams }>('/_sim/numbers/:phoneNumberId/behaviour', async (request, reply) => {
+    if (!sandbox.findNumber(request.params.phoneNumberId))
+      return sendUnknownNumber(reply, request.params.phoneNumberId);
+    return { behaviour: sandbox.behaviour(request.params.phoneNumberId) };
+  });
+
+  app.put<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId',
+    async (request, reply) => {
+      const { phoneNumberId, waId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      if (!WaIdSchema.safeParse(waId).success) return sendBadRequest(reply, 'waId must be 7-15 digits');
+      const body = CustomerSettingsBodySchema.safeParse(request.body);
+      if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
+      const customer = sandbox.setCustomer(phoneNumberId, waId, body.data);
+      return { waId: customer.waId, name: customer.name, reachable: customer.reachable };
+    },
+  );
+
+  app.post<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId/played',
+    async (request, reply) => {
+      const { phoneNumberId, waId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      const body = PlayedBodySchema.safeParse(request.body);
+      if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
+      try {
+        return { ok: true, ...sandbox.playAsCustomer(phoneNumberId, waId, body.data.wamid) };
+      } catch (error) {
+        if (error instanceof CustomerInputError) return sendBadRequest(reply, error.message);
+        throw error;
+      }
+    },
+  );
 
   app.get<{ Params: NumberParams }>('/_sim/numbers/:phoneNumberId/customers', async (request, reply) => {
     if (!sandbox.findNumber(request.params.phoneNumberId))
@@ -111,7 +162,10 @@ export async function registerAdminRoutes(
     async (request, reply) => {
       const { phoneNumberId, waId } = request.params;
       if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
-      return { messages: sandbox.chat(phoneNumberId, waId).map(toChatItem) };
+      return {
+        messages: sandbox.chat(phoneNumberId, waId).map(toChatItem),
+        typing: sandbox.isTyping(phoneNumberId, waId),
+      };
     },
   );
 
@@ -130,6 +184,10 @@ export function toChatItem(message: ReturnType<Sandbox['chat']>[number]) {
     ...(message.mediaId !== null && { mediaId: message.mediaId }),
     ...(message.replyTo !== null && { replyTo: message.replyTo }),
     status: message.status,
+    /** Business messages: the payload as sent (buttons, rows, location…), for the phone page. */
+    ...(message.from === 'business' && message.content !== undefined && { content: message.content }),
+    /** `drop` mode: the message never reaches the phone. */
+    ...(message.statusMode === 'drop' && { dropped: true }),
     timestamp: new Date(message.timestamp).toISOString(),
   };
 }

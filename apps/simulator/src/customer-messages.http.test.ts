@@ -293,7 +293,7 @@ describe('customers send every inbound type', () => {
         message: { type: 'sticker', sticker: {} },
         media: { base64: Buffer.alloc(600 * 1024).toString('base64'), mimeType: 'image/webp' },
       },
-      'WhatsApp accepts at most 512000 bytes for sticker',
+      'WhatsApp accepts at most 512000 bytes (500 KB) for animated sticker',
     ],
     [
       'media on a text',

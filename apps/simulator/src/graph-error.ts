@@ -1,4 +1,4 @@
-import type { GraphErrorEnvelope } from '@charla/cloud-api';
+import type { GraphErrorEnvelope, WebhookError } from '@charla/cloud-api';
 import { createFbtraceId } from './ids';
 
 type GraphErrorInit = {
@@ -39,6 +39,38 @@ export class GraphApiError extends Error {
 export const REENGAGEMENT_DETAILS =
   'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
 
+export const ERROR_HREF = '/documentation/business-messaging/whatsapp/support/error-codes';
+
+/** The asynchronous error objects failed statuses carry (§5.5, §6.1). */
+export const webhookErrors = {
+  reengagement: (): WebhookError => ({
+    code: 131047,
+    title: 'Re-engagement message',
+    message: 'Re-engagement message',
+    error_data: { details: REENGAGEMENT_DETAILS },
+    href: ERROR_HREF,
+  }),
+  undeliverable: (): WebhookError => ({
+    code: 131026,
+    title: 'Message undeliverable',
+    message: 'Message undeliverable',
+    error_data: {
+      details:
+        'Message Undeliverable: the recipient is not a WhatsApp user, has not accepted the terms or uses an old client.',
+    },
+    href: ERROR_HREF,
+  }),
+  invalidReactionTarget: (): WebhookError => ({
+    code: 131009,
+    title: 'Parameter value is not valid',
+    message: 'Parameter value is not valid',
+    error_data: {
+      details: 'The message you reacted to is unknown, older than 30 days, deleted or itself a reaction.',
+    },
+    href: ERROR_HREF,
+  }),
+};
+
 export const graphErrors = {
   invalidToken: () =>
     new GraphApiError({
@@ -48,7 +80,7 @@ export const graphErrors = {
       details: null,
       message: 'Invalid OAuth access token - Cannot parse access token',
     }),
-  unknownObject: (method: 'get' | 'post', id: string) =>
+  unknownObject: (method: 'get' | 'post' | 'delete', id: string) =>
     new GraphApiError({
       httpStatus: 400,
       code: 100,
@@ -90,6 +122,21 @@ export const graphErrors = {
       code: 131021,
       title: 'Recipient cannot be sender',
       details: 'Sender and recipient phone number is the same.',
+    }),
+  throughput: (httpStatus: 400 | 429) =>
+    new GraphApiError({
+      httpStatus,
+      code: 130429,
+      title: 'Rate limit hit',
+      details: 'Cloud API message throughput has been reached.',
+    }),
+  pairRate: () =>
+    new GraphApiError({
+      httpStatus: 400,
+      code: 131056,
+      title: '(Business Account, Consumer Account) pair rate limit hit',
+      details:
+        'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.',
     }),
   reengagement: () =>
     new GraphApiError({

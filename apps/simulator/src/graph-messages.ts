@@ -1,12 +1,25 @@
-import { type GraphApiError, graphErrors, REENGAGEMENT_DETAILS } from './graph-error';
-import { isRecord, validateOutbound } from './outbound-validation';
+import type { WebhookError } from '@charla/cloud-api';
+import { type GraphApiError, graphErrors, webhookErrors } from './graph-error';
+import { checkMediaIds, resolveMediaAsync } from './outbound-media';
+import { isRecord, type ValidatedOutbound, validateOutbound } from './outbound-validation';
 import { parseRecipient, toDigits } from './phone-format';
 import type { Sandbox } from './sandbox';
-import type { SimNumber } from './sandbox-state';
+import type { SimMessage, SimNumber } from './sandbox-state';
+import type { PairRateLimit, SendLimits } from './send-limits';
 
 export type GraphResponse = { status: number; body: unknown };
 
-type MessagesContext = { sandbox: Sandbox; windowMode: 'async' | 'sync'; version: string; number: SimNumber };
+export type MessagesContext = {
+  sandbox: Sandbox;
+  limits: SendLimits;
+  windowMode: 'async' | 'sync';
+  throughputHttpStatus: 400 | 429;
+  pairRateLimit: PairRateLimit | null;
+  version: string;
+  number: SimNumber;
+};
+
+const REACTION_TARGET_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function toErrorResponse(error: GraphApiError): GraphResponse {
   return { status: error.init.httpStatus, body: error.toEnvelope() };
@@ -25,38 +38,52 @@ export function handleMessagesPost(context: MessagesContext, rawBody: string): G
 }
 
 function handleSend(context: MessagesContext, body: Record<string, unknown>): GraphResponse {
-  const { sandbox, number } = context;
+  const { sandbox, number, limits } = context;
   const recipient = parseRecipient(body.to);
   if (!recipient.ok) return toErrorResponse(recipient.error);
   const validated = validateOutbound(body);
   if (!validated.ok) return toErrorResponse(validated.error);
   if (recipient.waId === toDigits(number.displayPhoneNumber))
     return toErrorResponse(graphErrors.recipientIsSender());
+  const now = sandbox.clock.now();
+  const mediaError = checkMediaIds(validated.value.media, {
+    store: sandbox.media,
+    phoneNumberId: number.phoneNumberId,
+    nowMs: now,
+  });
+  if (mediaError) return toErrorResponse(mediaError);
+
+  const behaviour = sandbox.behaviour(number.phoneNumberId);
+  if (!limits.isWithinThroughput(number.phoneNumberId, now, behaviour.mps)) {
+    return toErrorResponse(graphErrors.throughput(context.throughputHttpStatus));
+  }
+  const pairKey = `${number.phoneNumberId}:${recipient.waId}`;
+  if (context.pairRateLimit && !limits.isWithinPairRate(pairKey, now, context.pairRateLimit)) {
+    return toErrorResponse(graphErrors.pairRate());
+  }
 
   const isWindowOpen = sandbox.isWindowOpen(number.phoneNumberId, recipient.waId);
   const isRefused = !isWindowOpen && !validated.value.isAllowedOutsideWindow;
   if (isRefused && context.windowMode === 'sync') return toErrorResponse(graphErrors.reengagement());
 
+  limits.record(number.phoneNumberId, pairKey, now, context.pairRateLimit);
   const replyTo =
     isRecord(body.context) && typeof body.context.message_id === 'string' ? body.context.message_id : null;
+  const idMedia = validated.value.media.find((ref) => ref.id !== undefined);
   const message = sandbox.acceptBusinessMessage({
     phoneNumberId: number.phoneNumberId,
     waId: recipient.waId,
+    type: validated.value.type,
     text: validated.value.preview,
+    content: validated.value.content,
+    mediaId: idMedia?.id ?? null,
     version: context.version,
     replyTo,
   });
-  if (isRefused) {
-    sandbox.lifecycle.fail(message, {
-      code: 131047,
-      title: 'Re-engagement message',
-      message: 'Re-engagement message',
-      error_data: { details: REENGAGEMENT_DETAILS },
-      href: '/documentation/business-messaging/whatsapp/support/error-codes',
-    });
-  } else {
-    sandbox.lifecycle.start(message);
-  }
+  const immediateFailure = isRefused
+    ? webhookErrors.reengagement()
+    : findImmediateFailure(sandbox, message, validated.value);
+  void settle(context, message, validated.value, immediateFailure);
   return {
     status: 200,
     body: {
@@ -67,9 +94,61 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
   };
 }
 
+/** Failures known at acceptance that Meta still reports only by webhook (§8.12, §8.15). */
+function findImmediateFailure(
+  sandbox: Sandbox,
+  message: SimMessage,
+  validated: ValidatedOutbound,
+): WebhookError | null {
+  if (sandbox.findCustomer(message.phoneNumberId, message.waId)?.reachable === false) {
+    return webhookErrors.undeliverable();
+  }
+  if (validated.reaction) {
+    const target = sandbox.findMessage(validated.reaction.messageId);
+    const isValidTarget =
+      target !== null &&
+      target.phoneNumberId === message.phoneNumberId &&
+      target.waId === message.waId &&
+      target.type !== 'reaction' &&
+      sandbox.clock.now() - target.timestamp <= REACTION_TARGET_MAX_AGE_MS;
+    if (!isValidTarget) return webhookErrors.invalidReactionTarget();
+  }
+  return null;
+}
+
+/** After the 200: fetch/check media, then either run the status lifecycle or report `failed`. */
+async function settle(
+  context: MessagesContext,
+  message: SimMessage,
+  validated: ValidatedOutbound,
+  immediateFailure: WebhookError | null,
+): Promise<void> {
+  const { sandbox, number } = context;
+  const behaviour = sandbox.behaviour(number.phoneNumberId);
+  let failure = immediateFailure;
+  if (failure === null && validated.media.length > 0) {
+    const resolved = await resolveMediaAsync(validated.media, {
+      store: sandbox.media,
+      phoneNumberId: number.phoneNumberId,
+      nowMs: sandbox.clock.now(),
+    });
+    if ('error' in resolved) failure = resolved.error;
+    else if (resolved.media && message.mediaId === null) {
+      message.mediaId = resolved.media.id;
+      sandbox.touch();
+    }
+  }
+  if (failure) sandbox.lifecycle.fail(message, failure, behaviour.delaysMs.sent);
+  else sandbox.lifecycle.start(message, behaviour);
+}
+
 function handleMarkRead(context: MessagesContext, body: Record<string, unknown>): GraphResponse {
   if (body.status !== 'read')
     return toErrorResponse(graphErrors.invalidParameter("Param status must be 'read'."));
+  const typing = body.typing_indicator;
+  if (typing !== undefined && !(isRecord(typing) && typing.type === 'text')) {
+    return toErrorResponse(graphErrors.invalidParameter("Param typing_indicator['type'] must be 'text'."));
+  }
   if (typeof body.message_id !== 'string' || body.message_id === '') {
     return toErrorResponse(graphErrors.missingParameter('The parameter message_id is required.'));
   }
@@ -88,6 +167,7 @@ function handleMarkRead(context: MessagesContext, body: Record<string, unknown>)
     if (message.from === 'customer') message.status = 'read';
     if (message === target) break;
   }
+  if (typing !== undefined) context.sandbox.startTyping(target.phoneNumberId, target.waId);
   context.sandbox.touch();
   return { status: 200, body: { success: true } };
 }

@@ -65,7 +65,12 @@ describe('POST /messages validation', () => {
       'messaging_product',
     ],
     ['an unknown type', { type: 'hologram' }, 131051, 'not currently supported'],
-    ['a type not simulated yet', { type: 'image', image: { id: '1' } }, 131051, 'image'],
+    [
+      'a type not simulated yet',
+      { type: 'template', template: { name: 'x', language: { code: 'en' } } },
+      131051,
+      'template',
+    ],
     ['missing text.body', { text: {} }, 131008, "text['body']"],
     [
       'a body over 4096 characters',

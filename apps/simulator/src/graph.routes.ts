@@ -3,14 +3,19 @@ import { authorizeGraphRequest } from './graph-auth';
 import { graphErrors } from './graph-error';
 import { handleMediaGet } from './graph-media';
 import { type GraphResponse, handleMessagesPost, toErrorResponse } from './graph-messages';
+import { handleMediaDelete, handleMediaUpload, UPLOAD_BODY_LIMIT, uploadErrors } from './graph-upload';
 import type { Sandbox } from './sandbox';
+import type { PairRateLimit, SendLimits } from './send-limits';
 import type { SendsLog } from './sends-log';
 
 type GraphRoutesDeps = {
   sandbox: Sandbox;
   sendsLog: SendsLog;
+  limits: SendLimits;
   supportedVersions: string[];
   windowMode: 'async' | 'sync';
+  throughputHttpStatus: 400 | 429;
+  pairRateLimit: PairRateLimit | null;
   baseUrl: () => string | null;
 };
 
@@ -25,6 +30,51 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
   // that is not JSON gets Meta's error envelope instead of Fastify's.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+  // A body over any limit gets Meta's envelope, not Fastify's.
+  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+    if (error.statusCode === 413) return send(reply, toErrorResponse(uploadErrors.tooLarge()));
+    throw error;
+  });
+
+  app.post<{ Params: GraphParams; Querystring: GraphQuery }>(
+    '/:version/:phoneNumberId/media',
+    { bodyLimit: UPLOAD_BODY_LIMIT },
+    async (request, reply) => {
+      const { version, phoneNumberId } = request.params;
+      const auth = authorizeGraphRequest(deps.sandbox, deps.supportedVersions, {
+        method: 'post',
+        version,
+        phoneNumberId,
+        authorization: request.headers.authorization,
+        queryToken: request.query.access_token,
+      });
+      if (!auth.ok) return send(reply, toErrorResponse(auth.error));
+      return send(
+        reply,
+        await handleMediaUpload(deps.sandbox, auth.number, request.headers['content-type'], request.body),
+      );
+    },
+  );
+
+  app.delete<{ Params: { version: string; mediaId: string }; Querystring: GraphQuery }>(
+    '/:version/:mediaId',
+    async (request, reply) =>
+      send(
+        reply,
+        handleMediaDelete(deps.sandbox, deps.supportedVersions, {
+          version: request.params.version,
+          mediaId: request.params.mediaId,
+          authorization: request.headers.authorization,
+          queryToken: request.query.access_token,
+          phoneNumberId: request.query.phone_number_id,
+        }),
+      ),
+  );
 
   app.post<{ Params: GraphParams; Querystring: GraphQuery }>(
     '/:version/:phoneNumberId/messages',
@@ -40,7 +90,15 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
       });
       const response = auth.ok
         ? handleMessagesPost(
-            { sandbox: deps.sandbox, windowMode: deps.windowMode, version, number: auth.number },
+            {
+              sandbox: deps.sandbox,
+              limits: deps.limits,
+              windowMode: deps.windowMode,
+              throughputHttpStatus: deps.throughputHttpStatus,
+              pairRateLimit: deps.pairRateLimit,
+              version,
+              number: auth.number,
+            },
             rawBody,
           )
         : toErrorResponse(auth.error);

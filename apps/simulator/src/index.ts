@@ -3,14 +3,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes, toChatItem } from './admin.routes';
 import { registerGraphRoutes } from './graph.routes';
 import { registerMediaRoutes } from './media.routes';
+import { type NumberBehaviour, NumberBehaviourSchema, type ResolvedBehaviour } from './number-behaviour';
 import { registerPhoneRoutes } from './phone.routes';
 import {
+  type CustomerSettings,
   type RegisterNumberInput,
   Sandbox,
   type SendAsCustomerInput,
   type SendRawAsCustomerInput,
 } from './sandbox';
 import { Scheduler } from './scheduler';
+import { SendLimits } from './send-limits';
 import { type SendRecord, SendsLog } from './sends-log';
 import { resolveOptions, type SimulatorOptions } from './simulator-options';
 import { createStateWriter, loadState } from './state-file';
@@ -18,7 +21,20 @@ import { type WebhookDeliveryAttempt, WebhookDispatcher } from './webhook-dispat
 
 export type { CustomerAttachment, CustomerMessageInput } from './customer-message';
 export { CustomerInputError } from './customer-message';
-export type { RegisterNumberInput, SendAsCustomerInput, SendRawAsCustomerInput } from './sandbox';
+export {
+  type NumberBehaviour,
+  NumberBehaviourSchema,
+  type ResolvedBehaviour,
+  STATUS_MODES,
+  type StatusMode,
+} from './number-behaviour';
+export type {
+  CustomerSettings,
+  RegisterNumberInput,
+  SendAsCustomerInput,
+  SendRawAsCustomerInput,
+} from './sandbox';
+export type { PairRateLimit } from './send-limits';
 export type { SendRecord } from './sends-log';
 export { type Clock, DEFAULT_SUPPORTED_VERSIONS, type SimulatorOptions } from './simulator-options';
 export type { WebhookDeliveryAttempt } from './webhook-dispatcher';
@@ -36,6 +52,12 @@ export type Simulator = {
   /** Delivers `value` verbatim (signed) as a `messages` change, for malformed/unknown payload tests. */
   sendRawAsCustomer(input: SendRawAsCustomerInput): void;
   readAsCustomer(phoneNumberId: string, waId: string): { read: number };
+  /** The customer plays a voice note the business sent: `played` status (after `read`). */
+  playAsCustomer(phoneNumberId: string, waId: string, wamid: string): { played: boolean };
+  /** Creates/updates a customer; `{ reachable: false }` makes every send to them fail with 131026. */
+  setCustomer(phoneNumberId: string, waId: string, settings: CustomerSettings): void;
+  /** Merges a number's status mode, delays, batching and mps; returns the behaviour now in force. */
+  setBehaviour(phoneNumberId: string, behaviour: NumberBehaviour): ResolvedBehaviour;
   sends(phoneNumberId?: string): SendRecord[];
   chat(phoneNumberId: string, waId: string): ChatItem[];
   /** Every webhook POST attempt, including failed ones and retries. */
@@ -71,18 +93,22 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     clock: resolved.clock,
     scheduler,
     dispatcher,
-    lifecycle: { delaysMs: resolved.statusDelaysMs, autoReadMs: resolved.autoReadMs },
+    defaults: { delaysMs: resolved.statusDelaysMs, autoReadMs: resolved.autoReadMs, mps: resolved.mps },
     persist: () => writer.schedule(),
     baseUrl,
   });
   const sendsLog = new SendsLog();
+  const limits = new SendLimits();
 
   app.register(async (scope) =>
     registerGraphRoutes(scope, {
       sandbox,
       sendsLog,
+      limits,
       supportedVersions: resolved.supportedVersions,
       windowMode: resolved.windowMode,
+      throughputHttpStatus: resolved.throughputHttpStatus,
+      pairRateLimit: resolved.pairRateLimit,
       baseUrl,
     }),
   );
@@ -112,6 +138,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     sendAsCustomer: (input) => sandbox.sendAsCustomer(input),
     sendRawAsCustomer: (input) => sandbox.sendRawAsCustomer(input),
     readAsCustomer: (phoneNumberId, waId) => sandbox.readAsCustomer(phoneNumberId, waId),
+    playAsCustomer: (phoneNumberId, waId, wamid) => sandbox.playAsCustomer(phoneNumberId, waId, wamid),
+    setCustomer: (phoneNumberId, waId, settings) => void sandbox.setCustomer(phoneNumberId, waId, settings),
+    setBehaviour: (phoneNumberId, behaviour) =>
+      sandbox.setBehaviour(phoneNumberId, NumberBehaviourSchema.parse(behaviour)),
     sends: (phoneNumberId) => sendsLog.list(phoneNumberId),
     chat: (phoneNumberId, waId) => sandbox.chat(phoneNumberId, waId).map(toChatItem),
     webhookAttempts: () => [...dispatcher.attempts],

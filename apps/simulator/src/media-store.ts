@@ -59,6 +59,16 @@ export class MediaStore {
     return this.files.get(id) ?? null;
   }
 
+  /** Forgets the file (§3.3 DELETE); returns whether it existed. */
+  delete(id: string): boolean {
+    const existed = this.files.delete(id);
+    if (this.deps.persisted[id]) {
+      delete this.deps.persisted[id];
+      this.deps.persist();
+    }
+    return existed;
+  }
+
   /** `${baseUrl}/_sim/media/:id/download?exp=<ms>&sig=<hmac>`, valid 5 minutes from now. */
   createDownloadUrl(baseUrl: string, id: string): string {
     const exp = this.deps.clock.now() + MEDIA_URL_TTL_MS;

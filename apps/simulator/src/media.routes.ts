@@ -33,12 +33,29 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: { sandbox:
     },
   );
 
+  registerFileRoute(app, sandbox);
+
   app.get<{ Params: MediaParams }>('/_sim/media/:mediaId/preview', async (request, reply) => {
     const media = sandbox.media.get(request.params.mediaId);
     if (!media || !PREVIEWABLE.has(baseMimeType(media.mimeType))) {
       return reply.code(404).type('text/plain').send('No previewable image with this id');
     }
     return sendBytes(reply.header('cache-control', 'private, max-age=300'), media);
+  });
+}
+
+/** Any media file, for the phone page's download links and voice-note player; never rendered inline. */
+function registerFileRoute(app: FastifyInstance, sandbox: Sandbox) {
+  app.get<{ Params: MediaParams }>('/_sim/media/:mediaId/file', async (request, reply) => {
+    const media = sandbox.media.get(request.params.mediaId);
+    if (!media) return reply.code(404).type('text/plain').send('No media with this id');
+    const isPlayable =
+      baseMimeType(media.mimeType).startsWith('audio/') || PREVIEWABLE.has(baseMimeType(media.mimeType));
+    const filename = (media.filename ?? `media-${media.id}`).replace(/[^\w.\- ]/g, '_');
+    return sendBytes(
+      reply.header('content-disposition', `${isPlayable ? 'inline' : 'attachment'}; filename="${filename}"`),
+      media,
+    );
   });
 }
 

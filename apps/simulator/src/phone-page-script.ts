@@ -7,12 +7,14 @@ export const PHONE_PAGE_SCRIPT = String.raw`
       start: 'Start chat', send: 'Send', placeholder: 'Type a message', reset: 'Switch customer',
       empty: 'Say hello to start the conversation.', online: 'business account', attach: 'Attach a photo or document',
       voice: 'Send a voice note (audio file)', location: 'Share a location', shareLocation: 'Share',
-      react: 'React 👍', reply: 'Reply', replyingTo: 'Replying to: ' },
+      react: 'React 👍', reply: 'Reply', replyingTo: 'Replying to: ', typing: 'typing…', play: 'Play voice note',
+      download: 'Download', chooseOne: 'Choose one' },
     es: { intro: 'Hazte pasar por un cliente. ¿Quién eres?', name: 'Tu nombre', number: 'Tu número de teléfono',
       start: 'Iniciar chat', send: 'Enviar', placeholder: 'Escribe un mensaje', reset: 'Cambiar de cliente',
       empty: 'Saluda para empezar la conversación.', online: 'cuenta de empresa', attach: 'Adjuntar foto o documento',
       voice: 'Enviar nota de voz (archivo de audio)', location: 'Compartir ubicación', shareLocation: 'Compartir',
-      react: 'Reaccionar 👍', reply: 'Responder', replyingTo: 'Respondiendo a: ' },
+      react: 'Reaccionar 👍', reply: 'Responder', replyingTo: 'Respondiendo a: ', typing: 'escribiendo…',
+      play: 'Reproducir nota de voz', download: 'Descargar', chooseOne: 'Elige una opción' },
   };
   const lang = (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
   const t = LABELS[lang];
@@ -70,9 +72,17 @@ export const PHONE_PAGE_SCRIPT = String.raw`
   }
 
   function render(messages) {
-    // The customer never receives messages Meta failed to deliver.
-    const visible = messages.filter((m) => m.status !== 'failed');
-    const signature = JSON.stringify(visible.map((m) => [m.wamid, m.status, m.text]));
+    // The customer never receives messages Meta failed to deliver or dropped.
+    const delivered = messages.filter((m) => m.status !== 'failed' && !m.dropped);
+    // A business reaction is drawn on the bubble it reacts to; an empty emoji removes it.
+    const reactions = {};
+    for (const m of delivered) {
+      if (m.from === 'business' && m.type === 'reaction' && m.content) reactions[m.content.message_id] = m.content.emoji;
+    }
+    const visible = delivered.filter((m) => !(m.from === 'business' && m.type === 'reaction'));
+    const byWamid = {};
+    for (const m of visible) byWamid[m.wamid] = m;
+    const signature = JSON.stringify([visible.map((m) => [m.wamid, m.status, m.text, m.mediaId]), reactions]);
     if (signature === lastRendered) return;
     const isFirstRender = lastRendered === '';
     lastRendered = signature;
@@ -85,11 +95,114 @@ export const PHONE_PAGE_SCRIPT = String.raw`
       empty.textContent = t.empty;
       list.append(empty);
     }
-    for (const m of visible) list.append(renderBubble(m));
+    for (const m of visible) list.append(renderBubble(m, byWamid[m.replyTo], reactions[m.wamid]));
     if (atBottom || isFirstRender) list.scrollTop = list.scrollHeight;
   }
 
-  function renderBubble(m) {
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function mediaUrl(m, kind) {
+    return '/_sim/media/' + encodeURIComponent(m.mediaId) + '/' + kind;
+  }
+
+  function isHttpUrl(url) {
+    return typeof url === 'string' && /^https?:\/\//i.test(url);
+  }
+
+  // Business messages: everything §2 can send, drawn from the payload as sent.
+  function renderContent(bubble, m) {
+    const c = m.content || {};
+    if (m.mediaId && (m.type === 'video' || m.type === 'document' || (m.type === 'audio' && !c.voice))) {
+      const link = el('a', 'download', '⬇ ' + t.download);
+      link.href = mediaUrl(m, 'file');
+      link.setAttribute('download', c.filename || '');
+      link.setAttribute('data-testid', 'phone-download');
+      bubble.append(link);
+    }
+    if (m.type === 'audio' && c.voice) {
+      const play = actionButton('▶', t.play, 'phone-play', async () => {
+        if (m.mediaId) new Audio(mediaUrl(m, 'file')).play().catch(() => undefined);
+        await fetch(base + identity.waId + '/played', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ wamid: m.wamid }),
+        });
+        refresh();
+      });
+      play.className = 'play';
+      bubble.append(play);
+    }
+    if (m.type === 'location') {
+      bubble.append(el('div', 'meta', c.latitude + ', ' + c.longitude + (c.address ? ' · ' + c.address : '')));
+    }
+    if (m.type === 'contacts' && Array.isArray(c)) {
+      for (const card of c) {
+        const box = el('div', 'card');
+        box.setAttribute('data-testid', 'phone-contact');
+        box.append(el('strong', '', (card.name && card.name.formatted_name) || ''));
+        for (const phone of card.phones || []) box.append(el('div', 'meta', phone.phone || phone.wa_id || ''));
+        bubble.append(box);
+      }
+    }
+    if (m.type === 'interactive') renderInteractive(bubble, m, c);
+  }
+
+  function renderInteractive(bubble, m, c) {
+    if (c.header && c.header.type === 'text') bubble.prepend(el('strong', 'header', c.header.text));
+    if (c.footer && c.footer.text) bubble.append(el('div', 'meta', c.footer.text));
+    const action = c.action || {};
+    if (c.type === 'button') {
+      const row = el('div', 'choices');
+      for (const b of action.buttons || []) {
+        const reply = b.reply || {};
+        row.append(choiceButton(reply.title, 'phone-button', () =>
+          sendMessage({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: reply.id, title: reply.title } }, context: { id: m.wamid } })));
+      }
+      bubble.append(row);
+    }
+    if (c.type === 'list') {
+      const picker = el('div', 'picker');
+      picker.hidden = true;
+      picker.append(el('div', 'meta', t.chooseOne));
+      for (const section of action.sections || []) {
+        if (section.title) picker.append(el('div', 'section', section.title));
+        for (const r of section.rows || []) {
+          const rowButton = choiceButton(r.title, 'phone-list-row', () => {
+            const listReply = { id: r.id, title: r.title };
+            if (r.description) listReply.description = r.description;
+            picker.hidden = true;
+            sendMessage({ type: 'interactive', interactive: { type: 'list_reply', list_reply: listReply }, context: { id: m.wamid } });
+          });
+          if (r.description) rowButton.append(el('small', '', r.description));
+          picker.append(rowButton);
+        }
+      }
+      bubble.append(choiceButton('☰ ' + (action.button || ''), 'phone-list-open', () => { picker.hidden = !picker.hidden; }), picker);
+    }
+    if (c.type === 'cta_url' && action.parameters && isHttpUrl(action.parameters.url)) {
+      const link = el('a', 'choice', '🔗 ' + action.parameters.display_text);
+      link.href = action.parameters.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.setAttribute('data-testid', 'phone-cta');
+      bubble.append(link);
+    }
+  }
+
+  function choiceButton(label, testId, onClick) {
+    const button = el('button', 'choice', label);
+    button.type = 'button';
+    button.setAttribute('data-testid', testId);
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  function renderBubble(m, quoted, reaction) {
     const bubble = document.createElement('div');
     bubble.className = 'bubble';
     bubble.setAttribute('data-testid', 'phone-message');
@@ -105,9 +218,20 @@ export const PHONE_PAGE_SCRIPT = String.raw`
       img.src = '/_sim/media/' + encodeURIComponent(m.mediaId) + '/preview';
       bubble.append(img);
     }
+    if (quoted) {
+      const quote = el('div', 'quote', quoted.text);
+      quote.setAttribute('data-testid', 'phone-quote');
+      bubble.prepend(quote);
+    }
     const text = document.createElement('span');
     text.textContent = m.text;
     bubble.append(text);
+    if (m.from === 'business') renderContent(bubble, m);
+    if (reaction) {
+      const badge = el('span', 'reaction', reaction);
+      badge.setAttribute('data-testid', 'phone-reaction');
+      bubble.append(badge);
+    }
     if (m.from === 'business') {
       const actions = document.createElement('div');
       actions.className = 'actions';
@@ -208,8 +332,9 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     try {
       const res = await fetch(base + identity.waId + '/chat');
       if (!res.ok) return;
-      const { messages } = await res.json();
+      const { messages, typing } = await res.json();
       render(messages);
+      $('phone-subtitle').textContent = typing ? t.typing : identity.name + ' · +' + identity.waId;
       const unread = messages.some((m) => m.from === 'business' && (m.status === 'sent' || m.status === 'delivered' || m.status === 'accepted'));
       // Blue ticks only while the customer is actually looking at the chat.
       if (unread && document.visibilityState === 'visible') await fetch(base + identity.waId + '/read', { method: 'POST' });

@@ -56,6 +56,21 @@ export function renderPhonePage(input: PhonePageInput): string {
   #phone-error { color: #b42318; }
   #phone-location-form { display: none; gap: 6px; padding: 8px; background: #f0f2f5; flex-wrap: wrap; }
   #phone-location-form input { width: 110px; padding: 6px 8px; }
+  .bubble { position: relative; }
+  .quote { border-left: 3px solid #06cf9c; background: rgba(11,20,26,.05); padding: 4px 6px; border-radius: 4px;
+    font-size: 12px; color: #54656f; margin-bottom: 4px; }
+  .header { display: block; margin-bottom: 2px; }
+  .meta { font-size: 12px; color: #667781; }
+  .card { border-top: 1px solid #e9edef; padding-top: 4px; margin-top: 4px; }
+  .choices { display: flex; flex-direction: column; gap: 4px; margin-top: 6px; }
+  .choice { display: block; width: 100%; text-align: center; background: #fff; color: #027eb5; border: 1px solid #e9edef;
+    border-radius: 6px; padding: 6px; font: inherit; cursor: pointer; text-decoration: none; margin-top: 4px; }
+  .choice small { display: block; color: #667781; font-size: 11px; }
+  .picker { border-top: 1px solid #e9edef; margin-top: 4px; }
+  .section { font-size: 12px; color: #008069; margin-top: 6px; }
+  .download, .play { display: inline-block; margin-top: 4px; font-size: 13px; color: #027eb5; }
+  .reaction { position: absolute; bottom: -10px; right: 6px; background: #fff; border-radius: 10px; padding: 0 4px;
+    font-size: 13px; box-shadow: 0 1px 1px rgba(11,20,26,.2); }
 </style>
 </head>
 <body>

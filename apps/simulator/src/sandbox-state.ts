@@ -19,10 +19,14 @@ export const SimCustomerSchema = z.object({
   /** Opens the 24 h customer service window; business messages never move it (§7.1). */
   lastInboundAt: z.number().nullable(),
   lastMessageAt: z.number(),
+  /** false: every send to this customer is accepted, then fails with 131026 (§8.12). */
+  reachable: z.boolean().default(true),
+  /** Until when the business's typing indicator shows (§2.10); the next business message clears it. */
+  typingUntil: z.number().nullable().default(null),
 });
 export type SimCustomer = z.infer<typeof SimCustomerSchema>;
 
-export const BUSINESS_STATUSES = ['accepted', 'sent', 'delivered', 'read', 'failed'] as const;
+export const BUSINESS_STATUSES = ['accepted', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
 export type BusinessStatus = (typeof BUSINESS_STATUSES)[number];
 
 export const SimMessageSchema = z.object({
@@ -41,6 +45,10 @@ export const SimMessageSchema = z.object({
   /** Graph version the business sent with; decides whether status webhooks carry `conversation`. */
   version: z.string().nullable(),
   replyTo: z.string().nullable(),
+  /** Business messages: the payload under `type` as sent (e.g. the `interactive` object), for the phone. */
+  content: z.unknown().optional(),
+  /** Business messages: how this message's statuses are reported (see NumberBehaviour). */
+  statusMode: z.string().optional(),
 });
 export type SimMessage = z.infer<typeof SimMessageSchema>;
 

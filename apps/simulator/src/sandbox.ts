@@ -3,6 +3,7 @@ import { buildCustomerMessage, CustomerInputError, type CustomerMessageInput } f
 import { createWamid } from './ids';
 import { MediaStore } from './media-store';
 import { previewInboundMessage } from './message-preview';
+import { type NumberBehaviour, type ResolvedBehaviour, resolveBehaviour } from './number-behaviour';
 import {
   buildChatKey,
   type SandboxState,
@@ -12,7 +13,8 @@ import {
 } from './sandbox-state';
 import type { Scheduler } from './scheduler';
 import type { Clock } from './simulator-options';
-import { StatusLifecycle } from './status-lifecycle';
+import { type EmittedStatus, StatusLifecycle } from './status-lifecycle';
+import { WebhookBatcher } from './webhook-batcher';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 import { buildInboundPayload, buildRawPayload, buildStatusPayload, toUnixSeconds } from './webhook-payloads';
 
@@ -45,13 +47,18 @@ type SandboxDeps = {
   clock: Clock;
   scheduler: Scheduler;
   dispatcher: WebhookDispatcher;
-  lifecycle: { delaysMs: { sent: number; delivered: number }; autoReadMs: number | null };
+  /** Behaviour of numbers that did not set their own (see NumberBehaviour). */
+  defaults: { delaysMs: { sent: number; delivered: number }; autoReadMs: number | null; mps: number };
   persist: () => void;
   /** Where this simulator is reachable, for media URLs in webhooks; null until it listens. */
   baseUrl: () => string | null;
 };
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
+/** The typing indicator disappears after 25 s or at the next business message (§2.10). */
+const TYPING_MS = 25_000;
+
+export type CustomerSettings = { reachable?: boolean | undefined; name?: string | undefined };
 
 export class UnknownNumberError extends Error {
   constructor(phoneNumberId: string) {
@@ -67,6 +74,8 @@ export class Sandbox {
   readonly media: MediaStore;
   private readonly deps: SandboxDeps;
   private readonly byWamid = new Map<string, SimMessage>();
+  private readonly behaviours = new Map<string, NumberBehaviour>();
+  private readonly batcher: WebhookBatcher;
 
   constructor(deps: SandboxDeps) {
     this.deps = deps;
@@ -74,11 +83,69 @@ export class Sandbox {
     this.clock = deps.clock;
     for (const chat of Object.values(this.state.chats)) for (const m of chat) this.byWamid.set(m.wamid, m);
     this.media = new MediaStore({ persisted: this.state.media, clock: deps.clock, persist: deps.persist });
+    this.batcher = new WebhookBatcher(deps.scheduler);
     this.lifecycle = new StatusLifecycle({
       scheduler: deps.scheduler,
-      ...deps.lifecycle,
       onStatus: (message, status, errors) => this.emitStatus(message, status, errors),
     });
+  }
+
+  /** Merges `patch` into the number's behaviour (a key set to undefined keeps its value). */
+  setBehaviour(phoneNumberId: string, patch: NumberBehaviour): ResolvedBehaviour {
+    this.requireNumber(phoneNumberId);
+    const merged: NumberBehaviour = { ...this.behaviours.get(phoneNumberId) };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) Object.assign(merged, { [key]: value });
+    }
+    this.behaviours.set(phoneNumberId, merged);
+    return this.behaviour(phoneNumberId);
+  }
+
+  behaviour(phoneNumberId: string): ResolvedBehaviour {
+    return resolveBehaviour(this.behaviours.get(phoneNumberId), this.deps.defaults);
+  }
+
+  /** Creates or updates a simulated customer, e.g. `{ reachable: false }` to make sends fail with 131026. */
+  setCustomer(phoneNumberId: string, waId: string, settings: CustomerSettings): SimCustomer {
+    this.requireNumber(phoneNumberId);
+    const customer = this.upsertCustomer(phoneNumberId, waId);
+    if (settings.reachable !== undefined) customer.reachable = settings.reachable;
+    if (settings.name !== undefined && settings.name.trim() !== '') customer.name = settings.name.trim();
+    this.deps.persist();
+    return customer;
+  }
+
+  findCustomer(phoneNumberId: string, waId: string): SimCustomer | null {
+    return this.state.customers[buildChatKey(phoneNumberId, waId)] ?? null;
+  }
+
+  /** The business marked a message read with `typing_indicator` (§2.10). */
+  startTyping(phoneNumberId: string, waId: string): void {
+    const customer = this.findCustomer(phoneNumberId, waId);
+    if (customer) customer.typingUntil = this.clock.now() + TYPING_MS;
+  }
+
+  isTyping(phoneNumberId: string, waId: string): boolean {
+    const until = this.findCustomer(phoneNumberId, waId)?.typingUntil ?? null;
+    return until !== null && this.clock.now() < until;
+  }
+
+  /** The customer plays a voice note: `played` (after `read` if that was missing) once (§2.4). */
+  playAsCustomer(phoneNumberId: string, waId: string, wamid: string): { played: boolean } {
+    this.requireNumber(phoneNumberId);
+    const message = this.findMessage(wamid);
+    const content = message?.content as { voice?: unknown } | undefined;
+    if (
+      !message ||
+      message.phoneNumberId !== phoneNumberId ||
+      message.waId !== waId ||
+      message.from !== 'business' ||
+      message.type !== 'audio' ||
+      content?.voice !== true
+    ) {
+      throw new CustomerInputError(`wamid: no voice note ${wamid} from the business in this chat`);
+    }
+    return { played: this.lifecycle.play(message) };
   }
 
   registerNumber(input: RegisterNumberInput): SimNumber {
@@ -142,10 +209,7 @@ export class Sandbox {
       version: null,
       replyTo: context?.id ?? null,
     });
-    this.deps.dispatcher.dispatch(
-      () => this.resolveTarget(number.phoneNumberId),
-      buildInboundPayload(number, customer, parsed.data),
-    );
+    this.deliver(number.phoneNumberId, buildInboundPayload(number, customer, parsed.data));
     return { wamid, ...(stored && { mediaId: stored.id }) };
   }
 
@@ -178,19 +242,16 @@ export class Sandbox {
   acceptBusinessMessage(input: {
     phoneNumberId: string;
     waId: string;
+    type: string;
     text: string;
+    content: unknown;
+    mediaId: string | null;
     version: string;
     replyTo: string | null;
   }) {
-    this.upsertCustomer(input.phoneNumberId, input.waId);
-    return this.appendMessage({
-      ...input,
-      wamid: createWamid(),
-      from: 'business',
-      type: 'text',
-      mediaId: null,
-      status: 'accepted',
-    });
+    const customer = this.upsertCustomer(input.phoneNumberId, input.waId);
+    customer.typingUntil = null;
+    return this.appendMessage({ ...input, wamid: createWamid(), from: 'business', status: 'accepted' });
   }
 
   chat(phoneNumberId: string, waId: string): SimMessage[] {
@@ -217,6 +278,8 @@ export class Sandbox {
       name: null,
       lastInboundAt: null,
       lastMessageAt: this.clock.now(),
+      reachable: true,
+      typingUntil: null,
     };
     this.state.customers[key] = customer;
     return customer;
@@ -234,11 +297,7 @@ export class Sandbox {
     return message;
   }
 
-  private emitStatus(
-    message: SimMessage,
-    status: 'sent' | 'delivered' | 'read' | 'failed',
-    errors?: WebhookError[],
-  ) {
+  private emitStatus(message: SimMessage, status: EmittedStatus, errors?: WebhookError[]) {
     this.deps.persist();
     const number = this.findNumber(message.phoneNumberId);
     const customer = this.state.customers[buildChatKey(message.phoneNumberId, message.waId)];
@@ -248,7 +307,17 @@ export class Sandbox {
       nowMs: this.clock.now(),
       ...(errors && { errors }),
     });
-    this.deps.dispatcher.dispatch(() => this.resolveTarget(number.phoneNumberId), payload);
+    this.deliver(number.phoneNumberId, payload);
+    if (message.statusMode === 'duplicates') this.deliver(number.phoneNumberId, payload);
+  }
+
+  /** Every webhook goes out here: one POST each, or batched when the number asks for it. */
+  private deliver(phoneNumberId: string, payload: ReturnType<typeof buildInboundPayload>) {
+    const send = (body: unknown) =>
+      this.deps.dispatcher.dispatch(() => this.resolveTarget(phoneNumberId), body);
+    const { batch } = this.behaviour(phoneNumberId);
+    if (batch === null) return send(payload);
+    this.batcher.add(phoneNumberId, payload, batch, send);
   }
 
   private resolveTarget(phoneNumberId: string) {

@@ -1,3 +1,5 @@
+import type { PairRateLimit } from './send-limits';
+
 export type Clock = { now(): number };
 
 export type SimulatorOptions = {
@@ -18,6 +20,12 @@ export type SimulatorOptions = {
   logger?: boolean;
   /** Base URL put in media URLs; defaults to the address `listen()` bound (set it behind a proxy). */
   publicUrl?: string;
+  /** §7.4: messages per second per number before 130429 (default 80); a number's behaviour can override it. */
+  mps?: number;
+  /** HTTP status of a 130429 answer: Meta documents 400, some integrators see 429. */
+  throughputHttpStatus?: 400 | 429;
+  /** §7.6: one message per `intervalMs` to the same user, `burst` at once (default 6 s, 45); false = off. */
+  pairRateLimit?: PairRateLimit | false;
 };
 
 export type ResolvedOptions = {
@@ -31,6 +39,9 @@ export type ResolvedOptions = {
   stateFile: string | null;
   logger: boolean;
   publicUrl: string | null;
+  mps: number;
+  throughputHttpStatus: 400 | 429;
+  pairRateLimit: PairRateLimit | null;
 };
 
 // v20.0 expires on 2026-09-24 and v19.0 is gone, so the sandbox starts at v21.0 (reference §1).
@@ -48,5 +59,9 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     stateFile: options.stateFile ?? null,
     logger: options.logger ?? false,
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
+    mps: options.mps ?? 80,
+    throughputHttpStatus: options.throughputHttpStatus ?? 400,
+    pairRateLimit:
+      options.pairRateLimit === false ? null : (options.pairRateLimit ?? { intervalMs: 6_000, burst: 45 }),
   };
 }

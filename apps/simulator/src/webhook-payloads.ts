@@ -62,7 +62,7 @@ export function buildRawPayload(number: SimNumber, field: string, value: unknown
 }
 
 type StatusInput = {
-  status: 'sent' | 'delivered' | 'read' | 'failed';
+  status: 'sent' | 'delivered' | 'read' | 'played' | 'failed';
   nowMs: number;
   errors?: WebhookError[];
 };

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium (`apt-get install chromium`); Playwright cannot download browsers here. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium (`apt-get install chromium`); Playwright cannot download browsers here.
+ * `extraArgs`, e.g. a fake microphone for MediaRecorder tests.
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
   if (!executablePath) throw new Error('Chromium not found: run `apt-get install -y chromium` (see .ci/run)');
   return chromium.launch({
@@ -15,6 +18,7 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

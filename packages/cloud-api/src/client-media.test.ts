@@ -141,4 +141,65 @@ describe('CloudApiClient media', () => {
     const { client } = makeClient(() => Promise.reject(new TypeError('fetch failed', { cause: refused })));
     expect(await catchError(client.downloadMedia(info.url))).toBeInstanceOf(CloudApiNetworkError);
   });
+
+  it('uploads multipart with messaging_product, type and the file, and returns the id', async () => {
+    const { client, calls } = makeClient(() => Response.json({ id: '1037543291543636' }));
+    const result = await client.uploadMedia('123', {
+      bytes: new Uint8Array([1, 2, 3]),
+      mimeType: 'image/png',
+      filename: 'menu.png',
+    });
+    expect(result.id).toBe('1037543291543636');
+    expect(calls[0]?.url).toBe('http://sim:4010/v23.0/123/media');
+    expect(calls[0]?.init.method).toBe('POST');
+    const headers = new Headers(calls[0]?.init.headers);
+    expect(headers.get('authorization')).toBe('Bearer tok');
+    expect(headers.get('content-type')).toBeNull();
+    const form = calls[0]?.init.body as FormData;
+    expect(form.get('messaging_product')).toBe('whatsapp');
+    expect(form.get('type')).toBe('image/png');
+    const file = form.get('file') as File;
+    expect(file.name).toBe('menu.png');
+    expect(file.type).toBe('image/png');
+    expect([...new Uint8Array(await file.arrayBuffer())]).toEqual([1, 2, 3]);
+  });
+
+  it('maps a refused upload to CloudApiError', async () => {
+    const { client } = makeClient(() =>
+      Response.json(
+        { error: { message: '(#100) Invalid parameter', code: 100, error_data: { details: 'Param file…' } } },
+        { status: 400 },
+      ),
+    );
+    const error = await catchError(
+      client.uploadMedia('123', {
+        bytes: new Uint8Array([1]),
+        mimeType: 'application/zip',
+        filename: 'a.zip',
+      }),
+    );
+    expect(error).toMatchObject({ httpStatus: 400, code: 100, details: 'Param file…' });
+  });
+
+  it('deletes media with DELETE on the id path', async () => {
+    const { client, calls } = makeClient(() => Response.json({ success: true }));
+    await expect(client.deleteMedia('42')).resolves.toEqual({ success: true });
+    expect(calls[0]?.url).toBe('http://sim:4010/v23.0/42');
+    expect(calls[0]?.init.method).toBe('DELETE');
+  });
+});
+
+describe('CloudApiClient markRead', () => {
+  it('adds typing_indicator only when asked', async () => {
+    const { client, calls } = makeClient(() => Response.json({ success: true }));
+    await client.markRead('123', 'wamid.IN', { typing: true });
+    await client.markRead('123', 'wamid.IN', { typing: false });
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: 'wamid.IN',
+      typing_indicator: { type: 'text' },
+    });
+    expect(JSON.parse(String(calls[1]?.init.body)).typing_indicator).toBeUndefined();
+  });
 });

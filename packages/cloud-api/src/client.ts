@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   CloudApiError,
   MediaTooLargeError,
@@ -37,6 +37,16 @@ export type SendTextInput = {
   /** wamid of the message to quote (contextual reply). */
   replyToMessageId?: string;
 };
+
+export type MarkReadOptions = {
+  /** Show the typing indicator until the reply is sent or 25 s pass (§2.10). */
+  typing?: boolean;
+};
+
+export type UploadMediaInput = { bytes: Uint8Array; mimeType: string; filename: string };
+
+const UploadMediaResponseSchema = z.looseObject({ id: z.string().min(1) });
+const SuccessResponseSchema = z.looseObject({ success: z.boolean() });
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -77,14 +87,47 @@ export class CloudApiClient {
     return this.sendMessage(phoneNumberId, message);
   }
 
-  markRead(phoneNumberId: string, messageId: string): Promise<MarkReadResponse> {
-    const body: MarkReadRequest = { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
+  /** Marks an inbound message (and the earlier ones) read; `typing` also shows "typing…" for up to 25 s (§2.10). */
+  markRead(
+    phoneNumberId: string,
+    messageId: string,
+    options: MarkReadOptions = {},
+  ): Promise<MarkReadResponse> {
+    const body: MarkReadRequest = {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: messageId,
+      ...(options.typing === true && { typing_indicator: { type: 'text' as const } }),
+    };
     return this.request(
       'POST',
       `${encodeURIComponent(phoneNumberId)}/messages`,
       MarkReadResponseSchema,
       body,
     );
+  }
+
+  /**
+   * Uploads a file (§3.1) and returns its media id, valid 30 days. Check it first with `checkMedia`:
+   * Meta refuses types and sizes outside §3.4.
+   */
+  uploadMedia(phoneNumberId: string, input: UploadMediaInput): Promise<{ id: string }> {
+    const form = new FormData();
+    form.append('messaging_product', 'whatsapp');
+    form.append('type', input.mimeType);
+    // Copy into a fresh ArrayBuffer: a Uint8Array over a SharedArrayBuffer is not a BlobPart.
+    form.append('file', new Blob([new Uint8Array(input.bytes)], { type: input.mimeType }), input.filename);
+    return this.request(
+      'POST',
+      `${encodeURIComponent(phoneNumberId)}/media`,
+      UploadMediaResponseSchema,
+      form,
+    );
+  }
+
+  /** Deletes uploaded media (§3.3); Meta answers `{ success: true }`. */
+  deleteMedia(mediaId: string): Promise<{ success: boolean }> {
+    return this.request('DELETE', encodeURIComponent(mediaId), SuccessResponseSchema);
   }
 
   getPhoneNumber(phoneNumberId: string): Promise<PhoneNumberInfo> {
@@ -168,7 +211,7 @@ export class CloudApiClient {
   }
 
   private async request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     schema: z.ZodType<T>,
     body?: unknown,
@@ -176,14 +219,16 @@ export class CloudApiClient {
     const url = `${this.baseUrl}/${this.version}/${path}`;
     let status: number;
     let text: string;
+    // FormData sets its own multipart content type with the boundary.
+    const isForm = body instanceof FormData;
     try {
       const response = await this.fetchImpl(url, {
         method,
         headers: {
           authorization: `Bearer ${this.accessToken}`,
-          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...(body !== undefined && !isForm && { 'content-type': 'application/json' }),
         },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
+        ...(body !== undefined && { body: isForm ? body : JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       status = response.status;

@@ -1,4 +1,10 @@
-export { CloudApiClient, type CloudApiClientOptions, type SendTextInput } from './client';
+export {
+  CloudApiClient,
+  type CloudApiClientOptions,
+  type MarkReadOptions,
+  type SendTextInput,
+  type UploadMediaInput,
+} from './client';
 export { CloudApiError, CloudApiNetworkError, MediaTooLargeError } from './client-errors';
 export {
   type GraphError,
@@ -8,6 +14,7 @@ export {
   type WebhookError,
   WebhookErrorSchema,
 } from './errors';
+export { formatIssue, formatPath } from './format-issue';
 export {
   type AudioInboundMessage,
   AudioInboundMessageSchema,
@@ -84,21 +91,68 @@ export {
   MediaInfoSchema,
 } from './media';
 export {
+  baseMimeType,
+  checkMedia,
+  isAnimatedWebp,
+  MEDIA_KINDS,
+  MEDIA_LIMITS,
+  type MediaKind,
+  type MediaLimit,
+  mediaKindOf,
+} from './media-limits';
+export {
   type MarkReadRequest,
   MarkReadRequestSchema,
   type MarkReadResponse,
   MarkReadResponseSchema,
-  type OpaqueOutboundType,
+  OUTBOUND_REQUEST_SCHEMAS,
   type OutboundMessage,
   OutboundMessageSchema,
+  type OutboundType,
   type PhoneNumberInfo,
   PhoneNumberInfoSchema,
+  SendAudioRequestSchema,
+  SendContactsRequestSchema,
+  SendDocumentRequestSchema,
+  SendImageRequestSchema,
+  SendInteractiveRequestSchema,
+  SendLocationRequestSchema,
   type SendMessageResponse,
   SendMessageResponseSchema,
+  SendReactionRequestSchema,
+  SendStickerRequestSchema,
+  SendTemplateRequestSchema,
   type SendTextRequest,
   SendTextRequestSchema,
+  SendVideoRequestSchema,
   TEXT_BODY_MAX_LENGTH,
 } from './outbound';
+export {
+  InteractiveDocumentSchema,
+  InteractiveMediaSchema,
+  OUTBOUND_LIMITS,
+  OutboundAudioSchema,
+  type OutboundContact,
+  OutboundContactSchema,
+  OutboundContactsSchema,
+  OutboundDocumentSchema,
+  OutboundImageSchema,
+  OutboundLocationSchema,
+  type OutboundMediaRef,
+  OutboundReactionSchema,
+  OutboundStickerSchema,
+  OutboundTextSchema,
+  OutboundVideoSchema,
+} from './outbound-content';
+export {
+  INTERACTIVE_LIMITS,
+  InteractiveButtonSchema,
+  InteractiveCtaUrlSchema,
+  InteractiveListSchema,
+  OTHER_INTERACTIVE_TYPES,
+  type OutboundInteractive,
+  OutboundInteractiveSchema,
+} from './outbound-interactive';
 export { type ParseWebhookResult, parseWebhook, type WebhookUpdate } from './parse-webhook';
 export { signWebhookBody, verifyWebhookSignature } from './signature';
 export {

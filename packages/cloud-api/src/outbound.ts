@@ -1,53 +1,92 @@
 import { z } from 'zod';
+import {
+  OUTBOUND_LIMITS,
+  OutboundAudioSchema,
+  OutboundContactsSchema,
+  OutboundDocumentSchema,
+  OutboundImageSchema,
+  OutboundLocationSchema,
+  OutboundReactionSchema,
+  OutboundStickerSchema,
+  OutboundTextSchema,
+  OutboundVideoSchema,
+} from './outbound-content';
+import { OutboundInteractiveSchema } from './outbound-interactive';
 
 /** Longest text body Meta accepts (§2.3). */
-export const TEXT_BODY_MAX_LENGTH = 4096;
+export const TEXT_BODY_MAX_LENGTH = OUTBOUND_LIMITS.textBody;
 
 const envelopeShape = {
   messaging_product: z.literal('whatsapp'),
   recipient_type: z.enum(['individual', 'group']).optional(),
+  /** Phone number; `+`, spaces, dashes and parentheses are fine (§2.1). */
   to: z.string().optional(),
+  /** BSUID instead of a phone number; `to` wins when both are sent. */
   recipient: z.string().optional(),
-  context: z.object({ message_id: z.string() }).optional(),
-  biz_opaque_callback_data: z.string().max(512).optional(),
+  /** Makes the message a quoted reply (§2.1); never on a reaction. */
+  context: z.strictObject({ message_id: z.string().min(1) }).optional(),
+  biz_opaque_callback_data: z.string().max(OUTBOUND_LIMITS.bizOpaqueCallbackData).optional(),
 };
 
+const member = <T extends string, S extends z.ZodType>(type: T, payload: S) =>
+  z.object({ ...envelopeShape, type: z.literal(type), [type]: payload } as typeof envelopeShape & {
+    type: z.ZodLiteral<T>;
+  } & Record<T, S>);
+
 /** Send-text request (§2.1 + §2.3). */
-export const SendTextRequestSchema = z.object({
-  ...envelopeShape,
-  type: z.literal('text'),
-  text: z.object({
-    body: z.string().min(1).max(TEXT_BODY_MAX_LENGTH),
-    preview_url: z.boolean().optional(),
-  }),
-});
+export const SendTextRequestSchema = member('text', OutboundTextSchema);
 export type SendTextRequest = z.infer<typeof SendTextRequestSchema>;
 
-// Only text is fully typed for now; the other types keep their payload as an opaque object so the
-// envelope is already usable for them and later issues can tighten one type at a time.
-const OPAQUE_TYPES = [
-  'image',
-  'audio',
-  'video',
-  'document',
-  'sticker',
-  'location',
-  'contacts',
-  'interactive',
+export const SendImageRequestSchema = member('image', OutboundImageSchema);
+export const SendVideoRequestSchema = member('video', OutboundVideoSchema);
+export const SendDocumentRequestSchema = member('document', OutboundDocumentSchema);
+export const SendAudioRequestSchema = member('audio', OutboundAudioSchema);
+export const SendStickerRequestSchema = member('sticker', OutboundStickerSchema);
+export const SendLocationRequestSchema = member('location', OutboundLocationSchema);
+export const SendContactsRequestSchema = member('contacts', OutboundContactsSchema);
+export const SendInteractiveRequestSchema = member('interactive', OutboundInteractiveSchema);
+/** §2.7: a reaction cannot quote (`context`) anything. */
+export const SendReactionRequestSchema = member('reaction', OutboundReactionSchema).superRefine(
+  (message, ctx) => {
+    if (message.context !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'cannot be used with a reaction', path: ['context'] });
+    }
+  },
+);
+/** Templates are typed elsewhere; the envelope is already checked here. */
+export const SendTemplateRequestSchema = member(
   'template',
-  'reaction',
-] as const;
-export type OpaqueOutboundType = (typeof OPAQUE_TYPES)[number];
+  z.looseObject({ name: z.string().min(1), language: z.looseObject({ code: z.string().min(1) }) }),
+);
 
-const OpaqueOutboundMessageSchema = z.looseObject({
-  ...envelopeShape,
-  type: z.enum(OPAQUE_TYPES),
-});
+/** The request schema for each outbound `type` (§2.1); the payload sits under the key named by `type`. */
+export const OUTBOUND_REQUEST_SCHEMAS = {
+  text: SendTextRequestSchema,
+  image: SendImageRequestSchema,
+  video: SendVideoRequestSchema,
+  document: SendDocumentRequestSchema,
+  audio: SendAudioRequestSchema,
+  sticker: SendStickerRequestSchema,
+  location: SendLocationRequestSchema,
+  contacts: SendContactsRequestSchema,
+  interactive: SendInteractiveRequestSchema,
+  reaction: SendReactionRequestSchema,
+  template: SendTemplateRequestSchema,
+} as const;
+export type OutboundType = keyof typeof OUTBOUND_REQUEST_SCHEMAS;
 
-/** General outbound message envelope (§2.1); the payload sits under the key named by `type`. */
 export const OutboundMessageSchema = z.discriminatedUnion('type', [
   SendTextRequestSchema,
-  OpaqueOutboundMessageSchema,
+  SendImageRequestSchema,
+  SendVideoRequestSchema,
+  SendDocumentRequestSchema,
+  SendAudioRequestSchema,
+  SendStickerRequestSchema,
+  SendLocationRequestSchema,
+  SendContactsRequestSchema,
+  SendInteractiveRequestSchema,
+  SendReactionRequestSchema,
+  SendTemplateRequestSchema,
 ]);
 export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;
 

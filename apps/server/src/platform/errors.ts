@@ -5,6 +5,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'too_large'
+  | 'range_not_satisfiable'
   | 'unprocessable'
   | 'rate_limited'
   | 'unavailable';

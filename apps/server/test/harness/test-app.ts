@@ -35,7 +35,13 @@ export interface TestApp {
  * tests move time instead of waiting for it.
  */
 export async function createTestApp(
-  opts: { simulator?: Parameters<typeof createSimulator>[0] } = {},
+  opts: {
+    simulator?: Parameters<typeof createSimulator>[0];
+    /** Extra settings (as environment strings); a function sees where the simulator listens. */
+    config?: Record<string, string> | ((ctx: { simulatorUrl: string }) => Record<string, string>);
+    /** Replaces fetch for the sending gateway's Graph calls (e.g. to lose an answer). */
+    graphFetch?: typeof fetch;
+  } = {},
 ): Promise<TestApp> {
   const clock = createManualClock(new Date());
   const simulator = createSimulator({
@@ -50,6 +56,7 @@ export async function createTestApp(
     PORT: '0',
     SECRET_KEY: 'ab'.repeat(32),
     LOG_LEVEL: 'silent',
+    ...(typeof opts.config === 'function' ? opts.config({ simulatorUrl }) : opts.config),
   });
   const database = await createTestDatabase();
   let webhookUrl = '';
@@ -58,6 +65,7 @@ export async function createTestApp(
     simulatorUrl,
     database,
     clock,
+    ...(opts.graphFetch && { graphFetch: opts.graphFetch }),
     get webhookUrl() {
       return webhookUrl;
     },

@@ -1,28 +1,81 @@
-import { ChannelSchema } from '@charla/contracts';
+import { ChannelSchema, ConnectChannelRequestSchema } from '@charla/contracts';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError, notFound } from '../../platform/errors';
 import type { AuthContext } from '../auth';
-import type { ChannelDirectory } from './channel-directory';
-import { listChannels } from './list-channels';
+import { type ConnectChannelDeps, connectChannel } from './connect-channel';
+import { createSandboxChannel, type SandboxOptions } from './create-sandbox-channel';
+import { type ChannelView, getChannel, listChannels } from './list-channels';
+
+/** What the channel admin routes need, built once in container.ts. */
+export interface ChannelAdminDeps extends ConnectChannelDeps {
+  view: ChannelView;
+  /** Read per request: the simulator's webhook target is only known once the server listens. */
+  sandbox(): SandboxOptions;
+  fetch?: typeof fetch;
+}
 
 export interface ChannelsRoutesOptions {
-  directory: ChannelDirectory;
-  simulatorUrl: string | null;
+  deps: ChannelAdminDeps;
   requireMember: preHandlerAsyncHookHandler;
   authOf(request: unknown): AuthContext;
 }
 
 export async function channelsRoutes(appIn: FastifyInstance, opts: ChannelsRoutesOptions) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
+  const { deps } = opts;
+  const tags = ['channels'];
+
+  /** Connecting numbers hands out webhook secrets: owner and admins only. */
+  const asAdmin = (req: unknown): AuthContext => {
+    const auth = opts.authOf(req);
+    if (auth.role !== 'owner' && auth.role !== 'admin')
+      throw new AppError('forbidden', 'forbidden', 'Only the owner or an admin can manage WhatsApp numbers.');
+    return auth;
+  };
+
+  const shown = async (auth: AuthContext, id: string) => {
+    const channel = await getChannel(deps.directory, auth, deps.view, id);
+    if (!channel) throw notFound('channel');
+    return channel;
+  };
+
   app.get(
     '/api/channels',
     {
       preHandler: opts.requireMember,
-      schema: { tags: ['channels'], response: { 200: z.object({ items: z.array(ChannelSchema) }) } },
+      schema: { tags, response: { 200: z.object({ items: z.array(ChannelSchema) }) } },
     },
-    async (req) => ({
-      items: await listChannels(opts.directory, opts.authOf(req).workspaceId, opts.simulatorUrl),
-    }),
+    async (req) => ({ items: await listChannels(deps.directory, opts.authOf(req), deps.view) }),
+  );
+
+  app.post(
+    '/api/channels',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: 'Connect a WhatsApp number (checked with Meta before it is saved)',
+        body: ConnectChannelRequestSchema,
+        response: { 200: ChannelSchema },
+      },
+    },
+    async (req) => {
+      const auth = asAdmin(req);
+      return shown(auth, await connectChannel(deps, auth.workspaceId, req.body));
+    },
+  );
+
+  app.post(
+    '/api/channels/sandbox',
+    {
+      preHandler: opts.requireMember,
+      schema: { tags, summary: 'Add one more simulated number', response: { 200: ChannelSchema } },
+    },
+    async (req) => {
+      const auth = asAdmin(req);
+      return shown(auth, await createSandboxChannel(deps, auth.workspaceId, deps.sandbox(), deps.fetch));
+    },
   );
 }

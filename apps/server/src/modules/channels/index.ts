@@ -1,9 +1,10 @@
 export { type ChannelDirectory, createChannelDirectory } from './channel-directory';
 export type { ChannelsDeps } from './channels.deps';
 export { defineChannelJobs, queueMediaDownloads, recoverStrandedMedia } from './channels.jobs';
-export { channelsRoutes } from './channels.routes';
+export { type ChannelAdminDeps, channelsRoutes } from './channels.routes';
 export { type ConfiguredNumber, ensureConfiguredChannel } from './ensure-configured-channel';
 export { ensureSandboxChannels, type SandboxOptions } from './ensure-sandbox-channels';
+export { createPhoneNumberCheck } from './whatsapp/check-phone-number';
 export { DOWNLOAD_MEDIA_JOB } from './whatsapp/download-media';
 export { ingestPendingWebhooks } from './whatsapp/ingest-webhooks';
 export { createIngestWorker, type IngestWorker } from './whatsapp/ingest-worker';

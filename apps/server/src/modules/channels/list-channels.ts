@@ -1,20 +1,52 @@
-import type { Channel } from '@charla/contracts';
-import type { ChannelDirectory } from './channel-directory';
+import type { Channel, Role } from '@charla/contracts';
+import type { ChannelDirectory, ChannelRecord } from './channel-directory';
+
+export interface ChannelView {
+  simulatorUrl: string | null;
+  /** Charla's public address: Meta posts to `${publicUrl}/webhooks/whatsapp`. */
+  publicUrl: string;
+}
+
+const canSeeSecrets = (role: Role) => role === 'owner' || role === 'admin';
+
+/** A channel as the API shows it; the verify token only to those who may configure Meta. */
+export function toChannel(c: ChannelRecord, role: Role, view: ChannelView): Channel {
+  const isSandbox = c.kind === 'sandbox';
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    phoneNumberId: c.phoneNumberId,
+    displayPhoneNumber: c.displayPhoneNumber,
+    status: isSandbox && !view.simulatorUrl ? 'error' : c.status,
+    phoneUrl: isSandbox && view.simulatorUrl ? `${view.simulatorUrl}/phone/${c.phoneNumberId}` : null,
+    lastError:
+      isSandbox && !view.simulatorUrl
+        ? 'The simulator is turned off (SIMULATOR_ENABLED=false), so this sandbox number cannot send or receive.'
+        : c.lastError,
+    webhook:
+      !isSandbox && canSeeSecrets(role)
+        ? { url: `${view.publicUrl}/webhooks/whatsapp`, verifyToken: c.verifyToken }
+        : null,
+  };
+}
 
 export async function listChannels(
   directory: ChannelDirectory,
-  workspaceId: string,
-  simulatorUrl: string | null,
+  auth: { workspaceId: string; role: Role },
+  view: ChannelView,
 ): Promise<Channel[]> {
   return (await directory.all())
-    .filter((c) => c.workspaceId === workspaceId)
-    .map((c) => ({
-      id: c.id,
-      name: c.name,
-      kind: c.kind,
-      phoneNumberId: c.phoneNumberId,
-      displayPhoneNumber: c.displayPhoneNumber,
-      status: c.kind === 'sandbox' && !simulatorUrl ? 'error' : c.status,
-      phoneUrl: c.kind === 'sandbox' && simulatorUrl ? `${simulatorUrl}/phone/${c.phoneNumberId}` : null,
-    }));
+    .filter((c) => c.workspaceId === auth.workspaceId)
+    .map((c) => toChannel(c, auth.role, view));
+}
+
+export async function getChannel(
+  directory: ChannelDirectory,
+  auth: { workspaceId: string; role: Role },
+  view: ChannelView,
+  id: string,
+): Promise<Channel | undefined> {
+  const c = await directory.byId(id);
+  return c && c.workspaceId === auth.workspaceId ? toChannel(c, auth.role, view) : undefined;
 }

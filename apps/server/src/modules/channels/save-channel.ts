@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/errors';
 import type { ChannelRecord } from './channel-directory';
 import type { ChannelsDeps } from './channels.deps';
 
@@ -36,6 +37,14 @@ export async function saveChannel(
       c.lastError ?? null,
     ],
   );
-  if (!row) throw new Error(`Phone number id ${c.phoneNumberId} is already connected to another workspace.`);
+  if (!row) throw numberTaken(c.phoneNumberId);
   return row.id;
 }
+
+export const numberTaken = (phoneNumberId: string) =>
+  new AppError(
+    'conflict',
+    'channel_taken',
+    `Phone number id ${phoneNumberId} is already connected to another Charla workspace. Disconnect it there first.`,
+    [{ path: 'phoneNumberId', message: 'This number is already connected to another workspace.' }],
+  );

@@ -1,6 +1,7 @@
-import type { Media, Message, MessageContent, MessageError } from '@charla/contracts';
+import type { Interactive, Media, MediaKind, Message, MessageContent, MessageError } from '@charla/contracts';
 
 export type Referral = NonNullable<Message['referral']>;
+export type ContactCard = Extract<MessageContent, { type: 'contacts' }>['contacts'][number];
 
 /** A file a customer sent, as the channel described it; the bytes are fetched later by a job. */
 export interface InboundMedia {
@@ -71,13 +72,56 @@ export class SendFailure extends Error {
   }
 }
 
+/** A file Charla keeps, to send. The channel reads the bytes only when it must upload them. */
+export interface OutboundFile {
+  /** Charla's media id. */
+  mediaId: string;
+  mimeType: string;
+  filename: string | null;
+  /** The channel's id from an earlier upload of this file, and when that upload happened. */
+  uploaded: { externalId: string; at: Date } | null;
+  read(): Promise<Uint8Array>;
+  /** Called right after a fresh upload, so a retry or a later send can reuse it. */
+  remember(externalId: string, at: Date): Promise<void>;
+}
+
+/** What Charla sends, in neutral terms; the channel maps it to its wire format. */
+export type OutboundContent =
+  | { type: 'text'; body: string }
+  | { type: MediaKind; file: OutboundFile; caption: string | null; voice: boolean }
+  | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
+  | { type: 'contacts'; contacts: ContactCard[] }
+  | { type: 'interactive'; interactive: Interactive }
+  /** '' removes our reaction. */
+  | { type: 'reaction'; targetExternalId: string; emoji: string };
+
+export interface OutboundMessage {
+  channelId: string;
+  /** The customer's address on the channel (WhatsApp: wa_id digits). */
+  to: string;
+  content: OutboundContent;
+  /** The channel's id of the message this one quotes. */
+  replyToExternalId: string | null;
+}
+
+/** Content to check before anything is queued: a file is known by its description only. */
+export type OutboundDraft =
+  | Exclude<OutboundContent, { file: OutboundFile }>
+  | (Omit<Extract<OutboundContent, { file: OutboundFile }>, 'file'> & {
+      file: Pick<OutboundFile, 'mimeType' | 'filename'>;
+    });
+
 /**
  * How the inbox reaches customers. The channels module implements it; the inbox never knows
- * which provider is behind a channel. Throws SendFailure with a reason a person understands.
+ * which provider is behind a channel. `send` throws SendFailure with a reason a person understands.
  */
 export interface ChannelGateway {
-  sendText(input: { channelId: string; to: string; body: string }): Promise<{ externalId: string }>;
+  send(message: OutboundMessage): Promise<{ externalId: string }>;
   markRead(input: { channelId: string; externalId: string }): Promise<void>;
+  /** null when the channel accepts a file of this kind, type and size; else what is wrong and the limit. */
+  checkMedia(kind: MediaKind, mimeType: string, size: number): string | null;
+  /** null when the channel accepts this content (lengths, counts, formats); else the field and the rule. */
+  checkContent(draft: { content: OutboundDraft; replyToExternalId: string | null }): string | null;
 }
 
 /** Ids of what changed, for realtime pushes after the transaction commits. */

@@ -1,7 +1,8 @@
 import {
   ConversationListSchema,
   MessageSchema,
-  SendTextRequestSchema,
+  ReactRequestSchema,
+  SendMessageRequestSchema,
   ThreadSchema,
 } from '@charla/contracts';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
@@ -12,8 +13,15 @@ import { getThread } from './conversations/get-thread';
 import { listConversations } from './conversations/list-conversations';
 import { markConversationRead } from './conversations/mark-conversation-read';
 import type { InboxDeps } from './inbox.deps';
-import { contentDisposition, getMediaFile } from './media/get-media-file';
-import { sendTextMessage } from './messages/send-text-message';
+import {
+  contentDisposition,
+  getMediaFile,
+  type MediaFile,
+  RangeNotSatisfiable,
+} from './media/get-media-file';
+import { mediaUploadRoutes } from './media/media-upload.routes';
+import { reactToMessage } from './messages/react-to-message';
+import { sendMessage } from './messages/send-message';
 
 export interface InboxRoutesOptions {
   deps: InboxDeps;
@@ -67,13 +75,38 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
     '/api/conversations/:id/messages',
     {
       preHandler: requireMember,
-      schema: { tags, params: Id, body: SendTextRequestSchema, response: { 202: MessageSchema } },
+      schema: {
+        tags,
+        summary: 'Send text, a file, a location, contacts, or buttons/list (inside the 24-hour window)',
+        params: Id,
+        body: SendMessageRequestSchema,
+        response: { 202: MessageSchema },
+      },
     },
     async (req, reply) => {
-      const message = await sendTextMessage(deps, authOf(req), req.params.id, req.body.text);
+      const message = await sendMessage(deps, authOf(req), req.params.id, req.body);
       return reply.status(202).send(message);
     },
   );
+
+  app.post(
+    '/api/messages/:id/reaction',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary: 'React to a message with an emoji (an empty emoji removes the reaction)',
+        params: Id,
+        body: ReactRequestSchema,
+      },
+    },
+    async (req, reply) => {
+      await reactToMessage(deps, authOf(req), req.params.id, req.body.emoji);
+      return reply.status(202).send();
+    },
+  );
+
+  await app.register(mediaUploadRoutes, { deps, requireMember, authOf });
 
   app.get(
     '/api/media/:id',
@@ -81,15 +114,30 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
       preHandler: requireMember,
       schema: {
         tags,
-        summary: "A customer's file (image, audio, video, document, sticker), once downloaded",
+        summary:
+          "A message file (a customer's once downloaded, or one an agent attached); answers Range requests",
         params: z.object({ id: z.string().max(100) }),
       },
     },
     async (req, reply) => {
-      const file = await getMediaFile(deps, authOf(req).workspaceId, req.params.id);
+      let file: MediaFile;
+      try {
+        file = await getMediaFile(deps, authOf(req).workspaceId, req.params.id, req.headers.range);
+      } catch (err) {
+        if (err instanceof RangeNotSatisfiable) reply.header('content-range', `bytes */${err.size}`);
+        throw err;
+      }
+      if (file.range) {
+        reply
+          .status(206)
+          .header('content-range', `bytes ${file.range.start}-${file.range.end}/${file.size}`)
+          .header('content-length', String(file.range.end - file.range.start + 1));
+      } else {
+        reply.header('content-length', String(file.size));
+      }
       return reply
         .header('content-type', file.contentType)
-        .header('content-length', String(file.size))
+        .header('accept-ranges', 'bytes')
         .header('content-disposition', contentDisposition(file.disposition, file.filename))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")

@@ -71,6 +71,11 @@ export const messages = pgTable(
   'messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /**
+     * Arrival order. WhatsApp's timestamps have whole seconds only, so messages of one second
+     * are told apart by the order Charla stored them.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
@@ -104,7 +109,7 @@ export const messages = pgTable(
   },
   (t) => [
     uniqueIndex('messages_channel_external_id_key').on(t.channelId, t.externalId),
-    index('messages_conversation_time_idx').on(t.conversationId, t.occurredAt.desc(), t.id.desc()),
+    index('messages_conversation_time_idx').on(t.conversationId, t.occurredAt.desc(), t.seq.desc()),
     index('messages_queued_idx').on(t.createdAt).where(sql`status = 'queued'`),
   ],
 );
@@ -176,8 +181,17 @@ export const media = pgTable(
       .notNull()
       .references(() => channels.id, { onDelete: 'cascade' }),
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
-    /** The provider's media id (WhatsApp: Meta's media id); null when it never gave one. */
+    /** inbound: a customer's file, downloaded; outbound: uploaded by an agent, sent by Charla. */
+    direction: text('direction', { enum: ['inbound', 'outbound'] })
+      .notNull()
+      .default('inbound'),
+    /**
+     * The provider's media id (WhatsApp: Meta's media id); null when it never gave one. For an
+     * outbound file, the id of its last upload to the provider, reused while it is still valid.
+     */
     externalId: text('external_id'),
+    /** When the outbound file was last uploaded to the provider (Meta keeps it 30 days). */
+    externalUploadedAt: ts('external_uploaded_at'),
     mimeType: text('mime_type').notNull(),
     size: bigint('size', { mode: 'number' }),
     /** As the provider gave it (WhatsApp: base64 of the SHA-256 digest); checked on download. */

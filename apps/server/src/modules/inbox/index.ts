@@ -2,12 +2,17 @@ export type { InboxDeps } from './inbox.deps';
 export { defineInboxJobs } from './inbox.jobs';
 export type {
   ChannelGateway,
+  ContactCard,
   DeliveryUpdate,
   InboundContent,
   InboundMedia,
   InboundMessage,
   InboundReaction,
   InboxChange,
+  OutboundContent,
+  OutboundDraft,
+  OutboundFile,
+  OutboundMessage,
   Referral,
 } from './inbox.ports';
 export { SendFailure } from './inbox.ports';

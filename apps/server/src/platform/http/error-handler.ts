@@ -8,6 +8,8 @@ const statusByKind: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  range_not_satisfiable: 416,
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -30,11 +30,22 @@ export function createLocalDiskStorage(root: string): MediaStorage {
       }
       await rename(tmp, path);
     },
-    async get(key) {
+    async get(key, range) {
       const path = pathOf(key);
       try {
         const info = await stat(path);
-        return { stream: createReadStream(path), size: info.size };
+        return {
+          stream: createReadStream(path, range && { start: range.start, end: range.end }),
+          size: info.size,
+        };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+    async size(key) {
+      try {
+        return (await stat(pathOf(key))).size;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;

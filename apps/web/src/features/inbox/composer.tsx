@@ -1,3 +1,4 @@
+import type { Message, SendMessageRequest } from '@charla/contracts';
 import { SendHorizontal } from 'lucide-react';
 import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,19 +8,42 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { useSendMessage } from './inbox.api';
+import { type AttachDialog, type AttachKind, AttachMenu } from './outbound/attach-menu';
+import { ContactDialog } from './outbound/contact-dialog';
+import { InteractiveDialog } from './outbound/interactive-dialog';
+import { LocationDialog } from './outbound/location-dialog';
+import { MediaPreviewDialog } from './outbound/media-preview-dialog';
+import { ReplyBar } from './outbound/reply-bar';
+import { VoiceButton } from './outbound/voice-button';
 
 /** WhatsApp's limit for a text message body. */
 export const maxTextLength = 4096;
 const counterFrom = maxTextLength - 596;
 const maxHeightPx = 176;
 
-type ComposerProps = { conversationId: string; onWindowClosed: () => void };
+type ComposerProps = {
+  conversationId: string;
+  onWindowClosed: () => void;
+  /** The message being replied to (quote bar above the box), if any. */
+  replyTo?: Message | null;
+  onClearReply?: () => void;
+  customerName?: string | null;
+};
 
-export function Composer({ conversationId, onWindowClosed }: ComposerProps) {
+export function Composer({
+  conversationId,
+  onWindowClosed,
+  replyTo = null,
+  onClearReply,
+  customerName = null,
+}: ComposerProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const send = useSendMessage(conversationId);
   const [text, setText] = useState('');
+  const [picked, setPicked] = useState<{ file: File; kind: AttachKind } | null>(null);
+  const [dialog, setDialog] = useState<AttachDialog | null>(null);
+  const [isRecording, setIsRecording] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
   const length = text.length;
@@ -34,20 +58,27 @@ export function Composer({ conversationId, onWindowClosed }: ComposerProps) {
     textarea.style.height = `${Math.min(textarea.scrollHeight, maxHeightPx)}px`;
   }, [text]);
 
+  /** Every kind of message goes out here, quoting the reply bar's message when there is one. */
+  const sendRequest = async (request: SendMessageRequest): Promise<Message> => {
+    const body = replyTo ? { ...request, replyToMessageId: replyTo.id } : request;
+    try {
+      const message = await send.mutateAsync(body);
+      onClearReply?.();
+      return message;
+    } catch (error) {
+      if (isApiError(error, 'window_closed')) onWindowClosed();
+      throw error;
+    }
+  };
+
   const submit = () => {
     if (!canSend) return;
     const body = text.trim();
     setText('');
-    send.mutate(
-      { text: body },
-      {
-        onError: (error) => {
-          if (isApiError(error, 'window_closed')) onWindowClosed();
-          // Give the words back unless the agent already started another message.
-          setText((current) => (current === '' ? body : current));
-        },
-      },
-    );
+    sendRequest({ type: 'text', text: body }).catch(() => {
+      // Give the words back unless the agent already started another message.
+      setText((current) => (current === '' ? body : current));
+    });
     textareaRef.current?.focus();
   };
 
@@ -60,65 +91,106 @@ export function Composer({ conversationId, onWindowClosed }: ComposerProps) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
+    } else if (event.key === 'Escape' && replyTo) {
+      onClearReply?.();
     }
   };
 
-  const showError = send.isError && !isApiError(send.error, 'window_closed');
+  // Dialogs and the recorder show their own send errors; one cancelled leaves no stale alert here.
+  const showError =
+    send.isError && !isApiError(send.error, 'window_closed') && !picked && !dialog && !isRecording;
+  const closeDialog = () => {
+    setDialog(null);
+    setPicked(null);
+    if (send.isError) send.reset();
+    textareaRef.current?.focus();
+  };
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2">
-      {showError ? <Alert tone="error">{errorMessage(send.error)}</Alert> : null}
-      <div className="flex items-end gap-2">
-        <div className="relative min-w-0 flex-1">
-          <label htmlFor="composer" className="sr-only">
-            {t('inbox.composer.label')}
-          </label>
-          <textarea
-            id="composer"
-            ref={textareaRef}
-            data-testid="composer-input"
-            rows={1}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={onKeyDown}
-            placeholder={t('inbox.composer.placeholder')}
-            aria-invalid={isTooLong}
-            aria-describedby="composer-help"
-            className={cn(
-              'block w-full resize-none rounded-2xl border border-neutral-200 bg-white px-4 py-2.5 text-[15px] leading-snug shadow-xs',
-              'placeholder:text-neutral-400 focus:border-brand-600 focus:ring-3 focus:ring-brand-600/15 focus:outline-none',
-              'dark:border-neutral-700 dark:bg-neutral-900 dark:placeholder:text-neutral-500',
-              isTooLong && 'border-red-500 focus:border-red-500 focus:ring-red-500/15',
-            )}
-          />
-        </div>
-        <Button
-          type="submit"
-          size="icon"
-          className="size-11 rounded-full"
-          disabled={!canSend}
-          aria-label={t('inbox.composer.send')}
-          data-testid="composer-send"
-        >
-          <SendHorizontal aria-hidden className="size-5" />
-        </Button>
-      </div>
-      <div
-        id="composer-help"
-        className="flex justify-between gap-2 px-1 text-[11px] text-neutral-500 dark:text-neutral-400"
-      >
-        <span className="hidden sm:inline">{t('inbox.composer.hint')}</span>
-        {length >= counterFrom ? (
-          <span
-            className={cn('ml-auto tabular-nums', isTooLong && 'font-medium text-red-600 dark:text-red-400')}
-            data-testid="composer-counter"
-          >
-            {isTooLong
-              ? t('inbox.composer.tooLong', { over: length - maxTextLength })
-              : t('inbox.composer.counter', { length, max: maxTextLength })}
-          </span>
+    <>
+      <form onSubmit={onSubmit} className="flex flex-col gap-2">
+        {showError ? <Alert tone="error">{errorMessage(send.error)}</Alert> : null}
+        {replyTo ? (
+          <ReplyBar message={replyTo} customerName={customerName} onCancel={() => onClearReply?.()} />
         ) : null}
-      </div>
-    </form>
+        <div className="flex items-end gap-1.5">
+          {isRecording ? null : (
+            <AttachMenu onFile={(file, kind) => setPicked({ file, kind })} onDialog={setDialog} />
+          )}
+          <div className={cn('relative min-w-0 flex-1', isRecording && 'hidden')}>
+            <label htmlFor="composer" className="sr-only">
+              {t('inbox.composer.label')}
+            </label>
+            <textarea
+              id="composer"
+              ref={textareaRef}
+              data-testid="composer-input"
+              rows={1}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onKeyDown={onKeyDown}
+              placeholder={t('inbox.composer.placeholder')}
+              aria-invalid={isTooLong}
+              aria-describedby="composer-help"
+              className={cn(
+                'block w-full resize-none rounded-2xl border border-neutral-200 bg-white px-4 py-2.5 text-[15px] leading-snug shadow-xs',
+                'placeholder:text-neutral-400 focus:border-brand-600 focus:ring-3 focus:ring-brand-600/15 focus:outline-none',
+                'dark:border-neutral-700 dark:bg-neutral-900 dark:placeholder:text-neutral-500',
+                isTooLong && 'border-red-500 focus:border-red-500 focus:ring-red-500/15',
+              )}
+            />
+          </div>
+          {text.length > 0 ? (
+            <Button
+              type="submit"
+              size="icon"
+              className="size-11 rounded-full"
+              disabled={!canSend}
+              aria-label={t('inbox.composer.send')}
+              data-testid="composer-send"
+            >
+              <SendHorizontal aria-hidden className="size-5" />
+            </Button>
+          ) : (
+            <VoiceButton
+              conversationId={conversationId}
+              onRecordingChange={setIsRecording}
+              onSend={sendRequest}
+            />
+          )}
+        </div>
+        <div
+          id="composer-help"
+          className="flex justify-between gap-2 px-1 text-[11px] text-neutral-500 dark:text-neutral-400"
+        >
+          <span className="hidden sm:inline">{t('inbox.composer.hint')}</span>
+          {length >= counterFrom ? (
+            <span
+              className={cn(
+                'ml-auto tabular-nums',
+                isTooLong && 'font-medium text-red-600 dark:text-red-400',
+              )}
+              data-testid="composer-counter"
+            >
+              {isTooLong
+                ? t('inbox.composer.tooLong', { over: length - maxTextLength })
+                : t('inbox.composer.counter', { length, max: maxTextLength })}
+            </span>
+          ) : null}
+        </div>
+      </form>
+      {picked ? (
+        <MediaPreviewDialog
+          conversationId={conversationId}
+          file={picked.file}
+          kind={picked.kind}
+          onSend={sendRequest}
+          onClose={closeDialog}
+        />
+      ) : null}
+      {dialog === 'location' ? <LocationDialog onSend={sendRequest} onClose={closeDialog} /> : null}
+      {dialog === 'contact' ? <ContactDialog onSend={sendRequest} onClose={closeDialog} /> : null}
+      {dialog === 'interactive' ? <InteractiveDialog onSend={sendRequest} onClose={closeDialog} /> : null}
+    </>
   );
 }

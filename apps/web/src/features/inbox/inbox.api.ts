@@ -1,4 +1,4 @@
-import type { ConversationList, Message, SendTextRequest, Thread } from '@charla/contracts';
+import type { ConversationList, Message, SendMessageRequest, Thread } from '@charla/contracts';
 import {
   type InfiniteData,
   type QueryClient,
@@ -11,7 +11,7 @@ import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 
 type ConversationPages = InfiniteData<ConversationList, string | null>;
-type ThreadPages = InfiniteData<Thread, string | null>;
+export type ThreadPages = InfiniteData<Thread, string | null>;
 
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
@@ -58,9 +58,9 @@ export function flattenThread(pages: Thread[]): Message[] {
   return messages;
 }
 
-const sendKey = (conversationId: string) => ['send-message', conversationId] as const;
+export const sendKey = (conversationId: string) => ['send-message', conversationId] as const;
 
-function appendMessage(queryClient: QueryClient, message: Message): void {
+export function appendMessage(queryClient: QueryClient, message: Message): void {
   queryClient.setQueryData<ThreadPages>(queryKeys.thread(message.conversationId), (data) => {
     const latest = data?.pages[0];
     if (!data || !latest || data.pages.some((page) => page.messages.some((m) => m.id === message.id)))
@@ -76,7 +76,7 @@ export function useSendMessage(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: sendKey(conversationId),
-    mutationFn: (body: SendTextRequest) =>
+    mutationFn: (body: SendMessageRequest) =>
       api.post<Message>(`${conversationPath(conversationId)}/messages`, body),
     onSuccess: (message) => appendMessage(queryClient, message),
     onSettled: () => {
@@ -90,12 +90,14 @@ export function useSendMessage(conversationId: string) {
  * Messages still on their way to the API, shown as queued bubbles. Derived from the pending
  * mutations rather than written into the cache, so a refetch in between cannot drop them.
  */
-export function usePendingMessages(conversationId: string): Array<{ key: number; text: string }> {
+export type PendingSend = { key: number; request: SendMessageRequest };
+
+export function usePendingMessages(conversationId: string): PendingSend[] {
   return useMutationState({
     filters: { mutationKey: sendKey(conversationId), status: 'pending' },
     select: (mutation) => ({
       key: mutation.state.submittedAt,
-      text: (mutation.state.variables as SendTextRequest | undefined)?.text ?? '',
+      request: (mutation.state.variables as SendMessageRequest | undefined) ?? { text: '' },
     }),
   });
 }

@@ -2,29 +2,33 @@ import type { Message } from '@charla/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDayLabel } from '../../lib/format';
 import { useSession } from '../auth/require-auth';
+import type { PendingSend } from './inbox.api';
 import { MessageBubble } from './message-bubble';
+import { pendingPreview } from './outbound/pending-preview';
 
-type PendingMessage = { key: number; text: string };
 type MessageListProps = {
   messages: Message[];
-  pending: PendingMessage[];
+  pending: PendingSend[];
   now: Date;
   customerName: string | null;
+  /** Reply / react from a bubble's menu (absent: no menu). */
+  onReply?: (message: Message) => void;
 };
 
 /** A message still on its way to the API, drawn as a queued text bubble. */
-function pendingMessage(pending: PendingMessage): Message {
+function pendingMessage(pending: PendingSend): Message {
+  const text = pendingPreview(pending.request);
   return {
     id: `pending-${pending.key}`,
     conversationId: '',
     direction: 'outbound',
     type: 'text',
-    text: pending.text,
+    text,
     status: 'queued',
     error: null,
     senderName: null,
     createdAt: new Date(pending.key).toISOString(),
-    content: { type: 'text', body: pending.text },
+    content: { type: 'text', body: text },
     replyTo: null,
     reactions: [],
     forwarded: null,
@@ -36,7 +40,7 @@ function pendingMessage(pending: PendingMessage): Message {
  * Bubbles with a day separator whenever the calendar day changes. Outbound bubbles name their
  * sender when it was someone else (a teammate, a bot).
  */
-export function MessageList({ messages, pending, now, customerName }: MessageListProps) {
+export function MessageList({ messages, pending, now, customerName, onReply }: MessageListProps) {
   const { i18n } = useTranslation();
   const { user } = useSession();
   const loadedIds = new Set(messages.map((message) => message.id));
@@ -62,6 +66,8 @@ export function MessageList({ messages, pending, now, customerName }: MessageLis
               senderName={message.senderName === user.name ? null : message.senderName}
               customerName={customerName}
               isQuotedLoaded={message.replyTo ? loadedIds.has(message.replyTo.id) : false}
+              onReply={onReply}
+              hasMenu
             />
           </li>
         );

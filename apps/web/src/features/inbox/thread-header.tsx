@@ -6,6 +6,7 @@ import { Avatar } from '../../ui/avatar';
 import { buttonClasses } from '../../ui/button';
 import { contactLabel } from './contact-label';
 import type { WindowState } from './conversation-window';
+import { CallDisabled } from './outbound/call-disabled';
 import { WhatsAppRulesDialog } from './whatsapp-rules-dialog';
 import { WindowIndicator } from './window-indicator';
 
@@ -40,6 +41,7 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
       </div>
       <div className="flex items-center gap-1">
         <WindowIndicator state={customerWindow} />
+        <CallDisabled />
         <WhatsAppRulesDialog />
       </div>
     </header>

@@ -1,3 +1,4 @@
+import type { Message } from '@charla/contracts';
 import { MessageSquareDashed } from 'lucide-react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ export function Thread({ conversationId }: { conversationId: string }) {
   const markRead = useMarkRead(conversationId);
   const now = useNow(30_000);
   const [isClosedByServer, setIsClosedByServer] = useState(false);
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const isNearBottomRef = useRef(true);
 
@@ -49,6 +51,9 @@ export function Thread({ conversationId }: { conversationId: string }) {
   const expiresAt = conversation?.window.expiresAt;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the window moves
   useEffect(() => setIsClosedByServer(false), [expiresAt]);
+  // A quote belongs to the conversation it was picked in.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the conversation changes
+  useEffect(() => setReplyTo(null), [conversationId]);
 
   // Stay pinned to the newest message unless the agent scrolled up to read older ones.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the newest message changes
@@ -125,6 +130,7 @@ export function Thread({ conversationId }: { conversationId: string }) {
               pending={pending}
               now={now}
               customerName={contactLabel(conversation.contact)}
+              onReply={canWrite ? setReplyTo : undefined}
             />
           )}
         </div>
@@ -132,7 +138,13 @@ export function Thread({ conversationId }: { conversationId: string }) {
       <div className="shrink-0 border-t border-neutral-200 bg-neutral-50 px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-4 dark:border-neutral-800 dark:bg-neutral-900">
         <div className="mx-auto max-w-3xl">
           {canWrite ? (
-            <Composer conversationId={conversationId} onWindowClosed={() => setIsClosedByServer(true)} />
+            <Composer
+              conversationId={conversationId}
+              onWindowClosed={() => setIsClosedByServer(true)}
+              replyTo={replyTo}
+              onClearReply={() => setReplyTo(null)}
+              customerName={contactLabel(conversation.contact)}
+            />
           ) : (
             <WindowClosedNotice />
           )}

@@ -1,28 +1,52 @@
 import type { Channel } from '@charla/contracts';
-import { ExternalLink, FlaskConical, Phone, Radio } from 'lucide-react';
+import { ChevronDown, ExternalLink, FlaskConical, Phone, Radio } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
-import { buttonClasses } from '../../ui/button';
+import { Button, buttonClasses } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { EmptyState } from '../../ui/empty-state';
 import { Spinner } from '../../ui/spinner';
+import { canManageMembers, useSession } from '../auth/require-auth';
+import { useAddSandbox } from './channels.api';
+import { ConnectChannelDialog } from './channels-connect-dialog';
+import { WebhookPanel } from './channels-webhook-panel';
 import { useChannels } from './settings.api';
 
 export function ChannelsPage() {
   const { t } = useTranslation();
+  const { role } = useSession();
   const channels = useChannels();
   const errorMessage = useErrorMessage();
+  const canManage = canManageMembers(role);
+  const addSandbox = useAddSandbox();
 
   return (
     <section className="flex flex-col gap-4">
-      <div>
-        <h2 className="text-lg font-semibold">{t('settings.channels.title')}</h2>
-        <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-          {t('settings.channels.subtitle')}
-        </p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold">{t('settings.channels.title')}</h2>
+          <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
+            {t('settings.channels.subtitle')}
+          </p>
+        </div>
+        {canManage ? (
+          <div className="flex flex-wrap gap-2">
+            <Button
+              variant="secondary"
+              onClick={() => addSandbox.mutate()}
+              isLoading={addSandbox.isPending}
+              data-testid="add-sandbox"
+            >
+              {addSandbox.isPending ? null : <FlaskConical aria-hidden className="size-4" />}
+              {t('settings.channels.addSandbox')}
+            </Button>
+            <ConnectChannelDialog />
+          </div>
+        ) : null}
       </div>
+      {addSandbox.isError ? <Alert tone="error">{errorMessage(addSandbox.error)}</Alert> : null}
       {channels.isPending ? (
         <div className="flex justify-center py-10 text-brand-600">
           <Spinner />
@@ -68,7 +92,7 @@ function ChannelCard({ channel }: { channel: Channel }) {
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="truncate font-semibold">{channel.name}</h3>
             <Badge tone={isSandbox ? 'amber' : 'blue'}>{t(`settings.channels.kind.${channel.kind}`)}</Badge>
-            <Badge tone={channel.status === 'connected' ? 'green' : 'red'}>
+            <Badge tone={channel.status === 'connected' ? 'green' : 'red'} data-testid="channel-status">
               <span
                 aria-hidden
                 className={`size-1.5 rounded-full ${channel.status === 'connected' ? 'bg-emerald-500' : 'bg-red-500'}`}
@@ -78,7 +102,17 @@ function ChannelCard({ channel }: { channel: Channel }) {
           </div>
           <p className="mt-1 text-sm text-neutral-600 tabular-nums dark:text-neutral-400">
             {channel.displayPhoneNumber}
+            {isSandbox ? null : (
+              <span className="ml-2 text-xs text-neutral-500">
+                {t('settings.channels.phoneNumberIdShort', { id: channel.phoneNumberId })}
+              </span>
+            )}
           </p>
+          {channel.lastError ? (
+            <div className="mt-3" data-testid="channel-last-error">
+              <Alert tone="error">{channel.lastError}</Alert>
+            </div>
+          ) : null}
         </div>
       </div>
       {isSandbox ? (
@@ -100,6 +134,16 @@ function ChannelCard({ channel }: { channel: Channel }) {
             </a>
           ) : null}
         </div>
+      ) : channel.webhook ? (
+        <details className="group border-t border-neutral-200 bg-neutral-50 dark:border-neutral-800 dark:bg-neutral-900/60">
+          <summary className="flex cursor-pointer list-none items-center gap-2 px-5 py-3 text-sm font-medium text-neutral-700 select-none dark:text-neutral-300">
+            <ChevronDown aria-hidden className="size-4 transition-transform group-open:rotate-180" />
+            {t('settings.channels.webhook.show')}
+          </summary>
+          <div className="px-5 pb-5">
+            <WebhookPanel webhook={channel.webhook} idPrefix={`channel-${channel.id}`} testIdPrefix="card" />
+          </div>
+        </details>
       ) : null}
     </Card>
   );

@@ -17,7 +17,7 @@ import {
   markMediaReady,
 } from '../../inbox';
 import type { ChannelRecord } from '../channel-directory';
-import { describeCloudApiError } from './error-reasons';
+import { describeCloudApiError } from './cloud-api-errors';
 
 export const DOWNLOAD_MEDIA_JOB = 'channels.download-media';
 

@@ -1,7 +1,7 @@
 import type { WebhookError, InboundMessage as WireMessage } from '@charla/cloud-api';
 import type { InboundContent, InboundMedia, Referral } from '../../inbox';
 import { previewOf } from '../../inbox';
-import { describeCloudApiError } from './error-reasons';
+import { describeCloudApiError } from './cloud-api-errors';
 
 /**
  * Meta's ids are short (a wamid is about 60 characters); a longer one is forged or broken and

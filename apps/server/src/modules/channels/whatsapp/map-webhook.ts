@@ -1,7 +1,7 @@
 import type { WebhookUpdate } from '@charla/cloud-api';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DeliveryUpdate, InboundMessage, InboundReaction } from '../../inbox';
-import { describeCloudApiError } from './error-reasons';
+import { describeCloudApiError } from './cloud-api-errors';
 import { MAX_ID_LENGTH, mapInboundMessage } from './map-inbound-message';
 
 /** Until 2100: a timestamp past that is a mistake (or forged), and would not fit every column. */

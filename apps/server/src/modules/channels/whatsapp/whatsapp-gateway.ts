@@ -1,11 +1,26 @@
-import { CloudApiClient, CloudApiError, CloudApiNetworkError } from '@charla/cloud-api';
-import { type ChannelGateway, SendFailure } from '../../inbox';
+import { CloudApiClient, checkMedia } from '@charla/cloud-api';
+import { type ChannelGateway, type OutboundFile, SendFailure } from '../../inbox';
 import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
-import { describeCloudApiError } from './error-reasons';
+import { toSendFailure } from './cloud-api-errors';
+import { checkCloudApiMessage, toCloudApiMessage } from './map-outbound-message';
+
+/** Meta keeps an uploaded file 30 days; one day of margin so a send never names an expired id. */
+export const MEDIA_REUSE_MS = 29 * 24 * 3600_000;
+
+export interface WhatsAppGatewayOptions {
+  /** Replaces fetch for Graph calls (tests simulate timeouts with it). */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => Date;
+}
 
 /** The inbox's ChannelGateway over the Cloud API; the same client code for Meta and the simulator. */
-export function createWhatsAppGateway(directory: ChannelDirectory): ChannelGateway {
+export function createWhatsAppGateway(
+  directory: Pick<ChannelDirectory, 'byId'>,
+  opts: WhatsAppGatewayOptions = {},
+): ChannelGateway {
   const clients = new Map<string, { key: string; client: CloudApiClient }>();
+  const now = opts.now ?? (() => new Date());
 
   async function clientFor(channelId: string): Promise<{ channel: ChannelRecord; client: CloudApiClient }> {
     const channel = await directory.byId(channelId);
@@ -24,6 +39,8 @@ export function createWhatsAppGateway(directory: ChannelDirectory): ChannelGatew
           baseUrl: channel.graphBaseUrl,
           version: channel.graphVersion,
           accessToken: channel.accessToken,
+          ...(opts.fetch && { fetch: opts.fetch }),
+          ...(opts.timeoutMs && { timeoutMs: opts.timeoutMs }),
         }),
       };
       clients.set(channelId, entry);
@@ -31,11 +48,33 @@ export function createWhatsAppGateway(directory: ChannelDirectory): ChannelGatew
     return { channel, client: entry.client };
   }
 
+  /** Meta's id for the file: the cached upload while valid, else a fresh upload (remembered at once). */
+  async function mediaIdFor(client: CloudApiClient, phoneNumberId: string, file: OutboundFile) {
+    if (file.uploaded && now().getTime() - file.uploaded.at.getTime() < MEDIA_REUSE_MS) {
+      return file.uploaded.externalId;
+    }
+    const bytes = await file.read();
+    const { id } = await client.uploadMedia(phoneNumberId, {
+      bytes,
+      mimeType: file.mimeType,
+      filename: file.filename ?? defaultFilename(file.mimeType),
+    });
+    await file.remember(id, now());
+    return id;
+  }
+
   return {
-    async sendText({ channelId, to, body }) {
-      const { channel, client } = await clientFor(channelId);
+    async send(message) {
+      const { channel, client } = await clientFor(message.channelId);
       try {
-        const response = await client.sendText(channel.phoneNumberId, { to: `+${to}`, body });
+        const mediaId =
+          'file' in message.content
+            ? await mediaIdFor(client, channel.phoneNumberId, message.content.file)
+            : '';
+        const request = toCloudApiMessage(message.to, message, mediaId);
+        const problem = checkCloudApiMessage(request);
+        if (problem) throw new SendFailure({ code: null, reason: problem, details: null }, false);
+        const response = await client.sendMessage(channel.phoneNumberId, request);
         const id = response.messages[0]?.id;
         if (!id) throw new Error('WhatsApp accepted the message but returned no id');
         return { externalId: id };
@@ -47,29 +86,20 @@ export function createWhatsAppGateway(directory: ChannelDirectory): ChannelGatew
       const { channel, client } = await clientFor(channelId);
       await client.markRead(channel.phoneNumberId, externalId);
     },
+    checkMedia(kind, mimeType, size) {
+      return checkMedia(kind, mimeType, size);
+    },
+    checkContent(draft) {
+      return checkCloudApiMessage(toCloudApiMessage('15550000000', draft, 'media-id'));
+    },
   };
 }
 
-function toSendFailure(err: unknown): unknown {
-  if (err instanceof CloudApiError) {
-    const { reason, retryable } = describeCloudApiError(err.code, err.httpStatus);
-    return new SendFailure({ code: err.code, reason, details: err.details ?? err.message }, retryable);
-  }
-  if (err instanceof CloudApiNetworkError) {
-    return err.mayHaveReachedMeta
-      ? new SendFailure(
-          {
-            code: null,
-            reason:
-              'WhatsApp did not answer in time, so this message may or may not have been sent. Check with the customer before sending it again.',
-            details: err.message,
-          },
-          false,
-        )
-      : new SendFailure(
-          { code: null, reason: 'Could not reach WhatsApp. Charla will try again.', details: err.message },
-          true,
-        );
-  }
-  return err;
+function defaultFilename(mimeType: string): string {
+  const ext =
+    mimeType
+      .split(';')[0]!
+      .split('/')[1]
+      ?.replace(/[^a-z0-9]/gi, '') || 'bin';
+  return `file.${ext}`;
 }

@@ -22,7 +22,7 @@ export const CONVERSATION_FROM = `
   JOIN channels ch ON ch.id = c.channel_id
   LEFT JOIN LATERAL (
     SELECT text, type, direction, status, occurred_at FROM messages m
-     WHERE m.conversation_id = c.id ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1
+     WHERE m.conversation_id = c.id ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 1
   ) lm ON true`;
 
 export interface ConversationRow {
@@ -73,6 +73,8 @@ export function toConversation(r: ConversationRow, now: Date): Conversation {
 
 export interface MessageRow {
   id: string;
+  /** bigint: node-postgres gives a string, PGlite may give a number. */
+  seq: string | number;
   conversation_id: string;
   direction: 'inbound' | 'outbound';
   type: string;
@@ -90,7 +92,7 @@ export interface MessageRow {
   q_type: string | null;
 }
 
-export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.direction, m.type, m.text, m.status, m.error,
+export const MESSAGE_COLUMNS = `m.id, m.seq, m.conversation_id, m.direction, m.type, m.text, m.status, m.error,
   u.name AS sender_name, m.occurred_at, m.content, m.forwarded, m.referral,
   q.id AS q_id, q.direction AS q_direction, q.text AS q_text, q.type AS q_type`;
 

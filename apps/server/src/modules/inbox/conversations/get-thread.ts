@@ -1,4 +1,4 @@
-import type { Media, Reaction, Thread } from '@charla/contracts';
+import type { Media, Message, Reaction, Thread } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
 import {
@@ -41,17 +41,17 @@ export async function getThread(
   const params: unknown[] = [workspaceId, conversationId, PAGE + 1];
   let older = '';
   if (before) {
-    const [at, id] = Buffer.from(before, 'base64url').toString('utf8').split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at))) {
+    const [at, seq] = Buffer.from(before, 'base64url').toString('utf8').split('|');
+    if (!at || !seq || !/^\d{1,18}$/.test(seq) || Number.isNaN(Date.parse(at))) {
       throw new AppError('invalid', 'invalid_cursor', 'The cursor is not one this API handed out.');
     }
-    params.push(at, id);
-    older = 'AND (m.occurred_at, m.id) < ($4::timestamptz, $5::uuid)';
+    params.push(at, seq);
+    older = 'AND (m.occurred_at, m.seq) < ($4::timestamptz, $5::bigint)';
   }
   const rows = await deps.db.query<MessageRow & Record<string, unknown>>(
     `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM}
       WHERE m.workspace_id = $1 AND m.conversation_id = $2 ${older}
-      ORDER BY m.occurred_at DESC, m.id DESC LIMIT $3`,
+      ORDER BY m.occurred_at DESC, m.seq DESC LIMIT $3`,
     params,
   );
   const page = rows.slice(0, PAGE);
@@ -62,9 +62,23 @@ export async function getThread(
     messages: page.reverse().map((r) => toMessage(r, related)),
     olderCursor:
       rows.length > PAGE && oldest
-        ? Buffer.from(`${new Date(oldest.occurred_at).toISOString()}|${oldest.id}`).toString('base64url')
+        ? Buffer.from(`${new Date(oldest.occurred_at).toISOString()}|${oldest.seq}`).toString('base64url')
         : null,
   };
+}
+
+/** One message as the thread shows it (after a send, for the answer). */
+export async function loadMessage(
+  deps: Pick<InboxDeps, 'db'>,
+  workspaceId: string,
+  messageId: string,
+): Promise<Message> {
+  const rows = await deps.db.query<MessageRow & Record<string, unknown>>(
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.workspace_id = $1 AND m.id = $2`,
+    [workspaceId, messageId],
+  );
+  if (!rows[0]) throw notFound('message');
+  return toMessage(rows[0], await loadRelated(deps, workspaceId, rows));
 }
 
 /** Reactions and files of a page: one query each, whatever the page size. */

@@ -16,7 +16,7 @@ export async function markConversationRead(
       WHERE c.workspace_id = $1 AND c.id = $2
      RETURNING prev.unread_count > 0 AS had_unread,
        (SELECT m.id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound'
-         ORDER BY m.occurred_at DESC LIMIT 1) AS last_inbound_id`,
+         ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 1) AS last_inbound_id`,
     [workspaceId, conversationId],
   );
   if (!row) throw notFound('conversation');

@@ -1,10 +1,15 @@
 import type { Readable } from 'node:stream';
-import { notFound } from '../../../platform/errors';
+import { AppError, notFound } from '../../../platform/errors';
+import { parseByteRange } from '../../../platform/http/byte-range';
+import type { ByteRange } from '../../../platform/storage/media-storage';
 import type { InboxDeps } from '../inbox.deps';
 
 export interface MediaFile {
   stream: Readable;
+  /** The whole file's size. */
   size: number;
+  /** Set when only these bytes are streamed (answer 206). */
+  range: ByteRange | null;
   /** Safe to send as Content-Type. */
   contentType: string;
   /** inline for what a browser shows harmlessly (pictures, audio, video); attachment otherwise. */
@@ -25,6 +30,8 @@ export async function getMediaFile(
   deps: Pick<InboxDeps, 'db' | 'media'>,
   workspaceId: string,
   mediaId: string,
+  /** The request's Range header: players ask for parts to seek in audio and video. */
+  rangeHeader?: string,
 ): Promise<MediaFile> {
   if (!UUID.test(mediaId)) throw notFound('media');
   const [row] = await deps.db.query<{
@@ -36,13 +43,18 @@ export async function getMediaFile(
     [workspaceId, mediaId],
   );
   if (!row?.storage_key) throw notFound('media');
-  const stored = await deps.media.get(row.storage_key);
+  const size = await deps.media.size(row.storage_key);
+  if (size === null) throw notFound('media');
+  const range = parseByteRange(rangeHeader, size);
+  if (range === 'unsatisfiable') throw new RangeNotSatisfiable(size);
+  const stored = await deps.media.get(row.storage_key, range ?? undefined);
   if (!stored) throw notFound('media');
   const essence = row.mime_type.split(';')[0]!.trim().toLowerCase();
   const contentType = MIME.test(essence) ? essence : 'application/octet-stream';
   return {
     stream: stored.stream,
     size: stored.size,
+    range,
     contentType,
     disposition: INLINE.test(contentType) ? 'inline' : 'attachment',
     filename: row.filename,
@@ -58,4 +70,11 @@ export function contentDisposition(disposition: 'inline' | 'attachment', filenam
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** 416: the range asked for starts past the end of the file; the answer says how big it is. */
+export class RangeNotSatisfiable extends AppError {
+  constructor(readonly size: number) {
+    super('range_not_satisfiable', 'range_not_satisfiable', `The file has ${size} bytes.`);
+  }
 }

@@ -1,6 +1,7 @@
-import type { MessageError } from '@charla/contracts';
+import { type MessageContent, MessageContentSchema, type MessageError } from '@charla/contracts';
+import type { JobAttempt } from '../../../platform/jobs/job-queue';
 import type { InboxDeps } from '../inbox.deps';
-import { SendFailure } from '../inbox.ports';
+import { type OutboundContent, type OutboundFile, SendFailure } from '../inbox.ports';
 import { applyFurthestStatus } from './record-inbound';
 import { applyPendingReactions } from './record-reactions';
 
@@ -9,37 +10,52 @@ export const SEND_MESSAGE_JOB = 'inbox.send-message';
 /**
  * The sender worker: hands one queued message to its channel. The claim (send_attempted_at)
  * makes a second run a no-op, because the Cloud API has no idempotency key and a retried
- * POST would message the customer twice.
+ * POST would message the customer twice. Only a failure the channel says reached no one
+ * (throughput, outage, connection refused) releases the claim for the queue's next attempt.
  */
-export async function deliverMessage(deps: InboxDeps, messageId: string): Promise<void> {
+export async function deliverMessage(
+  deps: InboxDeps,
+  messageId: string,
+  attempt: JobAttempt = { retryCount: 0, isLast: true },
+): Promise<void> {
   const [claimed] = await deps.db.query<{
     workspace_id: string;
     conversation_id: string;
     channel_id: string;
-    text: string;
+    content: unknown;
+    reply_to_external_id: string | null;
     wa_id: string | null;
   }>(
     `UPDATE messages m SET send_attempted_at = $2
        FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
       WHERE m.id = $1 AND c.id = m.conversation_id AND m.status = 'queued' AND m.send_attempted_at IS NULL
-      RETURNING m.workspace_id, m.conversation_id, m.channel_id, m.text, ct.wa_id`,
+      RETURNING m.workspace_id, m.conversation_id, m.channel_id, m.content, m.reply_to_external_id, ct.wa_id`,
     [messageId, deps.clock.now()],
   );
   if (!claimed) return;
   const change = { workspaceId: claimed.workspace_id, conversationId: claimed.conversation_id, messageId };
+  const fail = async (error: MessageError) => {
+    await failMessage(deps, messageId, error);
+    await deps.notify([{ kind: 'message.updated', ...change }]);
+  };
   if (!claimed.wa_id) {
-    await failMessage(deps, messageId, {
+    return fail({
       code: null,
       reason: 'This contact has no WhatsApp phone number we can send to.',
       details: null,
     });
-    return deps.notify([{ kind: 'message.updated', ...change }]);
+  }
+  const stored = MessageContentSchema.safeParse(claimed.content);
+  const content = stored.success ? await toOutboundContent(deps, claimed.workspace_id, stored.data) : null;
+  if (!content) {
+    return fail({ code: null, reason: 'Charla cannot send this kind of message.', details: null });
   }
   try {
-    const { externalId } = await deps.gateway.sendText({
+    const { externalId } = await deps.gateway.send({
       channelId: claimed.channel_id,
       to: claimed.wa_id,
-      body: claimed.text,
+      content,
+      replyToExternalId: claimed.reply_to_external_id,
     });
     const changes = await deps.db.transaction(async (query) => {
       await query(
@@ -61,22 +77,107 @@ export async function deliverMessage(deps: InboxDeps, messageId: string): Promis
     });
     await deps.notify([{ kind: 'message.updated', ...change }, ...changes]);
   } catch (err) {
-    if (err instanceof SendFailure && err.retryable) {
+    if (err instanceof SendFailure && err.retryable && !attempt.isLast) {
       // Nothing reached the customer: release the claim and let the queue retry with backoff.
       await deps.db.query('UPDATE messages SET send_attempted_at = NULL WHERE id = $1', [messageId]);
       throw err;
     }
-    const error: MessageError =
+    await fail(
       err instanceof SendFailure
-        ? err.error
+        ? err.retryable
+          ? gaveUp(err.error, attempt.retryCount + 1)
+          : err.error
         : {
             code: null,
             reason: 'Charla could not send this message.',
             details: err instanceof Error ? err.message : String(err),
-          };
-    await failMessage(deps, messageId, error);
-    await deps.notify([{ kind: 'message.updated', ...change }]);
+          },
+    );
   }
+}
+
+/** A retryable failure that outlasted every retry: say so instead of promising another try. */
+function gaveUp(error: MessageError, attempts: number): MessageError {
+  const what = error.reason.split('. ')[0]!.replace(/\.$/, '');
+  return {
+    ...error,
+    reason: `${what}. Charla tried ${attempts} times without success; send it again later.`,
+  };
+}
+
+/** The stored content as the channel port takes it; a file is read from storage only if needed. */
+async function toOutboundContent(
+  deps: Pick<InboxDeps, 'db' | 'media'>,
+  workspaceId: string,
+  content: MessageContent,
+): Promise<OutboundContent | null> {
+  switch (content.type) {
+    case 'text':
+    case 'location':
+    case 'contacts':
+    case 'interactive':
+      return content.type === 'location'
+        ? {
+            type: 'location',
+            latitude: content.latitude,
+            longitude: content.longitude,
+            name: content.name,
+            address: content.address,
+          }
+        : content;
+    case 'image':
+    case 'video':
+    case 'document':
+    case 'audio':
+    case 'sticker': {
+      const file = await outboundFile(deps, workspaceId, content.media.id);
+      return file && { type: content.type, file, caption: content.caption, voice: content.voice };
+    }
+    default:
+      return null;
+  }
+}
+
+async function outboundFile(
+  deps: Pick<InboxDeps, 'db' | 'media'>,
+  workspaceId: string,
+  mediaId: string,
+): Promise<OutboundFile | null> {
+  const [row] = await deps.db.query<{
+    mime_type: string;
+    filename: string | null;
+    storage_key: string | null;
+    external_id: string | null;
+    external_uploaded_at: Date | null;
+  }>(
+    `SELECT mime_type, filename, storage_key, external_id, external_uploaded_at FROM media
+      WHERE workspace_id = $1 AND id = $2 AND state = 'ready'`,
+    [workspaceId, mediaId],
+  );
+  if (!row?.storage_key) return null;
+  const storageKey = row.storage_key;
+  return {
+    mediaId,
+    mimeType: row.mime_type,
+    filename: row.filename,
+    uploaded:
+      row.external_id && row.external_uploaded_at
+        ? { externalId: row.external_id, at: new Date(row.external_uploaded_at) }
+        : null,
+    async read() {
+      const stored = await deps.media.get(storageKey);
+      if (!stored) throw new Error(`The file ${mediaId} is no longer in storage`);
+      const chunks: Buffer[] = [];
+      for await (const chunk of stored.stream) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    async remember(externalId, at) {
+      await deps.db.query(
+        'UPDATE media SET external_id = $3, external_uploaded_at = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2',
+        [workspaceId, mediaId, externalId, at],
+      );
+    },
+  };
 }
 
 async function failMessage(deps: Pick<InboxDeps, 'db'>, messageId: string, error: MessageError) {

@@ -164,7 +164,9 @@ async function storeMessages(
      SELECT w, cv, ch, 'inbound', ty, tx, co, rw, ex, rp, fw, rf, at
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[],
                    $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::timestamptz[])
-         AS t(w, cv, ch, ty, tx, co, rw, ex, rp, fw, rf, at)
+         WITH ORDINALITY AS t(w, cv, ch, ty, tx, co, rw, ex, rp, fw, rf, at, ord)
+      -- seq follows the batch's order (the order Meta delivered them), not the planner's.
+      ORDER BY ord
      ON CONFLICT (channel_id, external_id) DO NOTHING
      RETURNING id, conversation_id, workspace_id, channel_id, external_id, content->'media'->>'id' AS media_id`,
     [

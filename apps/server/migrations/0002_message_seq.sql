@@ -1,0 +1,3 @@
+DROP INDEX "messages_conversation_time_idx";--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "messages_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "messages_conversation_time_idx" ON "messages" USING btree ("conversation_id","occurred_at" DESC NULLS LAST,"seq" DESC NULLS LAST);

@@ -1,0 +1,53 @@
+import { UploadedMediaSchema } from '@charla/contracts';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../platform/errors';
+import type { AuthContext } from '../../auth';
+import type { InboxDeps } from '../inbox.deps';
+import { MAX_UPLOAD_BYTES, uploadMedia } from './upload-media';
+
+/** Multipart lives in this plugin only: no other route parses uploads. */
+export async function mediaUploadRoutes(
+  appIn: FastifyInstance,
+  opts: { deps: InboxDeps; requireMember: preHandlerAsyncHookHandler; authOf(request: unknown): AuthContext },
+) {
+  const app = appIn.withTypeProvider<ZodTypeProvider>();
+  await app.register(multipart, {
+    limits: { files: 1, fields: 4, parts: 5, fieldSize: 1024, fileSize: MAX_UPLOAD_BYTES },
+  });
+  app.post(
+    '/api/conversations/:id/media',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags: ['inbox'],
+        summary: 'Attach a file to send (multipart, one `file` part); checked against WhatsApp limits first',
+        consumes: ['multipart/form-data'],
+        params: z.object({ id: z.uuid() }),
+        response: { 201: UploadedMediaSchema },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) {
+        throw new AppError(
+          'invalid',
+          'multipart_required',
+          'Send the file as multipart/form-data in a part named file.',
+        );
+      }
+      const part = await req.file();
+      if (part?.fieldname !== 'file') {
+        part?.file.resume();
+        throw new AppError('invalid', 'file_required', 'Send the file in a multipart part named file.');
+      }
+      const uploaded = await uploadMedia(opts.deps, opts.authOf(req), req.params.id, {
+        filename: part.filename || null,
+        mimeType: part.mimetype,
+        stream: part.file,
+      });
+      return reply.status(201).send(uploaded);
+    },
+  );
+}

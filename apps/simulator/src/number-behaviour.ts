@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const STATUS_MODES = ['normal', 'out-of-order', 'skip-delivered', 'duplicates', 'drop'] as const;
+export type StatusMode = (typeof STATUS_MODES)[number];
+
+/**
+ * How one simulated number reports statuses and webhooks (§5.2, §8.5, §8.16):
+ * - `normal`: sent -> delivered -> read, each its own POST.
+ * - `out-of-order`: `delivered` is POSTed before `sent`.
+ * - `skip-delivered`: `sent`, then `read` without any `delivered`.
+ * - `duplicates`: every status webhook is POSTed twice.
+ * - `drop`: the message is dropped after `sent` (never delivered, never shown on the phone).
+ */
+export const NumberBehaviourSchema = z.strictObject({
+  statusMode: z.enum(STATUS_MODES).optional(),
+  /** Delay from acceptance to `sent` and to `delivered`; defaults to the simulator's option. */
+  delaysMs: z.strictObject({ sent: z.number().int().min(0), delivered: z.number().int().min(0) }).optional(),
+  /** Read each delivered message after this delay; null = only when the customer reads. */
+  autoReadMs: z.number().int().min(0).nullable().optional(),
+  /** Collect up to `maxUpdates` webhook updates for up to `windowMs` into one POST; null = one per POST. */
+  batch: z
+    .strictObject({ maxUpdates: z.number().int().min(1).max(1000), windowMs: z.number().int().min(0) })
+    .nullable()
+    .optional(),
+  /** Messages per second before 130429; defaults to the simulator's `mps` option. */
+  mps: z.number().int().min(1).optional(),
+});
+export type NumberBehaviour = z.infer<typeof NumberBehaviourSchema>;
+
+export type ResolvedBehaviour = {
+  statusMode: StatusMode;
+  delaysMs: { sent: number; delivered: number };
+  autoReadMs: number | null;
+  batch: { maxUpdates: number; windowMs: number } | null;
+  mps: number;
+};
+
+export function resolveBehaviour(
+  own: NumberBehaviour | undefined,
+  defaults: Omit<ResolvedBehaviour, 'statusMode' | 'batch'>,
+): ResolvedBehaviour {
+  return {
+    statusMode: own?.statusMode ?? 'normal',
+    delaysMs: own?.delaysMs ?? defaults.delaysMs,
+    autoReadMs: own?.autoReadMs === undefined ? defaults.autoReadMs : own.autoReadMs,
+    batch: own?.batch ?? null,
+    mps: own?.mps ?? defaults.mps,
+  };
+}

@@ -1,0 +1,53 @@
+import type { UploadedMedia } from '@charla/contracts';
+import { describeUploadFailure, type UploadFailure } from './upload-error';
+
+export class UploadError extends Error {
+  readonly failure: UploadFailure;
+  constructor(failure: UploadFailure) {
+    super(failure.kind === 'refused' ? failure.message : `Upload failed (${failure.kind})`);
+    this.name = 'UploadError';
+    this.failure = failure;
+  }
+}
+
+type UploadOptions = {
+  conversationId: string;
+  file: Blob;
+  filename: string;
+  /** 0..1 as bytes leave the browser. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+};
+
+/**
+ * POST /api/conversations/:id/media as multipart with one `file` part. XMLHttpRequest rather
+ * than fetch because only it reports upload progress.
+ */
+export function uploadMedia({ conversationId, file, filename, onProgress, signal }: UploadOptions) {
+  return new Promise<UploadedMedia>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/conversations/${encodeURIComponent(conversationId)}/media`);
+    request.setRequestHeader('accept', 'application/json');
+    request.withCredentials = true;
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    request.onload = () => {
+      if (request.status >= 200 && request.status < 300) {
+        try {
+          resolve(JSON.parse(request.responseText) as UploadedMedia);
+        } catch {
+          reject(new UploadError({ kind: 'unknown', status: request.status }));
+        }
+        return;
+      }
+      reject(new UploadError(describeUploadFailure(request.status, request.responseText)));
+    };
+    request.onerror = () => reject(new UploadError({ kind: 'network' }));
+    request.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    const form = new FormData();
+    form.append('file', file, filename);
+    request.send(form);
+  });
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ContactCardSchema, InteractiveSchema } from './message-content';
+
+/**
+ * What an agent (or the API) asks Charla to send. Limits are WhatsApp's (reference §2);
+ * Charla checks them before anything reaches Meta and names the field that is wrong.
+ */
+const ReplyTo = z.object({ replyToMessageId: z.uuid().optional() });
+
+export const SendTextSchema = ReplyTo.extend({
+  type: z.literal('text').default('text'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write a message first')
+    .max(4096, 'WhatsApp allows at most 4096 characters'),
+});
+
+export const MediaKindSchema = z.enum(['image', 'video', 'document', 'audio', 'sticker']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+
+export const SendMediaSchema = ReplyTo.extend({
+  type: z.literal('media'),
+  /** From POST /api/conversations/:id/media. */
+  mediaId: z.uuid(),
+  caption: z.string().max(1024, 'WhatsApp allows at most 1024 characters in a caption').optional(),
+  /** audio only: send as a voice note (ogg/opus). */
+  voice: z.boolean().optional(),
+});
+
+export const SendLocationSchema = ReplyTo.extend({
+  type: z.literal('location'),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  name: z.string().max(1000).optional(),
+  address: z.string().max(1000).optional(),
+});
+
+export const SendContactsSchema = ReplyTo.extend({
+  type: z.literal('contacts'),
+  contacts: z.array(ContactCardSchema).min(1).max(257),
+});
+
+export const SendInteractiveSchema = ReplyTo.extend({
+  type: z.literal('interactive'),
+  interactive: InteractiveSchema,
+});
+
+export const SendMessageRequestSchema = z.union([
+  SendTextSchema,
+  SendMediaSchema,
+  SendLocationSchema,
+  SendContactsSchema,
+  SendInteractiveSchema,
+]);
+export type SendMessageRequest = z.input<typeof SendMessageRequestSchema>;
+
+/** POST /api/messages/:id/reaction — an empty emoji removes our reaction. */
+export const ReactRequestSchema = z.object({ emoji: z.string().max(16) });
+export type ReactRequest = z.input<typeof ReactRequestSchema>;
+
+/** Answer of POST /api/conversations/:id/media (multipart, one `file` part). */
+export const UploadedMediaSchema = z.object({
+  id: z.string(),
+  kind: MediaKindSchema,
+  mimeType: z.string(),
+  size: z.number().int(),
+  filename: z.string().nullable(),
+});
+export type UploadedMedia = z.infer<typeof UploadedMediaSchema>;
