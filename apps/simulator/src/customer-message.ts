@@ -1,4 +1,9 @@
-import { INBOUND_MEDIA_TYPES, type InboundMediaType, KnownInboundMessageSchema } from '@charla/cloud-api';
+import {
+  INBOUND_MEDIA_TYPES,
+  type InboundMediaType,
+  isAnimatedWebp,
+  KnownInboundMessageSchema,
+} from '@charla/cloud-api';
 import { checkMedia } from './media-rules';
 import type { MediaStore, StoredMedia } from './media-store';
 import { isRecord } from './outbound-validation';
@@ -117,7 +122,9 @@ function checkReferences(wire: Record<string, unknown>, context: BuildContext): 
 function decodeAttachment(kind: InboundMediaType, media: CustomerAttachment): Buffer {
   if (!BASE64.test(media.base64)) throw new CustomerInputError('media.base64 is not base64');
   const bytes = Buffer.from(media.base64, 'base64');
-  const problem = checkMedia(kind, media.mimeType, bytes.byteLength);
+  // A static sticker has a smaller cap than an animated one (§3.4); the bytes say which it is.
+  const animated = kind === 'sticker' ? isAnimatedWebp(bytes) : undefined;
+  const problem = checkMedia(kind, media.mimeType, bytes.byteLength, { animated });
   if (problem) throw new CustomerInputError(problem);
   return bytes;
 }
@@ -135,6 +142,7 @@ function describeMedia(kind: InboundMediaType, media: StoredMedia, context: Buil
     sha256: media.sha256,
     ...(context.baseUrl !== null && { url: context.media.createDownloadUrl(context.baseUrl, media.id) }),
     ...(kind === 'document' && media.filename !== null && { filename: media.filename }),
+    ...(kind === 'sticker' && { animated: isAnimatedWebp(media.bytes) }),
   };
 }
 

@@ -293,7 +293,7 @@ describe('customers send every inbound type', () => {
         message: { type: 'sticker', sticker: {} },
         media: { base64: Buffer.alloc(600 * 1024).toString('base64'), mimeType: 'image/webp' },
       },
-      'WhatsApp accepts at most 512000 bytes (500 KB) for animated sticker',
+      'WhatsApp accepts at most 102400 bytes (100 KB) for static sticker',
     ],
     [
       'media on a text',

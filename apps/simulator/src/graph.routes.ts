@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorizeGraphRequest } from './graph-auth';
-import { graphErrors } from './graph-error';
 import { handleMediaGet } from './graph-media';
 import { type GraphResponse, handleMessagesPost, toErrorResponse } from './graph-messages';
+import { describeNumber, handlePhoneNumbersList } from './graph-phone-numbers';
 import { handleMediaDelete, handleMediaUpload, UPLOAD_BODY_LIMIT, uploadErrors } from './graph-upload';
 import type { Sandbox } from './sandbox';
 import type { PairRateLimit, SendLimits } from './send-limits';
@@ -20,9 +20,13 @@ type GraphRoutesDeps = {
 };
 
 type GraphParams = { version: string; phoneNumberId: string };
-type GraphQuery = { access_token?: string; fields?: string; phone_number_id?: string };
-
-const PHONE_FIELDS = ['display_phone_number', 'verified_name', 'quality_rating'] as const;
+type GraphQuery = {
+  access_token?: string;
+  fields?: string;
+  phone_number_id?: string;
+  limit?: string;
+  after?: string;
+};
 
 /** The Graph endpoints Charla's client calls, answering with Meta's exact shapes. */
 export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoutesDeps): Promise<void> {
@@ -115,6 +119,21 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
     },
   );
 
+  app.get<{ Params: { version: string; wabaId: string }; Querystring: GraphQuery }>(
+    '/:version/:wabaId/phone_numbers',
+    async (request, reply) =>
+      send(
+        reply,
+        handlePhoneNumbersList(deps.sandbox, deps.supportedVersions, {
+          version: request.params.version,
+          wabaId: request.params.wabaId,
+          baseUrl: deps.baseUrl() ?? `${request.protocol}://${request.host}`,
+          authorization: request.headers.authorization,
+          query: request.query,
+        }),
+      ),
+  );
+
   app.get<{ Params: GraphParams; Querystring: GraphQuery }>(
     '/:version/:phoneNumberId',
     async (request, reply) => {
@@ -139,27 +158,8 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
         queryToken: request.query.access_token,
       });
       if (!auth.ok) return send(reply, toErrorResponse(auth.error));
-      const { number } = auth;
-      const all: Record<(typeof PHONE_FIELDS)[number], string> = {
-        display_phone_number: number.displayPhoneNumber,
-        verified_name: number.verifiedName ?? number.displayPhoneNumber,
-        quality_rating: number.qualityRating,
-      };
-      const requested = request.query.fields?.split(',').map((field) => field.trim());
-      const unknown = requested?.find(
-        (field) => field !== 'id' && !(PHONE_FIELDS as readonly string[]).includes(field),
-      );
-      if (unknown) {
-        return send(
-          reply,
-          toErrorResponse(graphErrors.invalidParameter(`Tried accessing nonexisting field (${unknown})`)),
-        );
-      }
-      const fields = PHONE_FIELDS.filter((field) => requested === undefined || requested.includes(field));
-      return send(reply, {
-        status: 200,
-        body: { ...Object.fromEntries(fields.map((f) => [f, all[f]])), id: number.phoneNumberId },
-      });
+      const described = describeNumber(auth.number, request.query.fields);
+      return send(reply, described.ok ? { status: 200, body: described.body } : described.response);
     },
   );
 }

@@ -5,14 +5,20 @@ export const PHONE_PAGE_SCRIPT = String.raw`
   const LABELS = {
     en: { intro: 'Pretend to be a customer. Who are you?', name: 'Your name', number: 'Your phone number',
       start: 'Start chat', send: 'Send', placeholder: 'Type a message', reset: 'Switch customer',
-      empty: 'Say hello to start the conversation.', online: 'business account', attach: 'Attach a photo or document',
-      voice: 'Send a voice note (audio file)', location: 'Share a location', shareLocation: 'Share',
+      empty: 'Say hello to start the conversation.', online: 'business account',
+      attach: 'Attach a photo, video or document', voice: 'Send a voice note (audio file)',
+      location: 'Share a location', shareLocation: 'Share', more: 'More: video, audio file, sticker, contact',
+      video: 'Send a video (MP4 or 3GP)', audioFile: 'Send an audio file (not a voice note)',
+      sticker: 'Send a sticker (WebP)', contact: 'Share a contact', shareContact: 'Share contact',
       react: 'React 👍', reply: 'Reply', replyingTo: 'Replying to: ', typing: 'typing…', play: 'Play voice note',
       download: 'Download', chooseOne: 'Choose one' },
     es: { intro: 'Hazte pasar por un cliente. ¿Quién eres?', name: 'Tu nombre', number: 'Tu número de teléfono',
       start: 'Iniciar chat', send: 'Enviar', placeholder: 'Escribe un mensaje', reset: 'Cambiar de cliente',
-      empty: 'Saluda para empezar la conversación.', online: 'cuenta de empresa', attach: 'Adjuntar foto o documento',
-      voice: 'Enviar nota de voz (archivo de audio)', location: 'Compartir ubicación', shareLocation: 'Compartir',
+      empty: 'Saluda para empezar la conversación.', online: 'cuenta de empresa',
+      attach: 'Adjuntar foto, video o documento', voice: 'Enviar nota de voz (archivo de audio)',
+      location: 'Compartir ubicación', shareLocation: 'Compartir', more: 'Más: video, audio, sticker, contacto',
+      video: 'Enviar video (MP4 o 3GP)', audioFile: 'Enviar archivo de audio (no nota de voz)',
+      sticker: 'Enviar sticker (WebP)', contact: 'Compartir contacto', shareContact: 'Compartir contacto',
       react: 'Reaccionar 👍', reply: 'Responder', replyingTo: 'Respondiendo a: ', typing: 'escribiendo…',
       play: 'Reproducir nota de voz', download: 'Descargar', chooseOne: 'Elige una opción' },
   };
@@ -41,6 +47,12 @@ export const PHONE_PAGE_SCRIPT = String.raw`
   $('phone-voice-label').title = t.voice;
   $('phone-location').title = t.location;
   $('phone-location-send').textContent = t.shareLocation;
+  $('phone-more').title = t.more;
+  $('phone-video-label').title = t.video;
+  $('phone-audio-label').title = t.audioFile;
+  $('phone-sticker-label').title = t.sticker;
+  $('phone-contact-open').title = t.contact;
+  $('phone-contact-send').textContent = t.shareContact;
 
   function randomMexicanNumber() {
     let digits = '';
@@ -292,12 +304,14 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     return post({ message });
   }
 
-  const AUDIO_TYPES = { ogg: 'audio/ogg', opus: 'audio/ogg', mp3: 'audio/mpeg', m4a: 'audio/mp4', aac: 'audio/aac', amr: 'audio/amr' };
+  // Browsers leave file.type empty for some of these, so the extension decides.
+  const TYPES_BY_EXT = { ogg: 'audio/ogg', opus: 'audio/ogg', mp3: 'audio/mpeg', m4a: 'audio/mp4', aac: 'audio/aac',
+    amr: 'audio/amr', mp4: 'video/mp4', '3gp': 'video/3gpp', webp: 'image/webp' };
 
   function guessMimeType(file) {
     if (file.type) return file.type;
     const ext = (file.name.split('.').pop() || '').toLowerCase();
-    return AUDIO_TYPES[ext] || 'application/octet-stream';
+    return TYPES_BY_EXT[ext] || 'application/octet-stream';
   }
 
   function readBase64(file) {
@@ -309,20 +323,22 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     });
   }
 
-  async function sendFile(input, asVoice) {
+  // kind: 'voice' | 'audio' | 'sticker' | 'video', or null to decide from the file (photo, video, document).
+  async function sendFile(input, kind) {
     const file = input.files && input.files[0];
     input.value = '';
     if (!file) return;
     const mimeType = guessMimeType(file);
     const media = { base64: await readBase64(file), mimeType: mimeType, filename: file.name };
-    const caption = $('phone-input').value.trim();
-    let message;
-    if (asVoice) message = { type: 'audio', audio: { voice: true } };
-    else if (mimeType.startsWith('image/')) message = { type: 'image', image: caption ? { caption } : {} };
-    else message = { type: 'document', document: caption ? { caption } : {} };
+    const type = kind === 'voice' ? 'audio'
+      : kind || (mimeType.startsWith('image/') ? 'image' : mimeType.startsWith('video/') ? 'video' : 'document');
+    // Only photos, videos and documents carry a caption; voice notes and stickers never do.
+    const caption = type === 'image' || type === 'video' || type === 'document' ? $('phone-input').value.trim() : '';
+    const payload = type === 'audio' ? { voice: kind === 'voice' } : caption ? { caption } : {};
+    const message = { type, [type]: payload };
     if (replyTo) message.context = { id: replyTo };
     if (await post({ message, media })) {
-      if (!asVoice && caption) $('phone-input').value = '';
+      if (caption) $('phone-input').value = '';
       stopReply();
     }
   }
@@ -368,12 +384,33 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     }
   });
 
-  $('phone-attach').addEventListener('change', () => sendFile($('phone-attach'), false));
-  $('phone-voice').addEventListener('change', () => sendFile($('phone-voice'), true));
+  const pickers = { 'phone-attach': null, 'phone-voice': 'voice', 'phone-attach-video': 'video',
+    'phone-audio-file': 'audio', 'phone-sticker': 'sticker' };
+  for (const id of Object.keys(pickers)) $(id).addEventListener('change', () => sendFile($(id), pickers[id]));
   $('phone-reply-cancel').addEventListener('click', stopReply);
-  $('phone-location').addEventListener('click', () => {
-    const form = $('phone-location-form');
-    form.style.display = form.style.display === 'flex' ? 'none' : 'flex';
+  $('phone-more').addEventListener('click', () => {
+    $('phone-tray').hidden = !$('phone-tray').hidden;
+    $('phone-more').setAttribute('aria-expanded', String(!$('phone-tray').hidden));
+  });
+  const toggle = (id) => { $(id).style.display = $(id).style.display === 'flex' ? 'none' : 'flex'; };
+  $('phone-location').addEventListener('click', () => toggle('phone-location-form'));
+  $('phone-contact-open').addEventListener('click', () => toggle('phone-contact-form'));
+  $('phone-contact-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = $('phone-contact-name').value.trim();
+    const phone = $('phone-contact-phone').value.trim();
+    const digits = phone.replace(/\D/g, '');
+    if (!name || !digits) return showError('A contact needs a name and a phone number');
+    // A card from the address book: wa_id only when the number could be on WhatsApp.
+    const isWhatsApp = digits.length >= 7 && digits.length <= 15;
+    const card = { name: { formatted_name: name, first_name: name.split(' ')[0] },
+      phones: [isWhatsApp ? { phone, wa_id: digits, type: 'CELL' } : { phone, type: 'CELL' }] };
+    const message = { type: 'contacts', contacts: [card] };
+    if (replyTo) message.context = { id: replyTo };
+    if (await sendMessage(message)) {
+      $('phone-contact-form').style.display = 'none';
+      stopReply();
+    }
   });
   $('phone-location-form').addEventListener('submit', async (event) => {
     event.preventDefault();

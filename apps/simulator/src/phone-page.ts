@@ -2,6 +2,8 @@ import { PHONE_PAGE_SCRIPT } from './phone-page-script';
 
 type PhonePageInput = { phoneNumberId: string; businessName: string };
 
+const AUDIO_ACCEPT = 'audio/ogg,audio/mpeg,audio/mp4,audio/aac,audio/amr,.ogg,.opus,.mp3,.m4a,.aac,.amr';
+
 // JSON inside <script> must not be able to close the tag or open a comment.
 function toScriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
@@ -45,7 +47,7 @@ export function renderPhonePage(input: PhonePageInput): string {
   .bubble::after { content: attr(data-time); display: block; text-align: right; font-size: 11px; color: #667781;
     margin-top: 2px; }
   form.composer { display: flex; gap: 8px; padding: 8px; background: #f0f2f5; }
-  form.composer input { flex: 1; border-radius: 20px; border: 0; }
+  form.composer input { flex: 1; min-width: 0; border-radius: 20px; border: 0; }
   .empty { text-align: center; color: #667781; font-size: 13px; margin-top: 24px; }
   .thumb { display: block; max-width: 100%; max-height: 240px; border-radius: 6px; margin-bottom: 4px; }
   .actions { display: flex; gap: 4px; margin-top: 2px; }
@@ -54,8 +56,11 @@ export function renderPhonePage(input: PhonePageInput): string {
   .tool input[type=file] { display: none; }
   #phone-replying, #phone-error { padding: 6px 12px; font-size: 13px; background: #f0f2f5; color: #54656f; }
   #phone-error { color: #b42318; }
-  #phone-location-form { display: none; gap: 6px; padding: 8px; background: #f0f2f5; flex-wrap: wrap; }
-  #phone-location-form input { width: 110px; padding: 6px 8px; }
+  #phone-location-form, #phone-contact-form { display: none; gap: 6px; padding: 8px; background: #f0f2f5;
+    flex-wrap: wrap; }
+  #phone-location-form input, #phone-contact-form input { width: 110px; padding: 6px 8px; }
+  #phone-tray { display: flex; gap: 4px; padding: 4px 8px; background: #f0f2f5; }
+  #phone-tray[hidden] { display: none; }
   .bubble { position: relative; }
   .quote { border-left: 3px solid #06cf9c; background: rgba(11,20,26,.05); padding: 4px 6px; border-radius: 4px;
     font-size: 12px; color: #54656f; margin-bottom: 4px; }
@@ -97,11 +102,27 @@ export function renderPhonePage(input: PhonePageInput): string {
       <input id="phone-place" data-testid="phone-place" value="Zócalo, Ciudad de México" aria-label="name">
       <button class="primary" type="submit" data-testid="phone-location-send" id="phone-location-send"></button>
     </form>
+    <form id="phone-contact-form">
+      <input id="phone-contact-name" data-testid="phone-contact-name" value="Chandler Bing" aria-label="name">
+      <input id="phone-contact-phone" data-testid="phone-contact-phone" inputmode="tel" value="+1 555-555-5555"
+        aria-label="phone">
+      <button class="primary" type="submit" data-testid="phone-contact-send" id="phone-contact-send"></button>
+    </form>
+    <div id="phone-tray" hidden>
+      <label class="tool" id="phone-video-label">🎬<input type="file" id="phone-attach-video"
+        data-testid="phone-attach-video" accept="video/mp4,video/3gpp,.mp4,.3gp"></label>
+      <label class="tool" id="phone-audio-label">🎵<input type="file" id="phone-audio-file" data-testid="phone-audio-file"
+        accept="${AUDIO_ACCEPT}"></label>
+      <label class="tool" id="phone-sticker-label">💟<input type="file" id="phone-sticker" data-testid="phone-sticker"
+        accept="image/webp,.webp"></label>
+      <button type="button" class="tool" id="phone-contact-open" data-testid="phone-contact-open">👤</button>
+    </div>
     <form class="composer" id="phone-composer">
+      <button type="button" class="tool" id="phone-more" data-testid="phone-more" aria-expanded="false">➕</button>
       <label class="tool" id="phone-attach-label">📎<input type="file" id="phone-attach" data-testid="phone-attach"
-        accept="image/jpeg,image/png,application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx"></label>
+        accept="image/jpeg,image/png,video/mp4,video/3gpp,application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx"></label>
       <label class="tool" id="phone-voice-label">🎤<input type="file" id="phone-voice" data-testid="phone-voice"
-        accept="audio/ogg,audio/mpeg,audio/mp4,audio/aac,audio/amr,.ogg,.opus,.mp3,.m4a,.aac,.amr"></label>
+        accept="${AUDIO_ACCEPT}"></label>
       <button type="button" class="tool" id="phone-location" data-testid="phone-location">📍</button>
       <input id="phone-input" data-testid="phone-input" autocomplete="off">
       <button class="primary" id="phone-send" data-testid="phone-send" type="submit"></button>

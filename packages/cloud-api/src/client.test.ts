@@ -84,6 +84,46 @@ describe('CloudApiClient', () => {
     );
   });
 
+  it('lists the phone numbers of a WhatsApp Business Account, one page per call', async () => {
+    const page = {
+      data: [
+        { id: '123', display_phone_number: '+1 555-0100', verified_name: 'Luna', quality_rating: 'GREEN' },
+      ],
+      paging: { cursors: { before: 'QVFI', after: 'QVFJ' }, next: 'https://graph.facebook.com/v23.0/…' },
+    };
+    const fake = fakeFetch(() => jsonResponse(200, page));
+    const client = makeClient(fake.impl);
+    await expect(client.listPhoneNumbers('777')).resolves.toEqual(page);
+    await client.listPhoneNumbers('7 7', { after: 'QVFJ', limit: 2 });
+    expect(fake.calls.map((c) => c.url)).toEqual([
+      'http://127.0.0.1:4010/v23.0/777/phone_numbers?fields=id%2Cdisplay_phone_number%2Cverified_name%2Cquality_rating',
+      'http://127.0.0.1:4010/v23.0/7%207/phone_numbers?fields=id%2Cdisplay_phone_number%2Cverified_name%2Cquality_rating&limit=2&after=QVFJ',
+    ]);
+    expect(new Headers(fake.calls[0]?.init.headers).get('authorization')).toBe('Bearer tok');
+  });
+
+  it('rejects a phone number list that is not one, and maps an unknown WABA to CloudApiError', async () => {
+    const malformed = fakeFetch(() => jsonResponse(200, { data: [{ display_phone_number: '+1' }] }));
+    const error = await catchError(makeClient(malformed.impl).listPhoneNumbers('777'));
+    expect(error).toMatchObject({ httpStatus: 200, code: 0, title: 'Unexpected response body' });
+    expect((error as CloudApiError).details).toContain('data');
+
+    const unknown = {
+      error: {
+        message: "Unsupported get request. Object with ID '777' does not exist",
+        type: 'GraphMethodException',
+        code: 100,
+        error_subcode: 33,
+        fbtrace_id: 'A1',
+      },
+    };
+    const refused = await catchError(
+      makeClient(fakeFetch(() => jsonResponse(400, unknown)).impl).listPhoneNumbers('777'),
+    );
+    expect(refused).toBeInstanceOf(CloudApiError);
+    expect(refused).toMatchObject({ httpStatus: 400, code: 100, subcode: 33 });
+  });
+
   it("maps Meta's error envelope to CloudApiError", async () => {
     const body = {
       error: {

@@ -15,6 +15,8 @@ import {
   type OutboundMessage,
   type PhoneNumberInfo,
   PhoneNumberInfoSchema,
+  type PhoneNumberList,
+  PhoneNumberListSchema,
   type SendMessageResponse,
   SendMessageResponseSchema,
   type SendTextRequest,
@@ -42,6 +44,8 @@ export type MarkReadOptions = {
   /** Show the typing indicator until the reply is sent or 25 s pass (§2.10). */
   typing?: boolean;
 };
+
+export type ListPhoneNumbersPage = { limit?: number; after?: string };
 
 export type UploadMediaInput = { bytes: Uint8Array; mimeType: string; filename: string };
 
@@ -133,6 +137,17 @@ export class CloudApiClient {
   getPhoneNumber(phoneNumberId: string): Promise<PhoneNumberInfo> {
     const path = `${encodeURIComponent(phoneNumberId)}?fields=display_phone_number,verified_name,quality_rating`;
     return this.request('GET', path, PhoneNumberInfoSchema);
+  }
+
+  /**
+   * One page of the phone numbers in a WhatsApp Business Account; pass `paging.cursors.after` as
+   * `after` while `paging.next` is present. Meta answers code 100 for a WABA the token cannot see.
+   */
+  listPhoneNumbers(wabaId: string, page: ListPhoneNumbersPage = {}): Promise<PhoneNumberList> {
+    const query = new URLSearchParams({ fields: 'id,display_phone_number,verified_name,quality_rating' });
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    if (page.after !== undefined) query.set('after', page.after);
+    return this.request('GET', `${encodeURIComponent(wabaId)}/phone_numbers?${query}`, PhoneNumberListSchema);
   }
 
   /** The download URL (valid 5 minutes), MIME type, sha256 (base64) and size of a media id (§3.2). */

@@ -1,6 +1,7 @@
 export {
   CloudApiClient,
   type CloudApiClientOptions,
+  type ListPhoneNumbersPage,
   type MarkReadOptions,
   type SendTextInput,
   type UploadMediaInput,
@@ -111,6 +112,8 @@ export {
   type OutboundType,
   type PhoneNumberInfo,
   PhoneNumberInfoSchema,
+  type PhoneNumberList,
+  PhoneNumberListSchema,
   SendAudioRequestSchema,
   SendContactsRequestSchema,
   SendDocumentRequestSchema,

@@ -132,3 +132,16 @@ export const PhoneNumberInfoSchema = z.looseObject({
   quality_rating: z.string().optional(),
 });
 export type PhoneNumberInfo = z.infer<typeof PhoneNumberInfoSchema>;
+
+/** GET /{waba-id}/phone_numbers: the numbers of one WhatsApp Business Account, a page at a time. */
+export const PhoneNumberListSchema = z.looseObject({
+  data: z.array(PhoneNumberInfoSchema),
+  paging: z
+    .looseObject({
+      cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(),
+      /** Present only when another page follows. */
+      next: z.string().optional(),
+    })
+    .optional(),
+});
+export type PhoneNumberList = z.infer<typeof PhoneNumberListSchema>;

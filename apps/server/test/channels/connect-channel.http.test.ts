@@ -152,6 +152,47 @@ describe('connecting a real WhatsApp number', () => {
     expect(await channelCount()).toBe(before);
   });
 
+  it('refuses a WABA id the number is not in, naming the wabaId field, and stores nothing', async () => {
+    const n = metaNumber('Cuenta equivocada');
+    // Same token, another WABA of the same business: Meta knows both, the number is in only one.
+    const sibling = { ...metaNumber('Otra cuenta'), accessToken: n.accessToken };
+    t.simulator.registerNumber({ ...sibling, webhookUrl: `${t.baseUrl}/webhooks/whatsapp` });
+    const before = await channelCount();
+    for (const wabaId of [sibling.wabaId, '2099999999']) {
+      const res = await api('POST', '/api/channels', t.cookie, { ...connectBody(n), wabaId });
+      expect(res.statusCode).toBe(422);
+      const { error } = res.json();
+      expect(error.code).toBe('phone_number_not_in_waba');
+      expect(error.fields).toEqual([{ path: 'wabaId', message: expect.stringContaining('API Setup') }]);
+      expect(error.message).toContain(wabaId);
+      expect(error.message).toContain('WhatsApp Business Account ID');
+    }
+    expect(await channelCount()).toBe(before);
+    const [row] = await t.container.db.query('SELECT 1 FROM channels WHERE external_id = $1', [
+      n.phoneNumberId,
+    ]);
+    expect(row).toBeUndefined();
+
+    const right = await api('POST', '/api/channels', t.cookie, connectBody(n));
+    expect(right.statusCode).toBe(200);
+    expect(right.json()).toMatchObject({ phoneNumberId: n.phoneNumberId, status: 'connected' });
+  });
+
+  it('finds the number on a later page of a WABA with many numbers', async () => {
+    const n = metaNumber('Cadena grande');
+    // Graph pages 25 numbers at a time; these sort before n, pushing it to the second page.
+    for (let i = 0; i < 25; i += 1) {
+      t.simulator.registerNumber({
+        ...n,
+        phoneNumberId: `10000${String(i).padStart(6, '0')}`,
+        displayPhoneNumber: `1555000${String(i).padStart(4, '0')}`,
+        webhookUrl: `${t.baseUrl}/webhooks/whatsapp`,
+      });
+    }
+    const res = await api('POST', '/api/channels', t.cookie, connectBody(n));
+    expect(res.statusCode).toBe(200);
+  });
+
   it('validates the shape of each field before asking Meta', async () => {
     const n = metaNumber('Forma');
     const res = await api('POST', '/api/channels', t.cookie, { ...connectBody(n), appSecret: 'nope' });

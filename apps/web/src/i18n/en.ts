@@ -60,6 +60,8 @@ export const en: Translations = {
     invitation_not_found: 'This invitation does not exist, was used or expired.',
     validation_failed: 'Please check the form.',
     window_closed: 'The 24-hour window is closed: only an approved template can be sent.',
+    phone_number_not_in_waba:
+      'This phone number is not in that WhatsApp Business Account. Copy the “WhatsApp Business Account ID” from WhatsApp > API Setup, on the same page as the phone number ID.',
     serverUnavailableTitle: "Can't reach Charla",
     serverUnavailableBody: 'The server is not answering. Check that it is running and try again.',
   },

@@ -59,6 +59,8 @@ export const es = {
     invitation_not_found: 'Esta invitación no existe, ya se usó o caducó.',
     validation_failed: 'Revisa los datos del formulario.',
     window_closed: 'La ventana de 24 horas está cerrada: solo se puede enviar una plantilla aprobada.',
+    phone_number_not_in_waba:
+      'Este número no está en esa cuenta de WhatsApp Business. Copia el «Identificador de la cuenta de WhatsApp Business» de WhatsApp > Configuración de la API, en la misma página que el identificador del número.',
     serverUnavailableTitle: 'No se puede conectar con Charla',
     serverUnavailableBody: 'El servidor no responde. Comprueba que está en marcha y vuelve a intentarlo.',
   },

@@ -11,12 +11,19 @@ export type NumberCheck =
   | {
       ok: false;
       /** Which credential Meta refused, or that Meta could not be asked at all. */
-      problem: 'access_token' | 'phone_number_id' | 'unreachable' | 'refused';
+      problem: 'access_token' | 'phone_number_id' | 'waba_id' | 'unreachable' | 'refused';
       detail: string;
     };
 
-/** Asks the Graph API who a phone number id is, using the given token (port; see whatsapp/check-phone-number). */
-export type CheckNumber = (input: { phoneNumberId: string; accessToken: string }) => Promise<NumberCheck>;
+/**
+ * Asks the Graph API who a phone number id is and whether it belongs to the WABA, using the given
+ * token (port; see whatsapp/check-phone-number).
+ */
+export type CheckNumber = (input: {
+  phoneNumberId: string;
+  wabaId: string;
+  accessToken: string;
+}) => Promise<NumberCheck>;
 
 export interface ConnectChannelDeps extends ChannelsDeps {
   directory: ChannelDirectory;
@@ -28,8 +35,9 @@ export interface ConnectChannelDeps extends ChannelsDeps {
 type ConnectInput = z.output<typeof ConnectChannelRequestSchema>;
 
 /**
- * Connects a real WhatsApp number: Meta must accept the token for this phone number id before
- * anything is stored, so a typo is caught here rather than at the first failed send.
+ * Connects a real WhatsApp number: Meta must accept the token for this phone number id, and list
+ * the number under this WABA, before anything is stored, so a typo is caught here rather than at
+ * the first failed send or template sync.
  */
 export async function connectChannel(
   deps: ConnectChannelDeps,
@@ -38,9 +46,10 @@ export async function connectChannel(
 ): Promise<string> {
   const check = await deps.checkNumber({
     phoneNumberId: input.phoneNumberId,
+    wabaId: input.wabaId,
     accessToken: input.accessToken,
   });
-  if (!check.ok) throw refusal(check, input.phoneNumberId, deps.graphBaseUrl);
+  if (!check.ok) throw refusal(check, input, deps.graphBaseUrl);
 
   const [existing] = await deps.db.query<{ workspace_id: string; verify_token_enc: string; name: string }>(
     'SELECT workspace_id, verify_token_enc, name FROM channels WHERE external_id = $1',
@@ -70,7 +79,8 @@ export async function connectChannel(
   return id;
 }
 
-function refusal(check: Extract<NumberCheck, { ok: false }>, phoneNumberId: string, graphBaseUrl: string) {
+function refusal(check: Extract<NumberCheck, { ok: false }>, input: ConnectInput, graphBaseUrl: string) {
+  const { phoneNumberId, wabaId } = input;
   switch (check.problem) {
     case 'access_token':
       return new AppError(
@@ -95,6 +105,19 @@ function refusal(check: Extract<NumberCheck, { ok: false }>, phoneNumberId: stri
             path: 'phoneNumberId',
             message:
               'Meta does not know this phone number id for this token. Copy it from WhatsApp > API Setup.',
+          },
+        ],
+      );
+    case 'waba_id':
+      return new AppError(
+        'unprocessable',
+        'phone_number_not_in_waba',
+        `Phone number id ${phoneNumberId} is not in WhatsApp Business Account ${wabaId}, or this token cannot see that account (${check.detail}). Copy the "WhatsApp Business Account ID" shown above the phone number id in Meta > WhatsApp > API Setup (also in Business Settings > Accounts > WhatsApp accounts). Nothing was saved.`,
+        [
+          {
+            path: 'wabaId',
+            message:
+              'This phone number is not in that WhatsApp Business Account. Copy the account id from WhatsApp > API Setup.',
           },
         ],
       );
