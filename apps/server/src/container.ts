@@ -18,7 +18,13 @@ import {
   recoverStrandedMedia,
   type WebhookEventLog,
 } from './modules/channels';
-import { defineInboxJobs, type InboxChange, type InboxDeps, recoverStrandedSends } from './modules/inbox';
+import {
+  defineInboxJobs,
+  type InboxChange,
+  type InboxDeps,
+  recoverStrandedSends,
+  reopenSnoozedConversations,
+} from './modules/inbox';
 import { type Clock, systemClock } from './platform/clock';
 import { createSecretBox, type SecretBox } from './platform/crypto';
 import { type Database, openDatabase } from './platform/db/database';
@@ -201,6 +207,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         recoverStrandedMedia({ db, jobs }, clock.now()).catch((err) =>
           log.error({ err }, 'recovering stranded media downloads failed'),
         );
+        reopenSnoozedConversations(inbox).catch((err) => log.error({ err }, 'reopening snoozed failed'));
       }, 30_000);
     },
     async close() {

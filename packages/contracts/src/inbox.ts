@@ -49,12 +49,25 @@ export const ConversationWindowSchema = z.object({
   expiresAt: z.string().nullable(),
 });
 
+export const ConversationStatusSchema = z.enum(['open', 'pending', 'resolved', 'snoozed']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const PrioritySchema = z.enum(['none', 'low', 'medium', 'high', 'urgent']);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+const NamedRefSchema = z.object({ id: z.string(), name: z.string() });
+
 export const ConversationSchema = z.object({
   id: z.string(),
   channelId: z.string(),
   channelName: z.string(),
   contact: ContactSummarySchema,
-  status: z.enum(['open', 'pending', 'resolved', 'snoozed']),
+  status: ConversationStatusSchema,
+  /** When a snoozed conversation reopens itself; null unless snoozed. */
+  snoozedUntil: z.string().nullable(),
+  priority: PrioritySchema,
+  assignee: NamedRefSchema.nullable(),
+  team: NamedRefSchema.nullable(),
   unreadCount: z.number().int(),
   lastMessage: z
     .object({
@@ -76,10 +89,50 @@ export const ConversationListSchema = z.object({
 });
 export type ConversationList = z.infer<typeof ConversationListSchema>;
 
+/**
+ * A change to the conversation, shown in the thread as a small system line. `from`/`to` are
+ * statuses or priorities, or `{id,name}` of the user or team for assignments (null: nobody).
+ */
+export const ConversationEventSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['status', 'priority', 'assignee', 'team']),
+  /** Who did it; null when Charla did (automatic assignment, a snooze ending). */
+  actor: NamedRefSchema.nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** Names of the user or team for assignment events. */
+  fromName: z.string().nullable(),
+  toName: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
+
+export const UpdateConversationRequestSchema = z
+  .object({
+    status: ConversationStatusSchema.optional(),
+    /** Required with status `snoozed`: an ISO date-time in the future. */
+    snoozedUntil: z.iso.datetime({ offset: true }).optional(),
+    priority: PrioritySchema.optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .refine((r) => r.status !== undefined || r.priority !== undefined, 'Send a status or a priority');
+export type UpdateConversationRequest = z.input<typeof UpdateConversationRequestSchema>;
+
+/** Assign (or transfer, with a note) to an agent, a team, both, or nobody (null). */
+export const AssignConversationRequestSchema = z.object({
+  assigneeUserId: z.uuid().nullable().optional(),
+  teamId: z.uuid().nullable().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export type AssignConversationRequest = z.input<typeof AssignConversationRequestSchema>;
+
 export const ThreadSchema = z.object({
   conversation: ConversationSchema,
   /** Oldest first. */
   messages: z.array(MessageSchema),
+  /** Changes of status, priority and assignment within the time the messages span (all of them on the latest page), oldest first. */
+  events: z.array(ConversationEventSchema),
   /** Pass as ?before= to load older messages. */
   olderCursor: z.string().nullable(),
 });

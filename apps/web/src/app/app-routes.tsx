@@ -6,6 +6,7 @@ import { InvitePage } from '../features/auth/invite-page';
 import { LoginPage } from '../features/auth/login-page';
 import { RequireAuth } from '../features/auth/require-auth';
 import { SetupPage } from '../features/auth/setup-page';
+import { ContactsPage } from '../features/contacts/contacts-page';
 import { InboxPage } from '../features/inbox/inbox-page';
 import { ChannelsPage } from '../features/settings/channels-page';
 import { MembersPage } from '../features/settings/members-page';
@@ -41,6 +42,7 @@ export function AppRoutes() {
         <Route element={<AppShell />}>
           <Route index element={<Navigate to="/inbox" replace />} />
           <Route path="inbox/:conversationId?" element={<InboxPage />} />
+          <Route path="contacts" element={<ContactsPage />} />
           <Route path="settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="channels" replace />} />
             <Route path="channels" element={<ChannelsPage />} />

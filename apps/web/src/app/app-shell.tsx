@@ -1,4 +1,4 @@
-import { Inbox, Settings } from 'lucide-react';
+import { Inbox, Settings, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router';
 import { cn } from '../lib/cn';
@@ -32,6 +32,7 @@ export function AppShell() {
               <LogoMark />
             </div>
             <RailLink to="/inbox" label={t('nav.inbox')} testId="nav-inbox" icon={Inbox} />
+            <RailLink to="/contacts" label={t('contacts.nav')} testId="nav-contacts" icon={Users} />
             <RailLink to="/settings" label={t('nav.settings')} testId="nav-settings" icon={Settings} />
             <div className="md:mt-auto">
               <UserMenu />

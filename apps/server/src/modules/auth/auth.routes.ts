@@ -22,6 +22,7 @@ import { listMembers } from './list-members';
 import { login } from './login';
 import { createSession, deleteSession } from './sessions';
 import { needsSetup, setupWorkspace } from './setup-workspace';
+import { teamsRoutes } from './teams.routes';
 import { updateMe } from './update-me';
 
 export interface AuthRoutesOptions {
@@ -135,4 +136,6 @@ export async function authRoutes(appIn: FastifyInstance, opts: AuthRoutesOptions
     },
     async (req, reply) => signIn(req, reply, await acceptInvitation(deps, req.params.token, req.body)),
   );
+
+  await app.register(teamsRoutes, { deps, requireMember });
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -7,6 +17,15 @@ export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('UTC'),
+  /** all: agents see every conversation; assigned: only theirs and their teams'. */
+  conversationVisibility: text('conversation_visibility', { enum: ['all', 'assigned'] })
+    .notNull()
+    .default('all'),
+  /** New conversations go round robin to the online members of `autoAssignTeamId` (or everyone). */
+  autoAssign: boolean('auto_assign').notNull().default(false),
+  autoAssignTeamId: uuid('auto_assign_team_id'),
+  /** At most this many open conversations per agent before auto-assignment skips them. */
+  autoAssignCap: integer('auto_assign_cap').notNull().default(10),
   createdAt: createdAt(),
 });
 
@@ -35,6 +54,10 @@ export const workspaceMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['owner', 'admin', 'agent'] }).notNull(),
+    /** Last API call or realtime heartbeat: "online" for automatic assignment. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** The last member who received a conversation automatically (round robin). */
+    lastAutoAssignedAt: timestamp('last_auto_assigned_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -77,4 +100,34 @@ export const invitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('invitations_workspace_idx').on(t.workspaceId)],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teams_workspace_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
 );

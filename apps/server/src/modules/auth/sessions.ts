@@ -35,7 +35,12 @@ export async function authenticateSession(
   if (!token || token.length > 100) return null;
   const id = sha256Hex(token);
   const [row] = await deps.orm
-    .select({ userId: sessions.userId, workspaceId: sessions.workspaceId, role: workspaceMembers.role })
+    .select({
+      userId: sessions.userId,
+      workspaceId: sessions.workspaceId,
+      role: workspaceMembers.role,
+      lastSeenAt: workspaceMembers.lastSeenAt,
+    })
     .from(sessions)
     .innerJoin(
       workspaceMembers,
@@ -46,8 +51,19 @@ export async function authenticateSession(
     )
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, deps.clock.now())))
     .limit(1);
-  return row ? { ...row, sessionId: id } : null;
+  if (!row) return null;
+  const now = deps.clock.now();
+  // "Online" for automatic assignment; written at most once a minute per member.
+  if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > SEEN_EVERY_MS) {
+    await deps.orm
+      .update(workspaceMembers)
+      .set({ lastSeenAt: now })
+      .where(and(eq(workspaceMembers.userId, row.userId), eq(workspaceMembers.workspaceId, row.workspaceId)));
+  }
+  return { userId: row.userId, workspaceId: row.workspaceId, role: row.role, sessionId: id };
 }
+
+const SEEN_EVERY_MS = 60_000;
 
 export async function deleteSession(deps: AuthDeps, sessionId: string): Promise<void> {
   await deps.orm.delete(sessions).where(eq(sessions.id, sessionId));

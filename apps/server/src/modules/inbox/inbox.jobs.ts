@@ -1,3 +1,5 @@
+import { defineContactJobs } from './contacts/contacts.jobs';
+import { REOPEN_SNOOZED_JOB, reopenSnoozedConversations } from './conversations/reopen-snoozed';
 import type { InboxDeps } from './inbox.deps';
 import { deliverMessage, SEND_MESSAGE_JOB } from './messages/deliver-message';
 import { deliverReaction, SEND_REACTION_JOB } from './messages/react-to-message';
@@ -26,4 +28,12 @@ export function defineInboxJobs(deps: InboxDeps): void {
     retryLimit: 2,
     handler: (data) => sendReadReceipt(deps, data.messageId),
   });
+  deps.jobs.define<Record<string, never>>({
+    name: REOPEN_SNOOZED_JOB,
+    retryLimit: 5,
+    handler: async () => {
+      await reopenSnoozedConversations(deps);
+    },
+  });
+  defineContactJobs(deps);
 }

@@ -1,17 +1,29 @@
 import {
+  AssignConversationRequestSchema,
+  ConversationListQuerySchema,
   ConversationListSchema,
+  ConversationSchema,
   MessageSchema,
   ReactRequestSchema,
   SendMessageRequestSchema,
   ThreadSchema,
+  UpdateConversationRequestSchema,
 } from '@charla/contracts';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthContext } from '../auth';
+import { contactsRoutes } from './contacts/contacts.routes';
+import { assignConversation } from './conversations/assign-conversation';
+import {
+  assertConversationVisible,
+  assertMediaVisible,
+  assertMessageVisible,
+} from './conversations/conversation-access';
 import { getThread } from './conversations/get-thread';
 import { listConversations } from './conversations/list-conversations';
 import { markConversationRead } from './conversations/mark-conversation-read';
+import { updateConversation } from './conversations/update-conversation';
 import type { InboxDeps } from './inbox.deps';
 import {
   contentDisposition,
@@ -22,6 +34,7 @@ import {
 import { mediaUploadRoutes } from './media/media-upload.routes';
 import { reactToMessage } from './messages/react-to-message';
 import { sendMessage } from './messages/send-message';
+import { searchRoutes } from './search/search.routes';
 
 export interface InboxRoutesOptions {
   deps: InboxDeps;
@@ -35,23 +48,37 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
   const tags = ['inbox'];
   const Id = z.object({ id: z.uuid() });
 
+  // Every route about one conversation (or its messages and files) first checks the member may
+  // see it: 404 outside the workspace, 403 when the workspace hides it from this agent.
+  const idOf = (req: unknown) => (req as { params: { id: string } }).params.id;
+  const seeConversation: preHandlerAsyncHookHandler = async (req) =>
+    assertConversationVisible(deps, authOf(req), idOf(req));
+  const seeMessage: preHandlerAsyncHookHandler = async (req) =>
+    assertMessageVisible(deps, authOf(req), idOf(req));
+  const seeMedia: preHandlerAsyncHookHandler = async (req) =>
+    assertMediaVisible(deps, authOf(req), idOf(req));
+  const memberWho = (check: preHandlerAsyncHookHandler) => [requireMember, check];
+
   app.get(
     '/api/conversations',
     {
       preHandler: requireMember,
       schema: {
         tags,
-        querystring: z.object({ cursor: z.string().max(200).optional() }),
+        querystring: ConversationListQuerySchema,
         response: { 200: ConversationListSchema },
       },
     },
-    async (req) => listConversations(deps, authOf(req).workspaceId, req.query.cursor),
+    async (req) => {
+      const { cursor, ...filters } = req.query;
+      return listConversations(deps, authOf(req), cursor, filters);
+    },
   );
 
   app.get(
     '/api/conversations/:id',
     {
-      preHandler: requireMember,
+      preHandler: memberWho(seeConversation),
       schema: {
         tags,
         params: Id,
@@ -64,7 +91,7 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
 
   app.post(
     '/api/conversations/:id/read',
-    { preHandler: requireMember, schema: { tags, params: Id } },
+    { preHandler: memberWho(seeConversation), schema: { tags, params: Id } },
     async (req, reply) => {
       await markConversationRead(deps, authOf(req).workspaceId, req.params.id);
       return reply.status(204).send();
@@ -74,7 +101,7 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
   app.post(
     '/api/conversations/:id/messages',
     {
-      preHandler: requireMember,
+      preHandler: memberWho(seeConversation),
       schema: {
         tags,
         summary: 'Send text, a file, a location, contacts, or buttons/list (inside the 24-hour window)',
@@ -92,7 +119,7 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
   app.post(
     '/api/messages/:id/reaction',
     {
-      preHandler: requireMember,
+      preHandler: memberWho(seeMessage),
       schema: {
         tags,
         summary: 'React to a message with an emoji (an empty emoji removes the reaction)',
@@ -106,12 +133,50 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
     },
   );
 
-  await app.register(mediaUploadRoutes, { deps, requireMember, authOf });
+  app.patch(
+    '/api/conversations/:id',
+    {
+      preHandler: memberWho(seeConversation),
+      schema: {
+        tags,
+        summary: 'Change the status (open, pending, resolved, snoozed until a time) or the priority',
+        params: Id,
+        body: UpdateConversationRequestSchema,
+        response: { 200: ConversationSchema },
+      },
+    },
+    async (req) => updateConversation(deps, authOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/conversations/:id/assign',
+    {
+      preHandler: memberWho(seeConversation),
+      schema: {
+        tags,
+        summary: 'Assign or transfer (with a note) to a member and/or a team; null unassigns',
+        params: Id,
+        body: AssignConversationRequestSchema,
+        response: { 200: ConversationSchema },
+      },
+    },
+    async (req) => assignConversation(deps, authOf(req), req.params.id, req.body),
+  );
+
+  // The upload route's guard also checks the conversation is visible to the member.
+  const requireMemberWhoSees: preHandlerAsyncHookHandler = async function (this: unknown, req, reply) {
+    await requireMember.call(this as never, req, reply);
+    await seeConversation.call(this as never, req, reply);
+  };
+  await app.register(mediaUploadRoutes, { deps, requireMember: requireMemberWhoSees, authOf });
+
+  await app.register(searchRoutes, { deps, requireMember, authOf });
+  await app.register(contactsRoutes, { deps, requireMember, authOf });
 
   app.get(
     '/api/media/:id',
     {
-      preHandler: requireMember,
+      preHandler: memberWho(seeMedia),
       schema: {
         tags,
         summary:

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   index,
   integer,
   jsonb,
@@ -11,10 +12,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../auth/auth.schema';
+import { teams, users, workspaces } from '../auth/auth.schema';
 import { channels } from '../channels/channels.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
 
 export const contacts = pgTable(
   'contacts',
@@ -30,13 +35,75 @@ export const contacts = pgTable(
     phone: text('phone'),
     name: text('name'),
     profileName: text('profile_name'),
+    /** Custom attribute values by key, checked against `contact_attribute_definitions`. */
+    attributes: jsonb('attributes').notNull().default({}),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    optInState: text('opt_in_state', { enum: ['unknown', 'opted_in', 'opted_out'] })
+      .notNull()
+      .default('unknown'),
+    optInSource: text('opt_in_source', { enum: ['import', 'agent', 'customer_keyword', 'api'] }),
+    optInAt: ts('opt_in_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('contacts_workspace_wa_id_key').on(t.workspaceId, t.waId),
     uniqueIndex('contacts_workspace_user_id_key').on(t.workspaceId, t.userId),
+    index('contacts_workspace_phone_idx').on(t.workspaceId, t.phone),
+    index('contacts_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
   ],
+);
+
+/** The custom fields a workspace gives its contacts. */
+export const contactAttributeDefinitions = pgTable(
+  'contact_attribute_definitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    type: text('type', { enum: ['text', 'number', 'date', 'boolean', 'list'] }).notNull(),
+    options: jsonb('options').$type<string[] | null>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contact_attribute_definitions_workspace_key').on(t.workspaceId, t.key)],
+);
+
+/**
+ * One CSV upload: kept from the preview to the end of the import job, which writes the rows in
+ * chunks and commits its progress with each chunk (so a retried job resumes, never doubles).
+ */
+export const contactImports = pgTable(
+  'contact_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    filename: text('filename'),
+    /** The decoded file; dropped once the import ends. */
+    csv: text('csv'),
+    columns: jsonb('columns').$type<string[]>().notNull(),
+    sampleRows: jsonb('sample_rows').$type<string[][]>().notNull(),
+    status: text('status', { enum: ['previewed', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('previewed'),
+    mapping: jsonb('mapping'),
+    defaultCountry: text('default_country'),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    createdCount: integer('created_count').notNull().default(0),
+    updatedCount: integer('updated_count').notNull().default(0),
+    rejected: jsonb('rejected').notNull().default([]),
+    error: text('error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('contact_imports_workspace_idx').on(t.workspaceId, t.createdAt.desc())],
 );
 
 export const conversations = pgTable(
@@ -55,6 +122,13 @@ export const conversations = pgTable(
     status: text('status', { enum: ['open', 'pending', 'resolved', 'snoozed'] })
       .notNull()
       .default('open'),
+    /** A snoozed conversation reopens itself at this time (or on the customer's next message). */
+    snoozedUntil: ts('snoozed_until'),
+    priority: text('priority', { enum: ['none', 'low', 'medium', 'high', 'urgent'] })
+      .notNull()
+      .default('none'),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id, { onDelete: 'set null' }),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
     /** The customer's last message: the 24-hour window runs from here. */
     lastInboundAt: ts('last_inbound_at'),
     lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
@@ -64,7 +138,46 @@ export const conversations = pgTable(
   (t) => [
     uniqueIndex('conversations_channel_contact_key').on(t.channelId, t.contactId),
     index('conversations_workspace_activity_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
+    index('conversations_assignee_idx').on(t.assigneeUserId),
+    index('conversations_team_idx').on(t.teamId),
+    index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`status = 'snoozed'`),
+    // Inbox filters (list-conversations.ts): each keeps "most recent first" an index walk.
+    index('conversations_workspace_status_activity_idx').on(
+      t.workspaceId,
+      t.status,
+      t.lastActivityAt.desc(),
+      t.id.desc(),
+    ),
+    index('conversations_workspace_unread_activity_idx')
+      .on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`unread_count > 0`),
+    index('conversations_workspace_inbound_idx').on(t.workspaceId, t.lastInboundAt.desc()),
   ],
+);
+
+/** Who changed what on a conversation, and when: assignments, statuses, priorities. */
+export const conversationEvents = pgTable(
+  'conversation_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of changes made within the same instant. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** null when Charla did it (automatic assignment, a snooze ending, a customer's message). */
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: ['status', 'priority', 'assignee', 'team'] }).notNull(),
+    /** Status/priority values, or user/team ids for assignments; null for none. */
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    note: text('note'),
+    occurredAt: ts('occurred_at').notNull(),
+  },
+  (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.occurredAt)],
 );
 
 export const messages = pgTable(
@@ -106,11 +219,21 @@ export const messages = pgTable(
     occurredAt: ts('occurred_at').notNull(),
     sendAttemptedAt: ts('send_attempted_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /**
+     * Full-text search: the text stemmed as Spanish and as English, so "zapato" finds "zapatos"
+     * and "ship" finds "shipped" whatever language the customer wrote in (search/search-messages.ts).
+     */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('spanish'::regconfig, coalesce(text, '')) || to_tsvector('english'::regconfig, coalesce(text, ''))`,
+    ),
   },
   (t) => [
     uniqueIndex('messages_channel_external_id_key').on(t.channelId, t.externalId),
     index('messages_conversation_time_idx').on(t.conversationId, t.occurredAt.desc(), t.seq.desc()),
     index('messages_queued_idx').on(t.createdAt).where(sql`status = 'queued'`),
+    index('messages_search_idx').using('gin', t.searchVector),
+    /** Search results newest first: a frequent word is answered by walking this index. */
+    index('messages_workspace_time_idx').on(t.workspaceId, t.occurredAt.desc(), t.seq.desc()),
   ],
 );
 

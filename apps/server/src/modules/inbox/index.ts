@@ -1,3 +1,4 @@
+export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export type { InboxDeps } from './inbox.deps';
 export { defineInboxJobs } from './inbox.jobs';
 export type {

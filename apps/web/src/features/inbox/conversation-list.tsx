@@ -1,4 +1,6 @@
+import type { ConversationFilters } from '@charla/contracts';
 import { MessageSquare } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRealtimeStatus } from '../../app/use-realtime';
@@ -10,11 +12,19 @@ import { Button, buttonClasses } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Spinner } from '../../ui/spinner';
 import { ConversationItem } from './conversation-item';
-import { useConversations } from './inbox.api';
+import { hasFilters, useFilteredConversations } from './search/conversation-filters';
+import { FilterBar } from './search/filter-bar';
+import { useDebounced } from './search/search.api';
+import { SearchBox } from './search/search-box';
+import { SearchResults } from './search/search-results';
 
 export function ConversationList({ selectedId }: { selectedId: string | undefined }) {
   const { t } = useTranslation();
-  const conversations = useConversations();
+  const [filters, setFilters] = useState<ConversationFilters>({});
+  const [searchText, setSearchText] = useState('');
+  const q = useDebounced(searchText.trim(), 300);
+  const isSearching = searchText.trim() !== '';
+  const conversations = useFilteredConversations(filters);
   const errorMessage = useErrorMessage();
   const now = useNow(60_000);
   const items = conversations.data?.pages.flatMap((page) => page.items) ?? [];
@@ -25,8 +35,16 @@ export function ConversationList({ selectedId }: { selectedId: string | undefine
         <h1 className="text-lg font-semibold tracking-tight">{t('inbox.title')}</h1>
         <LiveIndicator />
       </header>
+      <div className="flex shrink-0 flex-col gap-2 border-b border-neutral-200 px-3 py-2 dark:border-neutral-800">
+        <SearchBox value={searchText} onChange={setSearchText} />
+        {isSearching ? null : <FilterBar filters={filters} onChange={setFilters} />}
+      </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
-        {conversations.isPending ? (
+        {isSearching ? (
+          q === '' ? null : (
+            <SearchResults q={q} selectedId={selectedId} />
+          )
+        ) : conversations.isPending ? (
           <div className="flex justify-center py-10 text-brand-600">
             <Spinner />
           </div>
@@ -34,6 +52,16 @@ export function ConversationList({ selectedId }: { selectedId: string | undefine
           <div className="p-4">
             <Alert tone="error">{errorMessage(conversations.error)}</Alert>
           </div>
+        ) : items.length === 0 && hasFilters(filters) ? (
+          <EmptyState
+            icon={MessageSquare}
+            title={t('inbox.filters.emptyTitle')}
+            action={
+              <Button variant="secondary" size="sm" onClick={() => setFilters({})}>
+                {t('inbox.filters.clear')}
+              </Button>
+            }
+          />
         ) : items.length === 0 ? (
           <EmptyState
             icon={MessageSquare}

@@ -14,6 +14,7 @@ import { contactLabel } from './contact-label';
 import { windowState } from './conversation-window';
 import { flattenThread, useMarkRead, usePendingMessages, useThread } from './inbox.api';
 import { MessageList } from './message-list';
+import { useScrollToMessage } from './search/use-scroll-to-message';
 import { ThreadHeader } from './thread-header';
 import { WindowClosedNotice } from './window-closed-notice';
 
@@ -36,6 +37,13 @@ export function Thread({ conversationId }: { conversationId: string }) {
   const messages = flattenThread(pages);
   const lastKey = `${messages.at(-1)?.id ?? ''}:${pending.length}`;
   const unreadCount = conversation?.unreadCount ?? 0;
+  // Opened from a search result: bring that message into view.
+  useScrollToMessage({
+    loadedIds: messages.map((m) => m.id),
+    hasOlder: thread.hasNextPage,
+    isLoadingOlder: thread.isFetchingNextPage,
+    loadOlder: thread.fetchNextPage,
+  });
 
   // Opening a conversation reads it; so does a new customer message arriving while it is open.
   // biome-ignore lint/correctness/useExhaustiveDependencies: markRead changes identity every render

@@ -13,6 +13,7 @@ import { getConversationWindow } from './conversation-window';
 /** The columns the list and thread queries select, and how they become the API's shapes. */
 export const CONVERSATION_COLUMNS = `
   c.id, c.channel_id, ch.name AS channel_name, c.status, c.unread_count, c.last_inbound_at, c.last_activity_at,
+  c.snoozed_until, c.priority, c.assignee_user_id, au.name AS assignee_name, c.team_id, tm.name AS team_name,
   ct.id AS contact_id, ct.name AS contact_name, ct.phone AS contact_phone, ct.wa_id AS contact_wa_id,
   lm.text AS lm_text, lm.type AS lm_type, lm.direction AS lm_direction, lm.status AS lm_status, lm.occurred_at AS lm_at`;
 
@@ -20,9 +21,11 @@ export const CONVERSATION_FROM = `
   conversations c
   JOIN contacts ct ON ct.id = c.contact_id
   JOIN channels ch ON ch.id = c.channel_id
+  LEFT JOIN users au ON au.id = c.assignee_user_id
+  LEFT JOIN teams tm ON tm.id = c.team_id
   LEFT JOIN LATERAL (
     SELECT text, type, direction, status, occurred_at FROM messages m
-     WHERE m.conversation_id = c.id ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 1
+     WHERE m.conversation_id = c.id ORDER BY m.occurred_at DESC NULLS LAST, m.seq DESC NULLS LAST LIMIT 1
   ) lm ON true`;
 
 export interface ConversationRow {
@@ -33,6 +36,12 @@ export interface ConversationRow {
   unread_count: number;
   last_inbound_at: Date | null;
   last_activity_at: Date;
+  snoozed_until: Date | null;
+  priority: Conversation['priority'];
+  assignee_user_id: string | null;
+  assignee_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
   contact_id: string;
   contact_name: string | null;
   contact_phone: string | null;
@@ -55,6 +64,10 @@ export function toConversation(r: ConversationRow, now: Date): Conversation {
     channelName: r.channel_name,
     contact: { id: r.contact_id, name: r.contact_name, phone: r.contact_phone, waId: r.contact_wa_id },
     status: r.status,
+    snoozedUntil: r.status === 'snoozed' && r.snoozed_until ? iso(r.snoozed_until) : null,
+    priority: r.priority,
+    assignee: r.assignee_user_id ? { id: r.assignee_user_id, name: r.assignee_name ?? '' } : null,
+    team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null,
     unreadCount: r.unread_count,
     lastMessage:
       r.lm_at && r.lm_type && r.lm_direction

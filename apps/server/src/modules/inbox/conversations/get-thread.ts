@@ -1,6 +1,7 @@
 import type { Media, Message, Reaction, Thread } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
+import { listConversationEvents } from './conversation-events';
 import {
   CONVERSATION_COLUMNS,
   CONVERSATION_FROM,
@@ -51,15 +52,26 @@ export async function getThread(
   const rows = await deps.db.query<MessageRow & Record<string, unknown>>(
     `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM}
       WHERE m.workspace_id = $1 AND m.conversation_id = $2 ${older}
-      ORDER BY m.occurred_at DESC, m.seq DESC LIMIT $3`,
+      ORDER BY m.occurred_at DESC NULLS LAST, m.seq DESC NULLS LAST LIMIT $3`,
     params,
   );
   const page = rows.slice(0, PAGE);
   const oldest = page.at(-1);
-  const related = await loadRelated(deps, workspaceId, page);
+  const hasOlder = rows.length > PAGE;
+  const [related, events] = await Promise.all([
+    loadRelated(deps, workspaceId, page),
+    // The history lines of the time this page spans: the latest page also gets every later one.
+    before && page.length === 0
+      ? Promise.resolve([])
+      : listConversationEvents(deps, workspaceId, conversationId, {
+          from: hasOlder && oldest ? new Date(oldest.occurred_at) : null,
+          before: before ? new Date(Buffer.from(before, 'base64url').toString('utf8').split('|')[0]!) : null,
+        }),
+  ]);
   return {
     conversation,
     messages: page.reverse().map((r) => toMessage(r, related)),
+    events,
     olderCursor:
       rows.length > PAGE && oldest
         ? Buffer.from(`${new Date(oldest.occurred_at).toISOString()}|${oldest.seq}`).toString('base64url')

@@ -1,6 +1,8 @@
-import type { ConversationList } from '@charla/contracts';
+import type { ConversationFilters, ConversationList } from '@charla/contracts';
 import { AppError } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
+import { conversationFiltersSql } from '../search/conversation-filters';
+import { type Viewer, visibleConversationsSql } from './conversation-access';
 import {
   CONVERSATION_COLUMNS,
   CONVERSATION_FROM,
@@ -10,13 +12,14 @@ import {
 
 const PAGE = 50;
 
-/** Most recent activity first; the cursor is the last row's (activity time, id). */
+/** Most recent activity first, filtered (search/conversation-filters.ts); the cursor is the last row's (activity time, id). */
 export async function listConversations(
   deps: Pick<InboxDeps, 'db' | 'clock'>,
-  workspaceId: string,
+  viewer: Viewer,
   cursor?: string,
+  filters: ConversationFilters = {},
 ): Promise<ConversationList> {
-  const params: unknown[] = [workspaceId, PAGE + 1];
+  const params: unknown[] = [viewer.workspaceId, PAGE + 1];
   let after = '';
   if (cursor) {
     const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
@@ -26,10 +29,21 @@ export async function listConversations(
     params.push(at, id);
     after = 'AND (c.last_activity_at, c.id) < ($3::timestamptz, $4::uuid)';
   }
+  // Visibility (roles): an agent may be limited to their own and their teams' conversations.
+  const visible = visibleConversationsSql(viewer, params.length + 1);
+  params.push(...visible.params);
+  const filtered = conversationFiltersSql(
+    filters,
+    { now: deps.clock.now(), userId: viewer.userId },
+    params.length + 1,
+  );
+  params.push(...filtered.params);
+  // NULLS LAST matches the indexes (drizzle's `.desc()` is DESC NULLS LAST): plain DESC means
+  // NULLS FIRST, cannot walk them, and sorts every conversation of the workspace instead.
   const rows = await deps.db.query<ConversationRow & Record<string, unknown>>(
     `SELECT ${CONVERSATION_COLUMNS} FROM ${CONVERSATION_FROM}
-      WHERE c.workspace_id = $1 ${after}
-      ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $2`,
+      WHERE c.workspace_id = $1 ${after} AND ${visible.sql} AND ${filtered.sql}
+      ORDER BY c.last_activity_at DESC NULLS LAST, c.id DESC NULLS LAST LIMIT $2`,
     params,
   );
   const now = deps.clock.now();

@@ -1,5 +1,6 @@
 import type { Query } from '../../../platform/db/database';
 import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe';
+import { autoAssignConversations } from '../conversations/auto-assign';
 import type { DeliveryUpdate, InboundMessage, InboundReaction, InboxChange } from '../inbox.ports';
 import { assignMediaIds, storedContent, storeMedia } from '../media/store-inbound-media';
 import { furthestStatus, statusRankSql } from './message-status';
@@ -129,14 +130,22 @@ async function storeMessages(
       convs.set(key, { workspaceId: m.workspaceId, channelId: m.channelId, contactId, at: m.occurredAt });
   }
   const convRows = [...convs.values()];
-  const convResult = await query<{ id: string; channel_id: string; contact_id: string }>(
+  const convResult = await query<{
+    id: string;
+    channel_id: string;
+    contact_id: string;
+    workspace_id: string;
+    created: boolean;
+  }>(
     `INSERT INTO conversations (workspace_id, channel_id, contact_id, last_inbound_at, last_activity_at)
      SELECT w, ch, ct, at, at FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(w, ch, ct, at)
      ON CONFLICT (channel_id, contact_id) DO UPDATE
        SET last_inbound_at = GREATEST(conversations.last_inbound_at, EXCLUDED.last_inbound_at),
            last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
-           status = CASE WHEN conversations.status = 'resolved' THEN 'open' ELSE conversations.status END
-     RETURNING id, channel_id, contact_id`,
+           status = CASE WHEN conversations.status IN ('resolved', 'snoozed') THEN 'open'
+                         ELSE conversations.status END,
+           snoozed_until = NULL
+     RETURNING id, channel_id, contact_id, workspace_id, (xmax = 0) AS created`,
     [
       convRows.map((c) => c.workspaceId),
       convRows.map((c) => c.channelId),
@@ -145,6 +154,10 @@ async function storeMessages(
     ],
   );
   const convIds = new Map(convResult.map((r) => [`${r.channel_id}|${r.contact_id}`, r.id]));
+  await autoAssignConversations(
+    query,
+    convResult.filter((r) => r.created).map((r) => ({ id: r.id, workspaceId: r.workspace_id })),
+  );
 
   const rows = withContact.map(({ m, contactId }) => ({
     m,

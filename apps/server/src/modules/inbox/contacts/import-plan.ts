@@ -1,0 +1,130 @@
+import type {
+  ContactAttributeDefinition,
+  ContactAttributeValue,
+  ContactImportMapping,
+  RejectedRow,
+} from '@charla/contracts';
+import { checkAttributeValue, normalizePhone, parseBoolean, splitTags } from './contact-values';
+import type { ParsedCsv } from './csv';
+
+export interface ImportedContact {
+  line: number;
+  phone: string;
+  waId: string;
+  name: string | null;
+  tags: string[];
+  attributes: Record<string, ContactAttributeValue>;
+  optIn: boolean | null;
+}
+
+export type PlannedRow = { ok: true; contact: ImportedContact } | { ok: false; rejected: RejectedRow };
+
+/** Column names that are mapped but absent from the header, and attribute keys the workspace lacks. */
+export function checkMapping(
+  columns: string[],
+  mapping: ContactImportMapping,
+  definitions: Pick<ContactAttributeDefinition, 'key'>[],
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const known = new Set(columns);
+  const keys = new Set(definitions.map((d) => d.key));
+  for (const [field, column] of Object.entries({
+    phone: mapping.phone,
+    name: mapping.name,
+    tags: mapping.tags,
+    optIn: mapping.optIn,
+  })) {
+    if (column !== undefined && !known.has(column))
+      problems.push({ path: `mapping.${field}`, message: `the file has no column "${column}"` });
+  }
+  for (const [column, key] of Object.entries(mapping.attributes)) {
+    if (!known.has(column))
+      problems.push({ path: `mapping.attributes.${column}`, message: `the file has no column "${column}"` });
+    if (!keys.has(key))
+      problems.push({
+        path: `mapping.attributes.${column}`,
+        message: `unknown attribute "${key}": define it in the contact attributes first`,
+      });
+  }
+  return problems;
+}
+
+/**
+ * What each data row of the file becomes: a contact to upsert, or a rejection saying why. A
+ * number seen on an earlier line of the same file is rejected as a duplicate. Pure.
+ */
+export function planImport(
+  rows: ParsedCsv['rows'],
+  columns: string[],
+  mapping: ContactImportMapping,
+  definitions: ContactAttributeDefinition[],
+  defaultCountry: string,
+): PlannedRow[] {
+  const index = new Map(columns.map((c, i) => [c, i]));
+  const cell = (fields: string[], column: string | undefined) =>
+    column === undefined ? '' : (fields[index.get(column) ?? -1] ?? '').trim();
+  const defs = new Map(definitions.map((d) => [d.key, d]));
+  const firstLine = new Map<string, number>();
+
+  return rows.map(({ line, fields }): PlannedRow => {
+    const reject = (
+      code: RejectedRow['code'],
+      reason: string,
+      field: string | null,
+      value: string | null,
+    ) => ({
+      ok: false as const,
+      rejected: { line, code, reason, field, value },
+    });
+    const rawPhone = cell(fields, mapping.phone);
+    if (!rawPhone) return reject('missing_phone', 'The phone number is empty', mapping.phone, null);
+    const number = normalizePhone(rawPhone, defaultCountry);
+    if (!number)
+      return reject(
+        'invalid_phone',
+        `"${rawPhone}" is not a valid phone number (default country ${defaultCountry})`,
+        mapping.phone,
+        rawPhone,
+      );
+    const attributes: Record<string, ContactAttributeValue> = {};
+    for (const [column, key] of Object.entries(mapping.attributes)) {
+      const raw = cell(fields, column);
+      if (raw === '') continue;
+      const def = defs.get(key);
+      if (!def) return reject('unknown_attribute', `Unknown attribute "${key}"`, column, raw);
+      const checked = checkAttributeValue(def, raw, 'csv');
+      if (!checked.ok)
+        return reject('invalid_value', `${def.label}: "${raw}" ${checked.reason}`, column, raw);
+      attributes[key] = checked.value;
+    }
+    let optIn: boolean | null = null;
+    if (mapping.optIn) {
+      const raw = cell(fields, mapping.optIn);
+      if (raw !== '') {
+        optIn = parseBoolean(raw);
+        if (optIn === null) return reject('invalid_value', `"${raw}" is not yes or no`, mapping.optIn, raw);
+      }
+    }
+    const seenAt = firstLine.get(number.waId);
+    if (seenAt !== undefined)
+      return reject(
+        'duplicate_in_file',
+        `${number.phone} already appears on line ${seenAt}`,
+        mapping.phone,
+        rawPhone,
+      );
+    firstLine.set(number.waId, line);
+    const name = cell(fields, mapping.name);
+    return {
+      ok: true,
+      contact: {
+        line,
+        ...number,
+        name: name ? name.slice(0, 200) : null,
+        tags: mapping.tags ? splitTags(cell(fields, mapping.tags)) : [],
+        attributes,
+        optIn,
+      },
+    };
+  });
+}

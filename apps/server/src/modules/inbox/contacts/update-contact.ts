@@ -1,0 +1,70 @@
+import type { ContactAttributeValue, ContactProfile, UpdateContactRequest } from '@charla/contracts';
+import { toPgSafeText } from '../../../platform/db/pg-safe';
+import { AppError, notFound } from '../../../platform/errors';
+import type { AuthContext } from '../../auth';
+import type { InboxDeps } from '../inbox.deps';
+import { listAttributeDefinitions } from './attribute-definitions';
+import { checkAttributeValue } from './contact-values';
+import { getContact } from './get-contact';
+
+/**
+ * Edits what Charla keeps about a contact. Only this row changes: its conversations and
+ * messages point at the contact's id, which never changes.
+ */
+export async function updateContact(
+  deps: Pick<InboxDeps, 'db' | 'clock'>,
+  auth: AuthContext,
+  contactId: string,
+  input: UpdateContactRequest,
+): Promise<ContactProfile> {
+  const sets: string[] = [];
+  const params: unknown[] = [auth.workspaceId, contactId];
+  const set = (column: string, value: unknown, cast = '') => {
+    params.push(value);
+    sets.push(`${column} = $${params.length}${cast}`);
+  };
+  if (input.name !== undefined) set('name', input.name ? toPgSafeText(input.name) : null);
+  if (input.notes !== undefined) set('notes', input.notes ? toPgSafeText(input.notes) : null);
+  if (input.tags !== undefined) set('tags', [...new Set(input.tags.map(toPgSafeText))], '::text[]');
+  if (input.attributes !== undefined) {
+    const definitions = new Map(
+      (await listAttributeDefinitions(deps, auth.workspaceId)).map((d) => [d.key, d]),
+    );
+    const fields: { path: string; message: string }[] = [];
+    const values: Record<string, ContactAttributeValue> = {};
+    const removed: string[] = [];
+    for (const [key, value] of Object.entries(input.attributes)) {
+      const def = definitions.get(key);
+      if (!def) fields.push({ path: `attributes.${key}`, message: 'unknown attribute' });
+      else if (value === null) removed.push(key);
+      else {
+        const checked = checkAttributeValue(def, value, 'api');
+        if (checked.ok) values[key] = checked.value;
+        else fields.push({ path: `attributes.${key}`, message: checked.reason });
+      }
+    }
+    if (fields.length > 0)
+      throw new AppError(
+        'unprocessable',
+        'invalid_attributes',
+        `Some attributes are not valid: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
+        fields,
+      );
+    params.push(JSON.stringify(values), removed);
+    sets.push(`attributes = (attributes || $${params.length - 1}::jsonb) - $${params.length}::text[]`);
+  }
+  if (input.optIn !== undefined) {
+    set('opt_in_state', input.optIn);
+    set('opt_in_source', 'agent');
+    set('opt_in_at', deps.clock.now(), '::timestamptz');
+  }
+  if (sets.length > 0) {
+    set('updated_at', deps.clock.now(), '::timestamptz');
+    const updated = await deps.db.query(
+      `UPDATE contacts SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2 RETURNING id`,
+      params,
+    );
+    if (updated.length === 0) throw notFound('contact');
+  }
+  return getContact(deps, auth.workspaceId, contactId);
+}

@@ -1,0 +1,77 @@
+import type { Role } from '@charla/contracts';
+import { AppError, notFound } from '../../../platform/errors';
+import type { InboxDeps } from '../inbox.deps';
+
+/** Who is looking: the signed-in member. */
+export interface Viewer {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+}
+
+/**
+ * The SQL condition (over conversations aliased `c`) an agent's view is limited to. Owners and
+ * admins see everything; agents see everything unless the workspace limits them to the
+ * conversations assigned to them or to one of their teams. `param` is the placeholder number
+ * the viewer's user id takes.
+ */
+export function visibleConversationsSql(viewer: Viewer, param: number): { sql: string; params: unknown[] } {
+  if (viewer.role !== 'agent') return { sql: 'TRUE', params: [] };
+  return {
+    sql: `(EXISTS (SELECT 1 FROM workspaces vw WHERE vw.id = c.workspace_id AND vw.conversation_visibility = 'all')
+       OR c.assignee_user_id = $${param}
+       OR c.team_id IN (SELECT vtm.team_id FROM team_members vtm WHERE vtm.user_id = $${param}))`,
+    params: [viewer.userId],
+  };
+}
+
+export const hiddenConversation = () =>
+  new AppError('forbidden', 'forbidden', "You don't have access to this conversation.");
+
+/** 404 when the conversation is not in the viewer's workspace, 403 when it is but hidden from them. */
+export async function assertConversationVisible(
+  deps: Pick<InboxDeps, 'db'>,
+  viewer: Viewer,
+  conversationId: string,
+): Promise<void> {
+  const visible = visibleConversationsSql(viewer, 3);
+  const [row] = await deps.db.query<{ visible: boolean }>(
+    `SELECT ${visible.sql} AS visible FROM conversations c WHERE c.workspace_id = $1 AND c.id = $2`,
+    [viewer.workspaceId, conversationId, ...visible.params],
+  );
+  if (!row) throw notFound('conversation');
+  if (!row.visible) throw hiddenConversation();
+}
+
+/** The same check through a message of the conversation; an unknown message is left to the use case. */
+export async function assertMessageVisible(
+  deps: Pick<InboxDeps, 'db'>,
+  viewer: Viewer,
+  messageId: string,
+): Promise<void> {
+  if (viewer.role !== 'agent') return;
+  const [row] = await deps.db.query<{ conversation_id: string }>(
+    'SELECT conversation_id FROM messages WHERE workspace_id = $1 AND id = $2',
+    [viewer.workspaceId, messageId],
+  );
+  if (row) await assertConversationVisible(deps, viewer, row.conversation_id);
+}
+
+/**
+ * The same check through a file: a file attached to a message belongs to that message's
+ * conversation. An unknown file, or one not sent yet, is left to the use case.
+ */
+export async function assertMediaVisible(
+  deps: Pick<InboxDeps, 'db'>,
+  viewer: Viewer,
+  mediaId: string,
+): Promise<void> {
+  if (viewer.role !== 'agent' || !UUID.test(mediaId)) return;
+  const [row] = await deps.db.query<{ conversation_id: string }>(
+    `SELECT m.conversation_id FROM media f JOIN messages m ON m.id = f.message_id
+      WHERE f.workspace_id = $1 AND f.id = $2`,
+    [viewer.workspaceId, mediaId],
+  );
+  if (row) await assertConversationVisible(deps, viewer, row.conversation_id);
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,32 @@
+import type { InboxDeps } from '../inbox.deps';
+
+export const REOPEN_SNOOZED_JOB = 'inbox.reopen-snoozed';
+
+/**
+ * Snoozed conversations whose time has come are open again (one job per snooze, plus a
+ * periodic sweep in case a job was lost). Idempotent: a conversation reopens once.
+ */
+export async function reopenSnoozedConversations(
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'notify'>,
+): Promise<number> {
+  const now = deps.clock.now();
+  const rows = await deps.db.query<{ workspace_id: string; conversation_id: string }>(
+    `WITH due AS (
+       UPDATE conversations SET status = 'open', snoozed_until = NULL
+        WHERE status = 'snoozed' AND snoozed_until <= $1
+       RETURNING id, workspace_id)
+     INSERT INTO conversation_events (workspace_id, conversation_id, kind, from_value, to_value, occurred_at)
+     SELECT workspace_id, id, 'status', 'snoozed', 'open', $1 FROM due
+     RETURNING workspace_id, conversation_id`,
+    [now],
+  );
+  if (rows.length === 0) return 0;
+  await deps.notify(
+    rows.map((r) => ({
+      kind: 'conversation.updated' as const,
+      workspaceId: r.workspace_id,
+      conversationId: r.conversation_id,
+    })),
+  );
+  return rows.length;
+}

@@ -1,0 +1,75 @@
+import type { Conversation, UpdateConversationRequestSchema } from '@charla/contracts';
+import type { z } from 'zod';
+import { AppError, notFound } from '../../../platform/errors';
+import type { InboxDeps } from '../inbox.deps';
+import { type NewConversationEvent, recordConversationEvents } from './conversation-events';
+import { findConversation } from './get-thread';
+import { REOPEN_SNOOZED_JOB } from './reopen-snoozed';
+
+const MAX_SNOOZE_MS = 366 * 86_400_000;
+
+/** Changes a conversation's status (snoozing it until a time) or priority; each change is kept in its history. */
+export async function updateConversation(
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'jobs' | 'notify'>,
+  actor: { workspaceId: string; userId: string },
+  conversationId: string,
+  input: z.output<typeof UpdateConversationRequestSchema>,
+): Promise<Conversation> {
+  const now = deps.clock.now();
+  let snoozedUntil: Date | null = null;
+  if (input.status === 'snoozed') {
+    if (!input.snoozedUntil) {
+      throw new AppError('invalid', 'snooze_time_required', 'Say until when to snooze.', [
+        { path: 'snoozedUntil', message: 'Required to snooze' },
+      ]);
+    }
+    snoozedUntil = new Date(input.snoozedUntil);
+    const ahead = snoozedUntil.getTime() - now.getTime();
+    if (ahead <= 0 || ahead > MAX_SNOOZE_MS) {
+      throw new AppError('unprocessable', 'invalid_snooze_time', 'Snooze until a time in the next year.', [
+        { path: 'snoozedUntil', message: 'Must be in the future, within a year' },
+      ]);
+    }
+  }
+  const note = input.note || null;
+  const changed = await deps.db.transaction(async (query) => {
+    const [current] = await query<{ status: string; priority: string; snoozed_until: Date | null }>(
+      'SELECT status, priority, snoozed_until FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
+      [actor.workspaceId, conversationId],
+    );
+    if (!current) throw notFound('conversation');
+    const events: NewConversationEvent[] = [];
+    const base = { workspaceId: actor.workspaceId, conversationId, actorUserId: actor.userId, note, at: now };
+    const status = input.status ?? current.status;
+    const priority = input.priority ?? current.priority;
+    const sameSnooze =
+      status !== 'snoozed' ||
+      (current.snoozed_until !== null &&
+        new Date(current.snoozed_until).getTime() === snoozedUntil?.getTime());
+    if (status !== current.status || !sameSnooze) {
+      events.push({ ...base, kind: 'status', from: current.status, to: status });
+    }
+    if (priority !== current.priority) {
+      events.push({ ...base, kind: 'priority', from: current.priority, to: priority });
+    }
+    if (events.length === 0) return false;
+    await query(
+      `UPDATE conversations SET status = $3, priority = $4, snoozed_until = $5
+        WHERE workspace_id = $1 AND id = $2`,
+      [actor.workspaceId, conversationId, status, priority, status === 'snoozed' ? snoozedUntil : null],
+    );
+    await recordConversationEvents(query, events);
+    return true;
+  });
+  if (changed) {
+    if (snoozedUntil) {
+      await deps.jobs.send(
+        REOPEN_SNOOZED_JOB,
+        {},
+        { startAfterSeconds: Math.ceil((snoozedUntil.getTime() - now.getTime()) / 1000) },
+      );
+    }
+    await deps.notify([{ kind: 'conversation.updated', workspaceId: actor.workspaceId, conversationId }]);
+  }
+  return findConversation(deps, actor.workspaceId, conversationId);
+}

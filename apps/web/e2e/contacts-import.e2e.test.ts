@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../server/test/harness/free-port';
+import { kill9, startServerProcess } from '../../server/test/harness/server-process';
+import { launchChromium } from './browser';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'charla-e2e-'));
+let server: Awaited<ReturnType<typeof startServerProcess>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('web build failed');
+  mkdirSync(shots, { recursive: true });
+  const [port, simulatorPort] = [await freePort(), await freePort()];
+  server = await startServerProcess(
+    {
+      DATA_DIR: dataDir,
+      SIMULATOR_PORT: String(simulatorPort),
+      LOG_LEVEL: 'warn',
+      SECRET_KEY: 'cd'.repeat(32),
+    },
+    port,
+  );
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await kill9(server.child);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const FILE = [
+  'Teléfono;Nombre;Etiquetas;Cumpleaños',
+  '612 34 56 78;Ana García;vip;17/05/1990',
+  '+52 55 1234 5678;Marta;cdmx;',
+  '+34 612 345 678;Ana repetida;;',
+  '12345;Número malo;;',
+  '623 45 67 89;Fecha mala;;31/02/2020',
+].join('\r\n');
+
+describe('contacts import', () => {
+  it('imports a CSV with good and bad rows and shows every rejected row', async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' })
+    ).newPage();
+    await page.goto(server.url);
+    await page.waitForURL(/\/setup/);
+    await page.fill('input[name="workspaceName"]', 'Tienda Luna');
+    await page.fill('input[name="name"]', 'Carmen');
+    await page.fill('input[name="email"]', 'carmen@example.com');
+    await page.fill('input[name="password"]', 'una contraseña larga');
+    await page.click('[data-testid="setup-submit"]');
+    await page.waitForURL(/\/inbox/);
+    const def = await page.request.post(`${server.url}/api/contacts/attributes`, {
+      data: { key: 'birthday', label: 'Cumpleaños', type: 'date' },
+    });
+    expect(def.status()).toBe(201);
+
+    await page.click('[data-testid="nav-contacts"]');
+    await page.waitForURL(/\/contacts/);
+    await page.click('[data-testid="import-open"]');
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'clientes.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(FILE, 'utf8'),
+    });
+    await page.locator('[data-testid="import-map-phone"]').waitFor();
+    expect(await page.locator('[data-testid="import-map-phone"]').inputValue()).toBe('Teléfono');
+    await page.selectOption('[data-testid="import-country"]', 'ES');
+    await page.click('[data-testid="import-start"]');
+    await page.locator('[data-testid="import-progress"][data-status="done"]').waitFor({ timeout: 30_000 });
+    const report = page.locator('[data-testid="import-report"]');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('2 creados, 0 actualizados, 3 rechazados');
+    const rejected = page.locator('[data-testid="import-rejected-row"]');
+    expect(await rejected.count()).toBe(3);
+    expect(await rejected.nth(0).textContent()).toContain('Repetido en el archivo');
+    expect(await rejected.nth(1).textContent()).toContain('Teléfono no válido');
+    expect(await rejected.nth(2).textContent()).toContain('Valor no válido');
+    await page.screenshot({ path: join(shots, '30-contacts-import-report.png') });
+
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="contact-row"]').nth(1).waitFor();
+    expect(await page.locator('[data-testid="contact-row"]').count()).toBe(2);
+    await page.fill('[data-testid="contacts-search"]', 'Marta');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
+    await page.locator('[data-testid="contact-row"]').first().click();
+    await page.locator('aside').getByText('+525512345678').waitFor();
+    await page.screenshot({ path: join(shots, '31-contacts-profile.png') });
+  });
+});

@@ -1,0 +1,218 @@
+import type { ContactAttributeDefinition, ContactAttributeValue, ContactProfile } from '@charla/contracts';
+import { MessageSquare, X } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isApiError } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { useErrorMessage } from '../../lib/use-error-message';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { Field } from '../../ui/field';
+import { Input, Select, Textarea } from '../../ui/input';
+import { Spinner } from '../../ui/spinner';
+import { useAttributeDefinitions, useContact, useUpdateContact } from './contacts.api';
+
+/** The profile beside the table: edit name, tags, notes, attributes and consent; open its chats. */
+export function ContactPanel({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const contact = useContact(id);
+  const definitions = useAttributeDefinitions();
+  const errorMessage = useErrorMessage();
+  return (
+    <aside
+      aria-label={t('contacts.profile')}
+      className="fixed inset-0 z-20 flex w-full flex-col overflow-y-auto border-neutral-200 bg-white p-5 md:static md:w-96 md:border-l dark:border-neutral-800 dark:bg-neutral-900"
+    >
+      <div className="mb-4 flex items-center justify-between">
+        <h2 className="text-lg font-semibold">{t('contacts.profile')}</h2>
+        <Button variant="ghost" size="icon" onClick={onClose} aria-label={t('common.close')}>
+          <X className="size-4" aria-hidden />
+        </Button>
+      </div>
+      {contact.isPending || definitions.isPending ? (
+        <Spinner />
+      ) : contact.isError ? (
+        <Alert tone="error">{errorMessage(contact.error)}</Alert>
+      ) : (
+        <ContactForm contact={contact.data} definitions={definitions.data ?? []} />
+      )}
+    </aside>
+  );
+}
+
+const toText = (v: ContactAttributeValue | undefined) => (v === undefined ? '' : String(v));
+
+function ContactForm({
+  contact,
+  definitions,
+}: {
+  contact: ContactProfile;
+  definitions: ContactAttributeDefinition[];
+}) {
+  const { t, i18n } = useTranslation();
+  const update = useUpdateContact(contact.id);
+  const errorMessage = useErrorMessage();
+  const [name, setName] = useState(contact.name ?? '');
+  const [tags, setTags] = useState(contact.tags.join(', '));
+  const [notes, setNotes] = useState(contact.notes ?? '');
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(definitions.map((d) => [d.key, toText(contact.attributes[d.key])])),
+  );
+  const fieldErrors = new Map(
+    isApiError(update.error) ? update.error.fields.map((f) => [f.path, f.message] as const) : [],
+  );
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const attributes: Record<string, ContactAttributeValue | null> = {};
+    for (const d of definitions) {
+      const raw = (values[d.key] ?? '').trim();
+      if (raw === toText(contact.attributes[d.key])) continue;
+      if (raw === '') attributes[d.key] = null;
+      else if (d.type === 'number') attributes[d.key] = Number(raw);
+      else if (d.type === 'boolean') attributes[d.key] = raw === 'true';
+      else attributes[d.key] = raw;
+    }
+    update.mutate({
+      name: name.trim() || null,
+      notes: notes.trim() || null,
+      tags: [
+        ...new Set(
+          tags
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ],
+      attributes,
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4">
+      <div className="text-sm text-neutral-600 dark:text-neutral-400">
+        <p className="tabular-nums">{contact.phone ?? contact.waId}</p>
+        {contact.profileName ? <p>{t('contacts.profileName', { name: contact.profileName })}</p> : null}
+      </div>
+      <Field id="contact-name" label={t('contacts.name')}>
+        <Input id="contact-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <Field id="contact-tags" label={t('contacts.tags')} hint={t('contacts.tagsHint')}>
+        <Input id="contact-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+      </Field>
+      {definitions.map((d) => (
+        <Field
+          key={d.key}
+          id={`attr-${d.key}`}
+          label={d.label}
+          error={fieldErrors.get(`attributes.${d.key}`)}
+        >
+          <AttributeInput
+            definition={d}
+            value={values[d.key] ?? ''}
+            onChange={(v) => setValues((prev) => ({ ...prev, [d.key]: v }))}
+          />
+        </Field>
+      ))}
+      <Field id="contact-notes" label={t('contacts.notes')}>
+        <Textarea id="contact-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      </Field>
+      {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
+      <Button type="submit" isLoading={update.isPending}>
+        {t('contacts.save')}
+      </Button>
+
+      <div className="flex flex-col gap-2 border-t border-neutral-200 pt-4 dark:border-neutral-800">
+        <h3 className="text-sm font-semibold">{t('contacts.optIn')}</h3>
+        <p className="text-sm" data-testid="contact-opt-in">
+          {t(`contacts.optInState.${contact.optIn.state}`)}
+          {contact.optIn.source
+            ? ` · ${t(`contacts.optInSource.${contact.optIn.source}`)}${contact.optIn.at ? ` · ${formatDate(contact.optIn.at, i18n.language)}` : ''}`
+            : ''}
+        </p>
+        <div className="flex gap-2">
+          <Button
+            type="button"
+            size="sm"
+            variant="secondary"
+            disabled={contact.optIn.state === 'opted_in'}
+            onClick={() => update.mutate({ optIn: 'opted_in' })}
+          >
+            {t('contacts.markOptedIn')}
+          </Button>
+          <Button
+            type="button"
+            size="sm"
+            variant="secondary"
+            disabled={contact.optIn.state === 'opted_out'}
+            onClick={() => update.mutate({ optIn: 'opted_out' })}
+          >
+            {t('contacts.markOptedOut')}
+          </Button>
+        </div>
+      </div>
+
+      <div className="flex flex-col gap-2 border-t border-neutral-200 pt-4 dark:border-neutral-800">
+        <h3 className="text-sm font-semibold">{t('contacts.conversations')}</h3>
+        {contact.conversations.length === 0 ? (
+          <p className="text-sm text-neutral-500">{t('contacts.noConversations')}</p>
+        ) : (
+          contact.conversations.map((c) => (
+            <Link
+              key={c.id}
+              to={`/inbox/${c.id}`}
+              className="flex items-start gap-2 rounded-lg p-2 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800"
+            >
+              <MessageSquare className="mt-0.5 size-4 shrink-0 text-neutral-400" aria-hidden />
+              <span className="min-w-0">
+                <span className="block font-medium">
+                  {c.channelName} · {formatDate(c.lastActivityAt, i18n.language)}
+                </span>
+                <span className="block truncate text-neutral-500">{c.lastMessageText ?? ''}</span>
+              </span>
+            </Link>
+          ))
+        )}
+      </div>
+    </form>
+  );
+}
+
+function AttributeInput(props: {
+  definition: ContactAttributeDefinition;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { definition: d, value, onChange } = props;
+  const id = `attr-${d.key}`;
+  if (d.type === 'boolean' || d.type === 'list') {
+    const options =
+      d.type === 'boolean'
+        ? [
+            { value: 'true', label: t('contacts.yes') },
+            { value: 'false', label: t('contacts.no') },
+          ]
+        : (d.options ?? []).map((o) => ({ value: o, label: o }));
+    return (
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">—</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    );
+  }
+  return (
+    <Input
+      id={id}
+      type={d.type === 'number' ? 'number' : d.type === 'date' ? 'date' : 'text'}
+      step={d.type === 'number' ? 'any' : undefined}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}

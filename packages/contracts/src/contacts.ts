@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+export const ContactAttributeTypeSchema = z.enum(['text', 'number', 'date', 'boolean', 'list']);
+export type ContactAttributeType = z.infer<typeof ContactAttributeTypeSchema>;
+
+/** A custom field the workspace defines once; every contact's value is checked against its type. */
+export const ContactAttributeDefinitionSchema = z.object({
+  id: z.string(),
+  /** Stable key used in the API, imports and exports (`plan`, `birthday`). */
+  key: z.string(),
+  label: z.string(),
+  type: ContactAttributeTypeSchema,
+  /** The allowed values of a `list` attribute; null for the other types. */
+  options: z.array(z.string()).nullable(),
+});
+export type ContactAttributeDefinition = z.infer<typeof ContactAttributeDefinitionSchema>;
+
+export const CreateContactAttributeRequestSchema = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _, starting with a letter (max 40)'),
+  label: z.string().trim().min(1).max(80),
+  type: ContactAttributeTypeSchema,
+  options: z.array(z.string().trim().min(1).max(80)).min(1).max(100).optional(),
+});
+export type CreateContactAttributeRequest = z.infer<typeof CreateContactAttributeRequestSchema>;
+
+/** text and list: string; number: number; date: `YYYY-MM-DD`; boolean: boolean. */
+export const ContactAttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type ContactAttributeValue = z.infer<typeof ContactAttributeValueSchema>;
+
+export const OptInStateSchema = z.enum(['unknown', 'opted_in', 'opted_out']);
+export type OptInState = z.infer<typeof OptInStateSchema>;
+/** Who set the state: an import, an agent, the customer's keyword (BAJA, STOP...), or the REST API. */
+export const OptInSourceSchema = z.enum(['import', 'agent', 'customer_keyword', 'api']);
+export type OptInSource = z.infer<typeof OptInSourceSchema>;
+
+export const ContactSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  /** The name the customer set in WhatsApp, when they have written. */
+  profileName: z.string().nullable(),
+  /** E.164, e.g. +34612345678 */
+  phone: z.string().nullable(),
+  waId: z.string().nullable(),
+  tags: z.array(z.string()),
+  attributes: z.record(z.string(), ContactAttributeValueSchema),
+  notes: z.string().nullable(),
+  optIn: z.object({
+    state: OptInStateSchema,
+    source: OptInSourceSchema.nullable(),
+    at: z.string().nullable(),
+  }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const ContactListSchema = z.object({
+  items: z.array(ContactSchema),
+  nextCursor: z.string().nullable(),
+  /** How many contacts match the search. */
+  total: z.number().int(),
+});
+export type ContactList = z.infer<typeof ContactListSchema>;
+
+export const ContactConversationSchema = z.object({
+  id: z.string(),
+  channelName: z.string(),
+  status: z.string(),
+  lastActivityAt: z.string(),
+  lastMessageText: z.string().nullable(),
+});
+export type ContactConversation = z.infer<typeof ContactConversationSchema>;
+
+export const ContactProfileSchema = ContactSchema.extend({
+  conversations: z.array(ContactConversationSchema),
+});
+export type ContactProfile = z.infer<typeof ContactProfileSchema>;
+
+export const UpdateContactRequestSchema = z.object({
+  name: z.string().trim().max(200).nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  notes: z.string().max(5000).nullable().optional(),
+  /** Merged into the current values; null removes one. */
+  attributes: z.record(z.string(), ContactAttributeValueSchema.nullable()).optional(),
+  /** Set by an agent (source `agent`). */
+  optIn: z.enum(['opted_in', 'opted_out']).optional(),
+});
+export type UpdateContactRequest = z.infer<typeof UpdateContactRequestSchema>;
+
+export const ContactImportStatusSchema = z.enum(['previewed', 'running', 'done', 'failed']);
+export type ContactImportStatus = z.infer<typeof ContactImportStatusSchema>;
+
+export const RejectedRowSchema = z.object({
+  /** Line in the file (the header is line 1). */
+  line: z.number().int(),
+  code: z.enum(['invalid_phone', 'missing_phone', 'duplicate_in_file', 'invalid_value', 'unknown_attribute']),
+  /** In English; the web shows its own words by `code` and `field`. */
+  reason: z.string(),
+  /** The mapped column (or attribute key) at fault. */
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+});
+export type RejectedRow = z.infer<typeof RejectedRowSchema>;
+
+export const ContactImportMappingSchema = z.object({
+  /** Column name holding the phone number (required). */
+  phone: z.string().min(1),
+  name: z.string().min(1).optional(),
+  /** Column of tags separated by `,`, `;` or `|`. */
+  tags: z.string().min(1).optional(),
+  /** Column saying whether the contact agreed to receive messages (yes/no, sí/no, true/false, 1/0). */
+  optIn: z.string().min(1).optional(),
+  /** Column name -> attribute key. */
+  attributes: z.record(z.string(), z.string()).default({}),
+});
+export type ContactImportMapping = z.infer<typeof ContactImportMappingSchema>;
+
+export const StartContactImportRequestSchema = z.object({
+  mapping: ContactImportMappingSchema,
+  /** ISO 3166 alpha-2 country for numbers written without `+` (e.g. `ES`, `MX`). */
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase()),
+});
+export type StartContactImportRequest = z.input<typeof StartContactImportRequestSchema>;
+
+export const ContactImportSchema = z.object({
+  id: z.string(),
+  status: ContactImportStatusSchema,
+  filename: z.string().nullable(),
+  /** The header row. */
+  columns: z.array(z.string()),
+  /** The first rows after the header, for the mapping step. */
+  sampleRows: z.array(z.array(z.string())),
+  totalRows: z.number().int(),
+  processedRows: z.number().int(),
+  createdCount: z.number().int(),
+  updatedCount: z.number().int(),
+  rejectedCount: z.number().int(),
+  /** Every rejected row, in file order. */
+  rejected: z.array(RejectedRowSchema),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ContactImport = z.infer<typeof ContactImportSchema>;

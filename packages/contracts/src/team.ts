@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const TeamSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Member user ids. */
+  memberIds: z.array(z.string()),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+export const TeamRequestSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  memberIds: z.array(z.uuid()).max(500).default([]),
+});
+export type TeamRequest = z.input<typeof TeamRequestSchema>;
+
+/** all: agents see every conversation; assigned: only those assigned to them or to their teams. */
+export const ConversationVisibilitySchema = z.enum(['all', 'assigned']);
+export type ConversationVisibility = z.infer<typeof ConversationVisibilitySchema>;
+
+export const WorkspaceSettingsSchema = z.object({
+  conversationVisibility: ConversationVisibilitySchema,
+  /** New conversations go round robin to online members of `autoAssignTeamId` (any agent when null). */
+  autoAssign: z.boolean(),
+  autoAssignTeamId: z.string().nullable(),
+  /** Members with this many open or pending conversations are skipped. */
+  autoAssignCap: z.number().int().min(1).max(1000),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
+
+export const UpdateWorkspaceSettingsRequestSchema = WorkspaceSettingsSchema.partial();
+export type UpdateWorkspaceSettingsRequest = z.input<typeof UpdateWorkspaceSettingsRequestSchema>;
