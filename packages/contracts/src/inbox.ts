@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoteSchema } from './collaboration';
 import { MessageContentSchema, QuotedMessageSchema, ReactionSchema, ReferralSchema } from './message-content';
 
 /** queued: stored in Charla; accepted: Meta took it (wamid known); then the WhatsApp ticks. */
@@ -133,6 +134,8 @@ export const ThreadSchema = z.object({
   messages: z.array(MessageSchema),
   /** Changes of status, priority and assignment within the time the messages span (all of them on the latest page), oldest first. */
   events: z.array(ConversationEventSchema),
+  /** Internal notes within the time the messages span (all later ones on the latest page), oldest first. */
+  notes: z.array(NoteSchema),
   /** Pass as ?before= to load older messages. */
   olderCursor: z.string().nullable(),
 });

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './channels';
+export * from './collaboration';
 export * from './contacts';
 export * from './errors';
 export * from './inbox';

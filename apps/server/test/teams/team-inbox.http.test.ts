@@ -70,6 +70,16 @@ describe('statuses, priority and their history', () => {
     expect((await owner('GET', `/api/conversations/${id}`)).json().conversation.status).toBe('open');
   });
 
+  it('keeps a snooze when only the priority changes', async () => {
+    const id = await customerWrites(t, '5215500000009', 'Mañana lo vemos');
+    const until = new Date(t.clock.now().getTime() + 7200_000).toISOString();
+    await owner('PATCH', `/api/conversations/${id}`, { status: 'snoozed', snoozedUntil: until });
+    const res = await owner('PATCH', `/api/conversations/${id}`, { priority: 'urgent' });
+    expect(res.json()).toMatchObject({ status: 'snoozed', snoozedUntil: until, priority: 'urgent' });
+    const events = (await owner('GET', `/api/conversations/${id}`)).json().events;
+    expect(events.filter((e: { kind: string }) => e.kind === 'status')).toHaveLength(1);
+  });
+
   it('refuses a snooze without a time or in the past', async () => {
     const id = await customerWrites(t, '5215500000004', 'x');
     const missing = await owner('PATCH', `/api/conversations/${id}`, { status: 'snoozed' });

@@ -7,10 +7,12 @@ import { LoginPage } from '../features/auth/login-page';
 import { RequireAuth } from '../features/auth/require-auth';
 import { SetupPage } from '../features/auth/setup-page';
 import { ContactsPage } from '../features/contacts/contacts-page';
-import { InboxPage } from '../features/inbox/inbox-page';
+import { InboxRoute } from '../features/inbox/assignment/no-access';
 import { ChannelsPage } from '../features/settings/channels-page';
 import { MembersPage } from '../features/settings/members-page';
 import { SettingsLayout } from '../features/settings/settings-layout';
+import { TeamsPage } from '../features/settings/teams-page';
+import { WorkspacePage } from '../features/settings/workspace-page';
 import { buttonClasses } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { FullPageSpinner } from '../ui/spinner';
@@ -41,12 +43,14 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
           <Route index element={<Navigate to="/inbox" replace />} />
-          <Route path="inbox/:conversationId?" element={<InboxPage />} />
+          <Route path="inbox/:conversationId?" element={<InboxRoute />} />
           <Route path="contacts" element={<ContactsPage />} />
           <Route path="settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="channels" replace />} />
             <Route path="channels" element={<ChannelsPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="teams" element={<TeamsPage />} />
+            <Route path="workspace" element={<WorkspacePage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -13,6 +13,7 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthContext } from '../auth';
+import { cannedRoutes } from './canned/canned.routes';
 import { contactsRoutes } from './contacts/contacts.routes';
 import { assignConversation } from './conversations/assign-conversation';
 import {
@@ -34,6 +35,7 @@ import {
 import { mediaUploadRoutes } from './media/media-upload.routes';
 import { reactToMessage } from './messages/react-to-message';
 import { sendMessage } from './messages/send-message';
+import { notesRoutes } from './notes/notes.routes';
 import { searchRoutes } from './search/search.routes';
 
 export interface InboxRoutesOptions {
@@ -172,6 +174,8 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
 
   await app.register(searchRoutes, { deps, requireMember, authOf });
   await app.register(contactsRoutes, { deps, requireMember, authOf });
+  await app.register(notesRoutes, { deps, guard: memberWho(seeConversation), authOf });
+  await app.register(cannedRoutes, { deps, requireMember, authOf });
 
   app.get(
     '/api/media/:id',

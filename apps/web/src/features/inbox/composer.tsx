@@ -1,5 +1,5 @@
 import type { Message, SendMessageRequest } from '@charla/contracts';
-import { SendHorizontal } from 'lucide-react';
+import { Lock, SendHorizontal } from 'lucide-react';
 import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
@@ -7,7 +7,12 @@ import { cn } from '../../lib/cn';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { useSendMessage } from './inbox.api';
+import { useSession } from '../auth/require-auth';
+import { CannedPicker } from './canned/canned-picker';
+import { cannedValuesFor } from './canned/canned-text';
+import { useCannedPicker } from './canned/use-canned-picker';
+import { useSendMessage, useThread } from './inbox.api';
+import { useCreateNote } from './notes/notes.api';
 import { type AttachDialog, type AttachKind, AttachMenu } from './outbound/attach-menu';
 import { ContactDialog } from './outbound/contact-dialog';
 import { InteractiveDialog } from './outbound/interactive-dialog';
@@ -44,7 +49,16 @@ export function Composer({
   const [picked, setPicked] = useState<{ file: File; kind: AttachKind } | null>(null);
   const [dialog, setDialog] = useState<AttachDialog | null>(null);
   const [isRecording, setIsRecording] = useState(false);
+  const [isNote, setIsNote] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const createNote = useCreateNote(conversationId);
+  const session = useSession();
+  const conversation = useThread(conversationId).data?.pages[0]?.conversation ?? null;
+  const picker = useCannedPicker(
+    text,
+    cannedValuesFor(conversation, session.user.name, session.workspace.name),
+    setText,
+  );
 
   const length = text.length;
   const isTooLong = length > maxTextLength;
@@ -75,6 +89,13 @@ export function Composer({
     if (!canSend) return;
     const body = text.trim();
     setText('');
+    if (isNote) {
+      createNote.mutateAsync({ body }).catch(() => {
+        setText((current) => (current === '' ? body : current));
+      });
+      textareaRef.current?.focus();
+      return;
+    }
     sendRequest({ type: 'text', text: body }).catch(() => {
       // Give the words back unless the agent already started another message.
       setText((current) => (current === '' ? body : current));
@@ -88,6 +109,10 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -110,17 +135,48 @@ export function Composer({
     <>
       <form onSubmit={onSubmit} className="flex flex-col gap-2">
         {showError ? <Alert tone="error">{errorMessage(send.error)}</Alert> : null}
+        {isNote && createNote.isError ? <Alert tone="error">{errorMessage(createNote.error)}</Alert> : null}
         {replyTo ? (
           <ReplyBar message={replyTo} customerName={customerName} onCancel={() => onClearReply?.()} />
         ) : null}
         <div className="flex items-end gap-1.5">
           {isRecording ? null : (
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              className={cn(
+                'size-11 shrink-0 rounded-full',
+                isNote && 'bg-amber-100 text-amber-900 dark:bg-amber-900/50',
+              )}
+              aria-pressed={isNote}
+              aria-label={t('notes.toggle')}
+              title={t('notes.toggle')}
+              data-testid="composer-note-toggle"
+              onClick={() => {
+                setIsNote((value) => !value);
+                textareaRef.current?.focus();
+              }}
+            >
+              <Lock aria-hidden className="size-5" />
+            </Button>
+          )}
+          {isRecording || isNote ? null : (
             <AttachMenu onFile={(file, kind) => setPicked({ file, kind })} onDialog={setDialog} />
           )}
           <div className={cn('relative min-w-0 flex-1', isRecording && 'hidden')}>
             <label htmlFor="composer" className="sr-only">
-              {t('inbox.composer.label')}
+              {isNote ? t('notes.label') : t('inbox.composer.label')}
             </label>
+            {picker.isOpen ? (
+              <CannedPicker
+                items={picker.items}
+                activeIndex={picker.activeIndex}
+                isLoading={picker.isLoading}
+                onPick={picker.pick}
+                onHover={picker.setActive}
+              />
+            ) : null}
             <textarea
               id="composer"
               ref={textareaRef}
@@ -129,24 +185,28 @@ export function Composer({
               value={text}
               onChange={(event) => setText(event.target.value)}
               onKeyDown={onKeyDown}
-              placeholder={t('inbox.composer.placeholder')}
+              placeholder={isNote ? t('notes.placeholder') : t('inbox.composer.placeholder')}
               aria-invalid={isTooLong}
+              aria-controls={picker.isOpen ? 'canned-options' : undefined}
+              aria-activedescendant={picker.activeId ? `canned-option-${picker.activeId}` : undefined}
               aria-describedby="composer-help"
               className={cn(
                 'block w-full resize-none rounded-2xl border border-neutral-200 bg-white px-4 py-2.5 text-[15px] leading-snug shadow-xs',
                 'placeholder:text-neutral-400 focus:border-brand-600 focus:ring-3 focus:ring-brand-600/15 focus:outline-none',
                 'dark:border-neutral-700 dark:bg-neutral-900 dark:placeholder:text-neutral-500',
                 isTooLong && 'border-red-500 focus:border-red-500 focus:ring-red-500/15',
+                isNote &&
+                  'border-amber-300 bg-amber-50 focus:border-amber-500 focus:ring-amber-500/20 dark:border-amber-700 dark:bg-amber-950/60',
               )}
             />
           </div>
-          {text.length > 0 ? (
+          {text.length > 0 || isNote ? (
             <Button
               type="submit"
               size="icon"
               className="size-11 rounded-full"
               disabled={!canSend}
-              aria-label={t('inbox.composer.send')}
+              aria-label={isNote ? t('notes.add') : t('inbox.composer.send')}
               data-testid="composer-send"
             >
               <SendHorizontal aria-hidden className="size-5" />
@@ -163,7 +223,14 @@ export function Composer({
           id="composer-help"
           className="flex justify-between gap-2 px-1 text-[11px] text-neutral-500 dark:text-neutral-400"
         >
-          <span className="hidden sm:inline">{t('inbox.composer.hint')}</span>
+          {isNote ? (
+            <span className="flex items-center gap-1 font-medium text-amber-800 dark:text-amber-300">
+              <Lock aria-hidden className="size-3" />
+              {t('notes.onlyTeam')}
+            </span>
+          ) : (
+            <span className="hidden sm:inline">{t('inbox.composer.hint')}</span>
+          )}
           {length >= counterFrom ? (
             <span
               className={cn(

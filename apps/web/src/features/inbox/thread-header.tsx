@@ -1,9 +1,14 @@
 import type { Conversation } from '@charla/contracts';
 import { ArrowLeft } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useErrorMessage } from '../../lib/use-error-message';
 import { Avatar } from '../../ui/avatar';
 import { buttonClasses } from '../../ui/button';
+import { AssignMenu } from './assignment/assign-menu';
+import { PriorityMenu } from './assignment/priority-menu';
+import { StatusMenu } from './assignment/status-menu';
 import { contactLabel } from './contact-label';
 import type { WindowState } from './conversation-window';
 import { CallDisabled } from './outbound/call-disabled';
@@ -17,6 +22,9 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
   const { contact } = conversation;
   const name = contactLabel(contact) ?? t('inbox.unknownContact');
   const showPhone = contact.phone && contact.phone !== name;
+  const errorMessage = useErrorMessage();
+  const [changeError, setChangeError] = useState<string | null>(null);
+  const onError = (error: unknown) => setChangeError(errorMessage(error));
 
   return (
     <header className="flex min-h-16 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-neutral-200 bg-white px-3 py-2 sm:px-4 dark:border-neutral-800 dark:bg-neutral-900">
@@ -29,7 +37,7 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
         <ArrowLeft aria-hidden className="size-5" />
       </Link>
       <Avatar label={name} seed={contact.id} />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-36 flex-1">
         <h2 className="truncate text-[15px] font-semibold" data-testid="thread-contact-name">
           {name}
         </h2>
@@ -44,6 +52,26 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
         <CallDisabled />
         <WhatsAppRulesDialog />
       </div>
+      <div
+        className="flex w-full flex-wrap items-center gap-1.5 lg:w-auto"
+        data-testid="conversation-controls"
+      >
+        <StatusMenu conversation={conversation} onError={onError} />
+        <AssignMenu conversation={conversation} onError={onError} />
+        <PriorityMenu conversation={conversation} onError={onError} />
+      </div>
+      {changeError ? (
+        <p
+          role="alert"
+          className="w-full text-xs text-red-600 dark:text-red-400"
+          data-testid="conversation-change-error"
+        >
+          {changeError}{' '}
+          <button type="button" className="underline" onClick={() => setChangeError(null)}>
+            {t('common.close')}
+          </button>
+        </p>
+      ) : null}
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import { Radio, Users } from 'lucide-react';
+import { Building2, Radio, Users, UsersRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { cn } from '../../lib/cn';
@@ -8,6 +8,13 @@ export function SettingsLayout() {
   const tabs = [
     { to: '/settings/channels', label: t('settings.channels.nav'), icon: Radio, testId: 'settings-channels' },
     { to: '/settings/members', label: t('settings.members.nav'), icon: Users, testId: 'settings-members' },
+    { to: '/settings/teams', label: t('settings.teams.nav'), icon: UsersRound, testId: 'settings-teams' },
+    {
+      to: '/settings/workspace',
+      label: t('settings.workspace.nav'),
+      icon: Building2,
+      testId: 'settings-workspace',
+    },
   ];
 
   return (
@@ -16,7 +23,7 @@ export function SettingsLayout() {
         <h1 className="text-2xl font-semibold tracking-tight">{t('settings.title')}</h1>
         <nav
           aria-label={t('settings.title')}
-          className="mt-5 flex gap-1 border-b border-neutral-200 dark:border-neutral-800"
+          className="mt-5 flex gap-1 overflow-x-auto border-b border-neutral-200 dark:border-neutral-800"
         >
           {tabs.map(({ to, label, icon: Icon, testId }) => (
             <NavLink

@@ -1,6 +1,7 @@
 import type { Media, Message, Reaction, Thread } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
+import { listNotes } from '../notes/list-notes';
 import { listConversationEvents } from './conversation-events';
 import {
   CONVERSATION_COLUMNS,
@@ -58,20 +59,22 @@ export async function getThread(
   const page = rows.slice(0, PAGE);
   const oldest = page.at(-1);
   const hasOlder = rows.length > PAGE;
-  const [related, events] = await Promise.all([
+  // The history lines and notes of the time this page spans: the latest page also gets every later one.
+  const span = {
+    from: hasOlder && oldest ? new Date(oldest.occurred_at) : null,
+    before: before ? new Date(Buffer.from(before, 'base64url').toString('utf8').split('|')[0]!) : null,
+  };
+  const isPastEnd = Boolean(before && page.length === 0);
+  const [related, events, notes] = await Promise.all([
     loadRelated(deps, workspaceId, page),
-    // The history lines of the time this page spans: the latest page also gets every later one.
-    before && page.length === 0
-      ? Promise.resolve([])
-      : listConversationEvents(deps, workspaceId, conversationId, {
-          from: hasOlder && oldest ? new Date(oldest.occurred_at) : null,
-          before: before ? new Date(Buffer.from(before, 'base64url').toString('utf8').split('|')[0]!) : null,
-        }),
+    isPastEnd ? Promise.resolve([]) : listConversationEvents(deps, workspaceId, conversationId, span),
+    isPastEnd ? Promise.resolve([]) : listNotes(deps, workspaceId, conversationId, span),
   ]);
   return {
     conversation,
     messages: page.reverse().map((r) => toMessage(r, related)),
     events,
+    notes,
     olderCursor:
       rows.length > PAGE && oldest
         ? Buffer.from(`${new Date(oldest.occurred_at).toISOString()}|${oldest.seq}`).toString('base64url')

@@ -42,10 +42,14 @@ export async function updateConversation(
     const base = { workspaceId: actor.workspaceId, conversationId, actorUserId: actor.userId, note, at: now };
     const status = input.status ?? current.status;
     const priority = input.priority ?? current.priority;
+    // Changing only the priority keeps a snooze exactly as it was.
+    const until =
+      input.status === 'snoozed' ? snoozedUntil : status === 'snoozed' ? current.snoozed_until : null;
     const sameSnooze =
       status !== 'snoozed' ||
       (current.snoozed_until !== null &&
-        new Date(current.snoozed_until).getTime() === snoozedUntil?.getTime());
+        until !== null &&
+        new Date(current.snoozed_until).getTime() === new Date(until).getTime());
     if (status !== current.status || !sameSnooze) {
       events.push({ ...base, kind: 'status', from: current.status, to: status });
     }
@@ -56,7 +60,7 @@ export async function updateConversation(
     await query(
       `UPDATE conversations SET status = $3, priority = $4, snoozed_until = $5
         WHERE workspace_id = $1 AND id = $2`,
-      [actor.workspaceId, conversationId, status, priority, status === 'snoozed' ? snoozedUntil : null],
+      [actor.workspaceId, conversationId, status, priority, status === 'snoozed' ? until : null],
     );
     await recordConversationEvents(query, events);
     return true;

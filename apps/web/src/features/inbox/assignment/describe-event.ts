@@ -1,0 +1,63 @@
+import type { ConversationEvent } from '@charla/contracts';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** One sentence for a change to the conversation: "Ana assigned this to Pablo". */
+export function describeEvent(event: ConversationEvent, t: Translate): string {
+  const actor = event.actor?.name ?? 'Charla';
+  const to = event.toName ?? event.to ?? '';
+  const from = event.fromName ?? event.from ?? '';
+  switch (event.kind) {
+    case 'assignee':
+      if (!event.to) return t('assignment.event.unassigned', { actor, from });
+      if (event.actor && event.actor.id === event.to) return t('assignment.event.tookIt', { actor });
+      return t('assignment.event.assigned', { actor, to });
+    case 'team':
+      if (!event.to) return t('assignment.event.teamRemoved', { actor, from });
+      return t('assignment.event.teamSet', { actor, to });
+    case 'priority':
+      if (!event.to || event.to === 'none') return t('assignment.event.priorityRemoved', { actor });
+      return t('assignment.event.prioritySet', { actor, to: t(`assignment.priority.${event.to}`) });
+    case 'status':
+      if (event.to === 'open' && !event.actor) {
+        return event.from === 'snoozed'
+          ? t('assignment.event.snoozeEnded', { actor })
+          : t('assignment.event.customerReopened', { actor });
+      }
+      if (event.to === 'open') return t('assignment.event.reopened', { actor });
+      if (event.to === 'resolved') return t('assignment.event.resolved', { actor });
+      if (event.to === 'pending') return t('assignment.event.pending', { actor });
+      if (event.to === 'snoozed') return t('assignment.event.snoozed', { actor });
+      return t('assignment.event.status', { actor, to });
+  }
+}
+
+/** Every event of the loaded pages once, oldest first. */
+export function mergeEvents(pages: { events: ConversationEvent[] }[]): ConversationEvent[] {
+  const byId = new Map<string, ConversationEvent>();
+  for (const page of pages) for (const event of page.events ?? []) byId.set(event.id, event);
+  return [...byId.values()].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export type TimelineItem<M> =
+  | { kind: 'message'; message: M; at: string }
+  | { kind: 'event'; event: ConversationEvent; at: string };
+
+/** Messages (already in order) with the events slotted in by time; an event ties before a later message. */
+export function timeline<M extends { createdAt: string }>(
+  messages: M[],
+  events: ConversationEvent[],
+): TimelineItem<M>[] {
+  const items: TimelineItem<M>[] = [];
+  let next = 0;
+  for (const message of messages) {
+    const at = new Date(message.createdAt).getTime();
+    while (next < events.length && new Date(events[next]?.at ?? 0).getTime() < at) {
+      const event = events[next++] as ConversationEvent;
+      items.push({ kind: 'event', event, at: event.at });
+    }
+    items.push({ kind: 'message', message, at: message.createdAt });
+  }
+  for (const event of events.slice(next)) items.push({ kind: 'event', event, at: event.at });
+  return items;
+}
