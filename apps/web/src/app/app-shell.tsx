@@ -1,6 +1,7 @@
 import { Inbox, Settings, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router';
+import { ComfortEffects } from '../features/comfort/use-comfort';
 import { cn } from '../lib/cn';
 import { LogoMark } from '../ui/logo';
 import { Tooltip, TooltipProvider } from '../ui/tooltip';
@@ -19,6 +20,7 @@ export function AppShell() {
   return (
     <TooltipProvider delayDuration={300}>
       <RealtimeStatusContext value={status}>
+        <ComfortEffects />
         <div className="flex h-dvh flex-col-reverse overflow-hidden md:flex-row">
           <nav
             aria-label={t('nav.main')}

@@ -634,4 +634,25 @@ export const en: Translations = {
       onlyOnce: 'This link is shown only now. Copy it before closing.',
     },
   },
+  comfort: {
+    shortcuts: {
+      title: 'Keyboard shortcuts',
+      next: 'Next conversation',
+      previous: 'Previous conversation',
+      resolve: 'Resolve the open conversation',
+      assign: 'Open the assign menu',
+      search: 'Search',
+      help: 'Show these shortcuts',
+      typingHint: 'Shortcuts are off while you type in a text field.',
+    },
+    notify: {
+      legend: 'Notifications',
+      enable: 'Notify me of new messages when the tab is not visible',
+      sound: 'Play a sound',
+      denied: 'The browser blocked notifications. Allow them in the site settings.',
+      unsupported: 'This browser does not support notifications; only the sound will play.',
+      title: 'New message from {{name}}',
+      media: 'Attachment',
+    },
+  },
 };

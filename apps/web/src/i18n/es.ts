@@ -644,6 +644,27 @@ export const es = {
       onlyOnce: 'Este enlace solo se muestra ahora. Cópialo antes de cerrar.',
     },
   },
+  comfort: {
+    shortcuts: {
+      title: 'Atajos de teclado',
+      next: 'Conversación siguiente',
+      previous: 'Conversación anterior',
+      resolve: 'Resolver la conversación abierta',
+      assign: 'Abrir el menú de asignación',
+      search: 'Buscar',
+      help: 'Mostrar estos atajos',
+      typingHint: 'Los atajos no funcionan mientras escribes en un campo de texto.',
+    },
+    notify: {
+      legend: 'Notificaciones',
+      enable: 'Avisarme de mensajes nuevos cuando la pestaña no está visible',
+      sound: 'Reproducir un sonido',
+      denied: 'El navegador bloqueó las notificaciones. Permítelas en la configuración del sitio.',
+      unsupported: 'Este navegador no admite notificaciones; solo sonará el aviso.',
+      title: 'Mensaje nuevo de {{name}}',
+      media: 'Archivo adjunto',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -50,7 +50,7 @@ function apply(locale: Locale): void {
 
 /**
  * After login the user's locale wins, unless this user picked another language in this browser
- * (there is no API to save the choice on the account yet).
+ * (the menu also saves the choice on the account with PATCH /api/me).
  */
 export function applyUserLocale(user: { id: string; locale: Locale }): void {
   const chosen = readStorage(userKey(user.id));

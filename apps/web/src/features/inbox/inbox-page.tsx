@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { cn } from '../../lib/cn';
 import { EmptyState } from '../../ui/empty-state';
+import { ShortcutsDialog, useInboxShortcuts } from '../comfort/shortcuts';
 import { ConversationList } from './conversation-list';
 import { Thread } from './thread';
 
@@ -11,6 +12,7 @@ export function InboxPage() {
   const { t } = useTranslation();
   const { conversationId } = useParams();
   const hasSelection = conversationId !== undefined;
+  const shortcuts = useInboxShortcuts(conversationId);
 
   return (
     <div className="flex min-h-0 flex-1">
@@ -39,6 +41,7 @@ export function InboxPage() {
           </div>
         )}
       </section>
+      <ShortcutsDialog open={shortcuts.isHelpOpen} onOpenChange={shortcuts.setIsHelpOpen} />
     </div>
   );
 }

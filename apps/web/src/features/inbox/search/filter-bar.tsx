@@ -14,7 +14,8 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   const { t } = useTranslation();
   const channels = useChannels();
   const set = (patch: Partial<ConversationFilters>) => onChange({ ...filters, ...patch });
-  const small = 'h-8 w-auto min-w-0 flex-1 px-2 text-xs';
+  // Wide enough for the longest label in either language; the bar wraps rather than cutting words.
+  const small = 'h-8 w-auto min-w-[8.5rem] flex-1 px-2 text-xs';
   const isUnread = filters.unread === 'true';
 
   return (
