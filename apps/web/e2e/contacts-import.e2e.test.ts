@@ -1,45 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/test/harness/free-port';
-import { kill9, startServerProcess } from '../../server/test/harness/server-process';
-import { launchChromium } from './browser';
+import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'charla-e2e-'));
-let server: Awaited<ReturnType<typeof startServerProcess>>;
-let browser: Browser;
+const shots = screenshotsDir;
+let e2e: E2eApp;
+let server: E2eApp['server'];
+let browser: E2eApp['browser'];
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('web build failed');
-  mkdirSync(shots, { recursive: true });
-  const [port, simulatorPort] = [await freePort(), await freePort()];
-  server = await startServerProcess(
-    {
-      DATA_DIR: dataDir,
-      SIMULATOR_PORT: String(simulatorPort),
-      LOG_LEVEL: 'warn',
-      SECRET_KEY: 'cd'.repeat(32),
-    },
-    port,
-  );
-  browser = await launchChromium();
+  e2e = await startE2eApp();
+  ({ server, browser } = e2e);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (server) await kill9(server.child);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => e2e?.close());
 
 const FILE = [
   'Teléfono;Nombre;Etiquetas;Cumpleaños',
