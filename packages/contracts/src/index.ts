@@ -9,4 +9,5 @@ export * from './outbound';
 export * from './realtime';
 export * from './search';
 export * from './team';
+export * from './templates';
 export * from './whatsapp-errors';

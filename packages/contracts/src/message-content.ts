@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TemplateMessageSchema } from './templates';
 
 /**
  * What a message says, in Charla's neutral terms (not the Cloud API wire format). The inbox
@@ -94,6 +95,8 @@ const Unsupported = z.object({
   kind: z.string().nullable(),
   reason: z.string(),
 });
+/** An approved template the business sent (the only kind allowed outside the 24-hour window). */
+const TemplateContent = z.object({ type: z.literal('template'), template: TemplateMessageSchema });
 /** The customer opened the chat for the first time. */
 const Welcome = z.object({ type: z.literal('welcome') });
 
@@ -108,6 +111,7 @@ export const MessageContentSchema = z.discriminatedUnion('type', [
   System,
   Unsupported,
   Welcome,
+  TemplateContent,
 ]);
 export type MessageContent = z.infer<typeof MessageContentSchema>;
 

@@ -38,6 +38,10 @@ export function previewOf(content: MessageContent | InboundContent): string | nu
       return content.text ? `🛒 ${content.text}` : '🛒';
     case 'system':
       return content.body;
+    case 'template':
+      return content.template.headerText
+        ? `${content.template.headerText}\n${content.template.body}`
+        : content.template.body;
     case 'unsupported':
     case 'welcome':
       return null;
