@@ -1,0 +1,36 @@
+import type { TestApp } from '../harness/test-app';
+
+/**
+ * One module's rows of the permission matrix (docs/api.md, "Who may call what"). The matrix
+ * test loads every `*.permissions.ts` in this folder and calls each route as the owner, an
+ * admin, an agent limited to assigned conversations (the shared conversation is not theirs)
+ * and the owner of another workspace.
+ */
+export type Role = 'owner' | 'admin' | 'agent' | 'foreign';
+
+export interface MatrixFixture {
+  t: TestApp;
+  cookies: Record<Role, string>;
+  /** A conversation of the test workspace, not assigned to the agent. */
+  conversationId: string;
+  /** An inbound message of that conversation. */
+  messageId: string;
+}
+
+export type Ids = Record<string, string>;
+
+export type PermissionRow = [
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: (ids: Ids) => string,
+  body: object | ((ids: Ids) => object) | undefined,
+  owner: number,
+  admin: number,
+  agent: number,
+  foreign: number,
+];
+
+export interface PermissionSpec {
+  /** Called before each role's round (as the owner of the test workspace): fresh ids for the rows. */
+  prepare?: (f: MatrixFixture, role: Role) => Promise<Ids>;
+  rows: PermissionRow[];
+}
