@@ -35,6 +35,26 @@ export type OptInState = z.infer<typeof OptInStateSchema>;
 export const OptInSourceSchema = z.enum(['import', 'agent', 'customer_keyword', 'api']);
 export type OptInSource = z.infer<typeof OptInSourceSchema>;
 
+/** One condition on a custom attribute; `value` is unused by `is_set` / `not_set`. */
+export const AttributeFilterSchema = z.object({
+  key: z.string(),
+  op: z.enum(['eq', 'neq', 'contains', 'gt', 'gte', 'lt', 'lte', 'is_set', 'not_set']),
+  value: ContactAttributeValueSchema.nullable(),
+});
+export type AttributeFilter = z.infer<typeof AttributeFilterSchema>;
+
+/**
+ * Which contacts: the contact list's filters, a saved contact view and a broadcast audience all
+ * use this shape. Every given condition must hold; `tags` matches a contact with any of them.
+ */
+export const ContactFiltersSchema = z.object({
+  q: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  attributes: z.array(AttributeFilterSchema).optional(),
+  optIn: OptInStateSchema.optional(),
+});
+export type ContactFilters = z.infer<typeof ContactFiltersSchema>;
+
 export const ContactSchema = z.object({
   id: z.string(),
   name: z.string().nullable(),
