@@ -1,3 +1,4 @@
+import { MESSAGING_LIMIT_TIERS, THROUGHPUT_LEVELS } from '@charla/cloud-api';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CustomerInputError } from './customer-message';
@@ -13,6 +14,8 @@ export const RegisterNumberBodySchema = z.object({
   appSecret: z.string().min(1),
   webhookUrl: z.url(),
   verifiedName: z.string().min(1).optional(),
+  messagingLimit: z.enum(MESSAGING_LIMIT_TIERS).optional(),
+  throughput: z.enum(THROUGHPUT_LEVELS).optional(),
 });
 
 /** `{ text }`, or `{ message, media? }` with a Cloud API inbound message without from/id/timestamp. */
@@ -165,6 +168,7 @@ export async function registerAdminRoutes(
       return {
         messages: sandbox.chat(phoneNumberId, waId).map(toChatItem),
         typing: sandbox.isTyping(phoneNumberId, waId),
+        marketingStopped: sandbox.findCustomer(phoneNumberId, waId)?.marketingStopped ?? false,
       };
     },
   );

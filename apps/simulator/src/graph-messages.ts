@@ -1,13 +1,23 @@
 import type { WebhookError } from '@charla/cloud-api';
 import { type GraphApiError, graphErrors, webhookErrors } from './graph-error';
+import type { MessagingLimits } from './messaging-limits';
 import { checkMediaIds, resolveMediaAsync } from './outbound-media';
 import { isRecord, type ValidatedOutbound, validateOutbound } from './outbound-validation';
 import { parseRecipient, toDigits } from './phone-format';
 import type { Sandbox } from './sandbox';
 import type { SimMessage, SimNumber } from './sandbox-state';
 import type { PairRateLimit, SendLimits } from './send-limits';
+import type { AcceptedSend } from './sends-log';
+import { templateWebhookErrors } from './template-errors';
+import type { TemplateRegistry } from './template-registry';
+import { checkTemplateSend, type RenderedTemplate } from './template-send';
 
-export type GraphResponse = { status: number; body: unknown };
+export type GraphResponse = {
+  status: number;
+  body: unknown;
+  /** Set when Meta accepted a send: what the sends log keeps for fast queries. */
+  accepted?: AcceptedSend;
+};
 
 export type MessagesContext = {
   sandbox: Sandbox;
@@ -17,7 +27,13 @@ export type MessagesContext = {
   pairRateLimit: PairRateLimit | null;
   version: string;
   number: SimNumber;
+  templates: TemplateRegistry;
+  messagingLimits: MessagingLimits;
+  /** §8.11: async error code when the portfolio's messaging limit is reached (default 131049). */
+  messagingLimitErrorCode: number;
 };
+
+type TemplateSend = { name: string; language: string; category: string; rendered: RenderedTemplate };
 
 const REACTION_TARGET_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -52,6 +68,13 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
     nowMs: now,
   });
   if (mediaError) return toErrorResponse(mediaError);
+  let template: TemplateSend | null = null;
+  if (validated.value.type === 'template') {
+    const checked = checkTemplateSend(context.templates, number.wabaId, validated.value.content);
+    if (!checked.ok) return toErrorResponse(checked.error);
+    const { name, language, category } = checked.value.template;
+    template = { name, language, category, rendered: checked.value.rendered };
+  }
 
   const behaviour = sandbox.behaviour(number.phoneNumberId);
   if (!limits.isWithinThroughput(number.phoneNumberId, now, behaviour.mps)) {
@@ -74,24 +97,67 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
     phoneNumberId: number.phoneNumberId,
     waId: recipient.waId,
     type: validated.value.type,
-    text: validated.value.preview,
-    content: validated.value.content,
+    text: template ? template.rendered.body : validated.value.preview,
+    content: template
+      ? { ...(validated.value.content as object), rendered: template.rendered }
+      : validated.value.content,
     mediaId: idMedia?.id ?? null,
     version: context.version,
     replyTo,
+    ...(typeof body.biz_opaque_callback_data === 'string' && { bizOpaque: body.biz_opaque_callback_data }),
+    ...(template && { pricing: templatePricing(template.category, isWindowOpen) }),
   });
   const immediateFailure = isRefused
     ? webhookErrors.reengagement()
-    : findImmediateFailure(sandbox, message, validated.value);
+    : (findImmediateFailure(sandbox, message, validated.value) ??
+      (template &&
+        findTemplateFailure(context, message, template.category, isWindowOpen, behaviour.messagingLimit)));
   void settle(context, message, validated.value, immediateFailure);
   return {
     status: 200,
     body: {
       messaging_product: 'whatsapp',
       contacts: [{ input: body.to, wa_id: recipient.waId }],
-      messages: [{ id: message.wamid }],
+      messages: [{ id: message.wamid, ...(template && { message_status: 'accepted' }) }],
+    },
+    accepted: {
+      atMs: now,
+      phoneNumberId: number.phoneNumberId,
+      wamid: message.wamid,
+      waId: recipient.waId,
+      type: validated.value.type,
+      templateName: template?.name ?? null,
     },
   };
+}
+
+/** §8.9: templates are billed by category, except utility inside an open window. */
+function templatePricing(category: string, isWindowOpen: boolean) {
+  const lower = category.toLowerCase();
+  if (isWindowOpen && lower === 'utility')
+    return { billable: false, type: 'free_customer_service', category: lower };
+  return { billable: true, type: 'regular', category: lower };
+}
+
+/** §8.11, §8.12: opted-out customers and the portfolio's messaging limit fail after the 200. */
+function findTemplateFailure(
+  context: MessagesContext,
+  message: SimMessage,
+  category: string,
+  isWindowOpen: boolean,
+  tier: Parameters<MessagingLimits['admit']>[3],
+): WebhookError | null {
+  const customer = context.sandbox.findCustomer(message.phoneNumberId, message.waId);
+  if (category === 'MARKETING' && customer?.marketingStopped === true)
+    return templateWebhookErrors.marketingStopped();
+  if (isWindowOpen) return null;
+  const admitted = context.messagingLimits.admit(
+    context.number.wabaId,
+    message.waId,
+    message.timestamp,
+    tier,
+  );
+  return admitted ? null : templateWebhookErrors.messagingLimit(context.messagingLimitErrorCode);
 }
 
 /** Failures known at acceptance that Meta still reports only by webhook (§8.12, §8.15). */

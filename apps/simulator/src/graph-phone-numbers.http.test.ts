@@ -75,9 +75,9 @@ describe('GET /{WABA_ID}/phone_numbers', () => {
       display_phone_number: NUMBER.displayPhoneNumber,
       id: NUMBER.phoneNumberId,
     });
-    const unknown = await get(`/v25.0/${NUMBER.wabaId}/phone_numbers?fields=throughput`);
+    const unknown = await get(`/v25.0/${NUMBER.wabaId}/phone_numbers?fields=wallpaper`);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.error_data.details).toContain('throughput');
+    expect(unknown.body.error.error_data.details).toContain('wallpaper');
   });
 
   it.each([

@@ -1,10 +1,19 @@
 import { readBearer } from './graph-auth';
 import { graphErrors } from './graph-error';
 import { type GraphResponse, toErrorResponse } from './graph-messages';
+import type { ResolvedBehaviour } from './number-behaviour';
 import type { Sandbox } from './sandbox';
 import type { SimNumber } from './sandbox-state';
 
-export const PHONE_FIELDS = ['display_phone_number', 'verified_name', 'quality_rating'] as const;
+export const PHONE_FIELDS = [
+  'display_phone_number',
+  'verified_name',
+  'quality_rating',
+  'throughput',
+  'whatsapp_business_manager_messaging_limit',
+] as const;
+/** Fields returned when `fields` is absent (the limits only on request, like Graph). */
+const DEFAULT_PHONE_FIELDS = ['display_phone_number', 'verified_name', 'quality_rating'];
 const DEFAULT_LIMIT = 25;
 
 type ListRequest = {
@@ -23,11 +32,14 @@ type ListRequest = {
 export function describeNumber(
   number: SimNumber,
   fieldsParam: string | undefined,
-): { ok: true; body: Record<string, string> } | { ok: false; response: GraphResponse } {
-  const all: Record<(typeof PHONE_FIELDS)[number], string> = {
+  behaviour: Pick<ResolvedBehaviour, 'throughput' | 'messagingLimit'>,
+): { ok: true; body: Record<string, unknown> } | { ok: false; response: GraphResponse } {
+  const all: Record<(typeof PHONE_FIELDS)[number], unknown> = {
     display_phone_number: number.displayPhoneNumber,
     verified_name: number.verifiedName ?? number.displayPhoneNumber,
     quality_rating: number.qualityRating,
+    throughput: { level: behaviour.throughput },
+    whatsapp_business_manager_messaging_limit: behaviour.messagingLimit,
   };
   const requested = fieldsParam?.split(',').map((field) => field.trim());
   const unknown = requested?.find(
@@ -41,7 +53,7 @@ export function describeNumber(
       ),
     };
   }
-  const fields = PHONE_FIELDS.filter((field) => requested === undefined || requested.includes(field));
+  const fields = PHONE_FIELDS.filter((field) => (requested ?? DEFAULT_PHONE_FIELDS).includes(field));
   return {
     ok: true,
     body: { ...Object.fromEntries(fields.map((f) => [f, all[f]])), id: number.phoneNumberId },
@@ -79,7 +91,7 @@ export function handlePhoneNumbersList(
   const page = inWaba.slice(start, start + pageSize);
   const data = [];
   for (const number of page) {
-    const described = describeNumber(number, query.fields);
+    const described = describeNumber(number, query.fields, sandbox.behaviour(number.phoneNumberId));
     if (!described.ok) return described.response;
     data.push(described.body);
   }

@@ -65,12 +65,6 @@ describe('POST /messages validation', () => {
       'messaging_product',
     ],
     ['an unknown type', { type: 'hologram' }, 131051, 'not currently supported'],
-    [
-      'a type not simulated yet',
-      { type: 'template', template: { name: 'x', language: { code: 'en' } } },
-      131051,
-      'template',
-    ],
     ['missing text.body', { text: {} }, 131008, "text['body']"],
     [
       'a body over 4096 characters',

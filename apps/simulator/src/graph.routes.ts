@@ -1,17 +1,27 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorizeGraphRequest } from './graph-auth';
+import { graphErrors } from './graph-error';
 import { handleMediaGet } from './graph-media';
 import { type GraphResponse, handleMessagesPost, toErrorResponse } from './graph-messages';
 import { describeNumber, handlePhoneNumbersList } from './graph-phone-numbers';
+import { authorizeWaba, handleTemplateGet } from './graph-templates';
 import { handleMediaDelete, handleMediaUpload, UPLOAD_BODY_LIMIT, uploadErrors } from './graph-upload';
+import type { MessagingLimits } from './messaging-limits';
 import type { Sandbox } from './sandbox';
 import type { PairRateLimit, SendLimits } from './send-limits';
 import type { SendsLog } from './sends-log';
+import type { TemplateRegistry } from './template-registry';
+import { registerTemplateRoutes } from './templates.routes';
+import type { UploadSessions } from './upload-sessions';
 
 type GraphRoutesDeps = {
   sandbox: Sandbox;
   sendsLog: SendsLog;
   limits: SendLimits;
+  templates: TemplateRegistry;
+  uploads: UploadSessions;
+  messagingLimits: MessagingLimits;
+  messagingLimitErrorCode: number;
   supportedVersions: string[];
   windowMode: 'async' | 'sync';
   throughputHttpStatus: 400 | 429;
@@ -30,12 +40,24 @@ type GraphQuery = {
 
 /** The Graph endpoints Charla's client calls, answering with Meta's exact shapes. */
 export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoutesDeps): Promise<void> {
+  const templatesContext = {
+    sandbox: deps.sandbox,
+    templates: deps.templates,
+    supportedVersions: deps.supportedVersions,
+  };
+  registerTemplateRoutes(app, { ...templatesContext, uploads: deps.uploads, baseUrl: deps.baseUrl });
   // Keep the body as the raw string: the sends log must show exactly what was sent, and a body
   // that is not JSON gets Meta's error envelope instead of Fastify's.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addContentTypeParser(
     'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+  // Resumable Upload bytes (§3.4) must stay binary.
+  app.addContentTypeParser(
+    'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
@@ -102,11 +124,15 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
               pairRateLimit: deps.pairRateLimit,
               version,
               number: auth.number,
+              templates: deps.templates,
+              messagingLimits: deps.messagingLimits,
+              messagingLimitErrorCode: deps.messagingLimitErrorCode,
             },
             rawBody,
           )
         : toErrorResponse(auth.error);
       deps.sendsLog.record({
+        accepted: response.accepted,
         at: new Date(deps.sandbox.clock.now()).toISOString(),
         method: 'POST',
         path: request.url,
@@ -138,7 +164,30 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
     '/:version/:phoneNumberId',
     async (request, reply) => {
       const { version, phoneNumberId } = request.params;
-      // Graph ids share one namespace: anything that is not a number is looked up as media.
+      // Graph ids share one namespace: a number, a template (§4.1 get one) or else media.
+      const template =
+        deps.sandbox.findNumber(phoneNumberId) === null ? deps.templates.find(phoneNumberId) : null;
+      if (template !== null) {
+        const refused = authorizeWaba(
+          templatesContext,
+          template.wabaId,
+          {
+            version,
+            authorization: request.headers.authorization,
+            queryToken: request.query.access_token,
+          },
+          'get',
+        );
+        return send(
+          reply,
+          refused
+            ? // Another business's token sees "does not exist" for the template id, not the WABA's.
+              toErrorResponse(
+                refused.init.code === 100 ? graphErrors.unknownObject('get', phoneNumberId) : refused,
+              )
+            : handleTemplateGet(template, request.query.fields),
+        );
+      }
       if (deps.sandbox.findNumber(phoneNumberId) === null) {
         const response = handleMediaGet(deps.sandbox, deps.supportedVersions, {
           version,
@@ -158,7 +207,11 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: GraphRoute
         queryToken: request.query.access_token,
       });
       if (!auth.ok) return send(reply, toErrorResponse(auth.error));
-      const described = describeNumber(auth.number, request.query.fields);
+      const described = describeNumber(
+        auth.number,
+        request.query.fields,
+        deps.sandbox.behaviour(auth.number.phoneNumberId),
+      );
       return send(reply, described.ok ? { status: 200, body: described.body } : described.response);
     },
   );

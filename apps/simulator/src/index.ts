@@ -1,8 +1,16 @@
 import type { AddressInfo } from 'node:net';
+import type { TemplateQualityScore } from '@charla/cloud-api';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes, toChatItem } from './admin.routes';
+import {
+  applyTemplateStatus,
+  registerAdminTemplateRoutes,
+  type TemplateStatusBody,
+  TemplateStatusBodySchema,
+} from './admin-templates.routes';
 import { registerGraphRoutes } from './graph.routes';
 import { registerMediaRoutes } from './media.routes';
+import { MessagingLimits } from './messaging-limits';
 import { type NumberBehaviour, NumberBehaviourSchema, type ResolvedBehaviour } from './number-behaviour';
 import { registerPhoneRoutes } from './phone.routes';
 import {
@@ -12,13 +20,17 @@ import {
   type SendAsCustomerInput,
   type SendRawAsCustomerInput,
 } from './sandbox';
+import type { SimTemplate } from './sandbox-state';
 import { Scheduler } from './scheduler';
 import { SendLimits } from './send-limits';
-import { type SendRecord, SendsLog } from './sends-log';
+import { type AcceptedSend, type SendRecord, SendsLog } from './sends-log';
 import { resolveOptions, type SimulatorOptions } from './simulator-options';
 import { createStateWriter, loadState } from './state-file';
+import { TemplateRegistry } from './template-registry';
+import { UploadSessions } from './upload-sessions';
 import { type WebhookDeliveryAttempt, WebhookDispatcher } from './webhook-dispatcher';
 
+export type { TemplateStatusBody } from './admin-templates.routes';
 export type { CustomerAttachment, CustomerMessageInput } from './customer-message';
 export { CustomerInputError } from './customer-message';
 export {
@@ -34,9 +46,17 @@ export type {
   SendAsCustomerInput,
   SendRawAsCustomerInput,
 } from './sandbox';
+export type { SimTemplate } from './sandbox-state';
 export type { PairRateLimit } from './send-limits';
-export type { SendRecord } from './sends-log';
-export { type Clock, DEFAULT_SUPPORTED_VERSIONS, type SimulatorOptions } from './simulator-options';
+export type { AcceptedSend, SendRecord } from './sends-log';
+export {
+  type Clock,
+  DEFAULT_SUPPORTED_VERSIONS,
+  type SimulatorOptions,
+  type TemplateLimits,
+} from './simulator-options';
+export type { AdminTemplateEvent } from './template-registry';
+export type { RenderedTemplate } from './template-send';
 export type { WebhookDeliveryAttempt } from './webhook-dispatcher';
 
 export type ChatItem = ReturnType<typeof toChatItem>;
@@ -60,8 +80,20 @@ export type Simulator = {
   setBehaviour(phoneNumberId: string, behaviour: NumberBehaviour): ResolvedBehaviour;
   sends(phoneNumberId?: string): SendRecord[];
   chat(phoneNumberId: string, waId: string): ChatItem[];
-  /** Every webhook POST attempt, including failed ones and retries. */
+  /** Every webhook POST attempt (the newest 100,000), including failed ones and retries. */
   webhookAttempts(): WebhookDeliveryAttempt[];
+  /** Accepted sends (accept time in ms, recipient, type, template name), in accept order. */
+  acceptedSends(filter?: { phoneNumberId?: string; sinceMs?: number }): AcceptedSend[];
+  /** The WABA's message templates, as Meta holds them. */
+  templates(wabaId: string): SimTemplate[];
+  /** Runs a PENDING template's review now instead of after `templateReviewMs`. */
+  reviewTemplate(templateId: string): SimTemplate | null;
+  /** Meta pauses, disables, reinstates… a template: status change + `message_template_status_update`. */
+  setTemplateStatus(templateId: string, change: TemplateStatusBody): SimTemplate;
+  /** New quality score + `message_template_quality_update`. */
+  setTemplateQuality(templateId: string, score: TemplateQualityScore): SimTemplate;
+  /** The customer stops (true) or resumes (false) marketing: `user_preferences` webhook; then 131050. */
+  setMarketingOptOut(phoneNumberId: string, waId: string, stopped: boolean): void;
 };
 
 /** "Meta in a box": Graph endpoints, simulated customers and signed webhooks in one Fastify app. */
@@ -99,12 +131,27 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   });
   const sendsLog = new SendsLog();
   const limits = new SendLimits();
+  const messagingLimits = new MessagingLimits();
+  const uploads = new UploadSessions();
+  const templates = new TemplateRegistry({
+    state,
+    clock: resolved.clock,
+    scheduler,
+    reviewMs: resolved.templateReviewMs,
+    limits: resolved.templateLimits,
+    emit: (wabaId, payload) => sandbox.deliverToWaba(wabaId, payload),
+    persist: () => writer.schedule(),
+  });
 
   app.register(async (scope) =>
     registerGraphRoutes(scope, {
       sandbox,
       sendsLog,
       limits,
+      templates,
+      uploads,
+      messagingLimits,
+      messagingLimitErrorCode: resolved.messagingLimitErrorCode,
       supportedVersions: resolved.supportedVersions,
       windowMode: resolved.windowMode,
       throughputHttpStatus: resolved.throughputHttpStatus,
@@ -114,6 +161,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   );
   app.register(async (scope) => registerMediaRoutes(scope, { sandbox }));
   app.register(async (scope) => registerAdminRoutes(scope, { sandbox, sendsLog }));
+  app.register(async (scope) => registerAdminTemplateRoutes(scope, { sandbox, templates, sendsLog }));
   app.register(async (scope) => registerPhoneRoutes(scope, { sandbox }));
 
   let isClosed = false;
@@ -145,5 +193,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     sends: (phoneNumberId) => sendsLog.list(phoneNumberId),
     chat: (phoneNumberId, waId) => sandbox.chat(phoneNumberId, waId).map(toChatItem),
     webhookAttempts: () => [...dispatcher.attempts],
+    acceptedSends: (filter) => sendsLog.accepted(filter),
+    templates: (wabaId) => templates.list(wabaId),
+    reviewTemplate: (templateId) => templates.review(templateId),
+    setTemplateStatus: (templateId, change) =>
+      applyTemplateStatus(templates, templateId, TemplateStatusBodySchema.parse(change)),
+    setTemplateQuality: (templateId, score) => templates.setQuality(templateId, score),
+    setMarketingOptOut: (phoneNumberId, waId, stopped) =>
+      void sandbox.setMarketingOptOut(phoneNumberId, waId, stopped),
   };
 }

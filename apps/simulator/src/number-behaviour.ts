@@ -1,3 +1,9 @@
+import {
+  MESSAGING_LIMIT_TIERS,
+  type MessagingLimitTier,
+  THROUGHPUT_LEVELS,
+  type ThroughputLevel,
+} from '@charla/cloud-api';
 import { z } from 'zod';
 
 export const STATUS_MODES = ['normal', 'out-of-order', 'skip-delivered', 'duplicates', 'drop'] as const;
@@ -24,6 +30,10 @@ export const NumberBehaviourSchema = z.strictObject({
     .optional(),
   /** Messages per second before 130429; defaults to the simulator's `mps` option. */
   mps: z.number().int().min(1).optional(),
+  /** §7.4 level reported by `GET /{id}?fields=throughput`; STANDARD = 80 mps, HIGH = 1,000 unless `mps` is set. */
+  throughput: z.enum(THROUGHPUT_LEVELS).optional(),
+  /** §7.7 portfolio messaging limit (unique out-of-window users per 24 h); default TIER_UNLIMITED. */
+  messagingLimit: z.enum(MESSAGING_LIMIT_TIERS).optional(),
 });
 export type NumberBehaviour = z.infer<typeof NumberBehaviourSchema>;
 
@@ -33,17 +43,24 @@ export type ResolvedBehaviour = {
   autoReadMs: number | null;
   batch: { maxUpdates: number; windowMs: number } | null;
   mps: number;
+  throughput: ThroughputLevel;
+  messagingLimit: MessagingLimitTier;
 };
+
+const LEVEL_MPS: Partial<Record<ThroughputLevel, number>> = { STANDARD: 80, HIGH: 1_000 };
 
 export function resolveBehaviour(
   own: NumberBehaviour | undefined,
-  defaults: Omit<ResolvedBehaviour, 'statusMode' | 'batch'>,
+  defaults: Omit<ResolvedBehaviour, 'statusMode' | 'batch' | 'throughput' | 'messagingLimit'>,
 ): ResolvedBehaviour {
+  const mps = own?.mps ?? (own?.throughput && LEVEL_MPS[own.throughput]) ?? defaults.mps;
   return {
     statusMode: own?.statusMode ?? 'normal',
     delaysMs: own?.delaysMs ?? defaults.delaysMs,
     autoReadMs: own?.autoReadMs === undefined ? defaults.autoReadMs : own.autoReadMs,
     batch: own?.batch ?? null,
-    mps: own?.mps ?? defaults.mps,
+    mps,
+    throughput: own?.throughput ?? (mps >= 1_000 ? 'HIGH' : 'STANDARD'),
+    messagingLimit: own?.messagingLimit ?? 'TIER_UNLIMITED',
   };
 }

@@ -20,9 +20,6 @@ export type ValidatedOutbound = {
 
 type Validation = { ok: true; value: ValidatedOutbound } | { ok: false; error: GraphApiError };
 
-/** Types the simulator knows but does not simulate yet: refused as such, not mistaken for typos. */
-const NOT_YET_SIMULATED = new Set(['template']);
-
 /**
  * §8.2–§8.3: validates a send body with the same schemas Charla's client uses and answers like
  * Meta: a missing field is 131008, a wrong value 100, a rule across fields (id XOR link, unique
@@ -33,12 +30,6 @@ export function validateOutbound(body: Record<string, unknown>): Validation {
   const type = body.type ?? 'text';
   if (typeof type !== 'string')
     return { ok: false, error: graphErrors.invalidParameter("Invalid value for parameter 'type'.") };
-  if (NOT_YET_SIMULATED.has(type)) {
-    return {
-      ok: false,
-      error: graphErrors.unsupportedType(`Message type ${type} is not supported by the simulator yet.`),
-    };
-  }
   if (!Object.hasOwn(OUTBOUND_REQUEST_SCHEMAS, type)) {
     return { ok: false, error: graphErrors.unsupportedType('Message type is not currently supported.') };
   }
@@ -66,7 +57,7 @@ export function validateOutbound(body: Record<string, unknown>): Validation {
         type === 'reaction' && isRecord(content)
           ? { messageId: String(content.message_id), emoji: String(content.emoji) }
           : null,
-      isAllowedOutsideWindow: false,
+      isAllowedOutsideWindow: type === 'template',
     },
   };
 }

@@ -11,7 +11,8 @@ export const PHONE_PAGE_SCRIPT = String.raw`
       video: 'Send a video (MP4 or 3GP)', audioFile: 'Send an audio file (not a voice note)',
       sticker: 'Send a sticker (WebP)', contact: 'Share a contact', shareContact: 'Share contact',
       react: 'React 👍', reply: 'Reply', replyingTo: 'Replying to: ', typing: 'typing…', play: 'Play voice note',
-      download: 'Download', chooseOne: 'Choose one' },
+      download: 'Download', chooseOne: 'Choose one', stopPromos: '🔕 Stop promotions',
+      resumePromos: '🔔 Resume promotions', copyCode: 'Copy code', headerVideo: '🎬 Video', headerDocument: '📄 Document' },
     es: { intro: 'Hazte pasar por un cliente. ¿Quién eres?', name: 'Tu nombre', number: 'Tu número de teléfono',
       start: 'Iniciar chat', send: 'Enviar', placeholder: 'Escribe un mensaje', reset: 'Cambiar de cliente',
       empty: 'Saluda para empezar la conversación.', online: 'cuenta de empresa',
@@ -20,7 +21,9 @@ export const PHONE_PAGE_SCRIPT = String.raw`
       video: 'Enviar video (MP4 o 3GP)', audioFile: 'Enviar archivo de audio (no nota de voz)',
       sticker: 'Enviar sticker (WebP)', contact: 'Compartir contacto', shareContact: 'Compartir contacto',
       react: 'Reaccionar 👍', reply: 'Responder', replyingTo: 'Respondiendo a: ', typing: 'escribiendo…',
-      play: 'Reproducir nota de voz', download: 'Descargar', chooseOne: 'Elige una opción' },
+      play: 'Reproducir nota de voz', download: 'Descargar', chooseOne: 'Elige una opción',
+      stopPromos: '🔕 Detener promociones', resumePromos: '🔔 Reanudar promociones', copyCode: 'Copiar código',
+      headerVideo: '🎬 Video', headerDocument: '📄 Documento' },
   };
   const lang = (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
   const t = LABELS[lang];
@@ -43,6 +46,10 @@ export const PHONE_PAGE_SCRIPT = String.raw`
   $('phone-send').textContent = t.send;
   $('phone-input').placeholder = t.placeholder;
   $('phone-reset').textContent = t.reset;
+  let marketingStopped = false;
+  function showMarketing() {
+    $('phone-marketing').textContent = marketingStopped ? t.resumePromos : t.stopPromos;
+  }
   $('phone-attach-label').title = t.attach;
   $('phone-voice-label').title = t.voice;
   $('phone-location').title = t.location;
@@ -64,6 +71,7 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     $('phone-setup').style.display = 'flex';
     $('phone-chat').style.display = 'none';
     $('phone-reset').hidden = true;
+    $('phone-marketing').hidden = true;
     $('phone-number').value = randomMexicanNumber();
     if (pollTimer) clearInterval(pollTimer);
   }
@@ -72,6 +80,7 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     $('phone-setup').style.display = 'none';
     $('phone-chat').style.display = 'flex';
     $('phone-reset').hidden = false;
+    $('phone-marketing').hidden = false;
     $('phone-subtitle').textContent = identity.name + ' · +' + identity.waId;
     lastRendered = '';
     refresh();
@@ -162,6 +171,50 @@ export const PHONE_PAGE_SCRIPT = String.raw`
       }
     }
     if (m.type === 'interactive') renderInteractive(bubble, m, c);
+    if (m.type === 'template' && c.rendered) renderTemplate(bubble, m, c.rendered);
+  }
+
+  // A template as the customer sees it: header, body (already filled in), footer, buttons (§2.9).
+  function renderTemplate(bubble, m, r) {
+    const header = r.header;
+    if (header && header.format === 'TEXT' && header.text) bubble.prepend(el('strong', 'header', header.text));
+    if (header && header.format === 'LOCATION') bubble.prepend(el('div', 'meta', '📍 ' + (header.text || '')));
+    if (header && header.media) {
+      const src = header.media.id ? '/_sim/media/' + encodeURIComponent(header.media.id) + '/preview' : header.media.link;
+      if (header.format === 'IMAGE' && (header.media.id || isHttpUrl(src))) {
+        const img = document.createElement('img');
+        img.className = 'thumb';
+        img.alt = '';
+        img.src = src;
+        bubble.prepend(img);
+      } else {
+        bubble.prepend(el('div', 'meta', header.format === 'DOCUMENT' ? t.headerDocument : t.headerVideo));
+      }
+    }
+    if (r.footer) bubble.append(el('div', 'meta', r.footer));
+    const row = el('div', 'choices');
+    for (const b of r.buttons || []) {
+      if (b.type === 'QUICK_REPLY') {
+        row.append(choiceButton(b.text, 'phone-quick-reply', () =>
+          sendMessage({ type: 'button', button: { payload: b.payload || b.text, text: b.text }, context: { id: m.wamid } })));
+      } else if (b.type === 'URL' && isHttpUrl(b.url)) {
+        const link = el('a', 'choice', '🔗 ' + b.text);
+        link.href = b.url;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        link.setAttribute('data-testid', 'phone-template-url');
+        row.append(link);
+      } else if (b.type === 'PHONE_NUMBER') {
+        const link = el('a', 'choice', '📞 ' + b.text);
+        link.href = 'tel:' + String(b.phone_number || '').replace(/[^+\d]/g, '');
+        row.append(link);
+      } else if (b.type === 'COPY_CODE') {
+        row.append(choiceButton('📋 ' + t.copyCode + ': ' + b.code, 'phone-copy-code', () => {
+          if (navigator.clipboard) navigator.clipboard.writeText(String(b.code)).catch(() => undefined);
+        }));
+      }
+    }
+    if (row.childElementCount > 0) bubble.append(row);
   }
 
   function renderInteractive(bubble, m, c) {
@@ -348,7 +401,9 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     try {
       const res = await fetch(base + identity.waId + '/chat');
       if (!res.ok) return;
-      const { messages, typing } = await res.json();
+      const { messages, typing, marketingStopped: stopped } = await res.json();
+      marketingStopped = stopped === true;
+      showMarketing();
       render(messages);
       $('phone-subtitle').textContent = typing ? t.typing : identity.name + ' · +' + identity.waId;
       const unread = messages.some((m) => m.from === 'business' && (m.status === 'sent' || m.status === 'delivered' || m.status === 'accepted'));
@@ -420,6 +475,19 @@ export const PHONE_PAGE_SCRIPT = String.raw`
     const name = $('phone-place').value.trim();
     const location = name ? { latitude, longitude, name } : { latitude, longitude };
     if (await sendMessage({ type: 'location', location })) $('phone-location-form').style.display = 'none';
+  });
+
+  // Like WhatsApp's "Stop promotions": a user_preferences webhook, then marketing templates fail (131050).
+  $('phone-marketing').addEventListener('click', async () => {
+    const res = await fetch(base + identity.waId + '/marketing', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ stopped: !marketingStopped }),
+    });
+    if (res.ok) {
+      marketingStopped = (await res.json()).marketingStopped === true;
+      showMarketing();
+    }
   });
 
   $('phone-reset').addEventListener('click', () => {

@@ -33,6 +33,7 @@ export function renderPhonePage(input: PhonePageInput): string {
   header h1 { font-size: 16px; margin: 0; font-weight: 600; }
   header small { opacity: .85; font-size: 12px; }
   header button { margin-left: auto; background: none; border: 0; color: #fff; cursor: pointer; font-size: 12px; }
+  header button + button { margin-left: 8px; }
   #phone-setup { padding: 24px; display: flex; flex-direction: column; gap: 12px; background: #fff; flex: 1; }
   #phone-setup label { font-size: 13px; color: #54656f; display: flex; flex-direction: column; gap: 4px; }
   input { font: inherit; padding: 10px 12px; border: 1px solid #d1d7db; border-radius: 8px; }
@@ -83,6 +84,7 @@ export function renderPhonePage(input: PhonePageInput): string {
   <header>
     <div class="avatar" id="phone-avatar"></div>
     <div><h1 id="phone-business"></h1><small id="phone-subtitle"></small></div>
+    <button type="button" id="phone-marketing" data-testid="phone-marketing" hidden></button>
     <button type="button" id="phone-reset" hidden></button>
   </header>
   <form id="phone-setup">

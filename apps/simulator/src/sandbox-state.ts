@@ -23,6 +23,8 @@ export const SimCustomerSchema = z.object({
   reachable: z.boolean().default(true),
   /** Until when the business's typing indicator shows (§2.10); the next business message clears it. */
   typingUntil: z.number().nullable().default(null),
+  /** The customer stopped marketing messages (§5.7): marketing templates fail with 131050. */
+  marketingStopped: z.boolean().default(false),
 });
 export type SimCustomer = z.infer<typeof SimCustomerSchema>;
 
@@ -49,6 +51,10 @@ export const SimMessageSchema = z.object({
   content: z.unknown().optional(),
   /** Business messages: how this message's statuses are reported (see NumberBehaviour). */
   statusMode: z.string().optional(),
+  /** Echoed in every status webhook of this message (§2.1). */
+  bizOpaque: z.string().optional(),
+  /** §8.9: what the `sent` status bills; absent = free customer-service message. */
+  pricing: z.object({ type: z.string(), category: z.string(), billable: z.boolean() }).optional(),
 });
 export type SimMessage = z.infer<typeof SimMessageSchema>;
 
@@ -66,16 +72,39 @@ export const SimMediaSchema = z.object({
 });
 export type SimMedia = z.infer<typeof SimMediaSchema>;
 
+/** A message template (§4) in its WABA, components normalised to Meta's upper-case answer shape. */
+export const SimTemplateSchema = z.object({
+  id: z.string(),
+  wabaId: z.string(),
+  name: z.string(),
+  language: z.string(),
+  category: z.string(),
+  /** Category before an automatic re-categorisation (`template_category_update`). */
+  previousCategory: z.string().nullable().default(null),
+  parameterFormat: z.enum(['NAMED', 'POSITIONAL']),
+  components: z.array(z.record(z.string(), z.unknown())),
+  status: z.string(),
+  rejectedReason: z.string().nullable(),
+  qualityScore: z.string(),
+  ttlSeconds: z.number().nullable(),
+  allowCategoryChange: z.boolean().default(false),
+  createdAt: z.number(),
+  /** Edit times of this template, for the approved-edit limits (§4.3). */
+  editedAt: z.array(z.number()).default([]),
+});
+export type SimTemplate = z.infer<typeof SimTemplateSchema>;
+
 export const SandboxStateSchema = z.object({
   numbers: z.record(z.string(), SimNumberSchema),
   customers: z.record(z.string(), SimCustomerSchema),
   chats: z.record(z.string(), z.array(SimMessageSchema)),
   media: z.record(z.string(), SimMediaSchema).default({}),
+  templates: z.record(z.string(), SimTemplateSchema).default({}),
 });
 export type SandboxState = z.infer<typeof SandboxStateSchema>;
 
 export function createEmptyState(): SandboxState {
-  return { numbers: {}, customers: {}, chats: {}, media: {} };
+  return { numbers: {}, customers: {}, chats: {}, media: {}, templates: {} };
 }
 
 export function buildChatKey(phoneNumberId: string, waId: string): string {

@@ -1,4 +1,9 @@
-import { InboundMessageSchema, type WebhookError } from '@charla/cloud-api';
+import {
+  InboundMessageSchema,
+  type MessagingLimitTier,
+  type ThroughputLevel,
+  type WebhookError,
+} from '@charla/cloud-api';
 import { buildCustomerMessage, CustomerInputError, type CustomerMessageInput } from './customer-message';
 import { createWamid } from './ids';
 import { MediaStore } from './media-store';
@@ -14,6 +19,7 @@ import {
 import type { Scheduler } from './scheduler';
 import type { Clock } from './simulator-options';
 import { type EmittedStatus, StatusLifecycle } from './status-lifecycle';
+import { buildUserPreferencesPayload } from './template-webhooks';
 import { WebhookBatcher } from './webhook-batcher';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 import { buildInboundPayload, buildRawPayload, buildStatusPayload, toUnixSeconds } from './webhook-payloads';
@@ -26,6 +32,10 @@ export type RegisterNumberInput = {
   appSecret: string;
   webhookUrl: string;
   verifiedName?: string | undefined;
+  /** §7.7 portfolio messaging limit; default TIER_UNLIMITED (same as `setBehaviour`). */
+  messagingLimit?: MessagingLimitTier | undefined;
+  /** §7.4 throughput level: STANDARD (80 mps) or HIGH (1,000 mps). */
+  throughput?: ThroughputLevel | undefined;
 };
 
 export type SendAsCustomerInput = CustomerMessageInput & {
@@ -149,14 +159,39 @@ export class Sandbox {
   }
 
   registerNumber(input: RegisterNumberInput): SimNumber {
+    const { messagingLimit, throughput, ...fields } = input;
     const number: SimNumber = {
-      ...input,
+      ...fields,
       verifiedName: input.verifiedName ?? this.state.numbers[input.phoneNumberId]?.verifiedName ?? null,
       qualityRating: 'GREEN',
     };
     this.state.numbers[input.phoneNumberId] = number;
+    if (messagingLimit !== undefined || throughput !== undefined) {
+      this.setBehaviour(input.phoneNumberId, { messagingLimit, throughput });
+    }
     this.deps.persist();
     return number;
+  }
+
+  /** The customer stops (or resumes) marketing messages: `user_preferences` webhook (§5.7, §8.12). */
+  setMarketingOptOut(phoneNumberId: string, waId: string, stopped: boolean): SimCustomer {
+    const number = this.requireNumber(phoneNumberId);
+    const customer = this.upsertCustomer(phoneNumberId, waId);
+    customer.marketingStopped = stopped;
+    this.deps.persist();
+    this.deliver(phoneNumberId, buildUserPreferencesPayload(number, customer, stopped, this.clock.now()));
+    return customer;
+  }
+
+  /** A WABA-level webhook (templates): once to each distinct webhook URL of the WABA's numbers. */
+  deliverToWaba(wabaId: string, payload: unknown): void {
+    const seen = new Set<string>();
+    for (const number of Object.values(this.state.numbers)) {
+      if (number.wabaId !== wabaId || seen.has(number.webhookUrl)) continue;
+      seen.add(number.webhookUrl);
+      const { phoneNumberId } = number;
+      this.deps.dispatcher.dispatch(() => this.resolveTarget(phoneNumberId), payload);
+    }
   }
 
   findNumber(phoneNumberId: string): SimNumber | null {
@@ -248,6 +283,8 @@ export class Sandbox {
     mediaId: string | null;
     version: string;
     replyTo: string | null;
+    bizOpaque?: string;
+    pricing?: SimMessage['pricing'];
   }) {
     const customer = this.upsertCustomer(input.phoneNumberId, input.waId);
     customer.typingUntil = null;
@@ -280,6 +317,7 @@ export class Sandbox {
       lastMessageAt: this.clock.now(),
       reachable: true,
       typingUntil: null,
+      marketingStopped: false,
     };
     this.state.customers[key] = customer;
     return customer;
@@ -312,7 +350,7 @@ export class Sandbox {
   }
 
   /** Every webhook goes out here: one POST each, or batched when the number asks for it. */
-  private deliver(phoneNumberId: string, payload: ReturnType<typeof buildInboundPayload>) {
+  private deliver(phoneNumberId: string, payload: Parameters<WebhookBatcher['add']>[1]) {
     const send = (body: unknown) =>
       this.deps.dispatcher.dispatch(() => this.resolveTarget(phoneNumberId), body);
     const { batch } = this.behaviour(phoneNumberId);

@@ -8,14 +8,16 @@ const SECOND_MS = 1000;
  * 6 s to the same user, bursts of up to 45 borrowed from the future and paid back at that rate).
  */
 export class SendLimits {
-  private readonly recent = new Map<string, number[]>();
+  // Per number: accept times of the last second as a queue (head index), so a check is amortised O(1).
+  private readonly recent = new Map<string, { times: number[]; head: number }>();
   // Pair rate as a generic cell rate: each send moves the pair's "theoretical arrival time" one
   // interval on; a send is allowed while that time is at most `burst` intervals ahead of now.
   private readonly arrival = new Map<string, number>();
 
   /** Whether one more message fits in the last second of this number's sends. */
   isWithinThroughput(phoneNumberId: string, nowMs: number, mps: number): boolean {
-    return this.pruned(phoneNumberId, nowMs).length < mps;
+    const window = this.pruned(phoneNumberId, nowMs);
+    return window.times.length - window.head < mps;
   }
 
   isWithinPairRate(pairKey: string, nowMs: number, limit: PairRateLimit): boolean {
@@ -25,16 +27,23 @@ export class SendLimits {
 
   /** Counts an accepted message against both limits. */
   record(phoneNumberId: string, pairKey: string, nowMs: number, limit: PairRateLimit | null): void {
-    const times = this.pruned(phoneNumberId, nowMs);
-    times.push(nowMs);
-    this.recent.set(phoneNumberId, times);
+    this.pruned(phoneNumberId, nowMs).times.push(nowMs);
     if (limit)
       this.arrival.set(pairKey, Math.max(this.arrival.get(pairKey) ?? nowMs, nowMs) + limit.intervalMs);
   }
 
-  private pruned(phoneNumberId: string, nowMs: number): number[] {
-    const times = (this.recent.get(phoneNumberId) ?? []).filter((at) => at > nowMs - SECOND_MS);
-    this.recent.set(phoneNumberId, times);
-    return times;
+  private pruned(phoneNumberId: string, nowMs: number): { times: number[]; head: number } {
+    let window = this.recent.get(phoneNumberId);
+    if (!window) {
+      window = { times: [], head: 0 };
+      this.recent.set(phoneNumberId, window);
+    }
+    const { times } = window;
+    while (window.head < times.length && (times[window.head] ?? 0) <= nowMs - SECOND_MS) window.head += 1;
+    if (window.head > 1024 && window.head * 2 > times.length) {
+      times.splice(0, window.head);
+      window.head = 0;
+    }
+    return window;
   }
 }

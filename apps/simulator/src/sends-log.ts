@@ -8,19 +8,60 @@ export type SendRecord = {
   body: unknown;
   responseStatus: number;
   response: unknown;
+  /** Set when the send was accepted (200 + wamid). */
+  accepted: AcceptedSend | null;
 };
 
-export class SendsLog {
-  private readonly records: SendRecord[] = [];
+/** A send Meta accepted, compact enough to query 100,000 of them (broadcast rate and crash tests). */
+export type AcceptedSend = {
+  /** Accept time in ms on the simulator's clock. */
+  atMs: number;
+  phoneNumberId: string;
+  wamid: string;
+  /** The recipient, normalised to digits. */
+  waId: string;
+  type: string;
+  templateName: string | null;
+};
 
-  record(entry: Omit<SendRecord, 'body'>): void {
-    this.records.push({ ...entry, body: parseOrRaw(entry.rawBody) });
+type StoredRecord = Omit<SendRecord, 'body'>;
+
+/**
+ * Appends are O(1) and never parse: the hot send path only pushes. Bodies are parsed when a test
+ * lists the records.
+ */
+export class SendsLog {
+  private readonly records: StoredRecord[] = [];
+  private readonly acceptedSends: AcceptedSend[] = [];
+
+  record(entry: Omit<StoredRecord, 'accepted'> & { accepted?: AcceptedSend | undefined }): void {
+    const accepted = entry.accepted ?? null;
+    this.records.push({ ...entry, accepted });
+    if (accepted) this.acceptedSends.push(accepted);
   }
 
   list(phoneNumberId?: string): SendRecord[] {
-    return this.records.filter(
-      (entry) => phoneNumberId === undefined || entry.phoneNumberId === phoneNumberId,
-    );
+    return this.records
+      .filter((entry) => phoneNumberId === undefined || entry.phoneNumberId === phoneNumberId)
+      .map((entry) => ({ ...entry, body: parseOrRaw(entry.rawBody) }));
+  }
+
+  /** Accepted sends in accept order, optionally of one number and from a time on. */
+  accepted(
+    filter: { phoneNumberId?: string | undefined; sinceMs?: number | undefined } = {},
+  ): AcceptedSend[] {
+    const { phoneNumberId, sinceMs } = filter;
+    // Accept times only grow, so the start is found by binary search.
+    let low = 0;
+    let high = this.acceptedSends.length;
+    while (sinceMs !== undefined && low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.acceptedSends[mid]?.atMs ?? 0) < sinceMs) low = mid + 1;
+      else high = mid;
+    }
+    const from = sinceMs === undefined ? 0 : low;
+    const slice = this.acceptedSends.slice(from);
+    return phoneNumberId === undefined ? slice : slice.filter((send) => send.phoneNumberId === phoneNumberId);
   }
 }
 

@@ -1,6 +1,15 @@
+import { TEMPLATE_LIMITS } from '@charla/cloud-api';
 import type { PairRateLimit } from './send-limits';
 
 export type Clock = { now(): number };
+
+/** §4.3: templates per WABA (2388019) and creations per WABA per hour. */
+export type TemplateLimits = { perWaba: number; creationsPerHour: number };
+
+export const DEFAULT_TEMPLATE_LIMITS: TemplateLimits = {
+  perWaba: TEMPLATE_LIMITS.templatesPerWaba,
+  creationsPerHour: TEMPLATE_LIMITS.creationsPerHour,
+};
 
 export type SimulatorOptions = {
   /** Milliseconds since the epoch; inject one to move time (e.g. past the 24 h window) without sleeping. */
@@ -26,6 +35,12 @@ export type SimulatorOptions = {
   throughputHttpStatus?: 400 | 429;
   /** §7.6: one message per `intervalMs` to the same user, `burst` at once (default 6 s, 45); false = off. */
   pairRateLimit?: PairRateLimit | false;
+  /** §8.8: delay from template creation (or edit) to the review's status webhook (default 3 s). */
+  templateReviewMs?: number;
+  /** §4.3: templates per WABA (default 250, error 2388019) and creations per hour (default 100). */
+  templateLimits?: Partial<TemplateLimits>;
+  /** §8.11: async error code of sends beyond the messaging limit (default 131049; 131048 also seen). */
+  messagingLimitErrorCode?: number;
 };
 
 export type ResolvedOptions = {
@@ -42,6 +57,9 @@ export type ResolvedOptions = {
   mps: number;
   throughputHttpStatus: 400 | 429;
   pairRateLimit: PairRateLimit | null;
+  templateReviewMs: number;
+  templateLimits: TemplateLimits;
+  messagingLimitErrorCode: number;
 };
 
 // v20.0 expires on 2026-09-24 and v19.0 is gone, so the sandbox starts at v21.0 (reference §1).
@@ -63,5 +81,8 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     throughputHttpStatus: options.throughputHttpStatus ?? 400,
     pairRateLimit:
       options.pairRateLimit === false ? null : (options.pairRateLimit ?? { intervalMs: 6_000, burst: 45 }),
+    templateReviewMs: options.templateReviewMs ?? 3_000,
+    templateLimits: { ...DEFAULT_TEMPLATE_LIMITS, ...options.templateLimits },
+    messagingLimitErrorCode: options.messagingLimitErrorCode ?? 131049,
   };
 }

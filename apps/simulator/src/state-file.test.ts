@@ -46,6 +46,36 @@ describe('state file', () => {
     expect(Object.keys(saved.numbers)).toEqual([NUMBER.phoneNumberId]);
   });
 
+  it('keeps templates and opt-outs, and reviews a template left pending', async () => {
+    const first = createSimulator({ clock, stateFile, webhookRetryDelaysMs: [], templateReviewMs: 60_000 });
+    first.registerNumber({ ...NUMBER, webhookUrl: 'http://127.0.0.1:9/unused' });
+    const created = await first.app.inject({
+      method: 'POST',
+      url: `/v25.0/${NUMBER.wabaId}/message_templates`,
+      headers: { authorization: `Bearer ${NUMBER.accessToken}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        name: 'hello',
+        language: 'es',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Hola, gracias por escribirnos.' }],
+      }),
+    });
+    expect(created.statusCode).toBe(200);
+    first.setMarketingOptOut(NUMBER.phoneNumberId, CUSTOMER_WA_ID, true);
+    await first.close();
+
+    const second = createSimulator({ clock, stateFile, webhookRetryDelaysMs: [], templateReviewMs: 5 });
+    try {
+      expect(second.templates(NUMBER.wabaId).map((t) => [t.name, t.status])).toEqual([['hello', 'PENDING']]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(second.templates(NUMBER.wabaId)[0]?.status).toBe('APPROVED');
+      const saved = JSON.parse(await readFile(stateFile, 'utf8'));
+      expect(Object.values(saved.customers)).toEqual([expect.objectContaining({ marketingStopped: true })]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses to start on a corrupt state file instead of overwriting it', async () => {
     await rm(join(dir, 'nested'), { recursive: true, force: true });
     stateFile = join(dir, 'broken.json');

@@ -90,6 +90,8 @@ describe('status modes', () => {
       autoReadMs: null,
       batch: { maxUpdates: 5, windowMs: 20 },
       mps: 80,
+      throughput: 'STANDARD',
+      messagingLimit: 'TIER_UNLIMITED',
     });
     expect((await put({ statusMode: 'sideways' })).status).toBe(400);
   });

@@ -1,5 +1,7 @@
 import { signWebhookBody } from '@charla/cloud-api';
 
+const MAX_KEPT_ATTEMPTS = 100_000;
+
 export type WebhookTarget = { url: string; appSecret: string };
 
 export type WebhookDeliveryAttempt = {
@@ -66,6 +68,8 @@ export class WebhookDispatcher {
     const { status, error } = await this.post(target, body);
     const record = { at: new Date().toISOString(), url: target.url, attempt, status, error, body };
     this.attempts.push(record);
+    // A 100,000-message broadcast makes ~300,000 POSTs: keep the newest ones so memory stays bounded.
+    if (this.attempts.length > MAX_KEPT_ATTEMPTS + 10_000) this.attempts.splice(0, 10_000);
     this.options.onAttempt?.(record);
     if (status === 200) return;
     const delay = this.options.retryDelaysMs[attempt - 1];

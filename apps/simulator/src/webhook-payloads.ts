@@ -68,7 +68,8 @@ type StatusInput = {
 };
 
 /**
- * §5.5: pricing only on `sent` (free-form is free inside the window); v24+ omits `conversation`;
+ * §5.5/§8.9: pricing only on `sent` (free-form is free inside the window, templates carry the
+ * pricing decided at acceptance); v24+ omits `conversation`; `biz_opaque_callback_data` on every status;
  * `failed` carries `errors` and no `contacts`.
  */
 export function buildStatusPayload(
@@ -82,6 +83,7 @@ export function buildStatusPayload(
     status: input.status,
     timestamp: toUnixSeconds(input.nowMs),
     recipient_id: customer.waId,
+    ...(message.bizOpaque !== undefined && { biz_opaque_callback_data: message.bizOpaque }),
   };
   if (input.status === 'failed') {
     return wrapValue(number, { statuses: [{ ...status, errors: input.errors ?? [] }] });
@@ -89,7 +91,7 @@ export function buildStatusPayload(
   if (isBeforeV24(message.version)) {
     status.conversation = {
       id: createConversationId(message.wamid),
-      origin: { type: 'service' },
+      origin: { type: message.pricing?.category ?? 'service' },
       ...(input.status === 'sent' && {
         expiration_timestamp: toUnixSeconds(input.nowMs + DAY_SECONDS * 1000),
       }),
@@ -97,10 +99,10 @@ export function buildStatusPayload(
   }
   if (input.status === 'sent') {
     status.pricing = {
-      billable: false,
+      billable: message.pricing?.billable ?? false,
       pricing_model: 'PMP',
-      type: 'free_customer_service',
-      category: 'service',
+      type: message.pricing?.type ?? 'free_customer_service',
+      category: message.pricing?.category ?? 'service',
     };
   }
   return wrapValue(number, { contacts: [buildContact(customer)], statuses: [status] });

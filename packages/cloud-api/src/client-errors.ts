@@ -113,8 +113,13 @@ export function toNetworkError(error: unknown, timeoutMs: number): CloudApiNetwo
   return new CloudApiNetworkError(`Cloud API request failed: ${detail}`, reached, { cause: error });
 }
 
+/** fetch's abort signal, or undici's own timers (no answer, or an answer that stalled). */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === 'TimeoutError' || error.name === 'AbortError' || TIMEOUT_CODES.has(String(code));
 }
 
 // undici wraps the socket error in `cause`, and happy-eyeballs connects wrap several in an AggregateError.

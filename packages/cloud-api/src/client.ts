@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  CloudApiError,
-  MediaTooLargeError,
-  parseJsonOrNull,
-  toCloudApiError,
-  toNetworkError,
-} from './client-errors';
-import { formatIssue } from './format-issue';
+import { CloudApiError, MediaTooLargeError, toCloudApiError, toNetworkError } from './client-errors';
+import { CloudApiTemplatesClient } from './client-templates';
 import { type DownloadedMedia, type DownloadMediaOptions, type MediaInfo, MediaInfoSchema } from './media';
 import {
   type MarkReadRequest,
@@ -21,16 +15,9 @@ import {
   SendMessageResponseSchema,
   type SendTextRequest,
 } from './outbound';
+import { SuccessResponseSchema } from './templates';
 
-export type CloudApiClientOptions = {
-  /** `https://graph.facebook.com`, or the simulator's base URL. */
-  baseUrl: string;
-  /** Graph API version segment, e.g. `v23.0`. */
-  version: string;
-  accessToken: string;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-};
+export type { CloudApiClientOptions, GraphTransport } from './client-http';
 
 export type SendTextInput = {
   to: string;
@@ -50,26 +37,9 @@ export type ListPhoneNumbersPage = { limit?: number; after?: string };
 export type UploadMediaInput = { bytes: Uint8Array; mimeType: string; filename: string };
 
 const UploadMediaResponseSchema = z.looseObject({ id: z.string().min(1) });
-const SuccessResponseSchema = z.looseObject({ success: z.boolean() });
-
-const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** Typed client for the Cloud API endpoints Charla uses; the same code talks to Meta and the simulator. */
-export class CloudApiClient {
-  private readonly baseUrl: string;
-  private readonly version: string;
-  private readonly accessToken: string;
-  private readonly timeoutMs: number;
-  private readonly fetchImpl: typeof fetch;
-
-  constructor(options: CloudApiClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.version = options.version;
-    this.accessToken = options.accessToken;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
-  }
-
+export class CloudApiClient extends CloudApiTemplatesClient {
   sendMessage(phoneNumberId: string, message: OutboundMessage): Promise<SendMessageResponse> {
     return this.request(
       'POST',
@@ -223,46 +193,6 @@ export class CloudApiClient {
       offset += chunk.byteLength;
     }
     return { bytes, contentType };
-  }
-
-  private async request<T>(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    schema: z.ZodType<T>,
-    body?: unknown,
-  ): Promise<T> {
-    const url = `${this.baseUrl}/${this.version}/${path}`;
-    let status: number;
-    let text: string;
-    // FormData sets its own multipart content type with the boundary.
-    const isForm = body instanceof FormData;
-    try {
-      const response = await this.fetchImpl(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.accessToken}`,
-          ...(body !== undefined && !isForm && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: isForm ? body : JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      throw toNetworkError(error, this.timeoutMs);
-    }
-    if (status < 200 || status > 299) throw toCloudApiError(status, text);
-    const parsed = schema.safeParse(parseJsonOrNull(text));
-    if (!parsed.success) {
-      // Meta accepted the request but the body is not what we expect: a send may have happened.
-      throw new CloudApiError({
-        httpStatus: status,
-        code: 0,
-        title: 'Unexpected response body',
-        details: parsed.error.issues[0] ? formatIssue(parsed.error.issues[0]) : null,
-      });
-    }
-    return parsed.data;
   }
 }
 

@@ -1,12 +1,19 @@
 export {
   CloudApiClient,
   type CloudApiClientOptions,
+  type GraphTransport,
   type ListPhoneNumbersPage,
   type MarkReadOptions,
   type SendTextInput,
   type UploadMediaInput,
 } from './client';
 export { CloudApiError, CloudApiNetworkError, MediaTooLargeError } from './client-errors';
+export {
+  CloudApiTemplatesClient,
+  type DeleteTemplateInput,
+  type ListTemplatesQuery,
+  type UploadSessionInput,
+} from './client-templates';
 export {
   type GraphError,
   type GraphErrorEnvelope,
@@ -93,7 +100,9 @@ export {
 } from './media';
 export {
   baseMimeType,
+  checkHeaderSample,
   checkMedia,
+  HEADER_SAMPLE_TYPES,
   isAnimatedWebp,
   MEDIA_KINDS,
   MEDIA_LIMITS,
@@ -124,6 +133,7 @@ export {
   SendMessageResponseSchema,
   SendReactionRequestSchema,
   SendStickerRequestSchema,
+  type SendTemplateRequest,
   SendTemplateRequestSchema,
   type SendTextRequest,
   SendTextRequestSchema,
@@ -156,8 +166,61 @@ export {
   type OutboundInteractive,
   OutboundInteractiveSchema,
 } from './outbound-interactive';
+export {
+  type OutboundTemplate,
+  OutboundTemplateSchema,
+  type TemplateButtonParameter,
+  TemplateButtonParameterSchema,
+  type TemplateParameter,
+  TemplateParameterSchema,
+  type TemplateSendComponent,
+  TemplateSendComponentSchema,
+  TemplateTextParameterSchema,
+} from './outbound-template';
 export { type ParseWebhookResult, parseWebhook, type WebhookUpdate } from './parse-webhook';
 export { signWebhookBody, verifyWebhookSignature } from './signature';
+export {
+  type CreateTemplateRequest,
+  CreateTemplateRequestSchema,
+  type CreateTemplateResponse,
+  CreateTemplateResponseSchema,
+  type EditTemplateRequest,
+  EditTemplateRequestSchema,
+  MESSAGING_LIMIT_TIERS,
+  type MessagingLimitTier,
+  type PhoneNumberLimits,
+  PhoneNumberLimitsResponseSchema,
+  type SuccessResponse,
+  SuccessResponseSchema,
+  TEMPLATE_CATEGORIES,
+  TEMPLATE_LIMITS,
+  TEMPLATE_NAME_PATTERN,
+  TEMPLATE_QUALITY_SCORES,
+  TEMPLATE_REJECTION_REASONS,
+  TEMPLATE_STATUSES,
+  type TemplateBodyComponent,
+  TemplateBodyComponentSchema,
+  type TemplateButton,
+  TemplateButtonSchema,
+  TemplateButtonsComponentSchema,
+  type TemplateCategory,
+  type TemplateComponent,
+  TemplateComponentSchema,
+  TemplateFooterComponentSchema,
+  type TemplateHeaderComponent,
+  TemplateHeaderComponentSchema,
+  type TemplateInfo,
+  TemplateInfoSchema,
+  type TemplateList,
+  TemplateListSchema,
+  TemplateParameterFormatSchema,
+  type TemplateQualityScore,
+  type TemplateStatus,
+  THROUGHPUT_LEVELS,
+  type ThroughputLevel,
+  UploadHandleSchema,
+  UploadSessionSchema,
+} from './templates';
 export {
   ConversationSchema,
   MESSAGE_STATUSES,
@@ -175,3 +238,21 @@ export {
   type WebhookMetadata,
   WebhookMetadataSchema,
 } from './webhook';
+export {
+  isTemplateField,
+  TEMPLATE_WEBHOOK_FIELDS,
+  TEMPLATE_WEBHOOK_VALUE_SCHEMAS,
+  type TemplateCategoryUpdateValue,
+  TemplateCategoryUpdateValueSchema,
+  type TemplateQualityUpdateValue,
+  TemplateQualityUpdateValueSchema,
+  type TemplateStatusUpdateValue,
+  TemplateStatusUpdateValueSchema,
+  type TemplateWebhookEnvelope,
+  type TemplateWebhookEvent,
+  type TemplateWebhookField,
+  type UserPreference,
+  UserPreferenceSchema,
+  type UserPreferencesValue,
+  UserPreferencesValueSchema,
+} from './webhook-templates';

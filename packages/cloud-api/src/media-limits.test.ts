@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMedia, isAnimatedWebp, MEDIA_LIMITS, mediaKindOf } from './media-limits';
+import { checkHeaderSample, checkMedia, isAnimatedWebp, MEDIA_LIMITS, mediaKindOf } from './media-limits';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -40,6 +40,21 @@ describe('checkMedia', () => {
     [['sticker', '', 1], 'WhatsApp does not accept an unknown type as sticker'],
   ])('%j', (args, expected) => {
     const result = checkMedia(...args);
+    if (expected === null) expect(result).toBeNull();
+    else expect(result).toContain(expected);
+  });
+});
+
+describe('checkHeaderSample (what Meta reviews through the Resumable Upload API)', () => {
+  it.each<[Parameters<typeof checkHeaderSample>, string | null]>([
+    [['image', 'image/png', 5 * MB], null],
+    [['image', 'image/png', 5 * MB + 1], 'at most 5242880 bytes (5 MB) for image'],
+    [['video', 'video/3gpp', 10], "Meta reviews a video header's sample only as video/mp4, not video/3gpp"],
+    [['document', 'text/plain', 10], 'only as application/pdf, not text/plain'],
+    [['document', 'application/pdf', 10], null],
+    [['audio', 'audio/mpeg', 10], 'A template header cannot be audio'],
+  ])('%j', (args, expected) => {
+    const result = checkHeaderSample(...args);
     if (expected === null) expect(result).toBeNull();
     else expect(result).toContain(expected);
   });

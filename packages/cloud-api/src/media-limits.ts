@@ -71,6 +71,27 @@ export function checkMedia(
 }
 
 /**
+ * What the Resumable Upload API takes as a template header's sample (§3.4): narrower than what
+ * a message may carry (no 3GPP video, PDF only for documents).
+ */
+export const HEADER_SAMPLE_TYPES = {
+  image: ['image/jpeg', 'image/png'],
+  video: ['video/mp4'],
+  document: ['application/pdf'],
+} as const satisfies Record<'image' | 'video' | 'document', readonly string[]>;
+
+/** `checkMedia` for the sample of a media header: its type for Meta's review, then the size. */
+export function checkHeaderSample(kind: MediaKind, mimeType: string, size: number): string | null {
+  const types: readonly string[] | undefined = HEADER_SAMPLE_TYPES[kind as keyof typeof HEADER_SAMPLE_TYPES];
+  if (!types)
+    return `A template header cannot be ${kind === 'audio' ? 'audio' : `a ${kind}`}; use an image, a video or a document`;
+  if (!types.includes(baseMimeType(mimeType))) {
+    return `Meta reviews a ${kind} header's sample only as ${types.join(' or ')}, not ${mimeType || 'an unknown type'}`;
+  }
+  return checkMedia(kind, mimeType, size);
+}
+
+/**
  * Whether WebP bytes hold an animation (a VP8X header with the animation flag), so a caller can
  * apply the static or the animated sticker cap. Not WebP -> false.
  */

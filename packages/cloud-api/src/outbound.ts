@@ -12,6 +12,7 @@ import {
   OutboundVideoSchema,
 } from './outbound-content';
 import { OutboundInteractiveSchema } from './outbound-interactive';
+import { OutboundTemplateSchema } from './outbound-template';
 
 /** Longest text body Meta accepts (§2.3). */
 export const TEXT_BODY_MAX_LENGTH = OUTBOUND_LIMITS.textBody;
@@ -53,11 +54,9 @@ export const SendReactionRequestSchema = member('reaction', OutboundReactionSche
     }
   },
 );
-/** Templates are typed elsewhere; the envelope is already checked here. */
-export const SendTemplateRequestSchema = member(
-  'template',
-  z.looseObject({ name: z.string().min(1), language: z.looseObject({ code: z.string().min(1) }) }),
-);
+/** Template send (§2.9): name + language + typed header/body/button parameters. */
+export const SendTemplateRequestSchema = member('template', OutboundTemplateSchema);
+export type SendTemplateRequest = z.infer<typeof SendTemplateRequestSchema>;
 
 /** The request schema for each outbound `type` (§2.1); the payload sits under the key named by `type`. */
 export const OUTBOUND_REQUEST_SCHEMAS = {

@@ -139,10 +139,10 @@ describe('parseWebhook', () => {
   });
 
   it('returns changes of other fields with empty arrays and the raw value', () => {
-    const value = { event: 'APPROVED', message_template_id: 123, message_template_name: 'hello' };
-    const [update] = parseOk(envelope({ field: 'message_template_status_update', value }));
+    const value = { phone_number: '15550783881', event: 'VERIFIED_ACCOUNT' };
+    const [update] = parseOk(envelope({ field: 'account_update', value }));
     expect(update).toEqual({
-      field: 'message_template_status_update',
+      field: 'account_update',
       wabaId: '102290129340398',
       phoneNumberId: null,
       displayPhoneNumber: null,
@@ -150,6 +150,8 @@ describe('parseWebhook', () => {
       messages: [],
       statuses: [],
       errors: [],
+      templateUpdates: [],
+      userPreferences: [],
       value,
     });
   });

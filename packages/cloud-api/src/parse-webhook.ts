@@ -8,6 +8,13 @@ import {
   type WebhookContact,
   WebhookEnvelopeSchema,
 } from './webhook';
+import {
+  isTemplateField,
+  TEMPLATE_WEBHOOK_VALUE_SCHEMAS,
+  type TemplateWebhookEvent,
+  type UserPreference,
+  UserPreferencesValueSchema,
+} from './webhook-templates';
 
 /** One `changes[]` item, flattened with its entry's WABA id. */
 export type WebhookUpdate = {
@@ -19,6 +26,10 @@ export type WebhookUpdate = {
   messages: InboundMessage[];
   statuses: MessageStatusUpdate[];
   errors: WebhookError[];
+  /** Template status/quality/category webhooks (§4.5); set (possibly empty) by parseWebhook. */
+  templateUpdates?: TemplateWebhookEvent[];
+  /** Marketing opt-outs/ins of a `user_preferences` change (§5.7); set (possibly empty) by parseWebhook. */
+  userPreferences?: UserPreference[];
   /** The change's value as received, for storing or for fields this package does not type. */
   value: unknown;
 };
@@ -45,6 +56,31 @@ export function parseWebhook(json: unknown): ParseWebhookResult {
   for (const [entryIndex, entry] of envelope.data.entry.entries()) {
     for (const [changeIndex, change] of entry.changes.entries()) {
       const prefix = ['entry', entryIndex, 'changes', changeIndex, 'value'];
+      if (isTemplateField(change.field)) {
+        const schema = TEMPLATE_WEBHOOK_VALUE_SCHEMAS[change.field];
+        const value = schema.safeParse(change.value, { reportInput: true });
+        if (!value.success) return { ok: false, reason: formatFirstIssue(value.error.issues, prefix) };
+        const event = {
+          field: change.field,
+          time: entry.time ?? null,
+          templateId: String(value.data.message_template_id),
+          value: value.data,
+        } as TemplateWebhookEvent;
+        updates.push({ ...emptyUpdate(change.field, entry.id, change.value), templateUpdates: [event] });
+        continue;
+      }
+      if (change.field === 'user_preferences') {
+        const value = UserPreferencesValueSchema.safeParse(change.value, { reportInput: true });
+        if (!value.success) return { ok: false, reason: formatFirstIssue(value.error.issues, prefix) };
+        updates.push({
+          ...emptyUpdate(change.field, entry.id, change.value),
+          phoneNumberId: value.data.metadata.phone_number_id,
+          displayPhoneNumber: value.data.metadata.display_phone_number,
+          contacts: value.data.contacts ?? [],
+          userPreferences: value.data.user_preferences,
+        });
+        continue;
+      }
       if (change.field !== 'messages') {
         updates.push({ ...emptyUpdate(change.field, entry.id, change.value), ...readMetadata(change.value) });
         continue;
@@ -66,6 +102,8 @@ export function parseWebhook(json: unknown): ParseWebhookResult {
         messages,
         statuses: value.data.statuses ?? [],
         errors: value.data.errors ?? [],
+        templateUpdates: [],
+        userPreferences: [],
         value: change.value,
       });
     }
@@ -93,6 +131,8 @@ function emptyUpdate(field: string, wabaId: string, value: unknown): WebhookUpda
     messages: [],
     statuses: [],
     errors: [],
+    templateUpdates: [],
+    userPreferences: [],
     value,
   };
 }
