@@ -11,8 +11,10 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Container } from './container';
 import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/auth';
 import { authenticateSession } from './modules/auth/sessions';
+import { broadcastsRoutes } from './modules/broadcasts';
 import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
 import { inboxRoutes } from './modules/inbox';
+import { templatesRoutes } from './modules/templates';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { realtimeRoutes } from './platform/realtime/realtime.routes';
 
@@ -56,14 +58,22 @@ export async function buildApp(
     authOf: authOfAny,
   });
   await app.register(inboxRoutes, { deps: c.inbox, requireMember, authOf: authOfAny });
+  await app.register(templatesRoutes, { deps: c.templates, requireMember, authOf: authOfAny });
+  await app.register(broadcastsRoutes, {
+    deps: c.broadcasts,
+    requireMember,
+    authOf: authOfAny,
+    poke: () => c.broadcastEngine.poke(),
+  });
   await app.register(whatsappWebhookRoutes, {
     deps: { directory: c.directory, eventLog: c.webhookEventLog },
     worker: c.ingestWorker,
   });
   await app.register(realtimeRoutes, {
     hub: c.hub,
-    authenticate: async (req) =>
-      (await authenticateSession(c.auth, req.cookies[SESSION_COOKIE]))?.workspaceId ?? null,
+    authenticate: async (req) => authenticateSession(c.auth, req.cookies[SESSION_COOKIE]),
+    listener: c.presence.listener,
+    log: (err) => app.log.error({ err }, 'realtime listener failed'),
   });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -2,29 +2,58 @@ import { join } from 'node:path';
 import type { Config } from './config/config';
 import type { AuthDeps } from './modules/auth';
 import {
+  type BroadcastEngine,
+  type BroadcastsDeps,
+  createBroadcastEngine,
+  defineBroadcastJobs,
+} from './modules/broadcasts';
+import {
   type ChannelAdminDeps,
   type ChannelDirectory,
   type ConfiguredNumber,
   createChannelDirectory,
   createIngestWorker,
   createPhoneNumberCheck,
+  createPhoneNumberLimits,
   createWebhookEventLog,
   createWhatsAppGateway,
+  createWhatsAppTemplateGateway,
   defineChannelJobs,
   ensureConfiguredChannel,
   ensureSandboxChannels,
+  hasPendingWebhooks,
   type IngestWorker,
   queueMediaDownloads,
   recoverStrandedMedia,
   type WebhookEventLog,
 } from './modules/channels';
 import {
+  contactFilterSql,
+  contactViewFilters,
+  createPresence,
+  decodeCsvBytes,
   defineInboxJobs,
+  getMediaFile,
   type InboxChange,
   type InboxDeps,
+  normaliseContactFilters,
+  normalizePhone,
+  type Presence,
+  parseCsv,
+  queueOptOutReplies,
   recoverStrandedSends,
   reopenSnoozedConversations,
+  toCsv,
+  toOutboundContent,
 } from './modules/inbox';
+import {
+  createTemplateWebhookSink,
+  defineTemplateJobs,
+  findTemplateRow,
+  scheduleTemplateSync,
+  type TemplatesDeps,
+  toTemplate,
+} from './modules/templates';
 import { type Clock, systemClock } from './platform/clock';
 import { createSecretBox, type SecretBox } from './platform/crypto';
 import { type Database, openDatabase } from './platform/db/database';
@@ -50,6 +79,8 @@ export interface Container {
   jobs: JobQueue;
   bus: EventBus;
   hub: RealtimeHub;
+  /** Who is viewing/typing where, across processes (modules/inbox/presence). */
+  presence: Presence;
   directory: ChannelDirectory;
   /** Connecting numbers and adding sandbox ones (settings > channels). */
   channels: ChannelAdminDeps;
@@ -57,6 +88,10 @@ export interface Container {
   webhookEventLog: WebhookEventLog;
   auth: AuthDeps;
   inbox: InboxDeps;
+  templates: TemplatesDeps;
+  broadcasts: BroadcastsDeps;
+  /** Sends the broadcasts of the numbers whose lease this process holds. */
+  broadcastEngine: BroadcastEngine;
   simulatorUrl: string | null;
   /** Prepares channels for workspaces (sandbox number, configured real number). */
   prepareWorkspaces(): Promise<void>;
@@ -98,21 +133,36 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const hub = createRealtimeHub();
   const directory = createChannelDirectory({ db, clock, secrets });
 
-  bus.subscribe(({ workspaceId, ...event }) => hub.push(workspaceId, event));
+  const presence = createPresence({
+    db,
+    clock,
+    bus,
+    hub,
+    log: (err) => log.error({ err }, 'presence error'),
+  });
+  bus.subscribe(presence.route);
 
   async function notify(changes: InboxChange[]) {
     const seen = new Set<string>();
     const events = [];
     for (const c of changes) {
       const event =
-        c.kind === 'conversation.updated'
-          ? { workspaceId: c.workspaceId, type: c.kind, conversationId: c.conversationId }
-          : {
+        c.kind === 'note.mentioned'
+          ? {
               workspaceId: c.workspaceId,
               type: c.kind,
               conversationId: c.conversationId,
-              messageId: c.messageId,
-            };
+              noteId: c.noteId,
+              userId: c.userId,
+            }
+          : c.kind === 'conversation.updated'
+            ? { workspaceId: c.workspaceId, type: c.kind, conversationId: c.conversationId }
+            : {
+                workspaceId: c.workspaceId,
+                type: c.kind,
+                conversationId: c.conversationId,
+                messageId: c.messageId,
+              };
       const key = JSON.stringify(event);
       if (!seen.has(key)) {
         seen.add(key);
@@ -130,13 +180,81 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const inbox: InboxDeps = { db, clock, jobs, gateway, notify, media };
   defineInboxJobs(inbox);
   defineChannelJobs({ db, jobs, directory, storage: media, notify, mediaSourceFor: opts.mediaSourceFor });
+  const templates: TemplatesDeps = {
+    db,
+    clock,
+    jobs,
+    gateway: createWhatsAppTemplateGateway(directory, opts.graphFetch ? { fetch: opts.graphFetch } : {}),
+    wabasOf: async (workspaceId) => [
+      ...new Set((await directory.all()).filter((c) => c.workspaceId === workspaceId).map((c) => c.wabaId)),
+    ],
+    allAccounts: async () => {
+      const all = (await directory.all()).map((c) => `${c.workspaceId} ${c.wabaId}`);
+      return [...new Set(all)].map((k) => ({ workspaceId: k.split(' ')[0]!, wabaId: k.split(' ')[1]! }));
+    },
+    readMedia: async (workspaceId, mediaId) => {
+      const file = await getMediaFile(inbox, workspaceId, mediaId).catch(() => null);
+      if (!file) return null;
+      const chunks: Buffer[] = [];
+      for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+      return {
+        bytes: Buffer.concat(chunks),
+        mimeType: file.contentType,
+        filename: file.filename ?? 'sample',
+      };
+    },
+    notify: (changes) =>
+      bus.publishMany(
+        changes.map((c) => ({
+          workspaceId: c.workspaceId,
+          type: 'template.updated',
+          templateId: c.templateId,
+        })),
+      ),
+  };
+  defineTemplateJobs(templates, (err, msg) => log.error({ err }, msg));
+
+  const broadcasts: BroadcastsDeps = {
+    db,
+    clock,
+    jobs,
+    gateway,
+    config: {
+      defaultRatePerSecond: config.BROADCAST_DEFAULT_RATE_PER_SECOND,
+      inDoubtGraceMs: config.BROADCAST_IN_DOUBT_GRACE_SECONDS * 1000,
+      leaseMs: config.BROADCAST_LEASE_SECONDS * 1000,
+      unpaced: config.BROADCAST_BENCHMARK_UNPACED,
+    },
+    webhooksPending: () => hasPendingWebhooks(db),
+    findTemplate: async (workspaceId, id) => {
+      const row = await findTemplateRow(db, workspaceId, id).catch(() => null);
+      return row ? toTemplate(row) : null;
+    },
+    toOutboundContent: (workspaceId, content) => toOutboundContent(inbox, workspaceId, content),
+    contactViewFilters: (viewer, viewId) => contactViewFilters(inbox, viewer, viewId),
+    normaliseContactFilters: (workspaceId, raw) => normaliseContactFilters(inbox, workspaceId, raw),
+    contactFilterSql,
+    normalizePhone,
+    readCsv: (bytes) => parseCsv(decodeCsvBytes(bytes)).rows,
+    toCsv,
+    channelLimits: createPhoneNumberLimits(directory, opts.graphFetch ? { fetch: opts.graphFetch } : {}),
+    publish: (event) => bus.publish(event),
+    notifyConversations: (changes) => notify(changes.map((c) => ({ kind: 'message.created', ...c }))),
+    log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
+  };
+  const broadcastEngine = createBroadcastEngine(broadcasts);
+  defineBroadcastJobs(broadcasts, () => broadcastEngine.poke());
+
   const ingestWorker = createIngestWorker({
+    templates: createTemplateWebhookSink(templates),
     db,
     clock,
     secrets,
     directory,
     notify,
     queueMediaDownloads: (ids) => queueMediaDownloads(jobs, ids),
+    queueSends: (ids) => queueOptOutReplies(jobs, ids),
+    onStatuses: broadcastEngine.onStatuses,
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   });
 
@@ -185,12 +303,16 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     jobs,
     bus,
     hub,
+    presence,
     directory,
     channels,
     ingestWorker,
     webhookEventLog: createWebhookEventLog(db),
     auth: { orm: db.orm, clock, sessionDays: config.SESSION_DAYS, publicUrl: config.PUBLIC_URL },
     inbox,
+    templates,
+    broadcasts,
+    broadcastEngine,
     simulatorUrl: opts.simulatorUrl,
     async prepareWorkspaces() {
       const channelDeps = { db, clock, secrets, directory };
@@ -199,8 +321,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
     async startWorkers() {
       await bus.start();
+      presence.start();
       await jobs.start();
       ingestWorker.start();
+      broadcastEngine.start();
+      await scheduleTemplateSync(jobs);
       await recoverStrandedSends(inbox);
       recovery = setInterval(() => {
         recoverStrandedSends(inbox).catch((err) => log.error({ err }, 'recovering stranded sends failed'));
@@ -212,6 +337,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
     async close() {
       if (recovery) clearInterval(recovery);
+      presence.stop();
+      await broadcastEngine.stop();
       await ingestWorker.stop();
       await jobs.stop();
       await bus.stop();

@@ -36,6 +36,7 @@ async function main() {
   const app = await buildApp(container, { logger: httpLogger });
   await container.startWorkers();
   await app.listen({ host: config.HOST, port: config.PORT });
+  container.broadcastEngine.listening();
   await container.prepareWorkspaces();
 
   console.log(`\n  Charla is running: ${config.PUBLIC_URL}\n`);

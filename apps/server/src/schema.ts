@@ -1,4 +1,6 @@
 // Every table, for drizzle-kit and the typed database handle. Each module owns its own file.
 export * from './modules/auth/auth.schema';
+export * from './modules/broadcasts/broadcasts.schema';
 export * from './modules/channels/channels.schema';
 export * from './modules/inbox/inbox.schema';
+export * from './modules/templates/templates.schema';

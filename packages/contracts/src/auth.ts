@@ -16,6 +16,12 @@ export const EmailSchema = z
   .max(254)
   .transform((s) => s.toLowerCase());
 
+/**
+ * An IANA time zone name (`Europe/Madrid`). The server checks it names a real zone and answers
+ * 422 otherwise; scheduled broadcasts are read in the workspace's zone.
+ */
+export const TimeZoneNameSchema = z.string().trim().min(1).max(64);
+
 export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
@@ -25,6 +31,8 @@ export const SetupRequestSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
   locale: LocaleSchema.default('es'),
+  /** The workspace's time zone; the web form sends the browser's. UTC when absent. */
+  timezone: TimeZoneNameSchema.optional(),
 });
 export type SetupRequest = z.input<typeof SetupRequestSchema>;
 
@@ -33,7 +41,7 @@ export type LoginRequest = z.input<typeof LoginRequestSchema>;
 
 export const MeSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: LocaleSchema }),
-  workspace: z.object({ id: z.string(), name: z.string() }),
+  workspace: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
   role: RoleSchema,
 });
 export type Me = z.infer<typeof MeSchema>;

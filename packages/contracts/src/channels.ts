@@ -6,6 +6,8 @@ export const ChannelSchema = z.object({
   kind: z.enum(['sandbox', 'cloud']),
   phoneNumberId: z.string(),
   displayPhoneNumber: z.string(),
+  /** The WhatsApp Business Account of the number: templates belong to it. */
+  wabaId: z.string(),
   status: z.enum(['connected', 'error']),
   /** Sandbox only: the simulated phone where you can chat as a customer. */
   phoneUrl: z.string().nullable(),

@@ -25,6 +25,13 @@ export const CreateContactAttributeRequestSchema = z.object({
 });
 export type CreateContactAttributeRequest = z.infer<typeof CreateContactAttributeRequestSchema>;
 
+/** Key and type never change (stored values, imports and filters rely on them). */
+export const UpdateContactAttributeRequestSchema = z.object({
+  label: CreateContactAttributeRequestSchema.shape.label.optional(),
+  options: CreateContactAttributeRequestSchema.shape.options,
+});
+export type UpdateContactAttributeRequest = z.infer<typeof UpdateContactAttributeRequestSchema>;
+
 /** text and list: string; number: number; date: `YYYY-MM-DD`; boolean: boolean. */
 export const ContactAttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 export type ContactAttributeValue = z.infer<typeof ContactAttributeValueSchema>;
@@ -32,7 +39,8 @@ export type ContactAttributeValue = z.infer<typeof ContactAttributeValueSchema>;
 export const OptInStateSchema = z.enum(['unknown', 'opted_in', 'opted_out']);
 export type OptInState = z.infer<typeof OptInStateSchema>;
 /** Who set the state: an import, an agent, the customer's keyword (BAJA, STOP...), or the REST API. */
-export const OptInSourceSchema = z.enum(['import', 'agent', 'customer_keyword', 'api']);
+/** `customer_keyword`: the customer wrote an opt-out/in keyword; `whatsapp`: Meta's user_preferences (stop/resume). */
+export const OptInSourceSchema = z.enum(['import', 'agent', 'customer_keyword', 'api', 'whatsapp']);
 export type OptInSource = z.infer<typeof OptInSourceSchema>;
 
 /** One condition on a custom attribute; `value` is unused by `is_set` / `not_set`. */
@@ -167,3 +175,22 @@ export const ContactImportSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ContactImport = z.infer<typeof ContactImportSchema>;
+
+/** `POST /api/contacts/:id/merge`: merge `sourceId` (B) into the contact in the path (A). */
+export const MergeContactsRequestSchema = z.object({ sourceId: z.uuid() });
+export type MergeContactsRequest = z.infer<typeof MergeContactsRequestSchema>;
+
+/**
+ * What a merge keeps: the contact A becomes (`result`), and how many conversations and messages
+ * move from B. `conflicts` names the channels where both have a conversation (B's messages join
+ * A's thread there).
+ */
+export const ContactMergePreviewSchema = z.object({
+  target: ContactSchema,
+  source: ContactSchema,
+  result: ContactSchema,
+  movedConversations: z.number().int(),
+  movedMessages: z.number().int(),
+  joinedChannels: z.array(z.string()),
+});
+export type ContactMergePreview = z.infer<typeof ContactMergePreviewSchema>;

@@ -58,6 +58,32 @@ export type Priority = z.infer<typeof PrioritySchema>;
 
 const NamedRefSchema = z.object({ id: z.string(), name: z.string() });
 
+/** The palette labels are drawn from (the web maps each to its own light/dark colours). */
+export const LABEL_COLORS = [
+  'gray',
+  'red',
+  'orange',
+  'amber',
+  'green',
+  'teal',
+  'blue',
+  'indigo',
+  'purple',
+  'pink',
+] as const;
+export const LabelColorSchema = z.enum(LABEL_COLORS);
+export type LabelColor = z.infer<typeof LabelColorSchema>;
+
+/** A workspace label for conversations (`Pedido`, `Reclamación`). */
+export const LabelSchema = z.object({ id: z.string(), name: z.string(), color: LabelColorSchema });
+export type Label = z.infer<typeof LabelSchema>;
+
+export const LabelRequestSchema = z.object({
+  name: z.string().trim().min(1, 'Give the label a name').max(40, 'A label name has at most 40 characters'),
+  color: LabelColorSchema,
+});
+export type LabelRequest = z.input<typeof LabelRequestSchema>;
+
 export const ConversationSchema = z.object({
   id: z.string(),
   channelId: z.string(),
@@ -81,6 +107,8 @@ export const ConversationSchema = z.object({
     .nullable(),
   lastActivityAt: z.string(),
   window: ConversationWindowSchema,
+  /** The conversation's labels, by name. */
+  labels: z.array(LabelSchema),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -96,7 +124,14 @@ export type ConversationList = z.infer<typeof ConversationListSchema>;
  */
 export const ConversationEventSchema = z.object({
   id: z.string(),
-  kind: z.enum(['status', 'priority', 'assignee', 'team']),
+  /**
+   * `label`: `to` (added) or `from` (removed) is the label's name; `reopened`: the customer wrote
+   * to a resolved or snoozed conversation (`from` the old status); `merged`: a contact was merged
+   * into this conversation's contact (`from` is the merged contact's name or phone); `consent`: the
+   * contact opted out or back in (`to` `opted_out`/`opted_in`, `from` the previous state, `note`
+   * the source: `customer_keyword` or `whatsapp`).
+   */
+  kind: z.enum(['status', 'priority', 'assignee', 'team', 'label', 'reopened', 'merged', 'consent']),
   /** Who did it; null when Charla did (automatic assignment, a snooze ending). */
   actor: NamedRefSchema.nullable(),
   from: z.string().nullable(),

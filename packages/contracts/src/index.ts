@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './broadcasts';
 export * from './channels';
 export * from './collaboration';
 export * from './contacts';

@@ -46,12 +46,32 @@ export const SendInteractiveSchema = ReplyTo.extend({
   interactive: InteractiveSchema,
 });
 
+/**
+ * An approved template with its values (allowed outside the 24-hour window). Values default to
+ * empty: Charla answers 422 naming each variable still to fill.
+ */
+export const SendTemplateSchema = ReplyTo.extend({
+  type: z.literal('template').default('template'),
+  template: z.object({
+    templateId: z.uuid(),
+    values: z
+      .object({
+        header: z.string().nullable().default(null),
+        headerMediaId: z.string().nullable().default(null),
+        body: z.record(z.string(), z.string()).default({}),
+        buttons: z.record(z.string(), z.string()).default({}),
+      })
+      .default({ header: null, headerMediaId: null, body: {}, buttons: {} }),
+  }),
+});
+
 export const SendMessageRequestSchema = z.union([
   SendTextSchema,
   SendMediaSchema,
   SendLocationSchema,
   SendContactsSchema,
   SendInteractiveSchema,
+  SendTemplateSchema,
 ]);
 export type SendMessageRequest = z.input<typeof SendMessageRequestSchema>;
 

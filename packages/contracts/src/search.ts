@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContactFiltersSchema } from './contacts';
 import { ContactSummarySchema, ConversationSchema } from './inbox';
 
 const StatusSchema = ConversationSchema.shape.status;
@@ -19,6 +20,8 @@ export const ConversationFiltersSchema = z.object({
   assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   /** A team id or `none` (no team). */
   team: z.union([z.uuid(), z.literal('none')]).optional(),
+  /** A label id: conversations carrying it. */
+  label: z.uuid().optional(),
 });
 export type ConversationFilters = z.infer<typeof ConversationFiltersSchema>;
 
@@ -63,3 +66,45 @@ export const SearchResultsSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type SearchResults = z.infer<typeof SearchResultsSchema>;
+
+export const SavedViewKindSchema = z.enum(['conversations', 'contacts']);
+export type SavedViewKind = z.infer<typeof SavedViewKindSchema>;
+
+const SavedViewBase = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Shared with the workspace (made by an owner or admin); otherwise only its owner sees it. */
+  shared: z.boolean(),
+  /** The caller may rename or delete it (their own view, or a shared one for admins). */
+  editable: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** A named set of filters, picked with one click in the inbox or the contacts page. */
+export const SavedViewSchema = z.discriminatedUnion('kind', [
+  SavedViewBase.extend({ kind: z.literal('conversations'), filters: ConversationFiltersSchema }),
+  SavedViewBase.extend({ kind: z.literal('contacts'), filters: ContactFiltersSchema }),
+]);
+export type SavedView = z.infer<typeof SavedViewSchema>;
+
+export const SavedViewRequestSchema = z.object({
+  kind: SavedViewKindSchema,
+  name: z.string().trim().min(1, 'Give the view a name').max(60, 'A view name has at most 60 characters'),
+  shared: z.boolean().default(false),
+  /** A `ConversationFilters` or a `ContactFilters`, by `kind`; checked by the server. */
+  filters: z.record(z.string(), z.unknown()),
+});
+export type SavedViewRequest = z.input<typeof SavedViewRequestSchema>;
+
+export const UpdateSavedViewRequestSchema = z
+  .object({
+    name: SavedViewRequestSchema.shape.name.optional(),
+    shared: z.boolean().optional(),
+    filters: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine(
+    (r) => r.name !== undefined || r.shared !== undefined || r.filters !== undefined,
+    'Send what to change',
+  );
+export type UpdateSavedViewRequest = z.input<typeof UpdateSavedViewRequestSchema>;

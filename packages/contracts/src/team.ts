@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZoneNameSchema } from './auth';
 
 export const TeamSchema = z.object({
   id: z.string(),
@@ -25,6 +26,14 @@ export const WorkspaceSettingsSchema = z.object({
   autoAssignTeamId: z.string().nullable(),
   /** Members with this many open or pending conversations are skipped. */
   autoAssignCap: z.number().int().min(1).max(1000),
+  /** A customer message that is exactly one of these (any case, accents, spaces) opts them out. */
+  optOutKeywords: z.array(z.string().trim().min(1).max(40)).max(30),
+  /** ...and one of these opts them back in. */
+  optInKeywords: z.array(z.string().trim().min(1).max(40)).max(30),
+  /** Confirm it to the customer with a short reply (in the owner's language). */
+  optOutAutoReply: z.boolean(),
+  /** IANA zone the team works in: scheduled broadcasts and their times are shown in it. */
+  timezone: TimeZoneNameSchema,
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 

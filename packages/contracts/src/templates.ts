@@ -101,10 +101,19 @@ export const TemplateMessageSchema = z.object({
   headerFormat: z.enum(['text', 'image', 'video', 'document', 'location']).nullable(),
   /** The header text after substitution (text headers). */
   headerText: z.string().nullable(),
+  /** The header's variable name or position, when it has one (a named send must repeat it). */
+  headerParameter: z.string().nullable().optional(),
   body: z.string(),
   footer: z.string().nullable(),
   buttons: z.array(
-    z.object({ type: z.enum(['quick_reply', 'url', 'phone_number', 'copy_code']), text: z.string() }),
+    z.object({
+      type: z.enum(['quick_reply', 'url', 'phone_number', 'copy_code']),
+      text: z.string(),
+      /** URL buttons: the link with its variable filled in. */
+      url: z.string().optional(),
+      /** Call buttons: the number it calls. */
+      phoneNumber: z.string().optional(),
+    }),
   ),
   values: TemplateValuesSchema,
 });

@@ -40,6 +40,11 @@ export const ConfigSchema = z
     WHATSAPP_ACCESS_TOKEN: z.string().min(20, 'looks too short for a Meta access token').optional(),
     WHATSAPP_APP_SECRET: z.string().min(16, 'looks too short for a Meta app secret').optional(),
     WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'use at least 8 characters').optional(),
+    BROADCAST_DEFAULT_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+    BROADCAST_IN_DOUBT_GRACE_SECONDS: z.coerce.number().min(0.1).max(86_400).default(600),
+    BROADCAST_LEASE_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
+    /** Benchmarks only (bench/broadcast.ts --uncapped): no pace and no throughput limit. */
+    BROADCAST_BENCHMARK_UNPACED: BooleanString.default(false),
   })
   .superRefine((c, ctx) => {
     const real = [

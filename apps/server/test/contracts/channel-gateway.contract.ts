@@ -165,6 +165,14 @@ export function channelGatewayContract(name: string, makeWorld: () => Promise<Ga
       expect(w.gateway.checkMedia('audio', 'audio/ogg', 17 * 1024 * 1024)).toMatch(/16 MB/);
     });
 
+    it("checks a template header's sample against what Meta reviews", () => {
+      expect(w.gateway.checkHeaderSample('image', 'image/png', 1000)).toBeNull();
+      expect(w.gateway.checkHeaderSample('document', 'application/pdf', 1000)).toBeNull();
+      expect(w.gateway.checkHeaderSample('document', 'text/plain', 1000)).toMatch(/application\/pdf/);
+      expect(w.gateway.checkHeaderSample('video', 'video/3gpp', 1000)).toMatch(/video\/mp4/);
+      expect(w.gateway.checkHeaderSample('image', 'image/png', 5 * 1024 * 1024 + 1)).toMatch(/5 MB/);
+    });
+
     it('checks content before it is queued, naming the field', () => {
       expect(
         w.gateway.checkContent({ content: { type: 'text', body: 'Hola' }, replyToExternalId: null }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MediaKind } from '@charla/contracts';
 import {
   type ChannelGateway,
+  NotSent,
   type OutboundDraft,
   type OutboundMessage,
   SendFailure,
@@ -19,6 +20,12 @@ const LIMITS: Record<MediaKind, { mimeTypes: string[]; maxBytes: number; label: 
   },
   document: { mimeTypes: ['application/pdf', 'text/plain'], maxBytes: 100 * MB, label: '100 MB' },
   sticker: { mimeTypes: ['image/webp'], maxBytes: 500 * 1024, label: '500 KB' },
+};
+/** What Meta reviews as a media header's sample (Resumable Upload API). */
+const SAMPLE_TYPES: Partial<Record<MediaKind, string[]>> = {
+  image: ['image/jpeg', 'image/png'],
+  video: ['video/mp4'],
+  document: ['application/pdf'],
 };
 const REUSE_MS = 29 * 24 * 3600_000;
 
@@ -57,6 +64,7 @@ export function createInMemoryGateway(opts: { channelIds: string[]; now?: () => 
       if (refusal) throw refusal;
       const problem = gateway.checkContent(message);
       if (problem) throw new SendFailure({ code: null, reason: problem, details: null }, false);
+      if (message.beforeRequest && !(await message.beforeRequest())) throw new NotSent();
       let mediaExternalId: string | null = null;
       if ('file' in message.content) {
         const file = message.content.file;
@@ -84,6 +92,12 @@ export function createInMemoryGateway(opts: { channelIds: string[]; now?: () => 
       if (size <= 0) return `The ${kind} file is empty`;
       if (size > rule.maxBytes) return `The ${kind} is larger than the ${rule.label} allowed`;
       return null;
+    },
+    checkHeaderSample(kind, mimeType, size) {
+      const types = SAMPLE_TYPES[kind];
+      if (!types?.includes(mimeType.split(';')[0]!.trim().toLowerCase()))
+        return `${mimeType} is not accepted as a ${kind} header's sample; use ${types?.join(' or ') ?? 'another kind'}`;
+      return this.checkMedia(kind, mimeType, size);
     },
     checkContent({ content }: { content: OutboundDraft }) {
       if (content.type === 'text' && content.body.length > 4096) return 'text.body: at most 4096 characters';

@@ -51,3 +51,27 @@ export function kill9(child: ChildProcess): Promise<void> {
     child.kill('SIGKILL');
   });
 }
+
+/**
+ * The environment of a Charla process sharing `databaseUrl` with others (the two-process tests):
+ * one configured number whose Graph calls go nowhere, signed with `appSecret`.
+ */
+export function sharedDatabaseEnv(
+  databaseUrl: string,
+  dataDir: string,
+  appSecret: string,
+): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    SIMULATOR_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+    SECRET_KEY: 'ef'.repeat(32),
+    WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+    WHATSAPP_WABA_ID: '102290129340398',
+    WHATSAPP_ACCESS_TOKEN: 'EAAtest'.padEnd(40, 'x'),
+    WHATSAPP_APP_SECRET: appSecret,
+    WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
+    GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
+  };
+}

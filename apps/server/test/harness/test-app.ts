@@ -25,7 +25,12 @@ export interface TestApp {
   /** Signs like Meta does with the sandbox number's app secret. */
   sign(body: string): string;
   postWebhook(body: string, signature?: string | null): Promise<{ statusCode: number; body: string }>;
-  waitFor<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs?: number): Promise<T>;
+  waitFor<T>(
+    fn: () => Promise<T | undefined | null | false>,
+    what: string,
+    timeoutMs?: number,
+    intervalMs?: number,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ export async function createTestApp(
     config?: Record<string, string> | ((ctx: { simulatorUrl: string }) => Record<string, string>);
     /** Replaces fetch for the sending gateway's Graph calls (e.g. to lose an answer). */
     graphFetch?: typeof fetch;
+    /** More fields for the first-run setup (e.g. `timezone`). */
+    setup?: Record<string, unknown>;
   } = {},
 ): Promise<TestApp> {
   const clock = createManualClock(new Date());
@@ -83,6 +90,7 @@ export async function createTestApp(
       name: 'Ana Owner',
       email: 'ana@example.com',
       password: 'correct horse battery',
+      ...opts.setup,
     },
   });
   if (setup.statusCode !== 200) throw new Error(`setup failed: ${setup.body}`);
@@ -90,13 +98,13 @@ export async function createTestApp(
   const [channel] = (await container.directory.all()).filter((c) => c.kind === 'sandbox');
   if (!channel) throw new Error('no sandbox channel after setup');
 
-  const waitFor: TestApp['waitFor'] = async (fn, what, timeoutMs = 10_000) => {
+  const waitFor: TestApp['waitFor'] = async (fn, what, timeoutMs = 10_000, intervalMs = 25) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await fn();
       if (value) return value as never;
       if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, intervalMs));
     }
   };
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { freePort } from '../harness/free-port';
 import { inboundTextWebhook, newWamid } from '../harness/payloads';
-import { kill9, startServerProcess } from '../harness/server-process';
+import { kill9, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
 import { createTestDatabaseUrl } from '../harness/test-db';
 
 const appSecret = 'two-process-app-secret-012345678';
@@ -24,19 +24,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
     it('store every webhook delivered to either process exactly once, duplicates included', async () => {
       const database = (await createTestDatabaseUrl())!;
       cleanups.push(database.drop);
-      const env = (dir: string): Record<string, string> => ({
-        DATA_DIR: dir,
-        DATABASE_URL: database.url,
-        SIMULATOR_ENABLED: 'false',
-        LOG_LEVEL: 'warn',
-        SECRET_KEY: 'ef'.repeat(32),
-        WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
-        WHATSAPP_WABA_ID: '102290129340398',
-        WHATSAPP_ACCESS_TOKEN: 'EAAtest'.padEnd(40, 'x'),
-        WHATSAPP_APP_SECRET: appSecret,
-        WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
-        GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
-      });
+      const env = (dir: string) => sharedDatabaseEnv(database.url, dir, appSecret);
       const dirs = [mkdtempSync(join(tmpdir(), 'charla-a-')), mkdtempSync(join(tmpdir(), 'charla-b-'))];
       cleanups.push(() => {
         for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -21,12 +21,15 @@ export type Ids = Record<string, string>;
 
 export type PermissionRow = [
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  /** `ids` holds `conversationId`, `messageId` and whatever `prepare` returned. */
   url: (ids: Ids) => string,
-  body: object | ((ids: Ids) => object) | undefined,
+  /** An object is sent as JSON; a string as is (with `headers`, e.g. a multipart body). */
+  body: object | string | ((ids: Ids) => object | string) | undefined,
   owner: number,
   admin: number,
   agent: number,
   foreign: number,
+  headers?: Record<string, string>,
 ];
 
 export interface PermissionSpec {

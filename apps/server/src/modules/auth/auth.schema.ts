@@ -26,6 +26,17 @@ export const workspaces = pgTable('workspaces', {
   autoAssignTeamId: uuid('auto_assign_team_id'),
   /** At most this many open conversations per agent before auto-assignment skips them. */
   autoAssignCap: integer('auto_assign_cap').notNull().default(10),
+  /** A customer message that is exactly one of these opts the contact out (modules/inbox/contacts/opt-out-keywords.ts). */
+  optOutKeywords: text('opt_out_keywords')
+    .array()
+    .notNull()
+    .default(sql`ARRAY['STOP','BAJA','ALTO','CANCELAR','UNSUBSCRIBE']::text[]`),
+  optInKeywords: text('opt_in_keywords')
+    .array()
+    .notNull()
+    .default(sql`ARRAY['START','ALTA','SUSCRIBIR']::text[]`),
+  /** Confirm an opt-out/in by keyword with a reply (in the owner's language). */
+  optOutAutoReply: boolean('opt_out_auto_reply').notNull().default(true),
   createdAt: createdAt(),
 });
 

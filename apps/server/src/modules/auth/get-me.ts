@@ -12,6 +12,7 @@ export async function getMe(deps: AuthDeps, userId: string, workspaceId: string)
       email: users.email,
       locale: users.locale,
       workspaceName: workspaces.name,
+      workspaceTimezone: workspaces.timezone,
       role: workspaceMembers.role,
     })
     .from(workspaceMembers)
@@ -21,7 +22,7 @@ export async function getMe(deps: AuthDeps, userId: string, workspaceId: string)
   if (!row) throw notFound('user');
   return {
     user: { id: row.id, name: row.name, email: row.email, locale: row.locale },
-    workspace: { id: workspaceId, name: row.workspaceName },
+    workspace: { id: workspaceId, name: row.workspaceName, timezone: row.workspaceTimezone },
     role: row.role,
   };
 }

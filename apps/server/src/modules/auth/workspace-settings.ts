@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { AuthDeps } from './auth.deps';
 import { teams, workspaces } from './auth.schema';
 import { assertAdmin } from './teams';
+import { checkTimeZone } from './time-zone';
 
 export async function getWorkspaceSettings(deps: AuthDeps, workspaceId: string): Promise<WorkspaceSettings> {
   const [row] = await deps.orm
@@ -12,6 +13,10 @@ export async function getWorkspaceSettings(deps: AuthDeps, workspaceId: string):
       autoAssign: workspaces.autoAssign,
       autoAssignTeamId: workspaces.autoAssignTeamId,
       autoAssignCap: workspaces.autoAssignCap,
+      optOutKeywords: workspaces.optOutKeywords,
+      optInKeywords: workspaces.optInKeywords,
+      optOutAutoReply: workspaces.optOutAutoReply,
+      timezone: workspaces.timezone,
     })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
@@ -25,6 +30,7 @@ export async function updateWorkspaceSettings(
   input: UpdateWorkspaceSettingsRequest,
 ): Promise<WorkspaceSettings> {
   assertAdmin(actor.role, 'change workspace settings');
+  const current = await getWorkspaceSettings(deps, actor.workspaceId);
   if (input.autoAssignTeamId) {
     const [team] = await deps.orm
       .select({ id: teams.id })
@@ -36,9 +42,29 @@ export async function updateWorkspaceSettings(
       ]);
     }
   }
+  assertKeywordsApart(
+    input.optOutKeywords ?? current.optOutKeywords,
+    input.optInKeywords ?? current.optInKeywords,
+  );
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  if (input.timezone !== undefined) patch.timezone = checkTimeZone(input.timezone, 'timezone');
   if (Object.keys(patch).length > 0) {
     await deps.orm.update(workspaces).set(patch).where(eq(workspaces.id, actor.workspaceId));
   }
   return getWorkspaceSettings(deps, actor.workspaceId);
+}
+
+/** A word cannot both opt out and opt in (compared as customers' messages are: no case, no accents). */
+function assertKeywordsApart(optOut: string[], optIn: string[]): void {
+  const norm = (k: string) => k.normalize('NFD').replace(/\p{M}/gu, '').trim().toUpperCase();
+  const outs = new Set(optOut.map(norm));
+  const both = optIn.filter((k) => outs.has(norm(k)));
+  if (both.length > 0) {
+    throw new AppError(
+      'unprocessable',
+      'keyword_in_both_lists',
+      `"${both[0]}" cannot both opt out and opt in.`,
+      [{ path: 'optInKeywords', message: `Remove "${both[0]}" from one of the two lists` }],
+    );
+  }
 }

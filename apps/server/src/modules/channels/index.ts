@@ -6,8 +6,10 @@ export { type ConfiguredNumber, ensureConfiguredChannel } from './ensure-configu
 export { ensureSandboxChannels, type SandboxOptions } from './ensure-sandbox-channels';
 export { createPhoneNumberCheck } from './whatsapp/check-phone-number';
 export { DOWNLOAD_MEDIA_JOB } from './whatsapp/download-media';
-export { ingestPendingWebhooks } from './whatsapp/ingest-webhooks';
+export { hasPendingWebhooks, ingestPendingWebhooks } from './whatsapp/ingest-webhooks';
 export { createIngestWorker, type IngestWorker } from './whatsapp/ingest-worker';
+export { createPhoneNumberLimits } from './whatsapp/phone-number-limits';
 export { whatsappWebhookRoutes } from './whatsapp/webhook.routes';
 export { createWebhookEventLog, type WebhookEventLog } from './whatsapp/webhook-event-log';
 export { createWhatsAppGateway } from './whatsapp/whatsapp-gateway';
+export { createWhatsAppTemplateGateway } from './whatsapp/whatsapp-template-gateway';

@@ -18,6 +18,7 @@ export function toChannel(c: ChannelRecord, role: Role, view: ChannelView): Chan
     kind: c.kind,
     phoneNumberId: c.phoneNumberId,
     displayPhoneNumber: c.displayPhoneNumber,
+    wabaId: c.wabaId,
     status: isSandbox && !view.simulatorUrl ? 'error' : c.status,
     phoneUrl: isSandbox && view.simulatorUrl ? `${view.simulatorUrl}/phone/${c.phoneNumberId}` : null,
     lastError:

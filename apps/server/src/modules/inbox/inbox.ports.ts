@@ -1,4 +1,12 @@
-import type { Interactive, Media, MediaKind, Message, MessageContent, MessageError } from '@charla/contracts';
+import type {
+  Interactive,
+  Media,
+  MediaKind,
+  Message,
+  MessageContent,
+  MessageError,
+  TemplateMessage,
+} from '@charla/contracts';
 
 export type Referral = NonNullable<Message['referral']>;
 export type ContactCard = Extract<MessageContent, { type: 'contacts' }>['contacts'][number];
@@ -59,6 +67,8 @@ export interface DeliveryUpdate {
   status: DeliveryStatus;
   occurredAt: Date;
   error: MessageError | null;
+  /** What the sender attached to the message (`callbackData`), echoed by the channel. */
+  callbackData?: string | null;
 }
 
 export class SendFailure extends Error {
@@ -66,6 +76,8 @@ export class SendFailure extends Error {
     readonly error: MessageError,
     /** Safe to try again later (throughput, outage) without risking a duplicate. */
     readonly retryable: boolean,
+    /** No answer: the message may have reached the channel (a retry could duplicate it). */
+    readonly mayHaveBeenSent = false,
   ) {
     super(error.reason);
     this.name = 'SendFailure';
@@ -93,7 +105,9 @@ export type OutboundContent =
   | { type: 'contacts'; contacts: ContactCard[] }
   | { type: 'interactive'; interactive: Interactive }
   /** '' removes our reaction. */
-  | { type: 'reaction'; targetExternalId: string; emoji: string };
+  | { type: 'reaction'; targetExternalId: string; emoji: string }
+  /** An approved template with its values; `headerFile` for an image/video/document header. */
+  | { type: 'template'; template: TemplateMessage; headerFile: OutboundFile | null };
 
 export interface OutboundMessage {
   channelId: string;
@@ -102,6 +116,20 @@ export interface OutboundMessage {
   content: OutboundContent;
   /** The channel's id of the message this one quotes. */
   replyToExternalId: string | null;
+  /** Echoed back in the message's status updates (WhatsApp: biz_opaque_callback_data); broadcasts name the recipient. */
+  callbackData?: string;
+  /**
+   * Awaited right before the request leaves, after everything else is ready, so a pacer
+   * measures the moment Meta sees; false gives up without sending (NotSent is thrown).
+   */
+  beforeRequest?: () => Promise<boolean>;
+}
+
+/** Thrown by ChannelGateway.send when `beforeRequest` said no: nothing left Charla. */
+export class NotSent extends Error {
+  constructor() {
+    super('The send was withdrawn before it left Charla.');
+  }
 }
 
 /** Content to check before anything is queued: a file is known by its description only. */
@@ -120,6 +148,8 @@ export interface ChannelGateway {
   markRead(input: { channelId: string; externalId: string }): Promise<void>;
   /** null when the channel accepts a file of this kind, type and size; else what is wrong and the limit. */
   checkMedia(kind: MediaKind, mimeType: string, size: number): string | null;
+  /** The same for the sample a template's media header shows the reviewer (narrower types). */
+  checkHeaderSample(kind: MediaKind, mimeType: string, size: number): string | null;
   /** null when the channel accepts this content (lengths, counts, formats); else the field and the rule. */
   checkContent(draft: { content: OutboundDraft; replyToExternalId: string | null }): string | null;
 }
@@ -129,5 +159,8 @@ export interface InboxChange {
   workspaceId: string;
   conversationId: string;
   messageId?: string;
-  kind: 'message.created' | 'message.updated' | 'conversation.updated';
+  /** note.mentioned: the note, and the mentioned member (the only one told). */
+  noteId?: string;
+  userId?: string;
+  kind: 'message.created' | 'message.updated' | 'conversation.updated' | 'note.mentioned';
 }

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 import { cannedRoutes } from './canned/canned.routes';
 import { contactsRoutes } from './contacts/contacts.routes';
@@ -26,6 +27,7 @@ import { listConversations } from './conversations/list-conversations';
 import { markConversationRead } from './conversations/mark-conversation-read';
 import { updateConversation } from './conversations/update-conversation';
 import type { InboxDeps } from './inbox.deps';
+import { labelsRoutes } from './labels/labels.routes';
 import {
   contentDisposition,
   getMediaFile,
@@ -37,6 +39,7 @@ import { reactToMessage } from './messages/react-to-message';
 import { sendMessage } from './messages/send-message';
 import { notesRoutes } from './notes/notes.routes';
 import { searchRoutes } from './search/search.routes';
+import { viewsRoutes } from './views/views.routes';
 
 export interface InboxRoutesOptions {
   deps: InboxDeps;
@@ -170,12 +173,30 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
     await requireMember.call(this as never, req, reply);
     await seeConversation.call(this as never, req, reply);
   };
-  await app.register(mediaUploadRoutes, { deps, requireMember: requireMemberWhoSees, authOf });
+  // Workspace files are header samples: whoever manages templates uploads them.
+  const requireManager: preHandlerAsyncHookHandler = async function (this: unknown, req, reply) {
+    await requireMember.call(this as never, req, reply);
+    if (authOf(req).role === 'agent') {
+      throw new AppError(
+        'forbidden',
+        'forbidden',
+        'Only the owner or an admin can upload header samples, as only they manage templates.',
+      );
+    }
+  };
+  await app.register(mediaUploadRoutes, {
+    deps,
+    requireMember: requireMemberWhoSees,
+    requireManager,
+    authOf,
+  });
 
   await app.register(searchRoutes, { deps, requireMember, authOf });
   await app.register(contactsRoutes, { deps, requireMember, authOf });
   await app.register(notesRoutes, { deps, guard: memberWho(seeConversation), authOf });
   await app.register(cannedRoutes, { deps, requireMember, authOf });
+  await app.register(labelsRoutes, { deps, requireMember, guard: memberWho(seeConversation), authOf });
+  await app.register(viewsRoutes, { deps, requireMember, authOf });
 
   app.get(
     '/api/media/:id',
@@ -184,7 +205,7 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
       schema: {
         tags,
         summary:
-          "A message file (a customer's once downloaded, or one an agent attached); answers Range requests",
+          "A stored file: a message's (a customer's once downloaded, or one an agent attached) or the workspace's (a header sample); answers Range requests",
         params: z.object({ id: z.string().max(100) }),
       },
     },

@@ -42,7 +42,7 @@ export const contacts = pgTable(
     optInState: text('opt_in_state', { enum: ['unknown', 'opted_in', 'opted_out'] })
       .notNull()
       .default('unknown'),
-    optInSource: text('opt_in_source', { enum: ['import', 'agent', 'customer_keyword', 'api'] }),
+    optInSource: text('opt_in_source', { enum: ['import', 'agent', 'customer_keyword', 'api', 'whatsapp'] }),
     optInAt: ts('opt_in_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -170,7 +170,9 @@ export const conversationEvents = pgTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     /** null when Charla did it (automatic assignment, a snooze ending, a customer's message). */
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
-    kind: text('kind', { enum: ['status', 'priority', 'assignee', 'team'] }).notNull(),
+    kind: text('kind', {
+      enum: ['status', 'priority', 'assignee', 'team', 'label', 'reopened', 'merged', 'consent'],
+    }).notNull(),
     /** Status/priority values, or user/team ids for assignments; null for none. */
     fromValue: text('from_value'),
     toValue: text('to_value'),
@@ -230,7 +232,10 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_channel_external_id_key').on(t.channelId, t.externalId),
     index('messages_conversation_time_idx').on(t.conversationId, t.occurredAt.desc(), t.seq.desc()),
-    index('messages_queued_idx').on(t.createdAt).where(sql`status = 'queued'`),
+    // Outbound messages not handed to Meta yet (crash recovery). Not keyed on `status`: a column
+    // in an index predicate makes every status update (sent, delivered, read) a non-HOT update
+    // that writes a new entry into every index of the table, the search index included.
+    index('messages_unsent_idx').on(t.createdAt).where(sql`external_id IS NULL AND direction = 'outbound'`),
     index('messages_search_idx').using('gin', t.searchVector),
     /** Search results newest first: a frequent word is answered by walking this index. */
     index('messages_workspace_time_idx').on(t.workspaceId, t.occurredAt.desc(), t.seq.desc()),
@@ -300,9 +305,8 @@ export const media = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => channels.id, { onDelete: 'cascade' }),
+    /** null for a file of the workspace rather than of a number: a template header's sample. */
+    channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
     /** inbound: a customer's file, downloaded; outbound: uploaded by an agent, sent by Charla. */
     direction: text('direction', { enum: ['inbound', 'outbound'] })
@@ -371,4 +375,62 @@ export const cannedResponses = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('canned_responses_workspace_shortcut_key').on(t.workspaceId, t.shortcut)],
+);
+
+/** A workspace's conversation labels (admins manage them; agents apply them). */
+export const labels = pgTable(
+  'labels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** One of `LABEL_COLORS` (packages/contracts). */
+    color: text('color').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('labels_workspace_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const conversationLabels = pgTable(
+  'conversation_labels',
+  {
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    labelId: uuid('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.labelId] }),
+    index('conversation_labels_label_idx').on(t.labelId, t.conversationId),
+  ],
+);
+
+/**
+ * A named set of filters: personal (`owner_user_id` set) or shared with the workspace (null).
+ * `filters` is a `ConversationFilters` or a `ContactFilters` by `kind`, validated when saved.
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['conversations', 'contacts'] }).notNull(),
+    name: text('name').notNull(),
+    filters: jsonb('filters').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('saved_views_workspace_kind_idx').on(t.workspaceId, t.kind)],
 );

@@ -1,3 +1,9 @@
+export { contactFilterSql } from './contacts/contact-filter-sql';
+export { normaliseContactFilters } from './contacts/contact-filters';
+export { normalizePhone } from './contacts/contact-values';
+export { decodeCsvBytes, parseCsv, toCsv } from './contacts/csv';
+export type { MarketingPreference } from './contacts/opt-out-record';
+export { queueOptOutReplies } from './contacts/opt-out-replies';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export type { InboxDeps } from './inbox.deps';
 export { defineInboxJobs } from './inbox.jobs';
@@ -16,8 +22,9 @@ export type {
   OutboundMessage,
   Referral,
 } from './inbox.ports';
-export { SendFailure } from './inbox.ports';
+export { NotSent, SendFailure } from './inbox.ports';
 export { inboxRoutes } from './inbox.routes';
+export { getMediaFile } from './media/get-media-file';
 export {
   findMediaToDownload,
   listStrandedMedia,
@@ -25,6 +32,9 @@ export {
   markMediaFailed,
   markMediaReady,
 } from './media/media-downloads';
-export { recoverStrandedSends } from './messages/deliver-message';
+export { applyStoredStatuses } from './messages/apply-stored-statuses';
+export { recoverStrandedSends, toOutboundContent } from './messages/deliver-message';
 export { previewOf } from './messages/message-preview';
-export { type RecordedInbound, recordInbound } from './messages/record-inbound';
+export { type MessageKey, type RecordedInbound, recordInbound } from './messages/record-inbound';
+export { createPresence, type Presence } from './presence/presence';
+export { contactViewFilters } from './views/saved-views';

@@ -1,6 +1,8 @@
 import type { Database } from '../db/database';
 
 const CHANNEL = 'charla_events';
+/** NOTIFY payloads must stay under 8,000 bytes; events are packed into JSON arrays up to this. */
+const MAX_PAYLOAD_BYTES = 7_000;
 
 export interface BusEvent {
   workspaceId: string;
@@ -31,10 +33,9 @@ export function createEventBus(db: Database, log: (err: unknown) => void = () =>
     },
     async publishMany(events) {
       if (events.length === 0) return;
-      await db.query('SELECT pg_notify($1, e) FROM unnest($2::text[]) AS e', [
-        CHANNEL,
-        events.map((e) => JSON.stringify(e)),
-      ]);
+      // Packed: one notification per ~50 events instead of one each (a broadcast batch or an
+      // ingest batch announces hundreds; each notification is queued, delivered and parsed).
+      await db.query('SELECT pg_notify($1, e) FROM unnest($2::text[]) AS e', [CHANNEL, pack(events)]);
     },
     subscribe(handler) {
       handlers.add(handler);
@@ -42,17 +43,19 @@ export function createEventBus(db: Database, log: (err: unknown) => void = () =>
     },
     async start() {
       unlisten = await db.listen(CHANNEL, (payload) => {
-        let event: BusEvent;
+        let parsed: BusEvent | BusEvent[];
         try {
-          event = JSON.parse(payload) as BusEvent;
+          parsed = JSON.parse(payload) as BusEvent | BusEvent[];
         } catch (err) {
           return log(err);
         }
-        for (const h of handlers) {
-          try {
-            h(event);
-          } catch (err) {
-            log(err);
+        for (const event of Array.isArray(parsed) ? parsed : [parsed]) {
+          for (const h of handlers) {
+            try {
+              h(event);
+            } catch (err) {
+              log(err);
+            }
           }
         }
       });
@@ -62,4 +65,24 @@ export function createEventBus(db: Database, log: (err: unknown) => void = () =>
       unlisten = null;
     },
   };
+}
+
+/** JSON arrays of events, each under the NOTIFY payload limit (in bytes). */
+function pack(events: BusEvent[]): string[] {
+  const payloads: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const e of events) {
+    const json = JSON.stringify(e);
+    const bytes = Buffer.byteLength(json);
+    if (current.length > 0 && size + bytes + 1 > MAX_PAYLOAD_BYTES) {
+      payloads.push(`[${current.join(',')}]`);
+      current = [];
+      size = 2;
+    }
+    current.push(json);
+    size += bytes + 1;
+  }
+  if (current.length > 0) payloads.push(`[${current.join(',')}]`);
+  return payloads;
 }

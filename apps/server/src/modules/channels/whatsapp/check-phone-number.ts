@@ -1,5 +1,6 @@
 import { CloudApiClient, CloudApiError, CloudApiNetworkError, type PhoneNumberList } from '@charla/cloud-api';
 import type { CheckNumber, NumberCheck } from '../connect-channel';
+import { graphTransport } from './graph-transport';
 
 /** The Graph codes that mean "this token is not accepted" (§6.2: 0, 190; 10 and 200-299 are missing permissions). */
 const isTokenProblem = (e: CloudApiError) =>
@@ -24,6 +25,7 @@ export function createPhoneNumberCheck(opts: {
 }): CheckNumber {
   return async ({ phoneNumberId, wabaId, accessToken }) => {
     const client = new CloudApiClient({
+      transport: graphTransport,
       baseUrl: opts.baseUrl,
       version: opts.version,
       accessToken,

@@ -33,7 +33,7 @@ export function toSendFailure(err: unknown): unknown {
   if (err instanceof CloudApiError) {
     if (err.httpStatus >= 200 && err.httpStatus < 300) {
       // Meta said yes with a body we could not read: it may well have been sent.
-      return new SendFailure({ code: null, reason: MAY_HAVE_BEEN_SENT, details: err.message }, false);
+      return new SendFailure({ code: null, reason: MAY_HAVE_BEEN_SENT, details: err.message }, false, true);
     }
     const { reason, retryable } = describeCloudApiError(err.code, err.httpStatus);
     return new SendFailure(
@@ -43,7 +43,7 @@ export function toSendFailure(err: unknown): unknown {
   }
   if (err instanceof CloudApiNetworkError) {
     return err.mayHaveReachedMeta
-      ? new SendFailure({ code: null, reason: MAY_HAVE_BEEN_SENT, details: err.message }, false)
+      ? new SendFailure({ code: null, reason: MAY_HAVE_BEEN_SENT, details: err.message }, false, true)
       : new SendFailure(
           {
             code: null,

@@ -18,6 +18,7 @@ import {
 } from '../../inbox';
 import type { ChannelRecord } from '../channel-directory';
 import { describeCloudApiError } from './cloud-api-errors';
+import { graphTransport } from './graph-transport';
 
 export const DOWNLOAD_MEDIA_JOB = 'channels.download-media';
 
@@ -41,6 +42,7 @@ export interface DownloadMediaDeps {
 /** Production's MediaSource: the channel's own Graph base URL, version and token. */
 export const cloudApiMediaSource = (channel: ChannelRecord): MediaSource =>
   new CloudApiClient({
+    transport: graphTransport,
     baseUrl: channel.graphBaseUrl,
     version: channel.graphVersion,
     accessToken: channel.accessToken,

@@ -2,15 +2,19 @@ import { parseWebhook } from '@charla/cloud-api';
 import type { Query } from '../../../platform/db/database';
 import { toPgSafeText } from '../../../platform/db/pg-safe';
 import {
+  applyStoredStatuses,
   type DeliveryUpdate,
   type InboundMessage,
   type InboundReaction,
   type InboxChange,
+  type MarketingPreference,
   type RecordedInbound,
   recordInbound,
 } from '../../inbox';
+import type { TemplateEvent } from '../../templates';
 import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
 import type { ChannelsDeps } from '../channels.deps';
+import { mapTemplateUpdate } from './map-template-webhook';
 import { mapWebhookUpdate } from './map-webhook';
 
 export interface IngestDeps extends ChannelsDeps {
@@ -21,13 +25,25 @@ export interface IngestDeps extends ChannelsDeps {
    * in bench/ingest.ts) the stranded-media sweep queues them later.
    */
   queueMediaDownloads?(mediaIds: string[]): Promise<void>;
+  /** Queues the sending of outbound messages the batch created (opt-out confirmations), after commit. */
+  queueSends?(messageIds: string[]): Promise<void>;
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  /** Sees every status of a batch inside its transaction (broadcasts reconcile sends in doubt by callback data). */
+  onStatuses?(query: Query, statuses: DeliveryUpdate[]): Promise<void>;
+  /** Template status/quality/category webhooks: applied in the batch's transaction, announced after commit. */
+  templates?: { apply(query: Query, events: TemplateEvent[]): Promise<void>; flush(): Promise<void> };
 }
 
 interface EventRow {
   id: number;
   raw_body: string;
   received_at: Date;
+}
+
+/** Whether webhooks are stored but not applied yet (their statuses may settle broadcast sends in doubt). */
+export async function hasPendingWebhooks(db: IngestDeps['db']): Promise<boolean> {
+  const rows = await db.query("SELECT 1 FROM webhook_events WHERE status = 'pending' LIMIT 1");
+  return rows.length > 0;
 }
 
 /**
@@ -63,7 +79,18 @@ async function afterCommit(deps: IngestDeps, recorded: RecordedInbound) {
       .queueMediaDownloads(recorded.newMediaIds)
       .catch((err) => deps.log.error({ err }, 'queueing media downloads failed; the sweep will retry'));
   }
-  await deps.notify(recorded.changes);
+  if (recorded.queuedSendIds?.length && deps.queueSends) {
+    await deps
+      .queueSends(recorded.queuedSendIds)
+      .catch((err) => deps.log.error({ err }, 'queueing replies failed; the sweep will retry'));
+  }
+  // A send storing its wamid while the batch ran could not see these statuses, nor they it.
+  const late = await applyStoredStatuses(deps.db.query, recorded.unsettledStatuses ?? []).catch((err) => {
+    deps.log.error({ err }, 'settling statuses after commit failed');
+    return [];
+  });
+  await deps.notify([...recorded.changes, ...late]);
+  await deps.templates?.flush();
 }
 
 /** Errors quote the payload (an unknown phone number id...): keep them short and storable. */
@@ -118,6 +145,8 @@ async function applyEvents(
   const messages: InboundMessage[] = [];
   const statuses: DeliveryUpdate[] = [];
   const reactions: InboundReaction[] = [];
+  const preferences: MarketingPreference[] = [];
+  const templateEvents: TemplateEvent[] = [];
   const notes: { id: number; note: string }[] = [];
   const processed: number[] = [];
   const failed: { id: number; error: string }[] = [];
@@ -129,6 +158,24 @@ async function applyEvents(
     }
     const unknown: string[] = [];
     for (const update of parsed.updates) {
+      if (update.templateUpdates?.length) {
+        templateEvents.push(...mapTemplateUpdate(update));
+        continue;
+      }
+      if (update.field === 'user_preferences' && update.phoneNumberId) {
+        // Marketing stop/resume (reference §5.7); a number not connected here is not ours to record.
+        const channel = channels.get(update.phoneNumberId);
+        for (const p of channel ? (update.userPreferences ?? []) : []) {
+          preferences.push({
+            workspaceId: channel!.workspaceId,
+            channelId: channel!.id,
+            waId: p.wa_id,
+            value: p.value,
+            at: new Date(Number(p.timestamp) * 1000 || event.received_at),
+          });
+        }
+        continue;
+      }
       if (update.field !== 'messages' || !update.phoneNumberId) continue;
       const channel = channels.get(update.phoneNumberId);
       if (!channel) {
@@ -148,7 +195,9 @@ async function applyEvents(
       });
     } else processed.push(event.id);
   }
-  const recorded = await recordInbound(query, { messages, statuses, reactions });
+  const recorded = await recordInbound(query, { messages, statuses, reactions, preferences });
+  if (deps.onStatuses && statuses.length > 0) await deps.onStatuses(query, statuses);
+  if (deps.templates && templateEvents.length > 0) await deps.templates.apply(query, templateEvents);
   await query(
     `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
     [processed],

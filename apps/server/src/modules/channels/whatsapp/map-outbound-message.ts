@@ -1,6 +1,7 @@
 import { type OutboundMessage as CloudMessage, formatIssue, OutboundMessageSchema } from '@charla/cloud-api';
 import type { Interactive } from '@charla/contracts';
 import type { ContactCard, OutboundDraft } from '../../inbox';
+import { toCloudTemplate } from './map-template-message';
 
 /**
  * Charla's neutral content as the Cloud API request of reference §2, built the same way for a
@@ -60,6 +61,15 @@ export function toCloudApiMessage(
       return { ...envelope, type: 'interactive', interactive: toCloudInteractive(c.interactive) };
     case 'reaction':
       return { ...envelope, type: 'reaction', reaction: { message_id: c.targetExternalId, emoji: c.emoji } };
+    case 'template':
+      // Meta shows no quoted bubble on templates (§2.9): no context.
+      return {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: envelope.to,
+        type: 'template',
+        template: toCloudTemplate(c.template, c.headerFile ? mediaId : null),
+      };
     default:
       return c satisfies never;
   }

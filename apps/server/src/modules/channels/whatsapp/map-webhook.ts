@@ -111,6 +111,7 @@ export function mapWebhookUpdate(
         externalId: s.id,
         status: s.status as DeliveryUpdate['status'],
         occurredAt: toDate(s.timestamp, receivedAt),
+        callbackData: s.biz_opaque_callback_data ?? null,
         error:
           s.status === 'failed'
             ? {

@@ -1,7 +1,8 @@
-import { CloudApiClient, checkMedia } from '@charla/cloud-api';
-import { type ChannelGateway, type OutboundFile, SendFailure } from '../../inbox';
+import { CloudApiClient, checkHeaderSample, checkMedia } from '@charla/cloud-api';
+import { type ChannelGateway, NotSent, type OutboundFile, SendFailure } from '../../inbox';
 import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
 import { toSendFailure } from './cloud-api-errors';
+import { graphTransport } from './graph-transport';
 import { checkCloudApiMessage, toCloudApiMessage } from './map-outbound-message';
 
 /** Meta keeps an uploaded file 30 days; one day of margin so a send never names an expired id. */
@@ -36,6 +37,7 @@ export function createWhatsAppGateway(
       entry = {
         key,
         client: new CloudApiClient({
+          transport: graphTransport,
           baseUrl: channel.graphBaseUrl,
           version: channel.graphVersion,
           accessToken: channel.accessToken,
@@ -67,18 +69,24 @@ export function createWhatsAppGateway(
     async send(message) {
       const { channel, client } = await clientFor(message.channelId);
       try {
-        const mediaId =
+        const file =
           'file' in message.content
-            ? await mediaIdFor(client, channel.phoneNumberId, message.content.file)
-            : '';
+            ? message.content.file
+            : message.content.type === 'template'
+              ? message.content.headerFile
+              : null;
+        const mediaId = file ? await mediaIdFor(client, channel.phoneNumberId, file) : '';
         const request = toCloudApiMessage(message.to, message, mediaId);
+        if (message.callbackData) request.biz_opaque_callback_data = message.callbackData;
         const problem = checkCloudApiMessage(request);
         if (problem) throw new SendFailure({ code: null, reason: problem, details: null }, false);
+        if (message.beforeRequest && !(await message.beforeRequest())) throw new NotSent();
         const response = await client.sendMessage(channel.phoneNumberId, request);
         const id = response.messages[0]?.id;
         if (!id) throw new Error('WhatsApp accepted the message but returned no id');
         return { externalId: id };
       } catch (err) {
+        if (err instanceof NotSent) throw err;
         throw toSendFailure(err);
       }
     },
@@ -88,6 +96,9 @@ export function createWhatsAppGateway(
     },
     checkMedia(kind, mimeType, size) {
       return checkMedia(kind, mimeType, size);
+    },
+    checkHeaderSample(kind, mimeType, size) {
+      return checkHeaderSample(kind, mimeType, size);
     },
     checkContent(draft) {
       return checkCloudApiMessage(toCloudApiMessage('15550000000', draft, 'media-id'));

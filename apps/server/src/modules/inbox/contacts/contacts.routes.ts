@@ -2,9 +2,13 @@ import {
   ContactAttributeDefinitionSchema,
   ContactImportSchema,
   ContactListSchema,
+  ContactMergePreviewSchema,
   ContactProfileSchema,
   CreateContactAttributeRequestSchema,
+  MergeContactsRequestSchema,
+  OptInStateSchema,
   StartContactImportRequestSchema,
+  UpdateContactAttributeRequestSchema,
   UpdateContactRequestSchema,
 } from '@charla/contracts';
 import multipart from '@fastify/multipart';
@@ -14,7 +18,9 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
 import type { InboxDeps } from '../inbox.deps';
+import { deleteAttributeDefinition, updateAttributeDefinition } from './attribute-definition-edits';
 import { createAttributeDefinition, listAttributeDefinitions } from './attribute-definitions';
+import { normaliseContactFilters, parseAttributeQuery } from './contact-filters';
 import {
   getContactImport,
   MAX_IMPORT_BYTES,
@@ -24,6 +30,7 @@ import {
 import { exportContacts } from './export-contacts';
 import { getContact } from './get-contact';
 import { listContacts } from './list-contacts';
+import { mergeContacts, previewContactMerge } from './merge-contacts';
 import { updateContact } from './update-contact';
 
 /** Contacts, their attribute definitions, CSV import and export. Multipart is scoped to this plugin. */
@@ -50,12 +57,29 @@ export async function contactsRoutes(
       preHandler: requireMember,
       schema: {
         tags,
-        summary: 'Contacts, newest first, 50 a page; q searches name and phone',
-        querystring: z.object({ q: z.string().max(200).optional(), cursor: z.string().max(200).optional() }),
+        summary:
+          'Contacts, newest first, 50 a page; q searches name and phone; tag (repeated, any of), optIn, attr=key:op:value (repeated, all of)',
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          tag: z.union([z.string().max(50), z.array(z.string().max(50)).max(50)]).optional(),
+          optIn: OptInStateSchema.optional(),
+          attr: z.union([z.string().max(300), z.array(z.string().max(300)).max(20)]).optional(),
+          cursor: z.string().max(200).optional(),
+        }),
         response: { 200: ContactListSchema },
       },
     },
-    async (req) => listContacts(deps, authOf(req).workspaceId, req.query),
+    async (req) => {
+      const { workspaceId } = authOf(req);
+      const { q, tag, optIn, attr, cursor } = req.query;
+      const filters = await normaliseContactFilters(deps, workspaceId, {
+        q,
+        tags: tag === undefined ? undefined : [tag].flat(),
+        optIn,
+        attributes: parseAttributeQuery(attr),
+      });
+      return listContacts(deps, workspaceId, { filters, cursor });
+    },
   );
 
   app.get(
@@ -79,6 +103,64 @@ export async function contactsRoutes(
     },
     async (req, reply) =>
       reply.status(201).send(await createAttributeDefinition(deps, authOf(req), req.body)),
+  );
+
+  app.put(
+    '/api/contacts/attributes/:id',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary: 'Rename an attribute or change its list options (key and type stay)',
+        params: Id,
+        body: UpdateContactAttributeRequestSchema,
+        response: { 200: ContactAttributeDefinitionSchema },
+      },
+    },
+    async (req) => updateAttributeDefinition(deps, authOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/api/contacts/attributes/:id',
+    {
+      preHandler: requireMember,
+      schema: { tags, summary: 'Delete an attribute and its values', params: Id },
+    },
+    async (req, reply) => {
+      await deleteAttributeDefinition(deps, authOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/contacts/:id/merge-preview',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary: 'What merging contact sourceId into this one keeps',
+        params: Id,
+        querystring: MergeContactsRequestSchema,
+        response: { 200: ContactMergePreviewSchema },
+      },
+    },
+    async (req) => previewContactMerge(deps, authOf(req), req.params.id, req.query.sourceId),
+  );
+
+  app.post(
+    '/api/contacts/:id/merge',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary:
+          'Merge contact sourceId into this one: its conversations and messages move here, it is deleted',
+        params: Id,
+        body: MergeContactsRequestSchema,
+        response: { 200: ContactProfileSchema },
+      },
+    },
+    async (req) => mergeContacts(deps, authOf(req), req.params.id, req.body.sourceId),
   );
 
   app.get(

@@ -1,32 +1,25 @@
-import type { ContactList } from '@charla/contracts';
+import type { ContactFilters, ContactList } from '@charla/contracts';
 import { AppError } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
+import { contactFilterSql } from './contact-filter-sql';
 import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-view';
 
 const PAGE = 50;
 
 /**
- * Newest first, 50 a page; `q` matches the name, the WhatsApp profile name, or the digits of
- * the phone number. The cursor is the last row's (created time, id).
+ * Newest first, 50 a page, filtered by `ContactFilters` (see contact-filter-sql.ts); `total`
+ * counts every match. The cursor is the last row's (created time, id).
  */
 export async function listContacts(
   deps: Pick<InboxDeps, 'db'>,
   workspaceId: string,
-  opts: { q?: string; cursor?: string },
+  opts: { filters?: ContactFilters; cursor?: string },
 ): Promise<ContactList> {
   const params: unknown[] = [workspaceId];
   const where = ['workspace_id = $1'];
-  const q = opts.q?.trim();
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    params.push(like);
-    const byText = `(name ILIKE $${params.length} OR profile_name ILIKE $${params.length})`;
-    const digits = q.replace(/\D/g, '');
-    if (digits.length >= 3 && /^[\d\s+()-]+$/.test(q)) {
-      params.push(`%${digits}%`);
-      where.push(`(${byText} OR wa_id LIKE $${params.length} OR phone LIKE $${params.length})`);
-    } else where.push(byText);
-  }
+  const cond = contactFilterSql(opts.filters ?? {}, 2);
+  where.push(cond.where);
+  params.push(...cond.params);
   const filter = where.join(' AND ');
   const [count] = await deps.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM contacts WHERE ${filter}`,

@@ -59,7 +59,8 @@ export async function assertMessageVisible(
 
 /**
  * The same check through a file: a file attached to a message belongs to that message's
- * conversation. An unknown file, or one not sent yet, is left to the use case.
+ * conversation. An unknown file, one not sent yet, and a workspace file (a header sample, in no
+ * conversation, for every member) are left to the use case.
  */
 export async function assertMediaVisible(
   deps: Pick<InboxDeps, 'db'>,

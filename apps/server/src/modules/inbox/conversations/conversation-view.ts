@@ -1,5 +1,6 @@
 import {
   type Conversation,
+  type Label,
   type Media,
   type Message,
   type MessageContent,
@@ -15,7 +16,9 @@ export const CONVERSATION_COLUMNS = `
   c.id, c.channel_id, ch.name AS channel_name, c.status, c.unread_count, c.last_inbound_at, c.last_activity_at,
   c.snoozed_until, c.priority, c.assignee_user_id, au.name AS assignee_name, c.team_id, tm.name AS team_name,
   ct.id AS contact_id, ct.name AS contact_name, ct.phone AS contact_phone, ct.wa_id AS contact_wa_id,
-  lm.text AS lm_text, lm.type AS lm_type, lm.direction AS lm_direction, lm.status AS lm_status, lm.occurred_at AS lm_at`;
+  lm.text AS lm_text, lm.type AS lm_type, lm.direction AS lm_direction, lm.status AS lm_status, lm.occurred_at AS lm_at,
+  (SELECT COALESCE(json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name)), '[]'::json)
+     FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id WHERE cl.conversation_id = c.id) AS labels`;
 
 export const CONVERSATION_FROM = `
   conversations c
@@ -51,6 +54,7 @@ export interface ConversationRow {
   lm_direction: 'inbound' | 'outbound' | null;
   lm_status: MessageStatus | null;
   lm_at: Date | null;
+  labels: Label[] | string | null;
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -81,6 +85,7 @@ export function toConversation(r: ConversationRow, now: Date): Conversation {
         : null,
     lastActivityAt: iso(r.last_activity_at),
     window: { isOpen: window.isOpen, expiresAt: window.expiresAt?.toISOString() ?? null },
+    labels: typeof r.labels === 'string' ? JSON.parse(r.labels) : (r.labels ?? []),
   };
 }
 

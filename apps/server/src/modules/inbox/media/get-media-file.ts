@@ -23,7 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 
 /**
- * A stored customer file for a member of its workspace. Any other workspace's file, a file
+ * A stored file (a message's, or the workspace's own) for a member of its workspace. Any other workspace's file, a file
  * still downloading and one that failed are all "not found": nothing tells them apart.
  */
 export async function getMediaFile(

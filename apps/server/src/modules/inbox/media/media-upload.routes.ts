@@ -1,17 +1,23 @@
 import { UploadedMediaSchema } from '@charla/contracts';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
 import type { InboxDeps } from '../inbox.deps';
-import { MAX_UPLOAD_BYTES, uploadMedia } from './upload-media';
+import { HEADER_MEDIA_KINDS, MAX_UPLOAD_BYTES, uploadMedia, uploadWorkspaceMedia } from './upload-media';
 
 /** Multipart lives in this plugin only: no other route parses uploads. */
 export async function mediaUploadRoutes(
   appIn: FastifyInstance,
-  opts: { deps: InboxDeps; requireMember: preHandlerAsyncHookHandler; authOf(request: unknown): AuthContext },
+  opts: {
+    deps: InboxDeps;
+    requireMember: preHandlerAsyncHookHandler;
+    /** For workspace files (header samples): a member who manages templates. */
+    requireManager: preHandlerAsyncHookHandler;
+    authOf(request: unknown): AuthContext;
+  },
 ) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   await app.register(multipart, {
@@ -30,24 +36,44 @@ export async function mediaUploadRoutes(
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) {
-        throw new AppError(
-          'invalid',
-          'multipart_required',
-          'Send the file as multipart/form-data in a part named file.',
-        );
-      }
-      const part = await req.file();
-      if (part?.fieldname !== 'file') {
-        part?.file.resume();
-        throw new AppError('invalid', 'file_required', 'Send the file in a multipart part named file.');
-      }
-      const uploaded = await uploadMedia(opts.deps, opts.authOf(req), req.params.id, {
-        filename: part.filename || null,
-        mimeType: part.mimetype,
-        stream: part.file,
-      });
+      const uploaded = await uploadMedia(opts.deps, opts.authOf(req), req.params.id, await filePart(req));
       return reply.status(201).send(uploaded);
     },
   );
+
+  app.post(
+    '/api/media',
+    {
+      preHandler: opts.requireManager,
+      schema: {
+        tags: ['inbox'],
+        summary:
+          "Store a workspace file (multipart, one `file` part): a media header's sample for Meta's review. `kind` checks it as that header's format",
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ kind: z.enum(HEADER_MEDIA_KINDS).optional() }),
+        response: { 201: UploadedMediaSchema },
+      },
+    },
+    async (req, reply) => {
+      const file = await filePart(req);
+      const uploaded = await uploadWorkspaceMedia(opts.deps, opts.authOf(req), file, req.query.kind ?? null);
+      return reply.status(201).send(uploaded);
+    },
+  );
+}
+
+async function filePart(req: FastifyRequest) {
+  if (!req.isMultipart()) {
+    throw new AppError(
+      'invalid',
+      'multipart_required',
+      'Send the file as multipart/form-data in a part named file.',
+    );
+  }
+  const part = await req.file();
+  if (part?.fieldname !== 'file') {
+    part?.file.resume();
+    throw new AppError('invalid', 'file_required', 'Send the file in a multipart part named file.');
+  }
+  return { filename: part.filename || null, mimeType: part.mimetype, stream: part.file };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { UploadedMedia } from '@charla/contracts';
+import type { MediaKind, UploadedMedia } from '@charla/contracts';
 import { remuxWebmOpusToOgg } from '../../../platform/audio/webm-opus-to-ogg';
 import { AppError } from '../../../platform/errors';
 import { findConversation } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
+import type { ChannelGateway } from '../inbox.ports';
 import { kindOfMime } from '../messages/outbound-request';
 
 /** The largest file any kind may be (documents, 100 MB): the multipart parser's own cap. */
@@ -22,13 +23,8 @@ export async function uploadMedia(
   deps: Pick<InboxDeps, 'db' | 'clock' | 'gateway' | 'media'>,
   actor: { workspaceId: string },
   conversationId: string,
-  file: { filename: string | null; mimeType: string; stream: Readable },
+  file: UploadedFile,
 ): Promise<UploadedMedia> {
-  const refuse = (kind: 'too_large' | 'unprocessable', code: string, message: string) => {
-    // Drain what the browser still sends so the answer reaches it.
-    file.stream.resume();
-    return new AppError(kind, code, message);
-  };
   let conversation: Awaited<ReturnType<typeof findConversation>>;
   try {
     conversation = await findConversation(deps, actor.workspaceId, conversationId);
@@ -36,20 +32,65 @@ export async function uploadMedia(
     file.stream.resume();
     throw err;
   }
+  return storeUpload(deps, actor.workspaceId, conversation.channelId, file, {
+    kind: null,
+    check: (...args) => deps.gateway.checkMedia(...args),
+  });
+}
+
+/** The kinds a template header (and so a broadcast's header) can carry. */
+export const HEADER_MEDIA_KINDS = ['image', 'video', 'document'] as const;
+export type HeaderMediaKind = (typeof HEADER_MEDIA_KINDS)[number];
+
+/**
+ * A file of the workspace rather than of a conversation: the sample a media header shows
+ * Meta's reviewer. Checked before it is stored against WhatsApp's size limits and the types
+ * Meta reviews; `kind` (the header's format) refuses, say, a PDF picked for an image header.
+ */
+export async function uploadWorkspaceMedia(
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'gateway' | 'media'>,
+  actor: { workspaceId: string },
+  file: UploadedFile,
+  kind: HeaderMediaKind | null,
+): Promise<UploadedMedia> {
+  return storeUpload(deps, actor.workspaceId, null, file, {
+    kind,
+    check: (...args) => deps.gateway.checkHeaderSample(...args),
+  });
+}
+
+type UploadedFile = { filename: string | null; mimeType: string; stream: Readable };
+
+/**
+ * Checks and stores one upload: as `rules.kind` when given, else as the kind its type says.
+ * Only a conversation's upload (no kind) turns a WebM voice recording into OGG.
+ */
+async function storeUpload(
+  deps: Pick<InboxDeps, 'db' | 'media'>,
+  workspaceId: string,
+  channelId: string | null,
+  file: UploadedFile,
+  rules: { kind: MediaKind | null; check: ChannelGateway['checkMedia'] },
+): Promise<UploadedMedia> {
+  const refuse = (kind: 'too_large' | 'unprocessable', code: string, message: string) => {
+    // Drain what the browser still sends so the answer reaches it.
+    file.stream.resume();
+    return new AppError(kind, code, message, [{ path: 'file', message }]);
+  };
   const declared = file.mimeType.split(';')[0]!.trim().toLowerCase();
   const mimeType = MIME.test(declared) ? declared : 'application/octet-stream';
-  const isWebmVoice = mimeType === 'audio/webm' || mimeType === 'video/webm';
-  const kind = isWebmVoice ? 'audio' : kindOfMime(mimeType);
+  const isWebmVoice = rules.kind === null && (mimeType === 'audio/webm' || mimeType === 'video/webm');
+  const kind = rules.kind ?? (isWebmVoice ? 'audio' : kindOfMime(mimeType));
   // A WebM recording is checked as the OGG it becomes.
   const checkedAs = isWebmVoice ? 'audio/ogg' : mimeType;
-  const wrongType = deps.gateway.checkMedia(kind, checkedAs, 1);
+  const wrongType = rules.check(kind, checkedAs, 1);
   if (wrongType) throw refuse('unprocessable', 'media_type_not_accepted', `${wrongType}.`);
 
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of file.stream) {
     size += (chunk as Buffer).length;
-    const tooBig = deps.gateway.checkMedia(kind, checkedAs, size);
+    const tooBig = rules.check(kind, checkedAs, size);
     if (tooBig)
       throw refuse('too_large', 'media_too_large', `${tooBig.replace(/ is \d+ bytes;/, ' is too big;')}.`);
     chunks.push(chunk as Buffer);
@@ -78,17 +119,17 @@ export async function uploadMedia(
     }
     storedMime = 'audio/ogg';
     filename = filename ? `${filename.replace(/\.(webm|weba)$/i, '')}.ogg` : 'voice-note.ogg';
-    const tooBig = deps.gateway.checkMedia('audio', storedMime, bytes.byteLength);
+    const tooBig = rules.check('audio', storedMime, bytes.byteLength);
     if (tooBig) throw new AppError('too_large', 'media_too_large', `${tooBig}.`);
   }
 
   const id = randomUUID();
-  const storageKey = `${actor.workspaceId}/${id}`;
+  const storageKey = `${workspaceId}/${id}`;
   await deps.media.put(storageKey, bytes);
   await deps.db.query(
     `INSERT INTO media (id, workspace_id, channel_id, direction, mime_type, size, filename, storage_key, state)
      VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, 'ready')`,
-    [id, actor.workspaceId, conversation.channelId, storedMime, bytes.byteLength, filename, storageKey],
+    [id, workspaceId, channelId, storedMime, bytes.byteLength, filename, storageKey],
   );
   return { id, kind, mimeType: storedMime, size: bytes.byteLength, filename };
 }

@@ -2,7 +2,7 @@ import { type MessageContent, MessageContentSchema, type MessageError } from '@c
 import type { JobAttempt } from '../../../platform/jobs/job-queue';
 import type { InboxDeps } from '../inbox.deps';
 import { type OutboundContent, type OutboundFile, SendFailure } from '../inbox.ports';
-import { applyFurthestStatus } from './record-inbound';
+import { applyStoredStatuses } from './apply-stored-statuses';
 import { applyPendingReactions } from './record-reactions';
 
 export const SEND_MESSAGE_JOB = 'inbox.send-message';
@@ -57,25 +57,21 @@ export async function deliverMessage(
       content,
       replyToExternalId: claimed.reply_to_external_id,
     });
+    const key = { channelId: claimed.channel_id, externalId };
     const changes = await deps.db.transaction(async (query) => {
       await query(
         `UPDATE messages SET external_id = $2, status = 'accepted' WHERE id = $1 AND status = 'queued'`,
         [messageId, externalId],
       );
       // Meta's status webhook may have arrived before we stored the wamid: apply it now.
-      const early = await query<{ status: string; errors: unknown }>(
-        'SELECT status, errors FROM message_status_events WHERE channel_id = $1 AND external_id = $2',
-        [claimed.channel_id, externalId],
-      );
-      const statuses = await applyFurthestStatus(
-        query,
-        early.map((e) => ({ channelId: claimed.channel_id, externalId, status: e.status, error: e.errors })),
-      );
+      const statuses = await applyStoredStatuses(query, [key]);
       // The customer may even have reacted to it already.
       const reactions = await applyPendingReactions(query, [{ channelId: claimed.channel_id, externalId }]);
       return [...statuses, ...reactions];
     });
-    await deps.notify([{ kind: 'message.updated', ...change }, ...changes]);
+    // ...or while we stored it, unseen by this transaction: once more now that it is committed.
+    const late = await applyStoredStatuses(deps.db.query, [key]);
+    await deps.notify([{ kind: 'message.updated', ...change }, ...changes, ...late]);
   } catch (err) {
     if (err instanceof SendFailure && err.retryable && !attempt.isLast) {
       // Nothing reached the customer: release the claim and let the queue retry with backoff.
@@ -106,7 +102,7 @@ function gaveUp(error: MessageError, attempts: number): MessageError {
 }
 
 /** The stored content as the channel port takes it; a file is read from storage only if needed. */
-async function toOutboundContent(
+export async function toOutboundContent(
   deps: Pick<InboxDeps, 'db' | 'media'>,
   workspaceId: string,
   content: MessageContent,
@@ -132,6 +128,11 @@ async function toOutboundContent(
     case 'sticker': {
       const file = await outboundFile(deps, workspaceId, content.media.id);
       return file && { type: content.type, file, caption: content.caption, voice: content.voice };
+    }
+    case 'template': {
+      const mediaId = content.template.values.headerMediaId;
+      const headerFile = mediaId ? await outboundFile(deps, workspaceId, mediaId) : null;
+      return mediaId && !headerFile ? null : { type: 'template', template: content.template, headerFile };
     }
     default:
       return null;
@@ -195,13 +196,15 @@ async function failMessage(deps: Pick<InboxDeps, 'db'>, messageId: string, error
 export async function recoverStrandedSends(deps: InboxDeps): Promise<number> {
   const now = deps.clock.now();
   const unsent = await deps.db.query<{ id: string }>(
-    `SELECT id FROM messages WHERE status = 'queued' AND send_attempted_at IS NULL AND created_at < $1 LIMIT 1000`,
+    `SELECT id FROM messages WHERE external_id IS NULL AND direction = 'outbound' AND status = 'queued'
+        AND send_attempted_at IS NULL AND created_at < $1 LIMIT 1000`,
     [new Date(now.getTime() - 30_000)],
   );
   for (const m of unsent) await deps.jobs.send(SEND_MESSAGE_JOB, { messageId: m.id }, { singletonKey: m.id });
   const unknown = await deps.db.query<{ id: string; workspace_id: string; conversation_id: string }>(
     `UPDATE messages SET status = 'failed', error = $2::jsonb
-      WHERE status = 'queued' AND send_attempted_at < $1 RETURNING id, workspace_id, conversation_id`,
+      WHERE external_id IS NULL AND direction = 'outbound' AND status = 'queued' AND send_attempted_at < $1
+      RETURNING id, workspace_id, conversation_id`,
     [
       new Date(now.getTime() - 120_000),
       JSON.stringify({

@@ -1,6 +1,12 @@
 import type { Query } from '../../../platform/db/database';
 import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe';
+import {
+  applyConsentKeywords,
+  applyMarketingPreferences,
+  type MarketingPreference,
+} from '../contacts/opt-out-record';
 import { autoAssignConversations } from '../conversations/auto-assign';
+import { recordConversationEvents } from '../conversations/conversation-events';
 import type { DeliveryUpdate, InboundMessage, InboundReaction, InboxChange } from '../inbox.ports';
 import { assignMediaIds, storedContent, storeMedia } from '../media/store-inbound-media';
 import { furthestStatus, statusRankSql } from './message-status';
@@ -10,6 +16,16 @@ export interface RecordedInbound {
   changes: InboxChange[];
   /** Media rows created pending: the channel fetches their bytes once the transaction commits. */
   newMediaIds: string[];
+  /** Outbound messages queued here (opt-out confirmations): their sending is queued after commit. */
+  queuedSendIds?: string[];
+  /** Statuses whose message this transaction could not move: settle them after commit (`applyStoredStatuses`). */
+  unsettledStatuses?: MessageKey[];
+}
+
+/** A message as Meta names it: the number it went through and its wamid. */
+export interface MessageKey {
+  channelId: string;
+  externalId: string;
 }
 
 /**
@@ -21,10 +37,17 @@ export interface RecordedInbound {
  */
 export async function recordInbound(
   query: Query,
-  batch: { messages: InboundMessage[]; statuses: DeliveryUpdate[]; reactions?: InboundReaction[] },
+  batch: {
+    messages: InboundMessage[];
+    statuses: DeliveryUpdate[];
+    reactions?: InboundReaction[];
+    /** Marketing opt-outs/ins the channel reported (WhatsApp's user_preferences). */
+    preferences?: MarketingPreference[];
+  },
 ): Promise<RecordedInbound> {
   const changes: InboxChange[] = [];
   let newMediaIds: string[] = [];
+  let queuedSendIds: string[] = [];
   let stored: { channelId: string; externalId: string }[] = [];
   // Made storable before anything is keyed on them, so two ids that differ only in what
   // PostgreSQL refuses cannot collide halfway through.
@@ -40,12 +63,22 @@ export async function recordInbound(
     changes.push(...result.changes);
     newMediaIds = result.newMediaIds;
     stored = result.stored;
+    // A message that is exactly STOP/BAJA... (the workspace's keywords) opts the contact out.
+    const consent = await applyConsentKeywords(query, result.changes);
+    changes.push(...consent.changes);
+    queuedSendIds = consent.replyIds;
   }
-  if (statuses.length > 0) changes.push(...(await applyStatuses(query, statuses)));
+  if (batch.preferences?.length) changes.push(...(await applyMarketingPreferences(query, batch.preferences)));
+  let unsettledStatuses: MessageKey[] = [];
+  if (statuses.length > 0) {
+    const applied = await applyStatuses(query, statuses);
+    changes.push(...applied.changes);
+    unsettledStatuses = applied.unsettled;
+  }
   if (reactions.length > 0 || stored.length > 0) {
     changes.push(...(await recordReactions(query, reactions, stored)));
   }
-  return { changes, newMediaIds };
+  return { changes, newMediaIds, queuedSendIds, unsettledStatuses };
 }
 
 function toStorableMessage(m: InboundMessage): InboundMessage {
@@ -130,6 +163,7 @@ async function storeMessages(
       convs.set(key, { workspaceId: m.workspaceId, channelId: m.channelId, contactId, at: m.occurredAt });
   }
   const convRows = [...convs.values()];
+  const reopening = await resolvedOrSnoozed(query, convRows);
   const convResult = await query<{
     id: string;
     channel_id: string;
@@ -154,6 +188,19 @@ async function storeMessages(
     ],
   );
   const convIds = new Map(convResult.map((r) => [`${r.channel_id}|${r.contact_id}`, r.id]));
+  await recordConversationEvents(
+    query,
+    reopening.map((r) => ({
+      workspaceId: r.workspace_id,
+      conversationId: r.id,
+      actorUserId: null,
+      kind: 'reopened' as const,
+      from: r.status,
+      to: 'open',
+      note: null,
+      at: convs.get(`${r.channel_id}|${r.contact_id}`)?.at ?? new Date(),
+    })),
+  );
   await autoAssignConversations(
     query,
     convResult.filter((r) => r.created).map((r) => ({ id: r.id, workspaceId: r.workspace_id })),
@@ -226,7 +273,27 @@ async function storeMessages(
   };
 }
 
-async function applyStatuses(query: Query, updates: DeliveryUpdate[]): Promise<InboxChange[]> {
+/**
+ * The batch's conversations a customer's message is about to reopen, locked so the history line
+ * (`reopened`, from the old status) matches what the upsert below does.
+ */
+async function resolvedOrSnoozed(
+  query: Query,
+  rows: { channelId: string; contactId: string }[],
+): Promise<{ id: string; workspace_id: string; channel_id: string; contact_id: string; status: string }[]> {
+  if (rows.length === 0) return [];
+  return query(
+    `SELECT c.id, c.workspace_id, c.channel_id, c.contact_id, c.status FROM conversations c
+       JOIN unnest($1::uuid[], $2::uuid[]) AS t(ch, ct) ON c.channel_id = t.ch AND c.contact_id = t.ct
+      WHERE c.status IN ('resolved', 'snoozed') ORDER BY c.id FOR UPDATE OF c`,
+    [rows.map((r) => r.channelId), rows.map((r) => r.contactId)],
+  );
+}
+
+async function applyStatuses(
+  query: Query,
+  updates: DeliveryUpdate[],
+): Promise<{ changes: InboxChange[]; unsettled: MessageKey[] }> {
   // Keep every report (also those for messages we do not know yet: the send may still be
   // storing its wamid), then move each message to the furthest status reported.
   await query(
@@ -250,7 +317,14 @@ async function applyStatuses(query: Query, updates: DeliveryUpdate[]): Promise<I
     const status = furthestStatus(list.map((u) => u.status))!;
     return list.find((u) => u.status === status)!;
   });
-  return applyFurthestStatus(query, best);
+  const { changes, moved } = await moveToStatuses(query, best);
+  const done = new Set(moved.map((m) => `${m.channelId}|${m.externalId}`));
+  // Not moved: already further on, or no message with that wamid yet as far as this
+  // transaction can see (a send storing it concurrently); the caller settles those after commit.
+  const unsettled = best
+    .filter((b) => !done.has(`${b.channelId}|${b.externalId}`))
+    .map((b) => ({ channelId: b.channelId, externalId: b.externalId }));
+  return { changes, unsettled };
 }
 
 /** Moves messages forward to the given statuses; shared with the sender when it learns a wamid. */
@@ -258,13 +332,26 @@ export async function applyFurthestStatus(
   query: Query,
   best: { channelId: string; externalId: string; status: string; error: unknown }[],
 ): Promise<InboxChange[]> {
-  if (best.length === 0) return [];
-  const updated = await query<{ id: string; conversation_id: string; workspace_id: string }>(
+  return (await moveToStatuses(query, best)).changes;
+}
+
+async function moveToStatuses(
+  query: Query,
+  best: { channelId: string; externalId: string; status: string; error: unknown }[],
+): Promise<{ changes: InboxChange[]; moved: MessageKey[] }> {
+  if (best.length === 0) return { changes: [], moved: [] };
+  const updated = await query<{
+    id: string;
+    conversation_id: string;
+    workspace_id: string;
+    channel_id: string;
+    external_id: string;
+  }>(
     `UPDATE messages m SET status = v.s, error = COALESCE(v.e, m.error)
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS v(ch, ex, s, e)
       WHERE m.channel_id = v.ch AND m.external_id = v.ex
         AND COALESCE(${statusRankSql('m.status')}, -1) < ${statusRankSql('v.s')}
-      RETURNING m.id, m.conversation_id, m.workspace_id`,
+      RETURNING m.id, m.conversation_id, m.workspace_id, m.channel_id, m.external_id`,
     [
       best.map((b) => b.channelId),
       best.map((b) => toPgSafeText(b.externalId)),
@@ -272,10 +359,13 @@ export async function applyFurthestStatus(
       best.map((b) => (b.error ? toPgJson(b.error) : null)),
     ],
   );
-  return updated.map((r) => ({
-    kind: 'message.updated' as const,
-    workspaceId: r.workspace_id,
-    conversationId: r.conversation_id,
-    messageId: r.id,
-  }));
+  return {
+    changes: updated.map((r) => ({
+      kind: 'message.updated' as const,
+      workspaceId: r.workspace_id,
+      conversationId: r.conversation_id,
+      messageId: r.id,
+    })),
+    moved: updated.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
+  };
 }

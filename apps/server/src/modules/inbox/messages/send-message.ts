@@ -1,15 +1,16 @@
 import type { Message, SendMessageRequest } from '@charla/contracts';
 import { AppError } from '../../../platform/errors';
-import { findConversation, loadMessage } from '../conversations/get-thread';
+import { findConversation } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
-import { SEND_MESSAGE_JOB } from './deliver-message';
-import { previewOf } from './message-preview';
 import { buildOutboundContent } from './outbound-request';
+import { queueOutbound } from './queue-outbound';
+import { sendTemplateMessage } from './send-template-message';
 
 /**
  * An agent's free-form message (text, file, location, contacts, buttons or list). WhatsApp
  * allows these only inside the 24-hour window, so Charla refuses them here, before anything
  * reaches Meta, with the reason and the way out; the same for content WhatsApp would refuse.
+ * A template (`{ template }`) may be sent at any time: see send-template-message.ts.
  */
 export async function sendMessage(
   deps: InboxDeps,
@@ -17,6 +18,9 @@ export async function sendMessage(
   conversationId: string,
   request: SendMessageRequest,
 ): Promise<Message> {
+  if ('template' in request && request.template) {
+    return sendTemplateMessage(deps, actor, conversationId, request.template);
+  }
   const conversation = await findConversation(deps, actor.workspaceId, conversationId);
   assertWindowOpen(conversation.window);
   const replyToExternalId = request.replyToMessageId
@@ -29,34 +33,7 @@ export async function sendMessage(
     request as SendMessageRequest & { type: string },
     replyToExternalId,
   );
-  const now = deps.clock.now();
-  const [row] = await deps.db.query<{ id: string }>(
-    `WITH m AS (
-       INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content, status,
-                             sender_user_id, occurred_at, reply_to_external_id)
-       VALUES ($1, $2, $3, 'outbound', $4, $5, $6::jsonb, 'queued', $7, $8, $9) RETURNING id)
-     , c AS (UPDATE conversations SET last_activity_at = GREATEST(last_activity_at, $8) WHERE id = $2)
-     , f AS (UPDATE media SET message_id = COALESCE(media.message_id, (SELECT id FROM m))
-              WHERE workspace_id = $1 AND id = $10::uuid)
-     SELECT id FROM m`,
-    [
-      actor.workspaceId,
-      conversationId,
-      conversation.channelId,
-      content.type,
-      previewOf(content),
-      JSON.stringify(content),
-      actor.userId,
-      now,
-      replyToExternalId,
-      'media' in content ? content.media.id : null,
-    ],
-  );
-  const messageId = row!.id;
-  // If the process dies before this line, recoverStrandedSends queues the job on the next start.
-  await deps.jobs.send(SEND_MESSAGE_JOB, { messageId }, { singletonKey: messageId });
-  await deps.notify([{ kind: 'message.created', workspaceId: actor.workspaceId, conversationId, messageId }]);
-  return loadMessage(deps, actor.workspaceId, messageId);
+  return queueOutbound(deps, actor, conversation, content, replyToExternalId);
 }
 
 export function assertWindowOpen(window: { isOpen: boolean; expiresAt: string | null }): void {

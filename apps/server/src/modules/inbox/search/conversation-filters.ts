@@ -3,8 +3,8 @@ import { WINDOW_MS } from '../conversations/conversation-window';
 
 /**
  * The SQL condition (over conversations aliased `c`) for the inbox filters, ANDed together;
- * `firstParam` is the placeholder number the first value takes. A new filter (labels, once
- * conversations have them) is one more branch here plus one field in `ConversationFiltersSchema`.
+ * `firstParam` is the placeholder number the first value takes. A new filter is one more branch
+ * here plus one field in `ConversationFiltersSchema`.
  */
 export function conversationFiltersSql(
   filters: ConversationFilters,
@@ -37,5 +37,9 @@ export function conversationFiltersSql(
   }
   if (filters.team === 'none') conditions.push('c.team_id IS NULL');
   else if (filters.team) conditions.push(`c.team_id = ${param(filters.team)}::uuid`);
+  if (filters.label)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM conversation_labels fl WHERE fl.conversation_id = c.id AND fl.label_id = ${param(filters.label)}::uuid)`,
+    );
   return { sql: conditions.length === 0 ? 'TRUE' : conditions.join(' AND '), params };
 }

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { Query } from '../../platform/db/database';
+import type { DeliveryUpdate } from '../inbox';
+import type { BroadcastsDeps } from './broadcasts.deps';
+import { acquireLease } from './channel-lease';
+import { ChannelSender } from './channel-sender';
+import { MessagingLimit } from './messaging-limit';
+import { reconcileStatuses } from './reconcile-statuses';
+
+export interface BroadcastEngine {
+  start(): void;
+  stop(): Promise<void>;
+  /** Look for work now (a broadcast was just started or resumed). */
+  poke(): void;
+  /** The HTTP server now takes Meta's webhooks: the grace for sends in doubt counts from here. */
+  listening(): void;
+  /** For the ingest worker: statuses of a webhook batch, inside its transaction. */
+  onStatuses(query: Query, statuses: DeliveryUpdate[]): Promise<void>;
+}
+
+/**
+ * Every process runs one engine. Each tick it looks for numbers with a sending broadcast and
+ * tries to take their lease; for each number it holds, one ChannelSender drains the recipients.
+ * Two processes on one database never send for the same number at once, and a process that
+ * dies loses its leases at expiry, so another takes over (and resumes after a restart).
+ */
+export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
+  const holder = `${process.pid}-${randomUUID()}`;
+  const senders = new Map<string, { sender: ChannelSender; done: Promise<void> }>();
+  const limit = new MessagingLimit(deps);
+  // Statuses for sends in doubt reach only a process that listens: the grace period counts from
+  // whichever is later, the claim or the moment this process took webhooks (a restart must not
+  // resend at once, however slowly it started).
+  let startedAt = deps.clock.now().getTime();
+  let timer: NodeJS.Timeout | null = null;
+  let ticking = false;
+  let stopped = true;
+
+  async function tick() {
+    if (ticking || stopped) return;
+    ticking = true;
+    try {
+      const channels = await deps.db.query<{ channel_id: string }>(
+        `SELECT DISTINCT channel_id FROM broadcasts WHERE status IN ('sending', 'waiting_limit')`,
+      );
+      for (const { channel_id: channelId } of channels) {
+        if (senders.has(channelId) || stopped) continue;
+        if (!(await acquireLease(deps.db, channelId, holder, deps.config.leaseMs))) continue;
+        const sender = new ChannelSender(deps, channelId, holder, limit, () => startedAt);
+        const done = sender
+          .run()
+          .catch((err) => deps.log.error({ err, channelId }, 'broadcast sender stopped on an error'))
+          .finally(() => senders.delete(channelId));
+        senders.set(channelId, { sender, done });
+      }
+    } catch (err) {
+      deps.log.error({ err }, 'broadcast engine tick failed');
+    } finally {
+      ticking = false;
+    }
+  }
+
+  return {
+    start() {
+      stopped = false;
+      timer = setInterval(() => void tick(), 500);
+      void tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      for (const { sender } of senders.values()) sender.stop();
+      await Promise.all([...senders.values()].map((s) => s.done));
+    },
+    poke() {
+      void tick();
+    },
+    listening() {
+      startedAt = deps.clock.now().getTime();
+    },
+    onStatuses: reconcileStatuses,
+  };
+}

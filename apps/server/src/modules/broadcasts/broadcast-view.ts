@@ -1,0 +1,133 @@
+import type {
+  Broadcast,
+  BroadcastAudience,
+  BroadcastCounts,
+  BroadcastVariables,
+  FailureReasonCount,
+} from '@charla/contracts';
+import { notFound } from '../../platform/errors';
+import type { BroadcastsDeps } from './broadcasts.deps';
+import { COUNTS_SQL } from './recipient-state-sql';
+
+export interface BroadcastRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  channel_id: string;
+  template_id: string;
+  template_name: string;
+  template: unknown;
+  audience: BroadcastAudience;
+  variables: BroadcastVariables;
+  status: Broadcast['status'];
+  scheduled_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  excluded_opted_out: number;
+  excluded_invalid: number;
+  error: string | null;
+  created_by_user_id: string | null;
+  created_at: Date;
+  rate_per_second: number | null;
+}
+
+export const BROADCAST_COLUMNS = `b.id, b.workspace_id, b.name, b.channel_id, b.template_id, b.template_name, b.template,
+  b.audience, b.variables, b.status, b.scheduled_at, b.started_at, b.finished_at, b.excluded_opted_out,
+  b.excluded_invalid, b.error, b.created_by_user_id, b.created_at, s.rate_per_second`;
+export const BROADCAST_FROM =
+  'broadcasts b LEFT JOIN broadcast_channel_settings s ON s.channel_id = b.channel_id';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export async function findBroadcastRow(
+  deps: Pick<BroadcastsDeps, 'db'>,
+  workspaceId: string,
+  id: string,
+): Promise<BroadcastRow> {
+  const [row] = await deps.db.query<BroadcastRow & Record<string, unknown>>(
+    `SELECT ${BROADCAST_COLUMNS} FROM ${BROADCAST_FROM} WHERE b.workspace_id = $1 AND b.id = $2`,
+    [workspaceId, id],
+  );
+  if (!row) throw notFound('broadcast');
+  return row;
+}
+
+export async function broadcastCounts(
+  deps: Pick<BroadcastsDeps, 'db'>,
+  row: Pick<BroadcastRow, 'id' | 'excluded_opted_out' | 'excluded_invalid'>,
+): Promise<BroadcastCounts> {
+  const [c] = await deps.db.query<Omit<BroadcastCounts, 'excludedOptedOut' | 'excludedInvalid'>>(COUNTS_SQL, [
+    row.id,
+  ]);
+  return {
+    total: c?.total ?? 0,
+    excludedOptedOut: row.excluded_opted_out,
+    excludedInvalid: row.excluded_invalid,
+    queued: c?.queued ?? 0,
+    sent: c?.sent ?? 0,
+    delivered: c?.delivered ?? 0,
+    read: c?.read ?? 0,
+    replied: c?.replied ?? 0,
+    failed: c?.failed ?? 0,
+    skipped: c?.skipped ?? 0,
+  };
+}
+
+async function failuresByReason(deps: Pick<BroadcastsDeps, 'db'>, id: string): Promise<FailureReasonCount[]> {
+  const rows = await deps.db.query<{ code: number | null; reason: string; count: number }>(
+    `SELECT COALESCE(r.error_code, (m.error->>'code')::int) AS code,
+            COALESCE(r.error_reason, m.error->>'reason', 'Unknown error') AS reason, count(*)::int AS count
+       FROM broadcast_recipients r LEFT JOIN messages m ON m.id = r.message_id
+      WHERE r.broadcast_id = $1 AND (r.state = 'failed' OR (r.state = 'sent' AND m.status = 'failed'))
+      GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 50`,
+    [id],
+  );
+  return rows;
+}
+
+export async function toBroadcast(
+  deps: Pick<BroadcastsDeps, 'db' | 'config'>,
+  row: BroadcastRow,
+  opts: { withFailures?: boolean } = {},
+): Promise<Broadcast> {
+  return {
+    id: row.id,
+    name: row.name,
+    channelId: row.channel_id,
+    templateId: row.template_id,
+    templateName: row.template_name,
+    status: row.status,
+    scheduledAt: iso(row.scheduled_at),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    createdAt: iso(row.created_at)!,
+    audience: json<BroadcastAudience>(row.audience),
+    variables: json<BroadcastVariables>(row.variables),
+    ratePerSecond: row.rate_per_second ?? deps.config.defaultRatePerSecond,
+    counts: await broadcastCounts(deps, row),
+    failuresByReason: opts.withFailures === false ? [] : await failuresByReason(deps, row.id),
+    error: row.error,
+  };
+}
+
+export async function getBroadcast(
+  deps: BroadcastsDeps,
+  workspaceId: string,
+  id: string,
+): Promise<Broadcast> {
+  return toBroadcast(deps, await findBroadcastRow(deps, workspaceId, id));
+}
+
+export async function listBroadcasts(
+  deps: BroadcastsDeps,
+  workspaceId: string,
+): Promise<{ items: Broadcast[] }> {
+  const rows = await deps.db.query<BroadcastRow & Record<string, unknown>>(
+    `SELECT ${BROADCAST_COLUMNS} FROM ${BROADCAST_FROM} WHERE b.workspace_id = $1 ORDER BY b.created_at DESC, b.id LIMIT 200`,
+    [workspaceId],
+  );
+  const items: Broadcast[] = [];
+  for (const row of rows) items.push(await toBroadcast(deps, row));
+  return { items };
+}

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users, workspaces } from '../auth/auth.schema';
+import { channels } from '../channels/channels.schema';
+import { contacts, conversations, messages } from '../inbox/inbox.schema';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const broadcasts = pgTable(
+  'broadcasts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    templateId: uuid('template_id').notNull(),
+    templateName: text('template_name').notNull(),
+    /** The template as approved when the sending started: every recipient gets the same one. */
+    template: jsonb('template'),
+    audience: jsonb('audience').notNull(),
+    variables: jsonb('variables').notNull(),
+    status: text('status', {
+      enum: [
+        'draft',
+        'scheduled',
+        'preparing',
+        'sending',
+        'paused',
+        'waiting_limit',
+        'completed',
+        'cancelled',
+        'failed',
+      ],
+    }).notNull(),
+    scheduledAt: ts('scheduled_at'),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+    excludedOptedOut: integer('excluded_opted_out').notNull().default(0),
+    excludedInvalid: integer('excluded_invalid').notNull().default(0),
+    error: text('error'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('broadcasts_workspace_created_idx').on(t.workspaceId, t.createdAt.desc()),
+    index('broadcasts_active_idx').on(t.channelId).where(sql`status IN ('sending', 'waiting_limit')`),
+  ],
+);
+
+/**
+ * One row per contact of a broadcast (unique), so nobody is messaged twice. `state` is the
+ * sender's: queued -> sending (claimed, HTTP call under way or in doubt after a crash) -> sent |
+ * failed; delivered/read/replied follow the message it became.
+ */
+export const broadcastRecipients = pgTable(
+  'broadcast_recipients',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    broadcastId: uuid('broadcast_id')
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Null once the contact is deleted or merged away: the row (and its results) stay. */
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    /** WhatsApp id (digits) the template goes to. */
+    waId: text('wa_id').notNull(),
+    /** The template values for this contact, resolved from attributes and fallbacks. */
+    values: jsonb('values').notNull(),
+    state: text('state', { enum: ['queued', 'sending', 'sent', 'failed', 'skipped'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a sender claimed it; a claim without a wamid is in doubt until a status arrives. */
+    claimedAt: ts('claimed_at'),
+    /** A retryable failure waits until then. */
+    notBefore: ts('not_before'),
+    wamid: text('wamid'),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    sentAt: ts('sent_at'),
+    errorCode: integer('error_code'),
+    errorReason: text('error_reason'),
+  },
+  (t) => [
+    uniqueIndex('broadcast_recipients_broadcast_contact_key').on(t.broadcastId, t.contactId),
+    index('broadcast_recipients_broadcast_state_idx').on(t.broadcastId, t.state, t.id),
+    index('broadcast_recipients_sent_idx').on(t.sentAt).where(sql`sent_at IS NOT NULL`),
+  ],
+);
+
+/** Only the holder sends for this number; a holder that stops renewing loses it at expiry. */
+export const broadcastChannelLeases = pgTable('broadcast_channel_leases', {
+  channelId: uuid('channel_id')
+    .primaryKey()
+    .references(() => channels.id, { onDelete: 'cascade' }),
+  holder: text('holder').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+/** A number's broadcast pace when it differs from the default (BROADCAST_DEFAULT_RATE_PER_SECOND). */
+export const broadcastChannelSettings = pgTable('broadcast_channel_settings', {
+  channelId: uuid('channel_id')
+    .primaryKey()
+    .references(() => channels.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  ratePerSecond: integer('rate_per_second').notNull(),
+});
+
+/** An uploaded CSV audience: its valid rows are kept until the broadcast materialises them. */
+export const broadcastCsvUploads = pgTable('broadcast_csv_uploads', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  filename: text('filename'),
+  columns: jsonb('columns').$type<string[]>().notNull(),
+  rows: integer('rows').notNull(),
+  valid: integer('valid').notNull(),
+  invalid: integer('invalid').notNull(),
+  rejected: jsonb('rejected').notNull().default([]),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const broadcastCsvRows = pgTable(
+  'broadcast_csv_rows',
+  {
+    uploadId: uuid('upload_id')
+      .notNull()
+      .references(() => broadcastCsvUploads.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    /** The other columns by header name. */
+    values: jsonb('values').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.uploadId, t.line] })],
+);

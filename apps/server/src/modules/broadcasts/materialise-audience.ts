@@ -1,0 +1,60 @@
+import type { BroadcastAudience, BroadcastVariables } from '@charla/contracts';
+import type { Query } from '../../platform/db/database';
+import { type AudienceSource, VALID_WA_ID_SQL } from './audience-source';
+import { variablesSql } from './variables-sql';
+
+/**
+ * Writes the audience into broadcast_recipients with one INSERT ... SELECT (never loading the
+ * contacts into memory): one row per contact (unique), opted-out contacts and invalid numbers
+ * left out and counted, each row's template values resolved from the contact, and rows with a
+ * variable that has no value and no fallback stored as `skipped` with the reason. Idempotent.
+ */
+export async function materialiseAudience(
+  query: Query,
+  broadcast: { id: string; workspaceId: string; audience: BroadcastAudience; variables: BroadcastVariables },
+  source: AudienceSource,
+): Promise<{ excludedOptedOut: number; excludedInvalid: number }> {
+  if (broadcast.audience.kind === 'csv') {
+    // Numbers of the file that are not contacts yet become contacts, so replies find them.
+    await query(
+      `INSERT INTO contacts (workspace_id, wa_id, phone, name)
+       SELECT DISTINCT ON (r.phone) $1::uuid, substr(r.phone, 2), r.phone, NULLIF(btrim(r.values ->> 'name'), '')
+         FROM broadcast_csv_rows r WHERE r.upload_id = $2 ORDER BY r.phone, r.line
+       ON CONFLICT (workspace_id, wa_id) DO NOTHING`,
+      [broadcast.workspaceId, broadcast.audience.uploadId],
+    );
+  }
+  const params: unknown[] = [broadcast.workspaceId, ...source.params];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const { values, missing } = variablesSql(broadcast.variables, p);
+  const id = p(broadcast.id);
+  await query(
+    `INSERT INTO broadcast_recipients (broadcast_id, workspace_id, contact_id, wa_id, values, state, error_reason)
+     SELECT ${id}::uuid, $1::uuid, x.id, x.wa_id, x.values,
+            CASE WHEN x.missing = '' THEN 'queued' ELSE 'skipped' END,
+            CASE WHEN x.missing = '' THEN NULL ELSE 'No value and no fallback for ' || x.missing END
+       FROM (SELECT c.id, c.wa_id, c.created_at, ${values} AS values, ${missing} AS missing
+               FROM (${source.sql}) c
+              WHERE c.opt_in_state <> 'opted_out' AND ${VALID_WA_ID_SQL('c')}) x
+      ORDER BY x.created_at, x.id
+     ON CONFLICT (broadcast_id, contact_id) DO NOTHING`,
+    params,
+  );
+  const [counts] = await query<{ opted_out: number; invalid: number }>(
+    `SELECT count(*) FILTER (WHERE c.opt_in_state = 'opted_out')::int AS opted_out,
+            count(*) FILTER (WHERE c.opt_in_state <> 'opted_out' AND NOT COALESCE(${VALID_WA_ID_SQL('c')}, false))::int AS invalid
+       FROM (${source.sql}) c`,
+    [broadcast.workspaceId, ...source.params],
+  );
+  let invalid = counts?.invalid ?? 0;
+  if (broadcast.audience.kind === 'csv') {
+    const [u] = await query<{ invalid: number }>('SELECT invalid FROM broadcast_csv_uploads WHERE id = $1', [
+      broadcast.audience.uploadId,
+    ]);
+    invalid += u?.invalid ?? 0;
+  }
+  return { excludedOptedOut: counts?.opted_out ?? 0, excludedInvalid: invalid };
+}

@@ -1,0 +1,41 @@
+import type { MessageStatus } from '@charla/contracts';
+import type { Query } from '../../../platform/db/database';
+import type { InboxChange } from '../inbox.ports';
+import { furthestStatus } from './message-status';
+import { applyFurthestStatus, type MessageKey } from './record-inbound';
+
+/**
+ * Moves these messages to the furthest status Meta reported for them (message_status_events).
+ *
+ * A status and the wamid it names are written by two transactions (the webhook's and the
+ * sender's) that may run at once, and under READ COMMITTED neither sees the other's uncommitted
+ * row: each would then miss the other and the status would be lost. So each side runs this once
+ * more after it commits; whichever commits second sees both rows. Statuses only move forward, so
+ * running it twice changes nothing.
+ */
+export async function applyStoredStatuses(query: Query, keys: MessageKey[]): Promise<InboxChange[]> {
+  if (keys.length === 0) return [];
+  const events = await query<{
+    channel_id: string;
+    external_id: string;
+    status: MessageStatus;
+    errors: unknown;
+  }>(
+    `SELECT e.channel_id, e.external_id, e.status, e.errors FROM message_status_events e
+       JOIN unnest($1::uuid[], $2::text[]) AS v(ch, ex) ON e.channel_id = v.ch AND e.external_id = v.ex`,
+    [keys.map((k) => k.channelId), keys.map((k) => k.externalId)],
+  );
+  const byMessage = new Map<string, (typeof events)[number][]>();
+  for (const e of events) {
+    const key = `${e.channel_id}|${e.external_id}`;
+    byMessage.set(key, [...(byMessage.get(key) ?? []), e]);
+  }
+  return applyFurthestStatus(
+    query,
+    [...byMessage.values()].map((list) => {
+      const status = furthestStatus(list.map((e) => e.status))!;
+      const e = list.find((x) => x.status === status)!;
+      return { channelId: e.channel_id, externalId: e.external_id, status, error: e.errors };
+    }),
+  );
+}

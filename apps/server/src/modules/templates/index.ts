@@ -1,0 +1,15 @@
+export { applyTemplateEvents, createTemplateWebhookSink } from './apply-template-events';
+export { syncTemplates } from './sync-templates';
+export { buildTemplateContent, prepareTemplateSend } from './template-send';
+export { defineTemplateJobs, SYNC_TEMPLATES_JOB, scheduleTemplateSync } from './templates.jobs';
+export type {
+  RemoteTemplate,
+  TemplateAccount,
+  TemplateChange,
+  TemplateEvent,
+  TemplateGateway,
+  TemplateSample,
+  TemplatesDeps,
+} from './templates.ports';
+export { findTemplateRow, toTemplate } from './templates.repository';
+export { templatesRoutes } from './templates.routes';

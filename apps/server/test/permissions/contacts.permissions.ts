@@ -1,0 +1,49 @@
+import type { PermissionSpec } from './permission-spec';
+
+const csv = 'phone,name\n+5215512345678,Marta\n';
+const csvHeaders = { 'content-type': 'text/csv', 'x-filename': 'contacts.csv' };
+
+/** Contacts, attribute definitions, CSV imports and the export (modules/inbox/contacts). */
+export const spec: PermissionSpec = {
+  // The contact of the shared conversation, and an import previewed by the owner to start.
+  async prepare({ t, conversationId }) {
+    const [contact] = await t.container.db.query<{ contact_id: string }>(
+      'SELECT contact_id FROM conversations WHERE id = $1',
+      [conversationId],
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/contacts/imports',
+      headers: { cookie: t.cookie, ...csvHeaders },
+      payload: csv,
+    });
+    return { contactId: contact!.contact_id, importId: res.json().id };
+  },
+  rows: [
+    ['GET', () => '/api/contacts', undefined, 200, 200, 200, 200],
+    ['GET', ({ contactId }) => `/api/contacts/${contactId}`, undefined, 200, 200, 200, 404],
+    ['PATCH', ({ contactId }) => `/api/contacts/${contactId}`, { tags: ['vip'] }, 200, 200, 200, 404],
+    ['GET', () => '/api/contacts/attributes', undefined, 200, 200, 200, 200],
+    [
+      'POST',
+      () => '/api/contacts/attributes',
+      () => ({ key: `k${Math.random().toString(36).slice(2, 8)}`, label: 'K', type: 'text' }),
+      201,
+      201,
+      403,
+      201,
+    ],
+    ['POST', () => '/api/contacts/imports', csv, 201, 201, 403, 201, csvHeaders],
+    ['GET', ({ importId }) => `/api/contacts/imports/${importId}`, undefined, 200, 200, 200, 404],
+    [
+      'POST',
+      ({ importId }) => `/api/contacts/imports/${importId}/start`,
+      { mapping: { phone: 'phone', name: 'name' }, defaultCountry: 'MX' },
+      202,
+      202,
+      403,
+      404,
+    ],
+    ['GET', () => '/api/contacts/export.csv', undefined, 200, 200, 403, 200],
+  ],
+};

@@ -1,0 +1,101 @@
+import type { MatrixFixture, PermissionSpec } from './permission-spec';
+
+const boundary = '----charla-matrix';
+const upload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="nota.txt"\r\nContent-Type: text/plain\r\n\r\nhola\r\n--${boundary}--\r\n`;
+const multipart = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+
+/** A file the owner sent in the shared conversation (so it belongs to one of its messages). */
+let sentMediaId: string | undefined;
+async function sentFile({ t, conversationId }: MatrixFixture): Promise<string> {
+  if (sentMediaId) return sentMediaId;
+  const uploaded = await t.app.inject({
+    method: 'POST',
+    url: `/api/conversations/${conversationId}/media`,
+    headers: { cookie: t.cookie, ...multipart },
+    payload: upload,
+  });
+  const mediaId: string = uploaded.json().id;
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: `/api/conversations/${conversationId}/messages`,
+    headers: { cookie: t.cookie },
+    payload: { type: 'media', mediaId },
+  });
+  if (sent.statusCode !== 202) throw new Error(`sending the file failed: ${sent.body}`);
+  sentMediaId = mediaId;
+  return mediaId;
+}
+
+/** A file of the workspace itself, in no conversation: a template header's sample. */
+const sample = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="muestra.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`;
+async function sampleFile({ t }: MatrixFixture): Promise<string> {
+  const uploaded = await t.app.inject({
+    method: 'POST',
+    url: '/api/media',
+    headers: { cookie: t.cookie, ...multipart },
+    payload: sample,
+  });
+  if (uploaded.statusCode !== 201) throw new Error(`uploading the sample failed: ${uploaded.body}`);
+  return uploaded.json().id;
+}
+
+/** Conversations, messages, files and search (modules/inbox). */
+export const spec: PermissionSpec = {
+  prepare: async (f) => ({ mediaId: await sentFile(f), sampleId: await sampleFile(f) }),
+  rows: [
+    ['GET', () => '/api/conversations', undefined, 200, 200, 200, 200],
+    ['GET', ({ conversationId }) => `/api/conversations/${conversationId}`, undefined, 200, 200, 403, 404],
+    [
+      'POST',
+      ({ conversationId }) => `/api/conversations/${conversationId}/read`,
+      undefined,
+      204,
+      204,
+      403,
+      404,
+    ],
+    [
+      'PATCH',
+      ({ conversationId }) => `/api/conversations/${conversationId}`,
+      { priority: 'low' },
+      200,
+      200,
+      403,
+      404,
+    ],
+    [
+      'POST',
+      ({ conversationId }) => `/api/conversations/${conversationId}/assign`,
+      { teamId: null },
+      200,
+      200,
+      403,
+      404,
+    ],
+    [
+      'POST',
+      ({ conversationId }) => `/api/conversations/${conversationId}/messages`,
+      { text: 'hola' },
+      202,
+      202,
+      403,
+      404,
+    ],
+    [
+      'POST',
+      ({ conversationId }) => `/api/conversations/${conversationId}/media`,
+      upload,
+      201,
+      201,
+      403,
+      404,
+      multipart,
+    ],
+    ['POST', ({ messageId }) => `/api/messages/${messageId}/reaction`, { emoji: '👍' }, 202, 202, 403, 404],
+    ['GET', ({ mediaId }) => `/api/media/${mediaId}`, undefined, 200, 200, 403, 404],
+    // Header samples: whoever manages templates uploads them; every member may see them.
+    ['POST', () => '/api/media', sample, 201, 201, 403, 201, multipart],
+    ['GET', ({ sampleId }) => `/api/media/${sampleId}`, undefined, 200, 200, 200, 404],
+    ['GET', () => '/api/search?q=hola', undefined, 200, 200, 200, 200],
+  ],
+};

@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { ContactFiltersSchema } from './contacts';
+
+/**
+ * Broadcasts: one approved template sent to many contacts of one channel (WhatsApp number),
+ * exactly once each, at the number's throughput and within its messaging-limit tier.
+ */
+
+/** Who receives it: contacts matching filters, a saved contact view, or an uploaded CSV. */
+export const BroadcastAudienceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('filters'), filters: ContactFiltersSchema }),
+  z.object({ kind: z.literal('view'), viewId: z.string().min(1) }),
+  z.object({ kind: z.literal('csv'), uploadId: z.string().min(1) }),
+]);
+export type BroadcastAudience = z.infer<typeof BroadcastAudienceSchema>;
+
+/**
+ * Where one template variable takes its value from: a contact attribute (`name`, `phone` or a
+ * custom attribute key, or a column of the CSV upload) with a fallback used when the contact has
+ * none, or a fixed text. An empty fallback means "skip contacts without a value".
+ */
+export const VariableSourceSchema = z.discriminatedUnion('source', [
+  z.object({
+    source: z.literal('attribute'),
+    key: z.string().min(1).max(80),
+    fallback: z.string().max(1024),
+  }),
+  z.object({ source: z.literal('text'), value: z.string().min(1).max(1024) }),
+]);
+export type VariableSource = z.infer<typeof VariableSourceSchema>;
+
+/** Keys of `body` are the variable names (named) or positions (positional); of `buttons` the 0-based index. */
+export const BroadcastVariablesSchema = z.object({
+  header: VariableSourceSchema.nullable(),
+  headerMediaId: z.string().nullable(),
+  body: z.record(z.string(), VariableSourceSchema),
+  buttons: z.record(z.string(), VariableSourceSchema),
+});
+export type BroadcastVariables = z.infer<typeof BroadcastVariablesSchema>;
+
+export const BroadcastInputSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  channelId: z.string().min(1),
+  templateId: z.string().min(1),
+  audience: BroadcastAudienceSchema,
+  variables: BroadcastVariablesSchema,
+  /** An ISO instant; the web converts from the workspace timezone. Required for `schedule`. */
+  scheduledAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type BroadcastInput = z.infer<typeof BroadcastInputSchema>;
+
+export const BroadcastActionSchema = z.enum(['draft', 'schedule', 'send_now']);
+export type BroadcastAction = z.infer<typeof BroadcastActionSchema>;
+
+export const CreateBroadcastRequestSchema = BroadcastInputSchema.extend({ action: BroadcastActionSchema });
+export type CreateBroadcastRequest = z.infer<typeof CreateBroadcastRequestSchema>;
+/** Editing a draft or scheduled broadcast; `action` moves it between draft and scheduled. */
+export const UpdateBroadcastRequestSchema = CreateBroadcastRequestSchema;
+export type UpdateBroadcastRequest = z.infer<typeof UpdateBroadcastRequestSchema>;
+
+export const BroadcastStatusSchema = z.enum([
+  'draft',
+  'scheduled',
+  'preparing',
+  'sending',
+  'paused',
+  /** The number's 24-hour messaging limit is used up; sending resumes as the window rolls. */
+  'waiting_limit',
+  'completed',
+  'cancelled',
+  'failed',
+]);
+export type BroadcastStatus = z.infer<typeof BroadcastStatusSchema>;
+
+export const BroadcastCountsSchema = z.object({
+  /** Recipients materialised (eligible contacts). */
+  total: z.number().int(),
+  excludedOptedOut: z.number().int(),
+  excludedInvalid: z.number().int(),
+  /** Not sent yet (including in flight). */
+  queued: z.number().int(),
+  /** Accepted by WhatsApp (includes the delivered, read and replied ones). */
+  sent: z.number().int(),
+  delivered: z.number().int(),
+  read: z.number().int(),
+  replied: z.number().int(),
+  failed: z.number().int(),
+  /** Skipped: a variable had no value and no fallback. */
+  skipped: z.number().int(),
+});
+export type BroadcastCounts = z.infer<typeof BroadcastCountsSchema>;
+
+export const FailureReasonCountSchema = z.object({
+  code: z.number().int().nullable(),
+  reason: z.string(),
+  count: z.number().int(),
+});
+export type FailureReasonCount = z.infer<typeof FailureReasonCountSchema>;
+
+export const BroadcastSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  channelId: z.string(),
+  templateId: z.string(),
+  templateName: z.string(),
+  status: BroadcastStatusSchema,
+  scheduledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  audience: BroadcastAudienceSchema,
+  variables: BroadcastVariablesSchema,
+  /** The channel's cap in messages per second. */
+  ratePerSecond: z.number().int(),
+  counts: BroadcastCountsSchema,
+  failuresByReason: z.array(FailureReasonCountSchema),
+  /** Why the whole broadcast failed (status `failed`), e.g. the template was paused by Meta. */
+  error: z.string().nullable(),
+});
+export type Broadcast = z.infer<typeof BroadcastSchema>;
+
+export const BroadcastListSchema = z.object({ items: z.array(BroadcastSchema) });
+export type BroadcastList = z.infer<typeof BroadcastListSchema>;
+
+export const AudiencePreviewRequestSchema = z.object({
+  channelId: z.string().min(1),
+  audience: BroadcastAudienceSchema,
+});
+export type AudiencePreviewRequest = z.infer<typeof AudiencePreviewRequestSchema>;
+
+export const AudiencePreviewSchema = z.object({
+  /** Rows or contacts matched before exclusions. */
+  total: z.number().int(),
+  /** Who would receive it. */
+  eligible: z.number().int(),
+  optedOut: z.number().int(),
+  /** No phone number, or one that is not valid E.164. */
+  invalid: z.number().int(),
+  /** The same contact more than once (CSV rows with the same number). */
+  duplicates: z.number().int(),
+  sample: z.array(z.object({ name: z.string().nullable(), phone: z.string() })),
+});
+export type AudiencePreview = z.infer<typeof AudiencePreviewSchema>;
+
+export const CsvAudienceUploadSchema = z.object({
+  uploadId: z.string(),
+  /** Data rows in the file (header excluded). */
+  rows: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  /** Column names besides the phone column; usable as attribute keys in variables. */
+  columns: z.array(z.string()),
+  /** `line` counts the header as line 1. */
+  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});
+export type CsvAudienceUpload = z.infer<typeof CsvAudienceUploadSchema>;
+
+export const TestSendRequestSchema = z.object({
+  channelId: z.string().min(1),
+  templateId: z.string().min(1),
+  variables: BroadcastVariablesSchema,
+  /** E.164 or national with the workspace's country; attribute variables use their fallback. */
+  phone: z.string().min(3).max(32),
+});
+export type TestSendRequest = z.infer<typeof TestSendRequestSchema>;
+
+export const BroadcastRecipientStateSchema = z.enum([
+  'queued',
+  'sent',
+  'delivered',
+  'read',
+  'replied',
+  'failed',
+  'skipped',
+]);
+export type BroadcastRecipientState = z.infer<typeof BroadcastRecipientStateSchema>;
+
+export const BroadcastRecipientSchema = z.object({
+  id: z.string(),
+  /** Null when the contact was deleted or merged after the broadcast. */
+  contactId: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string(),
+  state: BroadcastRecipientStateSchema,
+  error: z.object({ code: z.number().int().nullable(), reason: z.string() }).nullable(),
+  sentAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  readAt: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+});
+export type BroadcastRecipient = z.infer<typeof BroadcastRecipientSchema>;
+
+export const BroadcastRecipientListSchema = z.object({
+  items: z.array(BroadcastRecipientSchema),
+  nextCursor: z.string().nullable(),
+});
+export type BroadcastRecipientList = z.infer<typeof BroadcastRecipientListSchema>;
+
+export const BroadcastRecipientsQuerySchema = z.object({
+  state: BroadcastRecipientStateSchema.optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type BroadcastRecipientsQuery = z.infer<typeof BroadcastRecipientsQuerySchema>;
+
+/**
+ * A number's sending limits as a broadcast meets them: WhatsApp's messaging-limit tier (unique
+ * business-initiated recipients per rolling 24 h for the number's account), how much of it
+ * broadcasts used, Meta's throughput and the pace configured for the number.
+ */
+export const NumberLimitsSchema = z.object({
+  channelId: z.string(),
+  /** `TIER_50` … `TIER_100K`, `TIER_UNLIMITED`, `TIER_NOT_SET`; null when WhatsApp could not be asked. */
+  tier: z.string().nullable(),
+  /** Unique recipients per 24 h; null = unlimited or unknown. */
+  allowance: z.number().int().nullable(),
+  /** Contacts outside their 24 h window that broadcasts of this account reached in the last 24 h. */
+  used: z.number().int(),
+  /** What is left of the allowance now; null = no limit known. */
+  remaining: z.number().int().nullable(),
+  /** Messages per second WhatsApp allows the number (80 standard, 1,000 upgraded); null if unknown. */
+  throughput: z.number().int().nullable(),
+  /** The pace configured for the number (PUT …/rate, else the server default). */
+  ratePerSecond: z.number().int(),
+  /** What broadcasts actually go at: the pace, capped by the throughput. */
+  effectiveRatePerSecond: z.number().int(),
+});
+export type NumberLimits = z.infer<typeof NumberLimitsSchema>;
