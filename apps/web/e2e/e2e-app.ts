@@ -39,7 +39,15 @@ export async function startE2eApp(opts: { chromiumArgs?: string[] } = {}): Promi
     },
     port,
   );
-  const browser = await launchChromium(opts.chromiumArgs);
+  let browser: Browser;
+  try {
+    browser = await launchChromium(opts.chromiumArgs);
+  } catch (err) {
+    // No Chromium: do not leave the Charla process running behind the failed test.
+    await kill9(server.child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     server,
     browser,

@@ -1,4 +1,4 @@
-import { Inbox, Settings, Users } from 'lucide-react';
+import { FileText, Inbox, Megaphone, Settings, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router';
 import { ComfortEffects } from '../features/comfort/use-comfort';
@@ -35,6 +35,8 @@ export function AppShell() {
             </div>
             <RailLink to="/inbox" label={t('nav.inbox')} testId="nav-inbox" icon={Inbox} />
             <RailLink to="/contacts" label={t('contacts.nav')} testId="nav-contacts" icon={Users} />
+            <RailLink to="/templates" label={t('templates.nav')} testId="nav-templates" icon={FileText} />
+            <RailLink to="/broadcasts" label={t('broadcasts.nav')} testId="nav-broadcasts" icon={Megaphone} />
             <RailLink to="/settings" label={t('nav.settings')} testId="nav-settings" icon={Settings} />
             <div className="md:mt-auto">
               <UserMenu />

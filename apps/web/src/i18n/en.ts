@@ -1,3 +1,6 @@
+import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
+import { organisationEn } from '../features/settings/organisation.en';
+import { templatesEn } from '../features/templates/templates.en';
 import type { Translations } from './es';
 
 export const en: Translations = {
@@ -12,6 +15,7 @@ export const en: Translations = {
     opensInNewTab: '(opens in a new tab)',
   },
   roles: { owner: 'Owner', admin: 'Admin', agent: 'Agent' },
+  broadcasts: broadcastsEn,
   nav: {
     main: 'Main navigation',
     inbox: 'Inbox',
@@ -38,6 +42,7 @@ export const en: Translations = {
       agent: 'agent',
       customer_keyword: 'customer keyword',
       api: 'API',
+      whatsapp: 'WhatsApp (stop promotions)',
     },
     markOptedIn: 'Mark opted in',
     markOptedOut: 'Mark opted out',
@@ -89,6 +94,8 @@ export const en: Translations = {
     workspaceName: 'Workspace name',
     workspaceNameHint: 'Usually the name of your business.',
     yourName: 'Your name',
+    timezone: 'Time zone',
+    timezoneHint: 'This browser’s; scheduled broadcasts use its time. You can change it in Settings.',
     submit: 'Create workspace',
   },
   login: {
@@ -428,7 +435,7 @@ export const en: Translations = {
     },
     closedNotice: {
       title: 'The 24-hour window is closed',
-      body: "Free-form messages are only possible within 24 hours of the customer's last message. Now only an approved template can be sent; templates arrive in a later version of Charla.",
+      body: "Free-form messages are only possible within 24 hours of the customer's last message. Now only an approved template can be sent; internal notes are still possible.",
     },
     rules: {
       button: 'What WhatsApp allows',
@@ -605,6 +612,8 @@ export const en: Translations = {
       autoAssignTeam: 'Among the members of',
       anyMember: 'Any member',
       cap: 'Most open or pending conversations per agent',
+      timezone: 'Time zone',
+      timezoneHint: 'Broadcasts are scheduled and shown in this zone’s time, wherever each of you is.',
       save: 'Save',
       saved: 'Saved',
     },
@@ -634,6 +643,32 @@ export const en: Translations = {
       onlyOnce: 'This link is shown only now. Copy it before closing.',
     },
   },
+  templates: templatesEn,
+  ...organisationEn,
+  presence: {
+    viewingOne: '{{name}} is viewing',
+    viewingMany: '{{name}} and {{count}} more are viewing',
+    typingOne: '{{name}} is typing…',
+    typingMany: '{{name}} and {{count}} more are typing…',
+    composerWarning: '{{name}} is typing a reply here. Wait a moment so you do not both answer.',
+  },
+  optOut: {
+    legend: 'Opt-out keywords',
+    hint: 'A customer message that is exactly one of these words (any case or accents) stops messages to them, or starts them again. Separate words with commas.',
+    outKeywords: 'Opt out with',
+    inKeywords: 'Opt back in with',
+    autoReply: 'Confirm it to the customer with a short reply',
+    event: {
+      out: {
+        keyword: 'The customer opted out of messages (keyword)',
+        whatsapp: 'The customer stopped marketing messages in WhatsApp',
+      },
+      in: {
+        keyword: 'The customer opted back in (keyword)',
+        whatsapp: 'The customer resumed marketing messages in WhatsApp',
+      },
+    },
+  },
   comfort: {
     shortcuts: {
       title: 'Keyboard shortcuts',
@@ -653,6 +688,11 @@ export const en: Translations = {
       unsupported: 'This browser does not support notifications; only the sound will play.',
       title: 'New message from {{name}}',
       media: 'Attachment',
+      mentions: 'Tell me when someone @mentions me in a note',
+    },
+    mention: {
+      title: '{{name}} mentioned you',
+      open: 'Open the conversation',
     },
   },
 };

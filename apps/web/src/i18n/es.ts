@@ -1,3 +1,6 @@
+import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
+import { organisationEs } from '../features/settings/organisation.es';
+import { templatesEs } from '../features/templates/templates.es';
 /** Spanish, the default language. `en.ts` must have exactly the same keys (i18n.test.ts checks). */
 export const es = {
   common: {
@@ -11,6 +14,7 @@ export const es = {
     opensInNewTab: '(se abre en una pestaña nueva)',
   },
   roles: { owner: 'Propietario', admin: 'Administrador', agent: 'Agente' },
+  broadcasts: broadcastsEs,
   nav: {
     main: 'Navegación principal',
     inbox: 'Bandeja',
@@ -37,6 +41,7 @@ export const es = {
       agent: 'agente',
       customer_keyword: 'palabra clave del cliente',
       api: 'API',
+      whatsapp: 'WhatsApp (detener promociones)',
     },
     markOptedIn: 'Marcar que acepta',
     markOptedOut: 'Marcar que no acepta',
@@ -89,6 +94,9 @@ export const es = {
     workspaceName: 'Nombre del espacio de trabajo',
     workspaceNameHint: 'Normalmente, el nombre de tu negocio.',
     yourName: 'Tu nombre',
+    timezone: 'Zona horaria',
+    timezoneHint:
+      'La de este navegador; las difusiones programadas usan esta hora. Puedes cambiarla en Ajustes.',
     submit: 'Crear espacio de trabajo',
   },
   login: {
@@ -430,7 +438,7 @@ export const es = {
     },
     closedNotice: {
       title: 'La ventana de 24 horas está cerrada',
-      body: 'Los mensajes libres solo se pueden enviar dentro de las 24 horas posteriores al último mensaje del cliente. Ahora solo se puede enviar una plantilla aprobada; las plantillas llegan en una próxima versión de Charla.',
+      body: 'Los mensajes libres solo se pueden enviar dentro de las 24 horas posteriores al último mensaje del cliente. Ahora solo se puede enviar una plantilla aprobada; las notas internas siguen disponibles.',
     },
     rules: {
       button: 'Qué permite WhatsApp',
@@ -615,6 +623,9 @@ export const es = {
       autoAssignTeam: 'Entre los miembros de',
       anyMember: 'Cualquier miembro',
       cap: 'Máximo de conversaciones abiertas o pendientes por agente',
+      timezone: 'Zona horaria',
+      timezoneHint:
+        'Las difusiones se programan y se muestran en la hora de esta zona, esté donde esté cada uno.',
       save: 'Guardar',
       saved: 'Guardado',
     },
@@ -644,6 +655,33 @@ export const es = {
       onlyOnce: 'Este enlace solo se muestra ahora. Cópialo antes de cerrar.',
     },
   },
+  templates: templatesEs,
+  ...organisationEs,
+  presence: {
+    viewingOne: '{{name}} está viendo esta conversación',
+    viewingMany: '{{name}} y {{count}} más están viendo esta conversación',
+    typingOne: '{{name}} está escribiendo…',
+    typingMany: '{{name}} y {{count}} más están escribiendo…',
+    composerWarning:
+      '{{name}} está escribiendo una respuesta aquí. Espera un momento para no contestar los dos.',
+  },
+  optOut: {
+    legend: 'Palabras de baja',
+    hint: 'Un mensaje del cliente que sea exactamente una de estas palabras (da igual mayúsculas o acentos) deja de enviarle mensajes, o vuelve a activarlos. Separa las palabras con comas.',
+    outKeywords: 'Darse de baja con',
+    inKeywords: 'Volver a darse de alta con',
+    autoReply: 'Confirmárselo al cliente con una respuesta breve',
+    event: {
+      out: {
+        keyword: 'El cliente se dio de baja de los mensajes (palabra clave)',
+        whatsapp: 'El cliente detuvo los mensajes de marketing en WhatsApp',
+      },
+      in: {
+        keyword: 'El cliente volvió a darse de alta (palabra clave)',
+        whatsapp: 'El cliente reanudó los mensajes de marketing en WhatsApp',
+      },
+    },
+  },
   comfort: {
     shortcuts: {
       title: 'Atajos de teclado',
@@ -663,6 +701,11 @@ export const es = {
       unsupported: 'Este navegador no admite notificaciones; solo sonará el aviso.',
       title: 'Mensaje nuevo de {{name}}',
       media: 'Archivo adjunto',
+      mentions: 'Avisarme cuando alguien me mencione con @ en una nota',
+    },
+    mention: {
+      title: '{{name}} te mencionó',
+      open: 'Abrir la conversación',
     },
   },
 };

@@ -6,6 +6,10 @@ export const queryKeys = {
   threads: ['thread'] as const,
   thread: (conversationId: string) => ['thread', conversationId] as const,
   channels: ['channels'] as const,
+  templates: ['templates'] as const,
+  /** The list; features/broadcasts keeps its own keys under the same prefix. */
+  broadcasts: ['broadcasts', 'list'] as const,
+  broadcast: (id: string) => ['broadcasts', 'one', id] as const,
   members: ['members'] as const,
   invitation: (token: string) => ['invitation', token] as const,
 };

@@ -38,10 +38,20 @@ describe('realtime', () => {
       { type: 'message.updated', conversationId: 'c1', messageId: 'm1' },
       { type: 'conversation.updated', conversationId: 'c1' },
       { type: 'channel.updated', channelId: 'ch1' },
+      { type: 'template.updated', templateId: 't1' },
     ] satisfies RealtimeEvent[]) {
       expect(RealtimeEventSchema.parse(event)).toEqual(event);
       expect(parseRealtimeFrame(JSON.stringify(event))).toEqual(event);
     }
+  });
+
+  it('refreshes template lists and pages when a review ends', () => {
+    const client = new QueryClient();
+    client.setQueryData([...queryKeys.templates, 'list', 'w1', 'all'], { items: [] });
+    client.setQueryData(queryKeys.conversations, { items: [] });
+    applyRealtimeEvent(client, { type: 'template.updated', templateId: 't1' });
+    expect(client.getQueryState([...queryKeys.templates, 'list', 'w1', 'all'])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.conversations)?.isInvalidated).toBe(false);
   });
 
   it('invalidates the conversation list and that thread only', () => {

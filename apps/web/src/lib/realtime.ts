@@ -1,6 +1,7 @@
 import type { RealtimeEvent } from '@charla/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from './query-keys';
+import { clearRealtimeSender, emitRealtimeEvent, emitRealtimeReady } from './realtime-channel';
 
 export type RealtimeStatus = 'connecting' | 'open' | 'reconnecting';
 
@@ -31,6 +32,13 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
       void queryClient.invalidateQueries({ queryKey: queryKeys.channels });
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
       return;
+    case 'template.updated':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.templates });
+      return;
+    case 'broadcast.updated':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.broadcasts });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.broadcast(event.broadcastId) });
+      return;
   }
 }
 
@@ -52,7 +60,7 @@ export function parseRealtimeFrame(data: unknown): RealtimeEvent | null {
   } catch {
     return null;
   }
-  const { type, conversationId, messageId, channelId } = frame;
+  const { type, conversationId, messageId, channelId, noteId, userId, viewing, typing } = frame;
   const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
   switch (type) {
     case 'message.created':
@@ -62,6 +70,20 @@ export function parseRealtimeFrame(data: unknown): RealtimeEvent | null {
       return isId(conversationId) ? { type, conversationId } : null;
     case 'channel.updated':
       return isId(channelId) ? { type, channelId } : null;
+    case 'template.updated':
+      return isId(frame.templateId) ? { type, templateId: frame.templateId } : null;
+    case 'broadcast.updated':
+      return parseBroadcastUpdated(frame);
+    case 'presence.updated': {
+      const ids = (value: unknown): value is string[] => Array.isArray(value) && value.every(isId);
+      return isId(conversationId) && ids(viewing) && ids(typing)
+        ? { type, conversationId, viewing, typing }
+        : null;
+    }
+    case 'note.mentioned':
+      return isId(conversationId) && isId(noteId) && isId(userId)
+        ? { type, conversationId, noteId, userId }
+        : null;
     default:
       return null;
   }
@@ -95,10 +117,14 @@ export function connectRealtime({ url, onEvent, onStatus, onReconnected }: Conne
       hasConnectedBefore = true;
     };
     current.onmessage = (message) => {
+      if (isHello(message.data)) return emitRealtimeReady((data) => current.send(data));
       const event = parseRealtimeFrame(message.data);
-      if (event) onEvent(event);
+      if (!event) return;
+      onEvent(event);
+      emitRealtimeEvent(event);
     };
     current.onclose = () => {
+      if (socket === current) clearRealtimeSender();
       if (isStopped || socket !== current) return;
       hasConnectedBefore = true;
       onStatus('reconnecting');
@@ -118,4 +144,22 @@ export function connectRealtime({ url, onEvent, onStatus, onReconnected }: Conne
     window.removeEventListener('online', onOnline);
     socket?.close();
   };
+}
+
+/** The counts ride along for other listeners; the browser only needs the id and refetches. */
+function parseBroadcastUpdated(frame: Record<string, unknown>): RealtimeEvent | null {
+  const { broadcastId, status, counts } = frame;
+  if (typeof broadcastId !== 'string' || broadcastId === '' || typeof status !== 'string') return null;
+  if (typeof counts !== 'object' || counts === null) return null;
+  return { type: 'broadcast.updated', broadcastId, status, counts } as RealtimeEvent;
+}
+
+/** The server's first frame: it is ready to hear what this browser views. */
+function isHello(data: unknown): boolean {
+  if (typeof data !== 'string' || data.length > 100) return false;
+  try {
+    return (JSON.parse(data) as { type?: unknown }).type === 'hello';
+  } catch {
+    return false;
+  }
 }

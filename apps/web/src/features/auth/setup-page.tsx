@@ -3,11 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { chooseLocale, currentLocale } from '../../i18n';
+import { browserTimeZone } from '../../lib/time-zones';
 import { fieldError, hasFieldErrors, useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
+import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useSetup } from './auth.api';
 import { AuthLayout } from './auth-layout';
 import { type FieldErrors, looksLikeEmail, minPasswordLength } from './validation';
@@ -20,6 +22,7 @@ export function SetupPage() {
   const setup = useSetup();
   const errorMessage = useErrorMessage();
   const [values, setValues] = useState({ workspaceName: '', name: '', email: '', password: '' });
+  const [timezone, setTimezone] = useState(browserTimeZone);
   const [errors, setErrors] = useState<FieldErrors<SetupField>>({});
   const locale = currentLocale();
 
@@ -36,7 +39,7 @@ export function SetupPage() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setup.mutate(
-      { ...values, email: values.email.trim(), locale },
+      { ...values, email: values.email.trim(), locale, timezone },
       { onSuccess: () => navigate('/inbox', { replace: true }) },
     );
   };
@@ -112,6 +115,14 @@ export function SetupPage() {
             <option value="es">{t('common.languages.es')}</option>
             <option value="en">{t('common.languages.en')}</option>
           </Select>
+        </Field>
+        <Field
+          id="setup-timezone"
+          label={t('setup.timezone')}
+          hint={t('setup.timezoneHint')}
+          error={fieldError(setup.error, 'timezone')}
+        >
+          <TimeZoneSelect id="setup-timezone" name="timezone" value={timezone} onChange={setTimezone} />
         </Field>
         {setup.isError && !hasFieldErrors(setup.error) ? (
           <Alert tone="error">{errorMessage(setup.error)}</Alert>

@@ -100,7 +100,11 @@ describe('settings', () => {
     expect(parseSettings('{"notifications":true,"sound":false}')).toEqual({
       notifications: true,
       sound: false,
+      mentions: true,
     });
+    // Mentions are on unless the member turned them off.
+    expect(defaultSettings.mentions).toBe(true);
+    expect(parseSettings('{"mentions":false}').mentions).toBe(false);
     expect(parseSettings('{"notifications":"yes"}')).toEqual(defaultSettings);
   });
 });

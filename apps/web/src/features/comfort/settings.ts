@@ -1,9 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
 /** Per-user comfort settings, kept in this browser only. */
-export type ComfortSettings = { notifications: boolean; sound: boolean };
+export type ComfortSettings = {
+  notifications: boolean;
+  sound: boolean;
+  /** Tell me when someone @mentions me in a note (a notification if allowed, the sound, a toast). */
+  mentions: boolean;
+};
 
-export const defaultSettings: ComfortSettings = { notifications: false, sound: true };
+export const defaultSettings: ComfortSettings = { notifications: false, sound: true, mentions: true };
 
 export const settingsKey = (userId: string) => `charla.comfort.${userId}`;
 
@@ -18,6 +23,7 @@ export function parseSettings(raw: string | null): ComfortSettings {
       notifications:
         typeof record.notifications === 'boolean' ? record.notifications : defaultSettings.notifications,
       sound: typeof record.sound === 'boolean' ? record.sound : defaultSettings.sound,
+      mentions: typeof record.mentions === 'boolean' ? record.mentions : defaultSettings.mentions,
     };
   } catch {
     return defaultSettings;

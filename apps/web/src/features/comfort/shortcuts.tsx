@@ -182,6 +182,19 @@ export function NotificationToggles() {
         />
         {t('comfort.notify.sound')}
       </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={settings.mentions}
+          onChange={(event) => {
+            writeSettings(user.id, { mentions: event.target.checked });
+            if (event.target.checked) primeAudio();
+          }}
+          data-testid="comfort-mentions"
+          className="size-4 accent-brand-600"
+        />
+        {t('comfort.notify.mentions')}
+      </label>
       {settings.notifications && permission === 'denied' ? (
         <p className="text-xs text-amber-700 dark:text-amber-400">{t('comfort.notify.denied')}</p>
       ) : null}

@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { createElement, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../auth/require-auth';
 import { contactLabel } from '../inbox/contact-label';
 import { useConversations } from '../inbox/inbox.api';
 import { beep, showNotification } from './alerts';
+import { MentionToasts } from './mentions';
 import { type SeenMap, takeNewInbound } from './new-messages';
 import { useComfortSettings } from './settings';
 import { formatTitle, sumUnread } from './title';
@@ -56,8 +57,8 @@ export function useComfort(): void {
   }, [pages]);
 }
 
-/** Renders nothing; lets the shell turn comfort on with a single line. */
-export function ComfortEffects(): null {
+/** The tab title, new-message alerts and mention toasts: lets the shell turn comfort on with a single line. */
+export function ComfortEffects() {
   useComfort();
-  return null;
+  return createElement(MentionToasts);
 }

@@ -11,7 +11,9 @@ import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
+import { canManageMembers, useSession } from '../auth/require-auth';
 import { useAttributeDefinitions, useContact, useUpdateContact } from './contacts.api';
+import { MergeDialog } from './merge-dialog';
 
 /** The profile beside the table: edit name, tags, notes, attributes and consent; open its chats. */
 export function ContactPanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -19,6 +21,7 @@ export function ContactPanel({ id, onClose }: { id: string; onClose: () => void 
   const contact = useContact(id);
   const definitions = useAttributeDefinitions();
   const errorMessage = useErrorMessage();
+  const { role } = useSession();
   return (
     <aside
       aria-label={t('contacts.profile')}
@@ -35,7 +38,17 @@ export function ContactPanel({ id, onClose }: { id: string; onClose: () => void 
       ) : contact.isError ? (
         <Alert tone="error">{errorMessage(contact.error)}</Alert>
       ) : (
-        <ContactForm contact={contact.data} definitions={definitions.data ?? []} />
+        <>
+          <ContactForm contact={contact.data} definitions={definitions.data ?? []} />
+          {canManageMembers(role) ? (
+            <div className="mt-4 flex flex-col gap-2 border-t border-neutral-200 pt-4 dark:border-neutral-800">
+              <p className="text-xs text-neutral-500">{t('merge.hint')}</p>
+              <div>
+                <MergeDialog target={contact.data} />
+              </div>
+            </div>
+          ) : null}
+        </>
       )}
     </aside>
   );

@@ -1,4 +1,4 @@
-import type { Contact } from '@charla/contracts';
+import type { Contact, ContactFilters } from '@charla/contracts';
 import { Download, Search, Users } from 'lucide-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,15 +11,24 @@ import { Card } from '../../ui/card';
 import { EmptyState } from '../../ui/empty-state';
 import { Input } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
+import { SavedViewsBar } from '../inbox/views/saved-views-bar';
+import { ContactFilterBar } from './contact-filter-bar';
+import { useFilteredContacts } from './contact-filters';
 import { ContactPanel } from './contact-panel';
-import { useContacts } from './contacts.api';
 import { ImportDialog } from './import-dialog';
 
 export function ContactsPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
-  const contacts = useContacts(q);
+  const [filters, setFilters] = useState<ContactFilters>({});
+  const contacts = useFilteredContacts({ ...filters, q: q || undefined });
+  // A saved view carries its own search text: picking one puts it in the box.
+  const pickFilters = (next: ContactFilters) => {
+    const { q: nextQ, ...rest } = next;
+    setSearch(nextQ ?? '');
+    setFilters(rest);
+  };
   const errorMessage = useErrorMessage();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const items = contacts.data?.pages.flatMap((p) => p.items) ?? [];
@@ -31,7 +40,7 @@ export function ContactsPage() {
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div>
             <h1 className="text-xl font-semibold">{t('contacts.title')}</h1>
-            <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="contacts-count">
               {t('contacts.count', { count: total })}
             </p>
           </div>
@@ -63,12 +72,16 @@ export function ContactsPage() {
             className="pl-9"
           />
         </div>
+        <ContactFilterBar filters={filters} onChange={setFilters} />
+        <SavedViewsBar kind="contacts" filters={{ ...filters, q: q || undefined }} onPick={pickFilters} />
         {contacts.isPending ? (
           <div className="flex justify-center py-10 text-brand-600">
             <Spinner />
           </div>
         ) : contacts.isError ? (
           <Alert tone="error">{errorMessage(contacts.error)}</Alert>
+        ) : items.length === 0 && (q || Object.keys(filters).some((k) => k !== 'q')) ? (
+          <EmptyState icon={Users} title={t('views.noMatches')} description={t('views.noMatchesBody')} />
         ) : items.length === 0 ? (
           <EmptyState icon={Users} title={t('contacts.emptyTitle')} description={t('contacts.emptyBody')} />
         ) : (

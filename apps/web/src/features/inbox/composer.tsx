@@ -1,5 +1,5 @@
 import type { Message, SendMessageRequest } from '@charla/contracts';
-import { Lock, SendHorizontal } from 'lucide-react';
+import { FileText, Lock, SendHorizontal } from 'lucide-react';
 import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
@@ -20,6 +20,10 @@ import { LocationDialog } from './outbound/location-dialog';
 import { MediaPreviewDialog } from './outbound/media-preview-dialog';
 import { ReplyBar } from './outbound/reply-bar';
 import { VoiceButton } from './outbound/voice-button';
+import { TypingWarning } from './presence/presence-bar';
+import { useTypingSignal } from './presence/use-presence-signals';
+import { TemplatePickerDialog } from './templates/template-picker-dialog';
+import { WindowClosedNotice } from './window-closed-notice';
 
 /** WhatsApp's limit for a text message body. */
 export const maxTextLength = 4096;
@@ -33,6 +37,8 @@ type ComposerProps = {
   replyTo?: Message | null;
   onClearReply?: () => void;
   customerName?: string | null;
+  /** Outside the 24-hour window a reply can only be a template; internal notes stay writable. */
+  isWindowClosed?: boolean;
 };
 
 export function Composer({
@@ -41,6 +47,7 @@ export function Composer({
   replyTo = null,
   onClearReply,
   customerName = null,
+  isWindowClosed = false,
 }: ComposerProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -50,8 +57,10 @@ export function Composer({
   const [dialog, setDialog] = useState<AttachDialog | null>(null);
   const [isRecording, setIsRecording] = useState(false);
   const [isNote, setIsNote] = useState(false);
+  const isTemplateOnly = isWindowClosed && !isNote;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const createNote = useCreateNote(conversationId);
+  const typing = useTypingSignal(conversationId);
   const session = useSession();
   const conversation = useThread(conversationId).data?.pages[0]?.conversation ?? null;
   const picker = useCannedPicker(
@@ -87,6 +96,7 @@ export function Composer({
 
   const submit = () => {
     if (!canSend) return;
+    typing.onSent();
     const body = text.trim();
     setText('');
     if (isNote) {
@@ -134,9 +144,11 @@ export function Composer({
   return (
     <>
       <form onSubmit={onSubmit} className="flex flex-col gap-2">
+        {isNote ? null : <TypingWarning conversationId={conversationId} />}
         {showError ? <Alert tone="error">{errorMessage(send.error)}</Alert> : null}
         {isNote && createNote.isError ? <Alert tone="error">{errorMessage(createNote.error)}</Alert> : null}
-        {replyTo ? (
+        {isTemplateOnly ? <WindowClosedNotice /> : null}
+        {replyTo && !isTemplateOnly ? (
           <ReplyBar message={replyTo} customerName={customerName} onCancel={() => onClearReply?.()} />
         ) : null}
         <div className="flex items-end gap-1.5">
@@ -161,10 +173,20 @@ export function Composer({
               <Lock aria-hidden className="size-5" />
             </Button>
           )}
-          {isRecording || isNote ? null : (
+          {isRecording || isNote || isTemplateOnly ? null : (
             <AttachMenu onFile={(file, kind) => setPicked({ file, kind })} onDialog={setDialog} />
           )}
-          <div className={cn('relative min-w-0 flex-1', isRecording && 'hidden')}>
+          {isTemplateOnly ? (
+            <Button
+              className="h-11 flex-1 rounded-full"
+              onClick={() => setDialog('template')}
+              data-testid="composer-choose-template"
+            >
+              <FileText aria-hidden className="size-5" />
+              {t('templates.composer.choose')}
+            </Button>
+          ) : null}
+          <div className={cn('relative min-w-0 flex-1', (isRecording || isTemplateOnly) && 'hidden')}>
             <label htmlFor="composer" className="sr-only">
               {isNote ? t('notes.label') : t('inbox.composer.label')}
             </label>
@@ -183,7 +205,11 @@ export function Composer({
               data-testid="composer-input"
               rows={1}
               value={text}
-              onChange={(event) => setText(event.target.value)}
+              onChange={(event) => {
+                setText(event.target.value);
+                // A note is not a reply to the customer: only replies tell the others "typing".
+                if (!isNote) typing.onType();
+              }}
               onKeyDown={onKeyDown}
               placeholder={isNote ? t('notes.placeholder') : t('inbox.composer.placeholder')}
               aria-invalid={isTooLong}
@@ -200,7 +226,7 @@ export function Composer({
               )}
             />
           </div>
-          {text.length > 0 || isNote ? (
+          {isTemplateOnly ? null : text.length > 0 || isNote ? (
             <Button
               type="submit"
               size="icon"
@@ -228,7 +254,7 @@ export function Composer({
               <Lock aria-hidden className="size-3" />
               {t('notes.onlyTeam')}
             </span>
-          ) : (
+          ) : isTemplateOnly ? null : (
             <span className="hidden sm:inline">{t('inbox.composer.hint')}</span>
           )}
           {length >= counterFrom ? (
@@ -258,6 +284,9 @@ export function Composer({
       {dialog === 'location' ? <LocationDialog onSend={sendRequest} onClose={closeDialog} /> : null}
       {dialog === 'contact' ? <ContactDialog onSend={sendRequest} onClose={closeDialog} /> : null}
       {dialog === 'interactive' ? <InteractiveDialog onSend={sendRequest} onClose={closeDialog} /> : null}
+      {dialog === 'template' ? (
+        <TemplatePickerDialog conversationId={conversationId} onSend={sendRequest} onClose={closeDialog} />
+      ) : null}
     </>
   );
 }

@@ -5,8 +5,10 @@ import { cn } from '../../lib/cn';
 import { formatListTime } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
 import { contactLabel } from './contact-label';
+import { LabelChips } from './labels/label-chip';
 import { listPreview } from './message-content/message-preview';
 import { MessageStatusIcon } from './message-status-icon';
+import { PresenceMarker } from './presence/presence-bar';
 
 type ConversationItemProps = { conversation: Conversation; isSelected: boolean; now: Date };
 
@@ -81,9 +83,15 @@ export function ConversationItem({ conversation, isSelected, now }: Conversation
             </span>
           ) : null}
         </div>
-        <p className="mt-0.5 truncate text-[11px] text-neutral-400 dark:text-neutral-500">
-          {conversation.channelName}
-        </p>
+        <div className="mt-0.5 flex min-w-0 items-center gap-1.5">
+          <p className="shrink-0 truncate text-[11px] text-neutral-400 dark:text-neutral-500">
+            {conversation.channelName}
+          </p>
+          <LabelChips labels={conversation.labels ?? []} max={2} />
+          <span className="ml-auto shrink-0">
+            <PresenceMarker conversationId={conversation.id} />
+          </span>
+        </div>
       </div>
     </Link>
   );

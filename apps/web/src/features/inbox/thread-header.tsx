@@ -11,7 +11,10 @@ import { PriorityMenu } from './assignment/priority-menu';
 import { StatusMenu } from './assignment/status-menu';
 import { contactLabel } from './contact-label';
 import type { WindowState } from './conversation-window';
+import { LabelChips } from './labels/label-chip';
+import { LabelMenu } from './labels/label-menu';
 import { CallDisabled } from './outbound/call-disabled';
+import { PresenceBar } from './presence/presence-bar';
 import { WhatsAppRulesDialog } from './whatsapp-rules-dialog';
 import { WindowIndicator } from './window-indicator';
 
@@ -46,6 +49,11 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
           {showPhone ? ' · ' : null}
           {conversation.channelName}
         </p>
+        {conversation.labels?.length ? (
+          <div className="mt-1">
+            <LabelChips labels={conversation.labels} max={6} />
+          </div>
+        ) : null}
       </div>
       <div className="flex items-center gap-1">
         <WindowIndicator state={customerWindow} />
@@ -59,7 +67,9 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
         <StatusMenu conversation={conversation} onError={onError} />
         <AssignMenu conversation={conversation} onError={onError} />
         <PriorityMenu conversation={conversation} onError={onError} />
+        <LabelMenu conversation={conversation} onError={onError} />
       </div>
+      <PresenceBar conversationId={conversation.id} />
       {changeError ? (
         <p
           role="alert"

@@ -14,9 +14,9 @@ import { contactLabel } from './contact-label';
 import { windowState } from './conversation-window';
 import { flattenThread, useMarkRead, usePendingMessages, useThread } from './inbox.api';
 import { MessageList } from './message-list';
+import { useViewingSignal } from './presence/use-presence-signals';
 import { useScrollToMessage } from './search/use-scroll-to-message';
 import { ThreadHeader } from './thread-header';
-import { WindowClosedNotice } from './window-closed-notice';
 
 const nearBottomPx = 120;
 
@@ -26,6 +26,7 @@ export function Thread({ conversationId }: { conversationId: string }) {
   const thread = useThread(conversationId);
   const pending = usePendingMessages(conversationId);
   const markRead = useMarkRead(conversationId);
+  useViewingSignal(conversationId);
   const now = useNow(30_000);
   const [isClosedByServer, setIsClosedByServer] = useState(false);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
@@ -145,17 +146,14 @@ export function Thread({ conversationId }: { conversationId: string }) {
       </div>
       <div className="shrink-0 border-t border-neutral-200 bg-neutral-50 px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-4 dark:border-neutral-800 dark:bg-neutral-900">
         <div className="mx-auto max-w-3xl">
-          {canWrite ? (
-            <Composer
-              conversationId={conversationId}
-              onWindowClosed={() => setIsClosedByServer(true)}
-              replyTo={replyTo}
-              onClearReply={() => setReplyTo(null)}
-              customerName={contactLabel(conversation.contact)}
-            />
-          ) : (
-            <WindowClosedNotice />
-          )}
+          <Composer
+            conversationId={conversationId}
+            onWindowClosed={() => setIsClosedByServer(true)}
+            replyTo={replyTo}
+            onClearReply={() => setReplyTo(null)}
+            customerName={contactLabel(conversation.contact)}
+            isWindowClosed={!canWrite}
+          />
         </div>
       </div>
     </div>

@@ -1,7 +1,7 @@
 import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 
-/** Replaces the composer once the 24-hour window is closed: only templates may be sent then. */
+/** Above the composer once the 24-hour window is closed: replies must be templates, notes still work. */
 export function WindowClosedNotice() {
   const { t } = useTranslation();
   return (

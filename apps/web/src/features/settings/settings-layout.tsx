@@ -1,14 +1,37 @@
-import { Building2, Radio, Users, UsersRound } from 'lucide-react';
+import { Building2, ListPlus, MessageSquareText, Radio, Tag, Users, UsersRound } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { cn } from '../../lib/cn';
 
 export function SettingsLayout() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: keep the current one in sight.
+  useEffect(() => {
+    if (!pathname) return;
+    nav.current
+      ?.querySelector('[aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   const tabs = [
     { to: '/settings/channels', label: t('settings.channels.nav'), icon: Radio, testId: 'settings-channels' },
     { to: '/settings/members', label: t('settings.members.nav'), icon: Users, testId: 'settings-members' },
     { to: '/settings/teams', label: t('settings.teams.nav'), icon: UsersRound, testId: 'settings-teams' },
+    { to: '/settings/labels', label: t('labels.nav'), icon: Tag, testId: 'settings-labels' },
+    {
+      to: '/settings/canned',
+      label: t('cannedSettings.nav'),
+      icon: MessageSquareText,
+      testId: 'settings-canned',
+    },
+    {
+      to: '/settings/attributes',
+      label: t('attributesSettings.nav'),
+      icon: ListPlus,
+      testId: 'settings-attributes',
+    },
     {
       to: '/settings/workspace',
       label: t('settings.workspace.nav'),
@@ -22,6 +45,7 @@ export function SettingsLayout() {
       <div className="mx-auto w-full max-w-4xl px-4 py-6 sm:px-8 sm:py-10">
         <h1 className="text-2xl font-semibold tracking-tight">{t('settings.title')}</h1>
         <nav
+          ref={nav}
           aria-label={t('settings.title')}
           className="mt-5 flex gap-1 overflow-x-auto border-b border-neutral-200 dark:border-neutral-800"
         >
@@ -32,7 +56,7 @@ export function SettingsLayout() {
               data-testid={testId}
               className={({ isActive }) =>
                 cn(
-                  '-mb-px inline-flex items-center gap-2 border-b-2 px-3 py-2.5 text-sm font-medium transition-colors',
+                  '-mb-px inline-flex shrink-0 items-center gap-2 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors',
                   isActive
                     ? 'border-brand-600 text-brand-700 dark:text-brand-300'
                     : 'border-transparent text-neutral-500 hover:text-neutral-800 dark:text-neutral-400 dark:hover:text-neutral-200',

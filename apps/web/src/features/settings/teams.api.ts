@@ -1,6 +1,13 @@
-import type { Team, TeamRequest, UpdateWorkspaceSettingsRequest, WorkspaceSettings } from '@charla/contracts';
+import type {
+  Me,
+  Team,
+  TeamRequest,
+  UpdateWorkspaceSettingsRequest,
+  WorkspaceSettings,
+} from '@charla/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../lib/api';
+import { queryKeys } from '../../lib/query-keys';
 
 export const teamsKey = ['teams'] as const;
 export const workspaceSettingsKey = ['workspace-settings'] as const;
@@ -44,6 +51,12 @@ export function useUpdateWorkspaceSettings() {
   return useMutation({
     mutationFn: (body: UpdateWorkspaceSettingsRequest) =>
       api.patch<WorkspaceSettings>('/api/workspace/settings', body),
-    onSuccess: (settings) => queryClient.setQueryData(workspaceSettingsKey, settings),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(workspaceSettingsKey, settings);
+      // The session carries the workspace's time zone: schedules are read in it.
+      queryClient.setQueryData<Me>(queryKeys.me, (me) =>
+        me ? { ...me, workspace: { ...me.workspace, timezone: settings.timezone } } : me,
+      );
+    },
   });
 }

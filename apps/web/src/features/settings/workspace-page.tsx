@@ -8,7 +8,9 @@ import { Card } from '../../ui/card';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
+import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { canManageMembers, useSession } from '../auth/require-auth';
+import { OptOutFields } from './opt-out-fields';
 import { useTeams, useUpdateWorkspaceSettings, useWorkspaceSettings } from './teams.api';
 
 /** Conversation visibility and automatic assignment; read-only for agents. */
@@ -132,6 +134,20 @@ function WorkspaceForm({ settings }: { settings: WorkspaceSettings }) {
               </Field>
             </div>
           ) : null}
+          <Field
+            id="workspace-timezone"
+            label={t('settings.workspace.timezone')}
+            hint={t('settings.workspace.timezoneHint')}
+          >
+            <TimeZoneSelect
+              id="workspace-timezone"
+              value={draft.timezone}
+              onChange={(timezone) => change({ timezone })}
+              data-testid="workspace-timezone"
+              className="sm:max-w-md"
+            />
+          </Field>
+          <OptOutFields value={draft} onChange={change} />
           {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
           {canManage ? (
             <div className="flex items-center justify-end gap-3">

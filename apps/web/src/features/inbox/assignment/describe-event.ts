@@ -18,6 +18,19 @@ export function describeEvent(event: ConversationEvent, t: Translate): string {
     case 'priority':
       if (!event.to || event.to === 'none') return t('assignment.event.priorityRemoved', { actor });
       return t('assignment.event.prioritySet', { actor, to: t(`assignment.priority.${event.to}`) });
+    case 'label':
+      return event.to
+        ? t('labels.event.added', { actor, name: event.to })
+        : t('labels.event.removed', { actor, name: event.from ?? '' });
+    case 'reopened':
+      return t('assignment.event.customerReopened', { actor });
+    case 'merged':
+      return t('merge.event', { actor, from: event.from ?? '' });
+    case 'consent':
+      // The customer's own choice (a keyword, or WhatsApp's "stop promotions"): who did it is them.
+      return t(
+        `optOut.event.${event.to === 'opted_out' ? 'out' : 'in'}.${event.note === 'whatsapp' ? 'whatsapp' : 'keyword'}`,
+      );
     case 'status':
       if (event.to === 'open' && !event.actor) {
         return event.from === 'snoozed'

@@ -10,6 +10,7 @@ import { MediaVideo } from './media-video';
 import { MessageText } from './message-text';
 import { OrderCard } from './order-card';
 import { ReplyBubble } from './reply-bubble';
+import { TemplateMessage } from './template-message';
 import { UnsupportedNote } from './unsupported-note';
 import { VoiceNote } from './voice-note';
 
@@ -54,5 +55,7 @@ export function MessageContent({ content }: { content: Content }) {
       return <MessageText text={content.body} />;
     case 'welcome':
       return <MessageText text={t('inbox.message.welcome')} />;
+    case 'template':
+      return <TemplateMessage template={content.template} />;
   }
 }

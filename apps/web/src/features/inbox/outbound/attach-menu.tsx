@@ -1,4 +1,13 @@
-import { FileText, Headphones, Image, LayoutList, MapPin, Paperclip, UserRound } from 'lucide-react';
+import {
+  FileText,
+  Headphones,
+  Image,
+  LayoutList,
+  MapPin,
+  Paperclip,
+  ScrollText,
+  UserRound,
+} from 'lucide-react';
 import { type ChangeEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/button';
@@ -10,7 +19,7 @@ import {
 } from '../../../ui/dropdown-menu';
 
 export type AttachKind = 'media' | 'document' | 'audio';
-export type AttachDialog = 'location' | 'contact' | 'interactive';
+export type AttachDialog = 'location' | 'contact' | 'interactive' | 'template';
 
 /** What WhatsApp accepts as a photo/video and as an audio file; documents may be anything. */
 const accepts: Record<AttachKind, string | undefined> = {
@@ -85,6 +94,13 @@ export function AttachMenu({ disabled, onFile, onDialog }: AttachMenuProps) {
       icon: LayoutList,
       color: 'bg-brand-600',
       label: t('inbox.attach.interactive'),
+    },
+    {
+      dialog: 'template',
+      testId: 'attach-template',
+      icon: ScrollText,
+      color: 'bg-teal-600',
+      label: t('templates.composer.attach'),
     },
   ] as const;
 

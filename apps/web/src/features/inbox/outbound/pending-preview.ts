@@ -4,6 +4,7 @@ import type { SendMessageRequest } from '@charla/contracts';
 export function pendingPreview(request: SendMessageRequest): string {
   switch (request.type) {
     case undefined:
+      return 'text' in request ? request.text : '📋';
     case 'text':
       return request.text;
     case 'media':
@@ -15,5 +16,7 @@ export function pendingPreview(request: SendMessageRequest): string {
       return `👤 ${request.contacts.map((contact) => contact.name).join(', ')}`;
     case 'interactive':
       return request.interactive.body;
+    case 'template':
+      return '📋';
   }
 }

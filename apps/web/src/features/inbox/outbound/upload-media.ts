@@ -19,14 +19,33 @@ type UploadOptions = {
   signal?: AbortSignal;
 };
 
+/** POST /api/conversations/:id/media: a file to send in that conversation. */
+export function uploadMedia({ conversationId, ...rest }: UploadOptions) {
+  return postFile(`/api/conversations/${encodeURIComponent(conversationId)}/media`, rest);
+}
+
 /**
- * POST /api/conversations/:id/media as multipart with one `file` part. XMLHttpRequest rather
- * than fetch because only it reports upload progress.
+ * POST /api/media?kind=: a file of the workspace, the sample a template's media header shows
+ * Meta's reviewer; checked as `kind` (the header's format).
  */
-export function uploadMedia({ conversationId, file, filename, onProgress, signal }: UploadOptions) {
+export function uploadHeaderSample({
+  kind,
+  ...rest
+}: Omit<UploadOptions, 'conversationId'> & { kind: 'image' | 'video' | 'document' }) {
+  return postFile(`/api/media?kind=${kind}`, rest);
+}
+
+/**
+ * Multipart with one `file` part. XMLHttpRequest rather than fetch because only it reports
+ * upload progress.
+ */
+function postFile(
+  url: string,
+  { file, filename, onProgress, signal }: Omit<UploadOptions, 'conversationId'>,
+) {
   return new Promise<UploadedMedia>((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `/api/conversations/${encodeURIComponent(conversationId)}/media`);
+    request.open('POST', url);
     request.setRequestHeader('accept', 'application/json');
     request.withCredentials = true;
     request.upload.onprogress = (event) => {

@@ -1,0 +1,19 @@
+/**
+ * The test number must be international (E.164): a broadcast goes to many countries and a
+ * national number is ambiguous. Spaces, dashes, dots and brackets are ignored.
+ */
+export type PhoneCheck =
+  | { phone: string }
+  | { problem: 'missing_plus' | 'too_short' | 'too_long' | 'not_digits' | 'empty' };
+
+export function checkE164(input: string): PhoneCheck {
+  const compact = input.replace(/[\s\-.()]/g, '');
+  if (compact === '') return { problem: 'empty' };
+  const withPlus = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  if (!withPlus.startsWith('+')) return { problem: 'missing_plus' };
+  const digits = withPlus.slice(1);
+  if (!/^\d+$/.test(digits) || digits.startsWith('0')) return { problem: 'not_digits' };
+  if (digits.length < 8) return { problem: 'too_short' };
+  if (digits.length > 15) return { problem: 'too_long' };
+  return { phone: `+${digits}` };
+}
