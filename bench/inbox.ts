@@ -12,17 +12,14 @@
  * without and with filters), opening a thread, and a full-text search. Progress goes to stderr;
  * the result is one JSON line on stdout. The database is dropped at the end.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp } from '@charla/server/src/app';
-import { loadConfig } from '@charla/server/src/config/config';
-import { createContainer } from '@charla/server/src/container';
 import { saveChannel } from '@charla/server/src/modules/channels/save-channel';
 import pg from 'pg';
+import { createPgDatabase, startCharlaInProcess } from './start-charla';
 
 const log = (msg: string) => process.stderr.write(`[bench:inbox] ${msg}\n`);
 const CHUNK_CONVERSATIONS = 10_000;
@@ -94,45 +91,6 @@ function parseOptions() {
   const messages = positiveInt('messages', values.messages, 2_000_000);
   if (messages % conversations !== 0) throw new Error('--messages must be a multiple of --conversations');
   return { conversations, messages, requests: positiveInt('requests', values.requests, 200) };
-}
-
-/** A fresh database on the local server; refuses anything but 127.0.0.1. */
-async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.CHARLA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const parsed = new URL(adminUrl);
-  if (parsed.hostname !== '127.0.0.1') {
-    throw new Error(`CHARLA_BENCH_DATABASE_URL must point at 127.0.0.1 (got ${parsed.hostname})`);
-  }
-  const name = `charla_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        for (let i = 0; i < 100; i++) {
-          const { rows } = await c.query<{ n: number }>(
-            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-            [name],
-          );
-          if ((rows[0]?.n ?? 0) === 0) break;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
 }
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
@@ -246,24 +204,14 @@ async function main() {
     const created = await createPgDatabase();
     cleanups.push(created.drop);
     log(`created database ${new URL(created.url).pathname.slice(1)}`);
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      PORT: '0',
-      SIMULATOR_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      SECRET_KEY: randomBytes(32).toString('hex'),
-      DATABASE_URL: created.url,
-    });
     const quiet = {
       info() {},
       warn() {},
       error: (o: unknown, m?: string) => log(`server error: ${m ?? ''} ${o}`),
     };
-    const container = await createContainer(config, { logger: quiet, simulatorUrl: null });
-    cleanups.push(() => container.close());
-    const app = await buildApp(container);
-    cleanups.push(() => app.close());
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const charla = await startCharlaInProcess({ dataDir, databaseUrl: created.url, logger: quiet });
+    cleanups.push(charla.close);
+    const { container, address } = charla;
 
     const setup = await fetch(`${address}/api/setup`, {
       method: 'POST',

@@ -17,12 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signWebhookBody } from '@charla/cloud-api';
-import { buildApp } from '@charla/server/src/app';
-import { loadConfig } from '@charla/server/src/config/config';
-import { createContainer } from '@charla/server/src/container';
 import { createIngestWorker, type IngestWorker } from '@charla/server/src/modules/channels';
 import { saveChannel } from '@charla/server/src/modules/channels/save-channel';
 import pg from 'pg';
+import { createPgDatabase, startCharlaInProcess } from './start-charla';
 
 const PHONE_NUMBER_ID = '100000000000001';
 const DISPLAY_PHONE_NUMBER = '15550000001';
@@ -63,47 +61,6 @@ function parseOptions() {
     db: db as 'pglite' | 'postgres',
     batch: values.batch === undefined ? null : positiveInt('batch', values.batch, 500),
     customers: positiveInt('customers', values.customers, Math.max(1, Math.ceil(n / 10))),
-  };
-}
-
-/** A fresh database on the local server; refuses anything but 127.0.0.1. */
-async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.CHARLA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const parsed = new URL(adminUrl);
-  if (parsed.hostname !== '127.0.0.1') {
-    throw new Error(`CHARLA_BENCH_DATABASE_URL must point at 127.0.0.1 (got ${parsed.hostname})`);
-  }
-  const name = `charla_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        // pg-pool's end() resolves before its sockets are closed; a forced drop while they are
-        // still closing kills them with an 'error' no one listens to any more. Let them go first.
-        for (let i = 0; i < 100; i++) {
-          const { rows } = await c.query<{ n: number }>(
-            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-            [name],
-          );
-          if ((rows[0]?.n ?? 0) === 0) break;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
   };
 }
 
@@ -179,14 +136,6 @@ async function main() {
       log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
     }
 
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      PORT: '0',
-      SIMULATOR_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      SECRET_KEY: randomBytes(32).toString('hex'),
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    });
     const logger = {
       info() {},
       warn(obj: object | string, msg?: string) {
@@ -200,38 +149,39 @@ async function main() {
         );
       },
     };
-    const container = await createContainer(config, { logger, simulatorUrl: null });
-    cleanups.push(() => container.close());
-
     // The container builds its worker with the default batch size; to try another, run our own
     // worker (same factory, same dependencies) in its place and park the built-in one.
-    const builtInWorker = container.ingestWorker;
-    let benchWorker: IngestWorker | null = null;
-    if (opts.batch !== null) {
-      benchWorker = createIngestWorker(
-        {
-          db: container.db,
-          clock: container.clock,
-          secrets: container.secrets,
-          directory: container.directory,
-          notify: container.inbox.notify,
-          log: { error: (o, m) => logger.error(o, m), warn: (o, m) => logger.warn(o, m) },
-        },
-        { batchSize: opts.batch },
-      );
-      container.ingestWorker = benchWorker;
-    }
-
-    const app = await buildApp(container);
-    cleanups.push(() => app.close());
-    await container.startWorkers();
-    if (benchWorker) {
-      await builtInWorker.stop();
-      benchWorker.start();
-      const w = benchWorker;
+    const swap: { builtIn?: IngestWorker; bench?: IngestWorker } = {};
+    const charla = await startCharlaInProcess({
+      dataDir,
+      databaseUrl,
+      logger,
+      workers: true,
+      beforeApp(container) {
+        if (opts.batch === null) return;
+        swap.builtIn = container.ingestWorker;
+        swap.bench = createIngestWorker(
+          {
+            db: container.db,
+            clock: container.clock,
+            secrets: container.secrets,
+            directory: container.directory,
+            notify: container.inbox.notify,
+            log: { error: (o, m) => logger.error(o, m), warn: (o, m) => logger.warn(o, m) },
+          },
+          { batchSize: opts.batch },
+        );
+        container.ingestWorker = swap.bench;
+      },
+    });
+    cleanups.push(charla.close);
+    const { container, address } = charla;
+    if (swap.bench && swap.builtIn) {
+      await swap.builtIn.stop();
+      const w = swap.bench;
+      w.start();
       cleanups.push(() => w.stop());
     }
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = new URL(address);
 
     const [workspace] = await container.db.query<{ id: string }>(
