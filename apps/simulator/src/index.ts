@@ -84,6 +84,8 @@ export type Simulator = {
   webhookAttempts(): WebhookDeliveryAttempt[];
   /** Accepted sends (accept time in ms, recipient, type, template name), in accept order. */
   acceptedSends(filter?: { phoneNumberId?: string; sinceMs?: number }): AcceptedSend[];
+  /** How many sends were accepted, in all or from one number: O(1), for polling under load. */
+  acceptedCount(phoneNumberId?: string): number;
   /** The WABA's message templates, as Meta holds them. */
   templates(wabaId: string): SimTemplate[];
   /** Runs a PENDING template's review now instead of after `templateReviewMs`. */
@@ -194,6 +196,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     chat: (phoneNumberId, waId) => sandbox.chat(phoneNumberId, waId).map(toChatItem),
     webhookAttempts: () => [...dispatcher.attempts],
     acceptedSends: (filter) => sendsLog.accepted(filter),
+    acceptedCount: (phoneNumberId) => sendsLog.acceptedCount(phoneNumberId),
     templates: (wabaId) => templates.list(wabaId),
     reviewTemplate: (templateId) => templates.review(templateId),
     setTemplateStatus: (templateId, change) =>

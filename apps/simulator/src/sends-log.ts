@@ -33,11 +33,23 @@ type StoredRecord = Omit<SendRecord, 'body'>;
 export class SendsLog {
   private readonly records: StoredRecord[] = [];
   private readonly acceptedSends: AcceptedSend[] = [];
+  private readonly acceptedPerNumber = new Map<string, number>();
 
   record(entry: Omit<StoredRecord, 'accepted'> & { accepted?: AcceptedSend | undefined }): void {
     const accepted = entry.accepted ?? null;
     this.records.push({ ...entry, accepted });
-    if (accepted) this.acceptedSends.push(accepted);
+    if (accepted) {
+      this.acceptedSends.push(accepted);
+      this.acceptedPerNumber.set(
+        accepted.phoneNumberId,
+        (this.acceptedPerNumber.get(accepted.phoneNumberId) ?? 0) + 1,
+      );
+    }
+  }
+
+  acceptedCount(phoneNumberId?: string): number {
+    if (phoneNumberId === undefined) return this.acceptedSends.length;
+    return this.acceptedPerNumber.get(phoneNumberId) ?? 0;
   }
 
   list(phoneNumberId?: string): SendRecord[] {

@@ -378,6 +378,10 @@ describe('accepted sends log', () => {
       }),
     ]);
     expect(f.simulator.acceptedSends({ sinceMs: startedAt + 1 })).toHaveLength(1);
+    // The refused send is not counted.
+    expect(f.simulator.acceptedCount()).toBe(2);
+    expect(f.simulator.acceptedCount(NUMBER.phoneNumberId)).toBe(2);
+    expect(f.simulator.acceptedCount('100000000000999')).toBe(0);
     const http = await readJson(fetch(`${f.baseUrl}/_sim/accepted-sends?sinceMs=${startedAt + 1}`));
     expect((http.items as unknown[]).length).toBe(1);
   });
