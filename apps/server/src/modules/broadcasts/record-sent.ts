@@ -1,5 +1,6 @@
 import type { MessageContent, Template, TemplateValues } from '@charla/contracts';
 import type { Query } from '../../platform/db/database';
+import { toPgJson } from '../../platform/db/pg-safe';
 import { applyStoredStatuses, type InboxChange, type MessageKey, previewOf } from '../inbox';
 import { buildTemplateContent } from '../templates';
 
@@ -86,18 +87,23 @@ export async function recordSentRecipients(
     `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content, external_id,
                            status, occurred_at, send_attempted_at)
      SELECT v.ws, v.conv, v.ch, 'outbound', 'template', v.txt, v.content, v.wamid, 'accepted', v.at, v.at
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::timestamptz[])
-         AS v(ws, conv, ch, txt, content, wamid, at)
+       FROM json_to_recordset($1::json) AS v(ws uuid, conv uuid, ch uuid, txt text, content jsonb, wamid text, at timestamptz)
      ON CONFLICT (channel_id, external_id) DO NOTHING
      RETURNING id, external_id, conversation_id, workspace_id`,
+    // One JSON document rather than seven arrays: the driver escaped every element of each array
+    // (the content twice over, as JSON inside an array literal), a few percent of Charla's CPU.
     [
-      items.map((i) => i.workspace_id),
-      convIds,
-      items.map((i) => i.channelId),
-      items.map((i) => i.text),
-      items.map((i) => JSON.stringify(i.content)),
-      items.map((i) => i.wamid),
-      items.map((i) => i.sent_at),
+      toPgJson(
+        items.map((i, k) => ({
+          ws: i.workspace_id,
+          conv: convIds[k],
+          ch: i.channelId,
+          txt: i.text,
+          content: i.content,
+          wamid: i.wamid,
+          at: i.sent_at,
+        })),
+      ),
     ],
   );
   const messageOf = new Map(inserted.map((m) => [m.external_id, m.id]));
