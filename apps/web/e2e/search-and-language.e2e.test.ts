@@ -95,8 +95,8 @@ describe('searching messages and switching the language', () => {
     const result = results.first();
     const resultText = (await result.textContent()) ?? '';
     expect(resultText).toContain('Lucía Gómez');
-    // The snippet is ts_headline's fragment: the words as written, the leading ¿ and trailing ? trimmed.
-    expect(resultText).toContain('Tienen zapatos rojos para niños');
+    // A short message is shown whole, Spanish punctuation included.
+    expect(resultText).toContain('¿Tienen zapatos rojos para niños?');
     expect(resultText).not.toContain('regalo');
     expect(resultText).not.toContain('Jorge Ruiz');
     const marks = result.locator('mark');

@@ -93,6 +93,15 @@ describe('GET /api/search', () => {
     expect(matchesOf(items[0]!).sort()).toEqual(['order', 'shipped']);
   });
 
+  it('shows a short message whole, its opening ¿ and closing ? included', async () => {
+    const items: Hit[] = (await search('enviar')).json().items;
+    expect(textOf(items[0]!)).toBe('¿Cuándo llega el envío de mi pedido?');
+    const lucia = (await search('zapato'))
+      .json()
+      .items.find((h: Hit) => h.conversation.contact.name === 'Lucía');
+    expect(textOf(lucia)).toBe('Hola, quiero comprar unos zapatos rojos talla 38');
+  });
+
   it('returns customer markup as plain text segments, never as HTML', async () => {
     const items: Hit[] = (await search('zapato azul')).json().items;
     expect(items).toHaveLength(1);

@@ -2,7 +2,13 @@ import type { SearchResults } from '@charla/contracts';
 import { type Viewer, visibleConversationsSql } from '../conversations/conversation-access';
 import type { InboxDeps } from '../inbox.deps';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
-import { HEADLINE_OPTIONS, headlineInputSql, toSnippetSegments } from './search-snippet';
+import {
+  HEADLINE_OPTIONS,
+  HEADLINE_WHOLE_OPTIONS,
+  headlineInputSql,
+  toSnippetSegments,
+  WHOLE_HEADLINE_MAX_CHARS,
+} from './search-snippet';
 
 /** How many of the newest messages are checked before asking the full-text index. */
 const RECENT_WINDOW = 5000;
@@ -43,8 +49,8 @@ export async function searchMessages(
   }
   const visible = visibleConversationsSql(viewer, params.length + 1);
   params.push(...visible.params);
-  params.push(HEADLINE_OPTIONS);
-  const optionsParam = `$${params.length}`;
+  params.push(HEADLINE_OPTIONS, HEADLINE_WHOLE_OPTIONS);
+  const optionsParam = `CASE WHEN length(hit.clean) <= ${WHOLE_HEADLINE_MAX_CHARS} THEN $${params.length} ELSE $${params.length - 1} END`;
   const qs = `websearch_to_tsquery('spanish'::regconfig, $2)`;
   const qe = `websearch_to_tsquery('english'::regconfig, $2)`;
   const columns =

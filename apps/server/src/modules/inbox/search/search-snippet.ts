@@ -17,7 +17,17 @@ const SHIELDED: Record<string, string> = { '\u0003': '<', '\u0004': '>', '\u0005
 export const headlineInputSql = (column: string) =>
   `translate(coalesce(${column}, ''), '<>&' || chr(1) || chr(2) || chr(3) || chr(4) || chr(5), chr(3) || chr(4) || chr(5))`;
 
+/** A long message: up to two fragments around the matches. */
 export const HEADLINE_OPTIONS = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * A short message is shown whole. Fragments start and end on words, so they dropped the
+ * punctuation at their edges: "¿Cuándo llega mi pedido?" came back as "Cuándo llega mi pedido".
+ */
+export const HEADLINE_WHOLE_OPTIONS = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", HighlightAll=true`;
+
+/** Up to this many characters a message is short enough to show whole in a result. */
+export const WHOLE_HEADLINE_MAX_CHARS = 160;
 
 /** "a \u0001b\u0002 c" -> [{a , false}, {b, true}, { c, false}]; adjacent pieces of one kind merge. */
 export function toSnippetSegments(marked: string): SnippetSegment[] {
