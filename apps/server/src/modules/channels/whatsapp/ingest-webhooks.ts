@@ -2,6 +2,7 @@ import { parseWebhook } from '@charla/cloud-api';
 import type { Query } from '../../../platform/db/database';
 import { toPgSafeText } from '../../../platform/db/pg-safe';
 import {
+  applyPendingReactions,
   applyStoredStatuses,
   type DeliveryUpdate,
   type InboundMessage,
@@ -84,12 +85,19 @@ async function afterCommit(deps: IngestDeps, recorded: RecordedInbound) {
       .queueSends(recorded.queuedSendIds)
       .catch((err) => deps.log.error({ err }, 'queueing replies failed; the sweep will retry'));
   }
-  // A send storing its wamid while the batch ran could not see these statuses, nor they it.
+  // A send storing its wamid while the batch ran could not see these statuses and reactions,
+  // nor they it: whichever commits second applies them.
   const late = await applyStoredStatuses(deps.db.query, recorded.unsettledStatuses ?? []).catch((err) => {
     deps.log.error({ err }, 'settling statuses after commit failed');
     return [];
   });
-  await deps.notify([...recorded.changes, ...late]);
+  const lateReactions = await applyPendingReactions(deps.db.query, recorded.reactionTargets ?? []).catch(
+    (err) => {
+      deps.log.error({ err }, 'applying reactions after commit failed');
+      return [];
+    },
+  );
+  await deps.notify([...recorded.changes, ...late, ...lateReactions]);
   await deps.templates?.flush();
 }
 

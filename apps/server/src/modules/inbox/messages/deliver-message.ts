@@ -71,7 +71,8 @@ export async function deliverMessage(
     });
     // ...or while we stored it, unseen by this transaction: once more now that it is committed.
     const late = await applyStoredStatuses(deps.db.query, [key]);
-    await deps.notify([{ kind: 'message.updated', ...change }, ...changes, ...late]);
+    const lateReactions = await applyPendingReactions(deps.db.query, [key]);
+    await deps.notify([{ kind: 'message.updated', ...change }, ...changes, ...late, ...lateReactions]);
   } catch (err) {
     if (err instanceof SendFailure && err.retryable && !attempt.isLast) {
       // Nothing reached the customer: release the claim and let the queue retry with backoff.

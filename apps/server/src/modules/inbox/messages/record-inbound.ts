@@ -20,6 +20,8 @@ export interface RecordedInbound {
   queuedSendIds?: string[];
   /** Statuses whose message this transaction could not move: settle them after commit (`applyStoredStatuses`). */
   unsettledStatuses?: MessageKey[];
+  /** The messages this batch's reactions are for: applied again after commit (`applyPendingReactions`). */
+  reactionTargets?: MessageKey[];
 }
 
 /** A message as Meta names it: the number it went through and its wamid. */
@@ -78,7 +80,8 @@ export async function recordInbound(
   if (reactions.length > 0 || stored.length > 0) {
     changes.push(...(await recordReactions(query, reactions, stored)));
   }
-  return { changes, newMediaIds, queuedSendIds, unsettledStatuses };
+  const reactionTargets = reactions.map((r) => ({ channelId: r.channelId, externalId: r.targetExternalId }));
+  return { changes, newMediaIds, queuedSendIds, unsettledStatuses, reactionTargets };
 }
 
 function toStorableMessage(m: InboundMessage): InboundMessage {
