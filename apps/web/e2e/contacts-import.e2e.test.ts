@@ -59,9 +59,16 @@ describe('contacts import', () => {
     expect(await report.textContent()).toContain('2 creados, 0 actualizados, 3 rechazados');
     const rejected = page.locator('[data-testid="import-rejected-row"]');
     expect(await rejected.count()).toBe(3);
+    // Each reason and its details in Spanish: which line, which number, what a date looks like.
     expect(await rejected.nth(0).textContent()).toContain('Repetido en el archivo');
+    expect(await rejected.nth(0).textContent()).toContain('El mismo número ya aparece en la línea 2.');
     expect(await rejected.nth(1).textContent()).toContain('Teléfono no válido');
+    expect(await rejected.nth(1).textContent()).toContain(
+      '«12345» no es un número de teléfono válido (país por defecto: ES).',
+    );
     expect(await rejected.nth(2).textContent()).toContain('Valor no válido');
+    expect(await rejected.nth(2).textContent()).toContain('Cumpleaños: «31/02/2020» no es una fecha');
+    expect(await report.textContent()).not.toContain('already appears');
     await page.screenshot({ path: join(shots, '30-contacts-import-report.png') });
 
     await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContactFiltersSchema } from './contacts';
+import { ContactFiltersSchema, RejectedRowSchema, RejectParamsSchema } from './contacts';
 
 /**
  * Broadcasts: one approved template sent to many contacts of one channel (WhatsApp number),
@@ -151,7 +151,16 @@ export const CsvAudienceUploadSchema = z.object({
   /** Column names besides the phone column; usable as attribute keys in variables. */
   columns: z.array(z.string()),
   /** `line` counts the header as line 1. */
-  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  rejected: z.array(
+    z.object({
+      line: z.number().int(),
+      /** In English; the web builds its own words from `code`, `value` and `params`. */
+      reason: z.string(),
+      code: RejectedRowSchema.shape.code.optional(),
+      value: z.string().nullable().optional(),
+      params: RejectParamsSchema.optional(),
+    }),
+  ),
 });
 export type CsvAudienceUpload = z.infer<typeof CsvAudienceUploadSchema>;
 

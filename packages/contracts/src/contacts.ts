@@ -120,15 +120,32 @@ export type UpdateContactRequest = z.infer<typeof UpdateContactRequestSchema>;
 export const ContactImportStatusSchema = z.enum(['previewed', 'running', 'done', 'failed']);
 export type ContactImportStatus = z.infer<typeof ContactImportStatusSchema>;
 
+/** What the web needs to explain a rejected CSV row in the user's language. */
+export const RejectParamsSchema = z.object({
+  /** The default country a national number was read with. */
+  country: z.string().optional(),
+  /** The line where the same phone number first appeared. */
+  firstLine: z.number().int().optional(),
+  /** The attribute's label (or unknown key). */
+  attribute: z.string().optional(),
+  /** What the value should have been. */
+  expected: z.enum(['text', 'number', 'date', 'boolean', 'list', 'yes_no']).optional(),
+  /** The allowed values of a list attribute. */
+  options: z.array(z.string()).optional(),
+});
+export type RejectParams = z.infer<typeof RejectParamsSchema>;
+
 export const RejectedRowSchema = z.object({
   /** Line in the file (the header is line 1). */
   line: z.number().int(),
   code: z.enum(['invalid_phone', 'missing_phone', 'duplicate_in_file', 'invalid_value', 'unknown_attribute']),
-  /** In English; the web shows its own words by `code` and `field`. */
+  /** In English, for the API and the CSV of rejected rows; the web builds its own words from `code` and `params`. */
   reason: z.string(),
   /** The mapped column (or attribute key) at fault. */
   field: z.string().nullable(),
   value: z.string().nullable(),
+  /** Absent in imports made before it existed. */
+  params: RejectParamsSchema.optional(),
 });
 export type RejectedRow = z.infer<typeof RejectedRowSchema>;
 

@@ -161,6 +161,15 @@ describe('CSV import', () => {
     expect(job.rejected[0].reason).toBe('+34612345678 already appears on line 2');
     expect(job.rejected[1].reason).toMatch(/"12345" is not a valid phone number/);
     expect(job.rejected[2].reason).toBe('Cumpleaños: "31/02/2020" must be a date (YYYY-MM-DD)');
+    // What the web needs to say the same in Spanish.
+    expect(job.rejected.map((r: { params?: unknown }) => r.params)).toEqual([
+      { firstLine: 2 },
+      { country: expect.any(String) },
+      { attribute: 'Cumpleaños', expected: 'date' },
+      undefined,
+      { attribute: 'Plan', expected: 'list', options: expect.any(Array) },
+      { expected: 'yes_no' },
+    ]);
 
     const contacts = (await api('GET', '/api/contacts')).json();
     expect(contacts.total).toBe(4);

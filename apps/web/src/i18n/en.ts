@@ -78,6 +78,20 @@ export const en: Translations = {
         invalid_value: 'Invalid value',
         unknown_attribute: 'Unknown attribute',
       },
+      details: {
+        invalid_phone: '"{{value}}" is not a valid phone number (default country {{country}}).',
+        missing_phone: 'The row has no phone number.',
+        duplicate_in_file: 'The same number already appears on line {{firstLine}}.',
+        unknown_attribute: 'There is no attribute "{{attribute}}".',
+        expected: {
+          text: '{{attribute}}: the text is longer than 1000 characters.',
+          number: '{{attribute}}: "{{value}}" is not a number.',
+          date: '{{attribute}}: "{{value}}" is not a date (YYYY-MM-DD or DD/MM/YYYY).',
+          boolean: '{{attribute}}: "{{value}}" is neither yes nor no.',
+          list: '{{attribute}}: "{{value}}" is not one of {{options}}.',
+          yes_no: '"{{value}}" is neither yes nor no.',
+        },
+      },
     },
   },
   auth: {

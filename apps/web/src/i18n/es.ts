@@ -78,6 +78,20 @@ export const es = {
         invalid_value: 'Valor no válido',
         unknown_attribute: 'Atributo desconocido',
       },
+      details: {
+        invalid_phone: '«{{value}}» no es un número de teléfono válido (país por defecto: {{country}}).',
+        missing_phone: 'La fila no tiene número de teléfono.',
+        duplicate_in_file: 'El mismo número ya aparece en la línea {{firstLine}}.',
+        unknown_attribute: 'No existe el atributo «{{attribute}}».',
+        expected: {
+          text: '{{attribute}}: el texto pasa de 1000 caracteres.',
+          number: '{{attribute}}: «{{value}}» no es un número.',
+          date: '{{attribute}}: «{{value}}» no es una fecha (AAAA-MM-DD o DD/MM/AAAA).',
+          boolean: '{{attribute}}: «{{value}}» no es ni sí ni no.',
+          list: '{{attribute}}: «{{value}}» no es ninguna de estas opciones: {{options}}.',
+          yes_no: '«{{value}}» no es ni sí ni no.',
+        },
+      },
     },
   },
   auth: {

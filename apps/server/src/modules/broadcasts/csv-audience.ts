@@ -50,13 +50,18 @@ export async function uploadCsvAudience(
     );
   const columns = header.map((h) => h.toLowerCase().replace(/\s+/g, '_'));
   const others = columns.filter((_, i) => i !== phoneIndex);
-  const rejected: { line: number; reason: string }[] = [];
+  const rejected: CsvAudienceUpload['rejected'] = [];
   const valid: { line: number; phone: string; values: Record<string, string> }[] = [];
   for (const row of rows.slice(1)) {
     if (row.fields.every((f) => f.trim() === '')) continue;
     const raw = (row.fields[phoneIndex] ?? '').trim();
     if (!raw) {
-      rejected.push({ line: row.line, reason: 'The phone number is empty' });
+      rejected.push({
+        line: row.line,
+        reason: 'The phone number is empty',
+        code: 'missing_phone',
+        value: null,
+      });
       continue;
     }
     const number = deps.normalizePhone(raw, country);
@@ -64,6 +69,9 @@ export async function uploadCsvAudience(
       rejected.push({
         line: row.line,
         reason: `"${raw.slice(0, 40)}" is not a valid phone number for ${country}`,
+        code: 'invalid_phone',
+        value: raw.slice(0, 40),
+        params: { country },
       });
       continue;
     }

@@ -11,6 +11,7 @@ import { Input, Select } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
 import { useAttributeDefinitions, useImportProgress, useStartImport, useUploadImport } from './contacts.api';
 import { COUNTRIES, type FieldChoice, guessMapping, rejectedCsv, toMapping } from './import-mapping';
+import { rejectDetail } from './reject-detail';
 
 /** Upload -> map columns and default country -> progress -> report of rejected rows. */
 export function ImportDialog() {
@@ -263,14 +264,14 @@ function ImportReport({ job }: { job: ContactImport }) {
   );
 }
 
-/** The reason in the user's language; the server's English sentence adds the details (which option, which line). */
+/** The reason in the user's language, with its details (which option, which line). */
 function RejectReason({ row }: { row: RejectedRow }) {
   const { t } = useTranslation();
   return (
     <span>
       {t(`contacts.import.codes.${row.code}`)}
       {row.field ? ` (${row.field})` : ''}
-      <span className="block text-neutral-500">{row.reason}</span>
+      <span className="block text-neutral-500">{rejectDetail(t, row)}</span>
     </span>
   );
 }

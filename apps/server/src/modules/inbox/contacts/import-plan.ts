@@ -3,6 +3,7 @@ import type {
   ContactAttributeValue,
   ContactImportMapping,
   RejectedRow,
+  RejectParams,
 } from '@charla/contracts';
 import { checkAttributeValue, normalizePhone, parseBoolean, splitTags } from './contact-values';
 import type { ParsedCsv } from './csv';
@@ -72,9 +73,10 @@ export function planImport(
       reason: string,
       field: string | null,
       value: string | null,
+      params?: RejectParams,
     ) => ({
       ok: false as const,
-      rejected: { line, code, reason, field, value },
+      rejected: { line, code, reason, field, value, ...(params && { params }) },
     });
     const rawPhone = cell(fields, mapping.phone);
     if (!rawPhone) return reject('missing_phone', 'The phone number is empty', mapping.phone, null);
@@ -85,16 +87,22 @@ export function planImport(
         `"${rawPhone}" is not a valid phone number (default country ${defaultCountry})`,
         mapping.phone,
         rawPhone,
+        { country: defaultCountry },
       );
     const attributes: Record<string, ContactAttributeValue> = {};
     for (const [column, key] of Object.entries(mapping.attributes)) {
       const raw = cell(fields, column);
       if (raw === '') continue;
       const def = defs.get(key);
-      if (!def) return reject('unknown_attribute', `Unknown attribute "${key}"`, column, raw);
+      if (!def)
+        return reject('unknown_attribute', `Unknown attribute "${key}"`, column, raw, { attribute: key });
       const checked = checkAttributeValue(def, raw, 'csv');
       if (!checked.ok)
-        return reject('invalid_value', `${def.label}: "${raw}" ${checked.reason}`, column, raw);
+        return reject('invalid_value', `${def.label}: "${raw}" ${checked.reason}`, column, raw, {
+          attribute: def.label,
+          expected: def.type,
+          ...(def.type === 'list' && { options: def.options ?? [] }),
+        });
       attributes[key] = checked.value;
     }
     let optIn: boolean | null = null;
@@ -102,7 +110,10 @@ export function planImport(
       const raw = cell(fields, mapping.optIn);
       if (raw !== '') {
         optIn = parseBoolean(raw);
-        if (optIn === null) return reject('invalid_value', `"${raw}" is not yes or no`, mapping.optIn, raw);
+        if (optIn === null)
+          return reject('invalid_value', `"${raw}" is not yes or no`, mapping.optIn, raw, {
+            expected: 'yes_no',
+          });
       }
     }
     const seenAt = firstLine.get(number.waId);
@@ -112,6 +123,7 @@ export function planImport(
         `${number.phone} already appears on line ${seenAt}`,
         mapping.phone,
         rawPhone,
+        { firstLine: seenAt },
       );
     firstLine.set(number.waId, line);
     const name = cell(fields, mapping.name);

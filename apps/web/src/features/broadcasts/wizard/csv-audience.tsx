@@ -8,6 +8,7 @@ import { Field } from '../../../ui/field';
 import { Select } from '../../../ui/input';
 import { Spinner } from '../../../ui/spinner';
 import { COUNTRIES } from '../../contacts/import-mapping';
+import { rejectDetail } from '../../contacts/reject-detail';
 import { useUploadCsvAudience } from '../broadcasts.api';
 
 const MAX_SHOWN_REJECTED = 200;
@@ -114,7 +115,7 @@ export function CsvAudience(props: {
                         className="border-t border-amber-100 dark:border-amber-900/50"
                       >
                         <td className="px-3 py-1.5 tabular-nums">{row.line}</td>
-                        <td className="px-3 py-1.5">{row.reason}</td>
+                        <td className="px-3 py-1.5">{rejectDetail(t, row)}</td>
                       </tr>
                     ))}
                   </tbody>
