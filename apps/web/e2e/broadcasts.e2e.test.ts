@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { gradientPng } from './media-fixtures';
 
 const shots = screenshotsDir;
 let e2e: E2eApp;
@@ -67,23 +68,25 @@ async function importContacts(request: APIRequestContext): Promise<void> {
 }
 
 /** Submitted to the simulator, which approves it after its review delay. */
-async function approvedTemplate(request: APIRequestContext, wabaId: string): Promise<string> {
+const WINTER_OFFER = {
+  name: 'oferta_invierno',
+  language: 'es',
+  category: 'marketing',
+  parameterFormat: 'named',
+  header: null as null | { format: 'image'; exampleMediaId: string },
+  body: 'Hola {{first_name}}, esta semana tienes un {{discount}} de descuento en toda la tienda.',
+  bodyExamples: { first_name: 'Ana', discount: '20 %' } as Record<string, string>,
+  footer: 'Responde BAJA para no recibir más mensajes' as string | null,
+  buttons: [{ type: 'quick_reply', text: 'Me interesa' }],
+};
+
+async function approvedTemplate(
+  request: APIRequestContext,
+  wabaId: string,
+  draft: typeof WINTER_OFFER = WINTER_OFFER,
+): Promise<string> {
   const created = await request.post(`${server.url}/api/templates`, {
-    data: {
-      wabaId,
-      submit: true,
-      draft: {
-        name: 'oferta_invierno',
-        language: 'es',
-        category: 'marketing',
-        parameterFormat: 'named',
-        header: null,
-        body: 'Hola {{first_name}}, esta semana tienes un {{discount}} de descuento en toda la tienda.',
-        bodyExamples: { first_name: 'Ana', discount: '20 %' },
-        footer: 'Responde BAJA para no recibir más mensajes',
-        buttons: [{ type: 'quick_reply', text: 'Me interesa' }],
-      },
-    },
+    data: { wabaId, submit: true, draft },
   });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
@@ -115,6 +118,15 @@ async function shot(page: Page, name: string): Promise<void> {
   if (hidden > 0) await page.setViewportSize({ width: size.width, height: size.height + hidden });
   await page.screenshot({ path: join(shots, name) });
   if (hidden > 0) await page.setViewportSize(size);
+}
+
+/** The audience step: contacts with `tag`, and how many of them can receive it. */
+async function audienceByTag(page: Page, tag: string, eligible: string): Promise<void> {
+  await page.fill('[data-testid="audience-tag-input"]', tag);
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.locator('[data-testid="audience-eligible"]').textContent(), { timeout: 10_000 })
+    .toBe(eligible);
 }
 
 async function next(page: Page): Promise<void> {
@@ -161,11 +173,7 @@ describe('broadcasts', () => {
     await next(page);
 
     // b) audience by tag: two will receive it, the opted-out one is excluded.
-    await page.fill('[data-testid="audience-tag-input"]', 'vip');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.locator('[data-testid="audience-eligible"]').textContent(), { timeout: 10_000 })
-      .toBe('2');
+    await audienceByTag(page, 'vip', '2');
     expect(await page.locator('[data-testid="audience-opted-out"]').textContent()).toContain(
       '1 dado de baja',
     );
@@ -542,5 +550,44 @@ describe('broadcasts', () => {
     await mobile.click('[data-testid="when-later"]');
     await shot(mobile, '76-mobile-wizard-schedule.png');
     await phone.close();
+  });
+
+  // Last: its approved template would be picked by the tests above that take the first one.
+  it('sends the template example in a media header, or a file picked for this broadcast', async () => {
+    const request = page.request;
+    // The phone-screen test above switched the account to English.
+    expect((await request.patch(`${server.url}/api/me`, { data: { locale: 'es' } })).status()).toBe(200);
+    const channels = (await (await request.get(`${server.url}/api/channels`)).json()) as {
+      items: Array<{ wabaId: string; phoneUrl: string | null }>;
+    };
+    const wabaId = channels.items.find((c) => c.phoneUrl)?.wabaId ?? '';
+    const sample = await request.post(`${server.url}/api/media?kind=image`, {
+      multipart: { file: { name: 'muestra.png', mimeType: 'image/png', buffer: gradientPng(200, 120) } },
+    });
+    expect(sample.status(), await sample.text()).toBe(201);
+    await approvedTemplate(request, wabaId, {
+      ...WINTER_OFFER,
+      name: 'catalogo_foto',
+      header: { format: 'image', exampleMediaId: ((await sample.json()) as { id: string }).id },
+      body: 'Hola {{first_name}}, mira lo nuevo de esta semana.',
+      bodyExamples: { first_name: 'Ana' },
+      footer: null,
+      buttons: [],
+    });
+
+    await page.goto(`${server.url}/broadcasts/new`);
+    await page.fill('[data-testid="broadcast-name"]', 'Catálogo con foto');
+    await page.locator('[data-testid="template-option"]', { hasText: 'catalogo_foto' }).click();
+    await next(page);
+    await audienceByTag(page, 'vip', '2');
+    await next(page);
+    const header = page.locator('[data-testid="broadcast-header-file"]');
+    await header.getByText('Por defecto, el encabezado lleva la imagen o el archivo de ejemplo').waitFor();
+    await header
+      .locator('[data-testid="template-header-sample-input"]')
+      .setInputFiles({ name: 'rebajas.png', mimeType: 'image/png', buffer: gradientPng(300, 160) });
+    await header.getByText('El encabezado llevará el archivo que elegiste para esta difusión.').waitFor();
+    await header.getByText('rebajas.png').waitFor();
+    await shot(page, '79c-broadcast-header-file.png');
   });
 });

@@ -1,10 +1,12 @@
 import type { Broadcast, Template } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveCounts } from '../../src/modules/broadcasts/live-counts';
+import { apiOf, FILES } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import {
   approvedPromo,
   broadcastsApi,
+  promo,
   seedContacts,
   templateSends,
   workspaceIdOf,
@@ -197,6 +199,59 @@ describe('sending', () => {
     });
     expect(res.statusCode, res.body).toBe(202);
     expect(sentBodies().get('34699111222')).toBe('amigo');
+  });
+});
+
+describe('a media header', () => {
+  it('sends the file picked for this broadcast, not the sample Meta reviewed', async () => {
+    const api = apiOf(t);
+    const sample = await api.uploadWorkspaceFile('image', FILES.png, 'muestra.png');
+    expect(sample.status, JSON.stringify(sample.body)).toBe(201);
+    const withImage = await approvedPromo(t, {
+      ...promo(),
+      header: { format: 'image', exampleMediaId: sample.body.id },
+    });
+    const campaign = await api.uploadWorkspaceFile('image', FILES.png, 'rebajas.png');
+    expect(campaign.status).toBe(201);
+    await seedContacts(t, 3, { prefix: '34644', tag: 'foto' });
+    const before = t.simulator.sends(t.sandbox.phoneNumberId).length;
+    const res = await broadcastsApi(t).create(
+      input('foto', { templateId: withImage.id, variables: { ...nameVar, headerMediaId: campaign.body.id } }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const b = await broadcastsApi(t).until(res.json().id, (x) => x.status === 'completed', 'the broadcast');
+    expect(b.counts).toMatchObject({ total: 3, sent: 3, failed: 0 });
+    const [uploaded] = await t.container.db.query<{ external_id: string }>(
+      'SELECT external_id FROM media WHERE id = $1',
+      [campaign.body.id],
+    );
+    const headers = t.simulator
+      .sends(t.sandbox.phoneNumberId)
+      .slice(before)
+      .map((s) => (s.body as { template?: { components: { type: string }[] } }).template?.components[0]);
+    expect(headers).toHaveLength(3);
+    // One upload to Meta, reused for every recipient.
+    for (const header of headers)
+      expect(header).toEqual({
+        type: 'header',
+        parameters: [{ type: 'image', image: { id: uploaded!.external_id } }],
+      });
+  });
+
+  it('refuses a broadcast without a file for the header', async () => {
+    const sample = await apiOf(t).uploadWorkspaceFile('image', FILES.png, 'muestra.png');
+    const withImage = await approvedPromo(t, {
+      ...promo(),
+      header: { format: 'image', exampleMediaId: sample.body.id },
+    });
+    const res = await broadcastsApi(t).create(
+      input('foto', { templateId: withImage.id, variables: nameVar }),
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields).toContainEqual({
+      path: 'variables.headerMediaId',
+      message: 'the header needs an image: upload one',
+    });
   });
 });
 

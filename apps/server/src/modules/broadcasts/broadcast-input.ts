@@ -76,7 +76,10 @@ export function variableProblems(template: Template, variables: BroadcastVariabl
     problems.push({ path: 'variables.header', message: 'the header has no variable' });
   const format = template.header?.format;
   if ((format === 'image' || format === 'video' || format === 'document') && !variables.headerMediaId)
-    problems.push({ path: 'variables.headerMediaId', message: `the header needs a ${format}: upload one` });
+    problems.push({
+      path: 'variables.headerMediaId',
+      message: `the header needs ${format === 'image' ? 'an image' : `a ${format}`}: upload one`,
+    });
   for (const name of wanted.body)
     if (!variables.body[name])
       problems.push({ path: `variables.body.${name}`, message: 'no source: pick an attribute or a text' });

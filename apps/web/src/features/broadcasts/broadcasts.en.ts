@@ -210,8 +210,16 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     nameFallback: 'there',
     skipWarning: 'Contacts without a value for a variable with no fallback will not receive the broadcast.',
     sample: 'Preview for',
-    mediaExample: 'The header uses the template’s example image or file.',
-    mediaMissing: 'This template has a media header without an example file: it cannot be sent.',
+    mediaExample:
+      'By default the header carries the template’s example image or file. You can pick another one for this broadcast.',
+    mediaMissing: 'This template has a media header without a file: pick one for this broadcast.',
+    mediaOwn: 'The header will carry the file you picked for this broadcast.',
+    headerFile: {
+      choose: 'Choose a file for the header',
+      uploading: 'Uploading the file…',
+      attached: 'Header file',
+      failed: 'The file could not be uploaded (error {{status}}). Try again.',
+    },
   },
   test: {
     intro: 'Before sending to everyone, send the template to yourself and see how it arrives.',

@@ -210,8 +210,16 @@ export const broadcastsEs = {
     nameFallback: 'cliente',
     skipWarning: 'Los contactos sin valor en una variable sin alternativa no recibirán la difusión.',
     sample: 'Vista previa para',
-    mediaExample: 'El encabezado usará la imagen o el archivo de ejemplo de la plantilla.',
-    mediaMissing: 'Esta plantilla tiene un encabezado multimedia sin archivo de ejemplo: no se podrá enviar.',
+    mediaExample:
+      'Por defecto, el encabezado lleva la imagen o el archivo de ejemplo de la plantilla. Puedes elegir otro para esta difusión.',
+    mediaMissing: 'Esta plantilla tiene un encabezado multimedia sin archivo: elige uno para esta difusión.',
+    mediaOwn: 'El encabezado llevará el archivo que elegiste para esta difusión.',
+    headerFile: {
+      choose: 'Elegir archivo para el encabezado',
+      uploading: 'Subiendo el archivo…',
+      attached: 'Archivo del encabezado',
+      failed: 'No se pudo subir el archivo (error {{status}}). Inténtalo de nuevo.',
+    },
   },
   test: {
     intro: 'Antes de enviar a todos, envíate la plantilla a ti mismo y mira cómo llega.',

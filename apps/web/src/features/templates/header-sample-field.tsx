@@ -9,6 +9,14 @@ import { UploadError, uploadHeaderSample } from '../inbox/outbound/upload-media'
 
 export type SampleFormat = 'image' | 'video' | 'document';
 
+export type HeaderFileTexts = { choose: string; uploading: string; attached: string; failed: string };
+const SAMPLE_TEXTS: HeaderFileTexts = {
+  choose: 'templates.editor.sampleChoose',
+  uploading: 'templates.editor.sampleUploading',
+  attached: 'templates.editor.sampleAttached',
+  failed: 'templates.editor.sampleFailed',
+};
+
 /** What Meta reviews as a header's sample (the server checks the same; this only filters the picker). */
 const accepted: Record<SampleFormat, string> = {
   image: 'image/jpeg,image/png',
@@ -29,6 +37,7 @@ export function HeaderSampleField({
   onUploaded,
   error,
   isReadOnly,
+  texts = SAMPLE_TEXTS,
 }: {
   format: SampleFormat;
   mediaId: string | null;
@@ -37,6 +46,8 @@ export function HeaderSampleField({
   /** The rules' error (no sample yet), or the server's about the sample. */
   error: string | null;
   isReadOnly: boolean;
+  /** The i18n keys of its words: a broadcast's header file is not a sample for review. */
+  texts?: HeaderFileTexts;
 }) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -56,7 +67,7 @@ export function HeaderSampleField({
       case 'network':
         return t('errors.network');
       default:
-        return t('templates.editor.sampleFailed', { status: 'status' in failure ? failure.status : 0 });
+        return t(texts.failed, { status: 'status' in failure ? failure.status : 0 });
     }
   };
 
@@ -91,7 +102,7 @@ export function HeaderSampleField({
         className="sr-only"
         tabIndex={-1}
         disabled={isReadOnly || isUploading}
-        aria-label={t('templates.editor.sampleChoose')}
+        aria-label={t(texts.choose)}
         onChange={(event) => {
           const file = event.target.files?.[0];
           // The same file picked again after a refusal must fire again.
@@ -108,7 +119,7 @@ export function HeaderSampleField({
           <Icon aria-hidden className="size-5 shrink-0 text-neutral-500" />
           <div className="min-w-0 flex-1 text-sm">
             <p className="truncate font-medium text-neutral-900 dark:text-neutral-100">
-              {shown?.filename ?? t('templates.editor.sampleAttached')}
+              {shown?.filename ?? t(texts.attached)}
             </p>
             {shown ? (
               <p className="text-xs text-neutral-500">{formatFileSize(shown.size, i18n.language)}</p>
@@ -136,7 +147,7 @@ export function HeaderSampleField({
             data-testid="template-header-sample-choose"
           >
             <Upload aria-hidden className="size-4" />
-            {isUploading ? t('templates.editor.sampleUploading') : t('templates.editor.sampleChoose')}
+            {isUploading ? t(texts.uploading) : t(texts.choose)}
           </Button>
         </div>
       )}

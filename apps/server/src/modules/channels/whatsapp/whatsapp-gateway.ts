@@ -7,6 +7,7 @@ import { checkCloudApiMessage, toCloudApiMessage } from './map-outbound-message'
 
 /** Meta keeps an uploaded file 30 days; one day of margin so a send never names an expired id. */
 export const MEDIA_REUSE_MS = 29 * 24 * 3600_000;
+const MAX_KEPT_UPLOADS = 500;
 
 export interface WhatsAppGatewayOptions {
   /** Replaces fetch for Graph calls (tests simulate timeouts with it). */
@@ -50,18 +51,45 @@ export function createWhatsAppGateway(
     return { channel, client: entry.client };
   }
 
+  /**
+   * Recent uploads by number and file, in progress or done: a broadcast's first few hundred sends
+   * all read its header file as not uploaded yet, and must share one upload rather than each make
+   * their own. The newest few hundred are kept; older ones are found through `file.uploaded`.
+   */
+  const uploads = new Map<string, { at: number; id: Promise<string>; done?: string }>();
+
   /** Meta's id for the file: the cached upload while valid, else a fresh upload (remembered at once). */
   async function mediaIdFor(client: CloudApiClient, phoneNumberId: string, file: OutboundFile) {
     if (file.uploaded && now().getTime() - file.uploaded.at.getTime() < MEDIA_REUSE_MS) {
       return file.uploaded.externalId;
     }
-    const bytes = await file.read();
-    const { id } = await client.uploadMedia(phoneNumberId, {
-      bytes,
-      mimeType: file.mimeType,
-      filename: file.filename ?? defaultFilename(file.mimeType),
-    });
-    await file.remember(id, now());
+    const key = `${phoneNumberId}|${file.mediaId}`;
+    const recent = uploads.get(key);
+    // Not when the file's row names that very upload as expired: then it is time for a new one.
+    const isExpiredHere = recent?.done !== undefined && recent.done === file.uploaded?.externalId;
+    if (recent && !isExpiredHere && now().getTime() - recent.at < MEDIA_REUSE_MS) return recent.id;
+    const id = (async () => {
+      const bytes = await file.read();
+      const uploaded = await client.uploadMedia(phoneNumberId, {
+        bytes,
+        mimeType: file.mimeType,
+        filename: file.filename ?? defaultFilename(file.mimeType),
+      });
+      await file.remember(uploaded.id, now());
+      return uploaded.id;
+    })();
+    const entry: { at: number; id: Promise<string>; done?: string } = { at: now().getTime(), id };
+    uploads.set(key, entry);
+    id.then(
+      (done) => {
+        entry.done = done;
+      },
+      // A failed upload is not kept: the next send tries again.
+      () => {
+        if (uploads.get(key) === entry) uploads.delete(key);
+      },
+    );
+    if (uploads.size > MAX_KEPT_UPLOADS) uploads.delete(uploads.keys().next().value!);
     return id;
   }
 

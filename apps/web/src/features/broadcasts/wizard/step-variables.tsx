@@ -1,8 +1,14 @@
-import type { VariableSource } from '@charla/contracts';
+import type { UploadedMedia, VariableSource } from '@charla/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../ui/alert';
 import { Field } from '../../../ui/field';
 import { Input, Select } from '../../../ui/input';
+import {
+  type HeaderFileTexts,
+  HeaderSampleField,
+  type SampleFormat,
+} from '../../templates/header-sample-field';
 import {
   getSource,
   skippingSlots,
@@ -16,9 +22,18 @@ type Props = StepProps & { sampleIndex: number; onSample: (index: number) => voi
 
 const TEXT = '__text__';
 
+const HEADER_FILE_TEXTS: HeaderFileTexts = {
+  choose: 'broadcasts.variables.headerFile.choose',
+  uploading: 'broadcasts.variables.headerFile.uploading',
+  attached: 'broadcasts.variables.headerFile.attached',
+  failed: 'broadcasts.variables.headerFile.failed',
+};
+
 /** For each variable: a contact attribute (with a fallback) or a fixed text. */
 export function StepVariables({ state, change, ctx, sampleIndex, onSample }: Props) {
   const { t } = useTranslation();
+  /** The file picked here, so its name and size show (a saved broadcast only has its id). */
+  const [picked, setPicked] = useState<UploadedMedia | null>(null);
   const template = ctx.template;
   if (!template || !state.variables) return null;
   const variables = state.variables;
@@ -27,6 +42,8 @@ export function StepVariables({ state, change, ctx, sampleIndex, onSample }: Pro
   const sample = ctx.preview?.sample ?? [];
   const mediaHeader =
     template.header && template.header.format !== 'text' && template.header.format !== 'location';
+  const exampleMediaId =
+    template.header && 'exampleMediaId' in template.header ? template.header.exampleMediaId : null;
 
   return (
     <div className="flex flex-col gap-5">
@@ -36,11 +53,27 @@ export function StepVariables({ state, change, ctx, sampleIndex, onSample }: Pro
         <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('broadcasts.variables.intro')}</p>
       )}
       {mediaHeader ? (
-        <Alert tone={variables.headerMediaId ? 'info' : 'warning'}>
-          {variables.headerMediaId
-            ? t('broadcasts.variables.mediaExample')
-            : t('broadcasts.variables.mediaMissing')}
-        </Alert>
+        <div className="flex flex-col gap-2" data-testid="broadcast-header-file">
+          <Alert tone={variables.headerMediaId ? 'info' : 'warning'}>
+            {!variables.headerMediaId
+              ? t('broadcasts.variables.mediaMissing')
+              : variables.headerMediaId === exampleMediaId
+                ? t('broadcasts.variables.mediaExample')
+                : t('broadcasts.variables.mediaOwn')}
+          </Alert>
+          <HeaderSampleField
+            format={template.header!.format as SampleFormat}
+            mediaId={variables.headerMediaId}
+            sample={picked}
+            onUploaded={(uploaded) => {
+              setPicked(uploaded);
+              change({ variables: { ...variables, headerMediaId: uploaded.id } });
+            }}
+            error={null}
+            isReadOnly={false}
+            texts={HEADER_FILE_TEXTS}
+          />
+        </div>
       ) : null}
       {slots.map((slot) => (
         <SlotEditor
