@@ -65,9 +65,10 @@ export function createWhatsAppGateway(
     }
     const key = `${phoneNumberId}|${file.mediaId}`;
     const recent = uploads.get(key);
-    // Not when the file's row names that very upload as expired: then it is time for a new one.
-    const isExpiredHere = recent?.done !== undefined && recent.done === file.uploaded?.externalId;
-    if (recent && !isExpiredHere && now().getTime() - recent.at < MEDIA_REUSE_MS) return recent.id;
+    // The file's row is the truth once it names an upload; before that (read while the upload ran
+    // or was being remembered), or while the upload is still running, this one is shared.
+    const isShared = recent && (recent.done === undefined || file.uploaded === null);
+    if (recent && isShared && now().getTime() - recent.at < MEDIA_REUSE_MS) return recent.id;
     const id = (async () => {
       const bytes = await file.read();
       const uploaded = await client.uploadMedia(phoneNumberId, {
