@@ -2,8 +2,7 @@ import type { Broadcast } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileStatuses } from '../../src/modules/broadcasts/reconcile-statuses';
 import { recordSentRecipients } from '../../src/modules/broadcasts/record-sent';
-import { ingestPendingWebhooks } from '../../src/modules/channels';
-import { createTestApp, type TestApp } from '../harness/test-app';
+import { createTestApp, ingestByHand, type TestApp } from '../harness/test-app';
 import { approvedPromo, broadcastsApi, seedContacts, templateSends } from './broadcast-fixtures';
 
 // A sender that got Meta's answer starts recording it (row locked) and is killed before it
@@ -57,7 +56,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
       });
       expect(res.statusCode, res.body).toBe(201);
       const id = res.json().id as string;
-      const { db, clock, secrets, directory } = t.container;
+      const { db, clock } = t.container;
       // Meta accepted it and its statuses are waiting to be ingested; Charla never saw the answer.
       await t.waitFor(async () => answers.length === 1, 'the send to reach the simulator');
       await t.waitFor(
@@ -96,15 +95,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
         .catch((err: Error) => err);
       await holdsLocks;
 
-      const ingest = ingestPendingWebhooks({
-        db,
-        clock,
-        secrets,
-        directory,
-        notify: async () => {},
-        log: { error: () => {}, warn: () => {} },
-        onStatuses: reconcileStatuses,
-      });
+      const ingest = ingestByHand(t, reconcileStatuses);
       // A status path that skips locked rows never waits: the assertions below then show the loss.
       await t
         .waitFor(

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { type Container, createContainer } from '../../src/container';
+import { ingestPendingWebhooks } from '../../src/modules/channels';
 import { createManualClock } from '../../src/platform/clock';
 import { createTestDatabase } from './test-db';
 
@@ -138,4 +139,24 @@ export async function createTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Applies the pending webhooks by hand (after `ingestWorker.stop()`), with `onStatuses` run
+ * inside the batch's transaction: race tests step in there on another connection.
+ */
+export function ingestByHand(
+  t: TestApp,
+  onStatuses: NonNullable<Parameters<typeof ingestPendingWebhooks>[0]['onStatuses']>,
+): Promise<number> {
+  const { db, clock, secrets, directory } = t.container;
+  return ingestPendingWebhooks({
+    db,
+    clock,
+    secrets,
+    directory,
+    notify: async () => {},
+    log: { error: () => {}, warn: () => {} },
+    onStatuses,
+  });
 }

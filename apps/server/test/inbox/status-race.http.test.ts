@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestPendingWebhooks } from '../../src/modules/channels';
 import { applyPendingReactions } from '../../src/modules/inbox';
 import { apiOf, openConversation } from '../harness/outbound';
 import { inboundTextWebhook, newWamid, statusWebhook } from '../harness/payloads';
-import { createTestApp, type TestApp } from '../harness/test-app';
+import { createTestApp, ingestByHand, type TestApp } from '../harness/test-app';
 
 // Meta's status for a message and the wamid it names are written by two transactions that can
 // run at the same moment (the webhook's and the sender's). Only PostgreSQL has more than one
@@ -37,19 +36,11 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
       });
       expect((await t.postWebhook(failed)).statusCode).toBe(200);
 
-      const { db, clock, secrets, directory } = t.container;
-      await ingestPendingWebhooks({
-        db,
-        clock,
-        secrets,
-        directory,
-        notify: async () => {},
-        log: { error: () => {}, warn: () => {} },
-        // Inside the webhook's transaction, after it looked for the message and found none: the
-        // sender stores that wamid on its own connection and commits.
-        onStatuses: async () => {
-          await db.query('UPDATE messages SET external_id = $2 WHERE id = $1', [sent.id, wamid]);
-        },
+      const { db } = t.container;
+      // Inside the webhook's transaction, after it looked for the message and found none: the
+      // sender stores that wamid on its own connection and commits.
+      await ingestByHand(t, async () => {
+        await db.query('UPDATE messages SET external_id = $2 WHERE id = $1', [sent.id, wamid]);
       });
 
       const message = await api.message(conv.id, sent.id);
@@ -83,20 +74,13 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
       });
       expect((await t.postWebhook(other)).statusCode).toBe(200);
 
-      const { db, clock, secrets, directory } = t.container;
-      await ingestPendingWebhooks({
-        db,
-        clock,
-        secrets,
-        directory,
-        notify: async () => {},
-        log: { error: () => {}, warn: () => {} },
-        // The sender stores the wamid on its own connection and commits; it looks for pending
-        // reactions then, before the webhook's transaction has committed the one above.
-        onStatuses: async () => {
-          await db.query('UPDATE messages SET external_id = $2 WHERE id = $1', [sent.id, wamid]);
-          await applyPendingReactions(db.query, [{ channelId: t.sandbox.id, externalId: wamid }]);
-        },
+      const { db } = t.container;
+      // The sender stores the wamid on its own connection and commits; it looks for pending
+      // reactions then, before the webhook's transaction has committed the one above.
+
+      await ingestByHand(t, async () => {
+        await db.query('UPDATE messages SET external_id = $2 WHERE id = $1', [sent.id, wamid]);
+        await applyPendingReactions(db.query, [{ channelId: t.sandbox.id, externalId: wamid }]);
       });
 
       const reacted = await api.message(conv.id, sent.id);
