@@ -162,6 +162,14 @@ describe('sending', () => {
     const replied = await api.recipients(sent.id, '&state=replied');
     expect(replied.map((r) => r.phone)).toEqual(['+34600000002']);
     expect(replied[0]!.repliedAt).not.toBeNull();
+    // When each was delivered and read, as the recipient list and its CSV show it.
+    const read = (await api.recipients(sent.id, '&state=read'))[0]!;
+    expect(read.phone).toBe('+34600000000');
+    expect(read.readAt).not.toBeNull();
+    expect(Date.parse(read.deliveredAt!)).toBeLessThanOrEqual(Date.parse(read.readAt!));
+    const delivered = await api.recipients(sent.id, '&state=delivered');
+    expect(delivered.length).toBe(9);
+    expect(delivered.every((r) => r.deliveredAt !== null && r.readAt === null)).toBe(true);
   });
 
   it('exports every recipient and its result as CSV', async () => {

@@ -100,10 +100,17 @@ describe('POST /webhooks/whatsapp', () => {
       );
       return rows[0]?.external_id;
     }, 'the wamid');
-    const at = new Date(Date.now() + 60_000);
+    const base = Math.ceil(Date.now() / 1000) * 1000 + 60_000;
+    const atOf = { sent: base, delivered: base + 10_000, read: base + 30_000 };
     for (const status of ['read', 'delivered', 'sent', 'read', 'sent'] as const) {
       const res = await t.postWebhook(
-        statusWebhook({ phoneNumberId: t.sandbox.phoneNumberId, wamid, status, recipient: waId, at }),
+        statusWebhook({
+          phoneNumberId: t.sandbox.phoneNumberId,
+          wamid,
+          status,
+          recipient: waId,
+          at: new Date(atOf[status]),
+        }),
       );
       expect(res.statusCode).toBe(200);
     }
@@ -118,6 +125,14 @@ describe('POST /webhooks/whatsapp', () => {
     const outbound = thread.messages.filter((m: { direction: string }) => m.direction === 'outbound');
     expect(outbound).toHaveLength(1);
     expect(outbound[0].status).toBe('read');
+    // The delivery that came after the read still counts: the earliest time is kept (the
+    // simulator's own report, or ours, never the read's).
+    const [times] = await t.container.db.query<{ delivered_at: Date; read_at: Date }>(
+      'SELECT delivered_at, read_at FROM messages WHERE id = $1',
+      [sent.json().id],
+    );
+    expect(new Date(times!.delivered_at).getTime()).toBeLessThanOrEqual(atOf.delivered);
+    expect(new Date(times!.read_at).getTime()).toBe(atOf.read);
   });
 
   it('keeps a status that arrives before Charla knows the wamid, and applies it later', async () => {

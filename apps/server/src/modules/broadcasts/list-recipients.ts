@@ -21,8 +21,7 @@ interface RecipientRow {
 
 const SELECT = `SELECT r.id, r.contact_id, COALESCE(c.name, c.profile_name) AS name, r.wa_id, s.state,
     r.error_code, r.error_reason, m.error AS m_error, r.sent_at,
-    (SELECT min(e.occurred_at) FROM message_status_events e WHERE e.channel_id = m.channel_id AND e.external_id = m.external_id AND e.status IN ('delivered', 'read')) AS delivered_at,
-    (SELECT min(e.occurred_at) FROM message_status_events e WHERE e.channel_id = m.channel_id AND e.external_id = m.external_id AND e.status = 'read') AS read_at,
+    m.delivered_at, m.read_at,
     CASE WHEN s.state = 'replied' THEN (SELECT min(i.occurred_at) FROM messages i WHERE i.conversation_id = r.conversation_id
        AND i.direction = 'inbound' AND ${AFTER_SEND_SQL}) END AS replied_at
   FROM broadcast_recipients r

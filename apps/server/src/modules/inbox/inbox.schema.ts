@@ -191,15 +191,14 @@ export const messages = pgTable(
      * are told apart by the order Charla stored them.
      */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    // The workspace and the number are the conversation's (copied here for the indexes that lead
+    // with them). No foreign keys of their own: the conversation's already cascade a deletion, and
+    // each one cost a lookup and a row lock per stored message (bench/broadcast.ts).
+    workspaceId: uuid('workspace_id').notNull(),
     conversationId: uuid('conversation_id')
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => channels.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id').notNull(),
     direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
     type: text('type').notNull(),
     text: text('text'),
@@ -216,6 +215,9 @@ export const messages = pgTable(
     referral: jsonb('referral'),
     status: text('status', { enum: ['queued', 'accepted', 'sent', 'delivered', 'read', 'failed'] }),
     error: jsonb('error'),
+    /** When Meta first reported it delivered (or read, which implies it) and read. */
+    deliveredAt: ts('delivered_at'),
+    readAt: ts('read_at'),
     senderUserId: uuid('sender_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** When it happened: WhatsApp's timestamp for inbound, our clock for outbound. */
     occurredAt: ts('occurred_at').notNull(),
@@ -242,7 +244,10 @@ export const messages = pgTable(
   ],
 );
 
-/** Every status Meta reported, kept even when it arrives before we know the wamid. */
+/**
+ * Statuses Meta reported for a wamid no message had when they were ingested: a send still storing
+ * its wamid, or a message sent outside Charla. Applied when the message appears (applyStoredStatuses).
+ */
 export const messageStatusEvents = pgTable(
   'message_status_events',
   {

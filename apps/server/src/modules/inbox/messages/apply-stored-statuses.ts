@@ -1,11 +1,11 @@
 import type { MessageStatus } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import type { InboxChange } from '../inbox.ports';
-import { furthestStatus } from './message-status';
-import { applyFurthestStatus, type MessageKey } from './record-inbound';
+import { type MessageKey, moveToStatuses } from './move-to-statuses';
 
 /**
- * Moves these messages to the furthest status Meta reported for them (message_status_events).
+ * Moves these messages forward with the statuses kept for them in message_status_events: the
+ * reports a webhook could not apply because it saw no message with that wamid.
  *
  * A status and the wamid it names are written by two transactions (the webhook's and the
  * sender's) that may run at once, and under READ COMMITTED neither sees the other's uncommitted
@@ -19,23 +19,22 @@ export async function applyStoredStatuses(query: Query, keys: MessageKey[]): Pro
     channel_id: string;
     external_id: string;
     status: MessageStatus;
+    occurred_at: Date;
     errors: unknown;
   }>(
-    `SELECT e.channel_id, e.external_id, e.status, e.errors FROM message_status_events e
+    `SELECT e.channel_id, e.external_id, e.status, e.occurred_at, e.errors FROM message_status_events e
        JOIN unnest($1::uuid[], $2::text[]) AS v(ch, ex) ON e.channel_id = v.ch AND e.external_id = v.ex`,
     [keys.map((k) => k.channelId), keys.map((k) => k.externalId)],
   );
-  const byMessage = new Map<string, (typeof events)[number][]>();
-  for (const e of events) {
-    const key = `${e.channel_id}|${e.external_id}`;
-    byMessage.set(key, [...(byMessage.get(key) ?? []), e]);
-  }
-  return applyFurthestStatus(
+  const { changes } = await moveToStatuses(
     query,
-    [...byMessage.values()].map((list) => {
-      const status = furthestStatus(list.map((e) => e.status))!;
-      const e = list.find((x) => x.status === status)!;
-      return { channelId: e.channel_id, externalId: e.external_id, status, error: e.errors };
-    }),
+    events.map((e) => ({
+      channelId: e.channel_id,
+      externalId: e.external_id,
+      status: e.status,
+      occurredAt: e.occurred_at,
+      error: e.errors,
+    })),
   );
+  return changes;
 }

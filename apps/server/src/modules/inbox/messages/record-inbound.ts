@@ -9,7 +9,7 @@ import { autoAssignConversations } from '../conversations/auto-assign';
 import { recordConversationEvents } from '../conversations/conversation-events';
 import type { DeliveryUpdate, InboundMessage, InboundReaction, InboxChange } from '../inbox.ports';
 import { assignMediaIds, storedContent, storeMedia } from '../media/store-inbound-media';
-import { furthestStatus, statusRankSql } from './message-status';
+import { keyOf, type MessageKey, moveToStatuses } from './move-to-statuses';
 import { recordReactions } from './record-reactions';
 
 export interface RecordedInbound {
@@ -24,11 +24,7 @@ export interface RecordedInbound {
   reactionTargets?: MessageKey[];
 }
 
-/** A message as Meta names it: the number it went through and its wamid. */
-export interface MessageKey {
-  channelId: string;
-  externalId: string;
-}
+export type { MessageKey };
 
 /**
  * Stores a batch of customer messages, delivery updates and reactions in a handful of
@@ -297,78 +293,29 @@ async function applyStatuses(
   query: Query,
   updates: DeliveryUpdate[],
 ): Promise<{ changes: InboxChange[]; unsettled: MessageKey[] }> {
-  // Keep every report (also those for messages we do not know yet: the send may still be
-  // storing its wamid), then move each message to the furthest status reported.
-  await query(
-    `INSERT INTO message_status_events (channel_id, external_id, status, occurred_at, errors)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])
-     ON CONFLICT DO NOTHING`,
-    [
-      updates.map((u) => u.channelId),
-      updates.map((u) => toPgSafeText(u.externalId)),
-      updates.map((u) => u.status),
-      updates.map((u) => u.occurredAt),
-      updates.map((u) => (u.error ? toPgJson(u.error) : null)),
-    ],
+  // The caller made every external id storable already.
+  const reports = updates;
+  const { changes, moved } = await moveToStatuses(query, reports);
+  // Not moved: no message with that wamid yet as far as this transaction can see (a send storing
+  // it concurrently, or a message sent outside Charla), or a repeat. Those reports are kept, and
+  // the caller settles them after commit (`applyStoredStatuses`), as does the sender after its own.
+  const done = new Set(moved.map(keyOf));
+  const kept = reports.filter((r) => !done.has(keyOf(r)));
+  if (kept.length > 0)
+    await query(
+      `INSERT INTO message_status_events (channel_id, external_id, status, occurred_at, errors)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])
+       ON CONFLICT DO NOTHING`,
+      [
+        kept.map((u) => u.channelId),
+        kept.map((u) => u.externalId),
+        kept.map((u) => u.status),
+        kept.map((u) => u.occurredAt),
+        kept.map((u) => (u.error ? toPgJson(u.error) : null)),
+      ],
+    );
+  const unsettled = new Map(
+    kept.map((r) => [keyOf(r), { channelId: r.channelId, externalId: r.externalId }]),
   );
-  const byMessage = new Map<string, DeliveryUpdate[]>();
-  for (const u of updates) {
-    const key = `${u.channelId}|${u.externalId}`;
-    byMessage.set(key, [...(byMessage.get(key) ?? []), u]);
-  }
-  const best = [...byMessage.values()].map((list) => {
-    const status = furthestStatus(list.map((u) => u.status))!;
-    return list.find((u) => u.status === status)!;
-  });
-  const { changes, moved } = await moveToStatuses(query, best);
-  const done = new Set(moved.map((m) => `${m.channelId}|${m.externalId}`));
-  // Not moved: already further on, or no message with that wamid yet as far as this
-  // transaction can see (a send storing it concurrently); the caller settles those after commit.
-  const unsettled = best
-    .filter((b) => !done.has(`${b.channelId}|${b.externalId}`))
-    .map((b) => ({ channelId: b.channelId, externalId: b.externalId }));
-  return { changes, unsettled };
-}
-
-/** Moves messages forward to the given statuses; shared with the sender when it learns a wamid. */
-export async function applyFurthestStatus(
-  query: Query,
-  best: { channelId: string; externalId: string; status: string; error: unknown }[],
-): Promise<InboxChange[]> {
-  return (await moveToStatuses(query, best)).changes;
-}
-
-async function moveToStatuses(
-  query: Query,
-  best: { channelId: string; externalId: string; status: string; error: unknown }[],
-): Promise<{ changes: InboxChange[]; moved: MessageKey[] }> {
-  if (best.length === 0) return { changes: [], moved: [] };
-  const updated = await query<{
-    id: string;
-    conversation_id: string;
-    workspace_id: string;
-    channel_id: string;
-    external_id: string;
-  }>(
-    `UPDATE messages m SET status = v.s, error = COALESCE(v.e, m.error)
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS v(ch, ex, s, e)
-      WHERE m.channel_id = v.ch AND m.external_id = v.ex
-        AND COALESCE(${statusRankSql('m.status')}, -1) < ${statusRankSql('v.s')}
-      RETURNING m.id, m.conversation_id, m.workspace_id, m.channel_id, m.external_id`,
-    [
-      best.map((b) => b.channelId),
-      best.map((b) => toPgSafeText(b.externalId)),
-      best.map((b) => b.status),
-      best.map((b) => (b.error ? toPgJson(b.error) : null)),
-    ],
-  );
-  return {
-    changes: updated.map((r) => ({
-      kind: 'message.updated' as const,
-      workspaceId: r.workspace_id,
-      conversationId: r.conversation_id,
-      messageId: r.id,
-    })),
-    moved: updated.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
-  };
+  return { changes, unsettled: [...unsettled.values()] };
 }
