@@ -86,12 +86,14 @@ export async function recordSentRecipients(
   }>(
     `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content, external_id,
                            status, occurred_at, send_attempted_at)
-     SELECT v.ws, v.conv, v.ch, 'outbound', 'template', v.txt, v.content, v.wamid, 'accepted', v.at, v.at
-       FROM json_to_recordset($1::json) AS v(ws uuid, conv uuid, ch uuid, txt text, content jsonb, wamid text, at timestamptz)
+     SELECT v.ws, v.conv, v.ch, 'outbound', 'template', v.txt, v.content::jsonb, v.wamid, 'accepted', v.at, v.at
+       FROM json_to_recordset($1::json) AS v(ws uuid, conv uuid, ch uuid, txt text, content text, wamid text, at timestamptz)
      ON CONFLICT (channel_id, external_id) DO NOTHING
      RETURNING id, external_id, conversation_id, workspace_id`,
     // One JSON document rather than seven arrays: the driver escaped every element of each array
     // (the content twice over, as JSON inside an array literal), a few percent of Charla's CPU.
+    // The content is read as text and cast: json_to_recordset's own conversion to jsonb took
+    // about 36 µs a row, the cast 10 µs.
     [
       toPgJson(
         items.map((i, k) => ({
