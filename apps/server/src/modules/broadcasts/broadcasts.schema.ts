@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../auth/auth.schema';
 import { channels } from '../channels/channels.schema';
-import { contacts, conversations, messages } from '../inbox/inbox.schema';
+import { contacts } from '../inbox/inbox.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -91,8 +91,14 @@ export const broadcastRecipients = pgTable(
     /** A retryable failure waits until then. */
     notBefore: ts('not_before'),
     wamid: text('wamid'),
-    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'set null' }),
-    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    /**
+     * The message it became and its conversation. No foreign keys: every read joins them with a
+     * LEFT JOIN, so an id whose row was deleted (a contact deleted, a conversation merged away) reads
+     * as null would, and each key cost a lookup and a row lock on the message and the conversation
+     * per recipient sent (bench/broadcast.ts).
+     */
+    messageId: uuid('message_id'),
+    conversationId: uuid('conversation_id'),
     sentAt: ts('sent_at'),
     errorCode: integer('error_code'),
     errorReason: text('error_reason'),
