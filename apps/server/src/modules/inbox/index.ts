@@ -35,7 +35,8 @@ export {
 export { applyStoredStatuses } from './messages/apply-stored-statuses';
 export { recoverStrandedSends, toOutboundContent } from './messages/deliver-message';
 export { previewOf } from './messages/message-preview';
-export { type MessageKey, type RecordedInbound, recordInbound } from './messages/record-inbound';
+export type { MessageKey } from './messages/move-to-statuses';
+export { type RecordedInbound, recordInbound } from './messages/record-inbound';
 export { applyPendingReactions } from './messages/record-reactions';
 export { createPresence, type Presence } from './presence/presence';
 export { contactViewFilters } from './views/saved-views';

@@ -25,7 +25,7 @@ interface StatusSummary extends MessageKey {
   readAt: Date | null;
 }
 
-export const keyOf = (k: MessageKey) => `${k.channelId}|${k.externalId}`;
+const keyOf = (k: MessageKey) => `${k.channelId}|${k.externalId}`;
 
 const earliest = (dates: Date[]) =>
   dates.length === 0 ? null : new Date(Math.min(...dates.map((d) => new Date(d).getTime())));
@@ -103,4 +103,36 @@ export async function moveToStatuses(
     })),
     moved: updated.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
   };
+}
+
+/**
+ * A webhook's status reports: each message moves forward, and the reports whose wamid no message
+ * has yet, as far as this transaction sees (a send storing it concurrently, a message sent outside
+ * Charla), or that changed nothing, are kept in message_status_events. The caller settles those
+ * after commit with `applyStoredStatuses`, as the sender does after its own.
+ */
+export async function applyStatusReports(
+  query: Query,
+  reports: StatusReport[],
+): Promise<{ changes: InboxChange[]; unsettled: MessageKey[] }> {
+  const { changes, moved } = await moveToStatuses(query, reports);
+  const done = new Set(moved.map(keyOf));
+  const kept = reports.filter((r) => !done.has(keyOf(r)));
+  if (kept.length > 0)
+    await query(
+      `INSERT INTO message_status_events (channel_id, external_id, status, occurred_at, errors)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])
+       ON CONFLICT DO NOTHING`,
+      [
+        kept.map((r) => r.channelId),
+        kept.map((r) => toPgSafeText(r.externalId)),
+        kept.map((r) => r.status),
+        kept.map((r) => r.occurredAt),
+        kept.map((r) => (r.error ? toPgJson(r.error) : null)),
+      ],
+    );
+  const unsettled = new Map(
+    kept.map((r) => [keyOf(r), { channelId: r.channelId, externalId: r.externalId }]),
+  );
+  return { changes, unsettled: [...unsettled.values()] };
 }

@@ -9,7 +9,7 @@ import { autoAssignConversations } from '../conversations/auto-assign';
 import { recordConversationEvents } from '../conversations/conversation-events';
 import type { DeliveryUpdate, InboundMessage, InboundReaction, InboxChange } from '../inbox.ports';
 import { assignMediaIds, storedContent, storeMedia } from '../media/store-inbound-media';
-import { keyOf, type MessageKey, moveToStatuses } from './move-to-statuses';
+import { applyStatusReports, type MessageKey } from './move-to-statuses';
 import { recordReactions } from './record-reactions';
 
 export interface RecordedInbound {
@@ -23,8 +23,6 @@ export interface RecordedInbound {
   /** The messages this batch's reactions are for: applied again after commit (`applyPendingReactions`). */
   reactionTargets?: MessageKey[];
 }
-
-export type { MessageKey };
 
 /**
  * Stores a batch of customer messages, delivery updates and reactions in a handful of
@@ -69,7 +67,7 @@ export async function recordInbound(
   if (batch.preferences?.length) changes.push(...(await applyMarketingPreferences(query, batch.preferences)));
   let unsettledStatuses: MessageKey[] = [];
   if (statuses.length > 0) {
-    const applied = await applyStatuses(query, statuses);
+    const applied = await applyStatusReports(query, statuses);
     changes.push(...applied.changes);
     unsettledStatuses = applied.unsettled;
   }
@@ -287,35 +285,4 @@ async function resolvedOrSnoozed(
       WHERE c.status IN ('resolved', 'snoozed') ORDER BY c.id FOR UPDATE OF c`,
     [rows.map((r) => r.channelId), rows.map((r) => r.contactId)],
   );
-}
-
-async function applyStatuses(
-  query: Query,
-  updates: DeliveryUpdate[],
-): Promise<{ changes: InboxChange[]; unsettled: MessageKey[] }> {
-  // The caller made every external id storable already.
-  const reports = updates;
-  const { changes, moved } = await moveToStatuses(query, reports);
-  // Not moved: no message with that wamid yet as far as this transaction can see (a send storing
-  // it concurrently, or a message sent outside Charla), or a repeat. Those reports are kept, and
-  // the caller settles them after commit (`applyStoredStatuses`), as does the sender after its own.
-  const done = new Set(moved.map(keyOf));
-  const kept = reports.filter((r) => !done.has(keyOf(r)));
-  if (kept.length > 0)
-    await query(
-      `INSERT INTO message_status_events (channel_id, external_id, status, occurred_at, errors)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])
-       ON CONFLICT DO NOTHING`,
-      [
-        kept.map((u) => u.channelId),
-        kept.map((u) => u.externalId),
-        kept.map((u) => u.status),
-        kept.map((u) => u.occurredAt),
-        kept.map((u) => (u.error ? toPgJson(u.error) : null)),
-      ],
-    );
-  const unsettled = new Map(
-    kept.map((r) => [keyOf(r), { channelId: r.channelId, externalId: r.externalId }]),
-  );
-  return { changes, unsettled: [...unsettled.values()] };
 }
