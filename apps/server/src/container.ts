@@ -6,6 +6,8 @@ import {
   type BroadcastsDeps,
   createBroadcastEngine,
   defineBroadcastJobs,
+  headerFilesInUse,
+  scheduleBroadcastHousekeeping,
 } from './modules/broadcasts';
 import {
   type ChannelAdminDeps,
@@ -43,6 +45,7 @@ import {
   queueOptOutReplies,
   recoverStrandedSends,
   reopenSnoozedConversations,
+  scheduleInboxHousekeeping,
   toCsv,
   toOutboundContent,
 } from './modules/inbox';
@@ -50,6 +53,7 @@ import {
   createTemplateWebhookSink,
   defineTemplateJobs,
   findTemplateRow,
+  headerSamplesInUse,
   scheduleTemplateSync,
   type TemplatesDeps,
   toTemplate,
@@ -177,7 +181,21 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     ...(opts.graphFetch && { fetch: opts.graphFetch }),
   });
   const media = opts.mediaStorage ?? createLocalDiskStorage(join(config.DATA_DIR, 'media'));
-  const inbox: InboxDeps = { db, clock, jobs, gateway, notify, media };
+  const inbox: InboxDeps = {
+    db,
+    clock,
+    jobs,
+    gateway,
+    notify,
+    media,
+    mediaInUse: async (ids) => {
+      const [samples, broadcastFiles] = await Promise.all([
+        headerSamplesInUse(db, ids),
+        headerFilesInUse(db, ids),
+      ]);
+      return new Set([...samples, ...broadcastFiles]);
+    },
+  };
   defineInboxJobs(inbox);
   defineChannelJobs({ db, jobs, directory, storage: media, notify, mediaSourceFor: opts.mediaSourceFor });
   const templates: TemplatesDeps = {
@@ -326,6 +344,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ingestWorker.start();
       broadcastEngine.start();
       await scheduleTemplateSync(jobs);
+      await scheduleInboxHousekeeping(jobs);
+      await scheduleBroadcastHousekeeping(jobs);
       await recoverStrandedSends(inbox);
       recovery = setInterval(() => {
         recoverStrandedSends(inbox).catch((err) => log.error({ err }, 'recovering stranded sends failed'));

@@ -84,8 +84,8 @@ export async function uploadCsvAudience(
   const total = valid.length + rejected.length;
   const id = await deps.db.transaction(async (query) => {
     const [upload] = await query<{ id: string }>(
-      `INSERT INTO broadcast_csv_uploads (workspace_id, filename, columns, rows, valid, invalid, rejected)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::jsonb) RETURNING id`,
+      `INSERT INTO broadcast_csv_uploads (workspace_id, filename, columns, rows, valid, invalid, rejected, created_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8) RETURNING id`,
       [
         actor.workspaceId,
         file.filename,
@@ -94,6 +94,7 @@ export async function uploadCsvAudience(
         valid.length,
         rejected.length,
         JSON.stringify(rejected.slice(0, 1000)),
+        deps.clock.now(),
       ],
     );
     for (let i = 0; i < valid.length; i += CHUNK) {

@@ -1,4 +1,6 @@
 export { type BroadcastEngine, createBroadcastEngine } from './broadcast-engine';
 export type { BroadcastsConfig, BroadcastsDeps, ChannelLimits } from './broadcasts.deps';
-export { defineBroadcastJobs } from './broadcasts.jobs';
+export { defineBroadcastJobs, scheduleBroadcastHousekeeping } from './broadcasts.jobs';
 export { broadcastsRoutes } from './broadcasts.routes';
+export { headerFilesInUse } from './header-files-in-use';
+export { purgeUnusedCsvAudiences, UNUSED_CSV_AUDIENCE_DAYS } from './purge-unused-csv-audiences';

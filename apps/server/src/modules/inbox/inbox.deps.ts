@@ -11,6 +11,11 @@ export interface InboxDeps {
   gateway: ChannelGateway;
   /** Where customers' files are kept once downloaded. */
   media: MediaStorage;
+  /**
+   * Which of these uploads (media ids) another module still refers to: a template's header
+   * sample, a broadcast's header file. Asked before an unused upload is deleted.
+   */
+  mediaInUse(mediaIds: string[]): Promise<Set<string>>;
   /** Tell the browsers; called after commit. */
   notify(changes: InboxChange[]): Promise<void>;
 }

@@ -1,6 +1,9 @@
+import type { JobQueue } from '../../platform/jobs/job-queue';
 import { defineContactJobs } from './contacts/contacts.jobs';
+import { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 import { REOPEN_SNOOZED_JOB, reopenSnoozedConversations } from './conversations/reopen-snoozed';
 import type { InboxDeps } from './inbox.deps';
+import { PURGE_UNUSED_UPLOADS_JOB, purgeUnusedUploads } from './media/purge-unused-uploads';
 import { deliverMessage, SEND_MESSAGE_JOB } from './messages/deliver-message';
 import { deliverReaction, SEND_REACTION_JOB } from './messages/react-to-message';
 import { SEND_READ_RECEIPT_JOB, sendReadReceipt } from './messages/send-read-receipt';
@@ -35,5 +38,19 @@ export function defineInboxJobs(deps: InboxDeps): void {
       await reopenSnoozedConversations(deps);
     },
   });
+  deps.jobs.define<Record<string, never>>({
+    name: PURGE_UNUSED_UPLOADS_JOB,
+    retryLimit: 2,
+    handler: async () => {
+      await purgeUnusedUploads(deps);
+      await purgeUnstartedImports(deps);
+    },
+  });
   defineContactJobs(deps);
+}
+
+/** Call after the queue started (pg-boss keeps one schedule per name, so every process may call it). */
+export async function scheduleInboxHousekeeping(jobs: JobQueue): Promise<void> {
+  // Once a day, at a quiet hour (UTC).
+  await jobs.schedule(PURGE_UNUSED_UPLOADS_JOB, '17 4 * * *');
 }

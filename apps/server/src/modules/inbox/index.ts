@@ -4,9 +4,10 @@ export { normalizePhone } from './contacts/contact-values';
 export { decodeCsvBytes, parseCsv, toCsv } from './contacts/csv';
 export type { MarketingPreference } from './contacts/opt-out-record';
 export { queueOptOutReplies } from './contacts/opt-out-replies';
+export { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export type { InboxDeps } from './inbox.deps';
-export { defineInboxJobs } from './inbox.jobs';
+export { defineInboxJobs, scheduleInboxHousekeeping } from './inbox.jobs';
 export type {
   ChannelGateway,
   ContactCard,
@@ -32,6 +33,7 @@ export {
   markMediaFailed,
   markMediaReady,
 } from './media/media-downloads';
+export { purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from './media/purge-unused-uploads';
 export { applyStoredStatuses } from './messages/apply-stored-statuses';
 export { recoverStrandedSends, toOutboundContent } from './messages/deliver-message';
 export { previewOf } from './messages/message-preview';

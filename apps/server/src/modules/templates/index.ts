@@ -1,4 +1,5 @@
 export { applyTemplateEvents, createTemplateWebhookSink } from './apply-template-events';
+export { headerSamplesInUse } from './header-samples-in-use';
 export { syncTemplates } from './sync-templates';
 export { buildTemplateContent, prepareTemplateSend } from './template-send';
 export { defineTemplateJobs, SYNC_TEMPLATES_JOB, scheduleTemplateSync } from './templates.jobs';

@@ -39,8 +39,9 @@ export async function previewContactImport(
   if (data.length === 0)
     throw new AppError('unprocessable', 'csv_no_rows', 'The file has no rows after the header.');
   const [row] = await deps.db.query<ImportRow & Record<string, unknown>>(
-    `INSERT INTO contact_imports (workspace_id, created_by_user_id, filename, csv, columns, sample_rows, total_rows)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7) RETURNING ${IMPORT_COLUMNS}`,
+    `INSERT INTO contact_imports (workspace_id, created_by_user_id, filename, csv, columns, sample_rows, total_rows,
+                                  created_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) RETURNING ${IMPORT_COLUMNS}`,
     [
       auth.workspaceId,
       auth.userId,
@@ -49,6 +50,7 @@ export async function previewContactImport(
       JSON.stringify(columns),
       JSON.stringify(data.slice(0, SAMPLE_ROWS).map((r) => r.fields)),
       data.length,
+      deps.clock.now(),
     ],
   );
   if (!row) throw new Error('contact import not stored');

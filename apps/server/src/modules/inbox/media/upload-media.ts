@@ -66,7 +66,7 @@ type UploadedFile = { filename: string | null; mimeType: string; stream: Readabl
  * Only a conversation's upload (no kind) turns a WebM voice recording into OGG.
  */
 async function storeUpload(
-  deps: Pick<InboxDeps, 'db' | 'media'>,
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'media'>,
   workspaceId: string,
   channelId: string | null,
   file: UploadedFile,
@@ -127,9 +127,10 @@ async function storeUpload(
   const storageKey = `${workspaceId}/${id}`;
   await deps.media.put(storageKey, bytes);
   await deps.db.query(
-    `INSERT INTO media (id, workspace_id, channel_id, direction, mime_type, size, filename, storage_key, state)
-     VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, 'ready')`,
-    [id, workspaceId, channelId, storedMime, bytes.byteLength, filename, storageKey],
+    `INSERT INTO media (id, workspace_id, channel_id, direction, mime_type, size, filename, storage_key, state,
+                        created_at, updated_at)
+     VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, 'ready', $8, $8)`,
+    [id, workspaceId, channelId, storedMime, bytes.byteLength, filename, storageKey, deps.clock.now()],
   );
   return { id, kind, mimeType: storedMime, size: bytes.byteLength, filename };
 }
