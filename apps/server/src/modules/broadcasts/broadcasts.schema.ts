@@ -7,23 +7,19 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../auth/auth.schema';
+import { createdAt, ts } from '../../platform/db/columns';
+import { users, workspaceIdColumn } from '../auth/auth.schema';
 import { channels } from '../channels/channels.schema';
 import { contacts } from '../inbox/inbox.schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const broadcasts = pgTable(
   'broadcasts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     channelId: uuid('channel_id')
       .notNull()
@@ -54,7 +50,7 @@ export const broadcasts = pgTable(
     excludedInvalid: integer('excluded_invalid').notNull().default(0),
     error: text('error'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -75,9 +71,7 @@ export const broadcastRecipients = pgTable(
     broadcastId: uuid('broadcast_id')
       .notNull()
       .references(() => broadcasts.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     /** Null once the contact is deleted or merged away: the row (and its results) stay. */
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     /** WhatsApp id (digits) the template goes to. */
@@ -124,25 +118,21 @@ export const broadcastChannelSettings = pgTable('broadcast_channel_settings', {
   channelId: uuid('channel_id')
     .primaryKey()
     .references(() => channels.id, { onDelete: 'cascade' }),
-  workspaceId: uuid('workspace_id')
-    .notNull()
-    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  workspaceId: workspaceIdColumn(),
   ratePerSecond: integer('rate_per_second').notNull(),
 });
 
-/** An uploaded CSV audience: its valid rows are kept until the broadcast materialises them. */
+/** An uploaded CSV audience and its valid rows; deleted after 7 days when no broadcast uses it. */
 export const broadcastCsvUploads = pgTable('broadcast_csv_uploads', {
   id: uuid('id').primaryKey().defaultRandom(),
-  workspaceId: uuid('workspace_id')
-    .notNull()
-    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  workspaceId: workspaceIdColumn(),
   filename: text('filename'),
   columns: jsonb('columns').$type<string[]>().notNull(),
   rows: integer('rows').notNull(),
   valid: integer('valid').notNull(),
   invalid: integer('invalid').notNull(),
   rejected: jsonb('rejected').notNull().default([]),
-  createdAt: ts('created_at').notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const broadcastCsvRows = pgTable(

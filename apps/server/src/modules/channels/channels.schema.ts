@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../auth/auth.schema';
+import { bigserial, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, ts } from '../../platform/db/columns';
+import { workspaceIdColumn } from '../auth/auth.schema';
 
 export const channels = pgTable('channels', {
   id: uuid('id').primaryKey().defaultRandom(),
-  workspaceId: uuid('workspace_id')
-    .notNull()
-    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  workspaceId: workspaceIdColumn(),
   kind: text('kind', { enum: ['sandbox', 'cloud'] }).notNull(),
   name: text('name').notNull(),
   /** Meta's phone number id: webhooks name it, so it is unique across workspaces. */
@@ -23,10 +22,8 @@ export const channels = pgTable('channels', {
     .notNull()
     .default('connected'),
   lastError: text('last_error'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** The raw webhook as Meta sent it, stored before we answer 200. */
 export const webhookEvents = pgTable(

@@ -8,14 +8,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { teams, users, workspaces } from '../auth/auth.schema';
+import { createdAt, ts } from '../../platform/db/columns';
+import { teams, users, workspaceIdColumn } from '../auth/auth.schema';
 import { channels } from '../channels/channels.schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -25,9 +23,7 @@ export const contacts = pgTable(
   'contacts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     /** WhatsApp's user id (digits); null for username-only senders known by BSUID. */
     waId: text('wa_id'),
     /** Business-scoped user id (e.g. US.1349...), when Meta sends one. */
@@ -44,7 +40,7 @@ export const contacts = pgTable(
       .default('unknown'),
     optInSource: text('opt_in_source', { enum: ['import', 'agent', 'customer_keyword', 'api', 'whatsapp'] }),
     optInAt: ts('opt_in_at'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -60,29 +56,26 @@ export const contactAttributeDefinitions = pgTable(
   'contact_attribute_definitions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     key: text('key').notNull(),
     label: text('label').notNull(),
     type: text('type', { enum: ['text', 'number', 'date', 'boolean', 'list'] }).notNull(),
     options: jsonb('options').$type<string[] | null>(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('contact_attribute_definitions_workspace_key').on(t.workspaceId, t.key)],
 );
 
 /**
  * One CSV upload: kept from the preview to the end of the import job, which writes the rows in
- * chunks and commits its progress with each chunk (so a retried job resumes, never doubles).
+ * chunks and commits its progress with each chunk (so a retried job resumes, never doubles). A
+ * preview never started is deleted after 7 days (purge-unstarted-imports).
  */
 export const contactImports = pgTable(
   'contact_imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     filename: text('filename'),
     /** The decoded file; dropped once the import ends. */
@@ -100,7 +93,7 @@ export const contactImports = pgTable(
     updatedCount: integer('updated_count').notNull().default(0),
     rejected: jsonb('rejected').notNull().default([]),
     error: text('error'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     finishedAt: ts('finished_at'),
   },
   (t) => [index('contact_imports_workspace_idx').on(t.workspaceId, t.createdAt.desc())],
@@ -110,9 +103,7 @@ export const conversations = pgTable(
   'conversations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     channelId: uuid('channel_id')
       .notNull()
       .references(() => channels.id, { onDelete: 'cascade' }),
@@ -133,7 +124,7 @@ export const conversations = pgTable(
     lastInboundAt: ts('last_inbound_at'),
     lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
     unreadCount: integer('unread_count').notNull().default(0),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('conversations_channel_contact_key').on(t.channelId, t.contactId),
@@ -162,9 +153,7 @@ export const conversationEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Order of changes made within the same instant. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     conversationId: uuid('conversation_id')
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
@@ -222,7 +211,7 @@ export const messages = pgTable(
     /** When it happened: WhatsApp's timestamp for inbound, our clock for outbound. */
     occurredAt: ts('occurred_at').notNull(),
     sendAttemptedAt: ts('send_attempted_at'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     /**
      * Full-text search: the text stemmed as Spanish and as English, so "zapato" finds "zapatos"
      * and "ship" finds "shipped" whatever language the customer wrote in (search/search-messages.ts).
@@ -273,9 +262,7 @@ export const messageReactions = pgTable(
     messageId: uuid('message_id')
       .notNull()
       .references(() => messages.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
     emoji: text('emoji').notNull(),
     reactedAt: ts('reacted_at').notNull(),
@@ -287,9 +274,7 @@ export const messageReactions = pgTable(
 export const pendingReactions = pgTable(
   'pending_reactions',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     channelId: uuid('channel_id')
       .notNull()
       .references(() => channels.id, { onDelete: 'cascade' }),
@@ -307,9 +292,7 @@ export const media = pgTable(
   'media',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     /** null for a file of the workspace rather than of a number: a template header's sample. */
     channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
@@ -335,7 +318,7 @@ export const media = pgTable(
       .notNull()
       .default('pending'),
     error: text('error'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -351,9 +334,7 @@ export const conversationNotes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     conversationId: uuid('conversation_id')
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
@@ -370,13 +351,11 @@ export const cannedResponses = pgTable(
   'canned_responses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     shortcut: text('shortcut').notNull(),
     body: text('body').notNull(),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('canned_responses_workspace_shortcut_key').on(t.workspaceId, t.shortcut)],
@@ -387,13 +366,11 @@ export const labels = pgTable(
   'labels',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     /** One of `LABEL_COLORS` (packages/contracts). */
     color: text('color').notNull(),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('labels_workspace_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
 );
@@ -407,10 +384,8 @@ export const conversationLabels = pgTable(
     labelId: uuid('label_id')
       .notNull()
       .references(() => labels.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    workspaceId: workspaceIdColumn(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.labelId] }),
@@ -426,15 +401,13 @@ export const savedViews = pgTable(
   'saved_views',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     kind: text('kind', { enum: ['conversations', 'contacts'] }).notNull(),
     name: text('name').notNull(),
     filters: jsonb('filters').notNull(),
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'cascade' }),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [index('saved_views_workspace_kind_idx').on(t.workspaceId, t.kind)],

@@ -1,8 +1,7 @@
 import type { TemplateButton, TemplateHeader } from '@charla/contracts';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../auth/auth.schema';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, ts } from '../../platform/db/columns';
+import { workspaceIdColumn } from '../auth/auth.schema';
 
 /**
  * A WhatsApp message template of one WhatsApp Business Account, as Charla knows it: the draft
@@ -13,9 +12,7 @@ export const templates = pgTable(
   'templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceIdColumn(),
     wabaId: text('waba_id').notNull(),
     name: text('name').notNull(),
     language: text('language').notNull(),
@@ -35,7 +32,7 @@ export const templates = pgTable(
     /** When it was edited while approved: Meta allows 1 such edit a day and 10 in 30 days. */
     approvedEdits: jsonb('approved_edits').$type<string[]>().notNull().default([]),
     submittedAt: ts('submitted_at'),
-    createdAt: ts('created_at').notNull().defaultNow(),
+    createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
