@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSimulator } from '@charla/simulator';
 import pg from 'pg';
+import { measureLoopbackCost } from './loopback-cost';
 import { createPgDatabase, readCpuSeconds, startCharlaProcess } from './start-charla';
 
 const log = (msg: string) => process.stderr.write(`[bench:broadcast] ${msg}\n`);
@@ -97,6 +98,9 @@ async function main() {
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(dataDir, { recursive: true, force: true })];
   let exitCode = 0;
   try {
+    // Measured before anything else runs, so the machine's own cost is not mixed with the run's.
+    const loopback = await measureLoopbackCost();
+    log(`loopback round trip: ${loopback.round_trip_cpu_us} µs CPU, ${loopback.round_trip_wall_us} µs wall`);
     const database = await createPgDatabase();
     // CHARLA_BENCH_KEEP_DB=1 leaves the database for a look afterwards (drop it by hand).
     if (!process.env.CHARLA_BENCH_KEEP_DB) cleanups.push(database.drop);
@@ -370,6 +374,7 @@ async function main() {
       rss_second_half_peak_mb: mb(half(0.5, 1.01)),
       run_rss_peak_mb: mb(Math.max(0, ...rssDuring)),
       peak_rss_mb: mb(memory.hwm),
+      loopback_round_trip_cpu_us: loopback.round_trip_cpu_us,
     };
 
     const ok = accepted.length === opts.n && perContact.size === opts.n && twice === 0;
@@ -388,6 +393,7 @@ async function main() {
             ]
           : []),
         `  accepted ${accepted.length}, contacts reached ${perContact.size}, twice ${twice}, refused ${refused}: ${ok ? 'exactly one send per contact' : 'WRONG'}`,
+        `  machine: a loopback TCP round trip costs ${loopback.round_trip_cpu_us} µs of CPU`,
         `  Charla RSS: ${result.rss_before_mb} MB before, peak ${result.run_rss_peak_mb} MB while sending (first half ${result.rss_first_half_peak_mb}, second half ${result.rss_second_half_peak_mb}), high-water ${result.peak_rss_mb} MB`,
       ].join('\n'),
     );
