@@ -2,16 +2,22 @@ import { randomBytes } from 'node:crypto';
 
 export const newWamid = () => `wamid.${randomBytes(24).toString('base64url')}`;
 
-/** A Cloud API `messages` webhook with one customer text, shaped as in the reference §5.3. */
+/**
+ * A Cloud API `messages` webhook with one customer text, shaped as in the reference §5.3. `from`
+ * is the sender's phone (wa_id); `{ userId }` is a sender known only by their WhatsApp user id
+ * (BSUID, `from_user_id`), as when they write from a username.
+ */
 export function inboundTextWebhook(o: {
   phoneNumberId: string;
   wabaId?: string;
-  from: string;
+  from: string | { userId: string };
   name?: string;
   text: string;
   wamid?: string;
   at?: Date;
 }): string {
+  const sender = typeof o.from === 'string' ? { wa_id: o.from } : { user_id: o.from.userId };
+  const from = typeof o.from === 'string' ? { from: o.from } : { from_user_id: o.from.userId };
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -23,10 +29,10 @@ export function inboundTextWebhook(o: {
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '15550100100', phone_number_id: o.phoneNumberId },
-              contacts: [{ profile: { name: o.name ?? 'Lucía' }, wa_id: o.from }],
+              contacts: [{ profile: { name: o.name ?? 'Lucía' }, ...sender }],
               messages: [
                 {
-                  from: o.from,
+                  ...from,
                   id: o.wamid ?? newWamid(),
                   timestamp: String(Math.floor((o.at ?? new Date()).getTime() / 1000)),
                   type: 'text',

@@ -149,6 +149,32 @@ describe('POST /webhooks/whatsapp', () => {
     );
   });
 
+  it('files a username-only message under the contact that has both its phone and its user id', async () => {
+    // A merge leaves one contact with a phone and a WhatsApp user id (BSUID).
+    const waId = '5215533334444';
+    const userId = 'US.13491208655302741918';
+    const [channel] = await t.container.db.query<{ workspace_id: string }>(
+      'SELECT workspace_id FROM channels WHERE id = $1',
+      [t.sandbox.id],
+    );
+    await t.container.db.query(
+      `INSERT INTO contacts (workspace_id, wa_id, user_id, phone, name) VALUES ($1, $2, $3, $4, 'Rosa')`,
+      [channel!.workspace_id, waId, userId, `+${waId}`],
+    );
+    const body = inboundTextWebhook({
+      phoneNumberId: t.sandbox.phoneNumberId,
+      from: { userId },
+      name: 'Rosa',
+      text: 'Soy Rosa, escribo desde mi usuario',
+    });
+    expect((await t.postWebhook(body)).statusCode).toBe(200);
+    const thread = await t.waitFor(
+      async () => (await threadOf(waId))?.messages.length === 1 && threadOf(waId),
+      'the message',
+    );
+    expect(thread.messages[0].text).toBe('Soy Rosa, escribo desde mi usuario');
+  });
+
   it('stores and reports a webhook for a phone number id no channel has', async () => {
     const body = inboundTextWebhook({ phoneNumberId: '999999999999', from: '5215544440000', text: 'hola' });
     expect((await t.postWebhook(body)).statusCode).toBe(200);

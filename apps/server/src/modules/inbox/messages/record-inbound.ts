@@ -117,6 +117,9 @@ async function upsertContacts(query: Query, messages: InboundMessage[]): Promise
          SET profile_name = COALESCE(EXCLUDED.profile_name, contacts.profile_name),
              name = COALESCE(contacts.name, EXCLUDED.profile_name),
              updated_at = now()
+         -- A contact whose WhatsApp name is unchanged is only locked, not written again.
+         WHERE EXCLUDED.profile_name IS NOT NULL
+           AND (contacts.profile_name IS DISTINCT FROM EXCLUDED.profile_name OR contacts.name IS NULL)
        RETURNING id, workspace_id, wa_id, user_id`,
       [
         rows.map((m) => m.workspaceId),
@@ -126,11 +129,23 @@ async function upsertContacts(query: Query, messages: InboundMessage[]): Promise
         rows.map((m) => toPgSafeText(m.contact.profileName)),
       ],
     );
-    for (const r of result)
-      ids.set(
-        contactKey(r.workspace_id, { waId: r.wa_id, userId: r.user_id, phone: null, profileName: null }),
-        r.id,
+    // Keyed by the column it was found by: a contact found by its user id may also have a phone.
+    const keyOfRow = (r: (typeof result)[number]) =>
+      conflict === 'wa_id' ? `${r.workspace_id}|w:${r.wa_id}` : `${r.workspace_id}|u:${r.user_id}`;
+    const written = new Set(result.map(keyOfRow));
+    const unchanged = rows.filter((m) => !written.has(contactKey(m.workspaceId, m.contact)));
+    if (unchanged.length > 0)
+      result.push(
+        ...(await query<(typeof result)[number]>(
+          `SELECT c.id, c.workspace_id, c.wa_id, c.user_id FROM contacts c
+             JOIN unnest($1::uuid[], $2::text[]) AS t(w, k) ON c.workspace_id = t.w AND c.${conflict} = t.k`,
+          [
+            unchanged.map((m) => m.workspaceId),
+            unchanged.map((m) => toPgSafeText(conflict === 'wa_id' ? m.contact.waId : m.contact.userId)),
+          ],
+        )),
       );
+    for (const r of result) ids.set(keyOfRow(r), r.id);
   };
   await run(withPhone, 'wa_id');
   await run(userOnly, 'user_id');
@@ -160,31 +175,16 @@ async function storeMessages(
       convs.set(key, { workspaceId: m.workspaceId, channelId: m.channelId, contactId, at: m.occurredAt });
   }
   const convRows = [...convs.values()];
-  const reopening = await resolvedOrSnoozed(query, convRows);
-  const convResult = await query<{
-    id: string;
-    channel_id: string;
-    contact_id: string;
-    workspace_id: string;
-    created: boolean;
-  }>(
-    `INSERT INTO conversations (workspace_id, channel_id, contact_id, last_inbound_at, last_activity_at)
-     SELECT w, ch, ct, at, at FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(w, ch, ct, at)
-     ON CONFLICT (channel_id, contact_id) DO UPDATE
-       SET last_inbound_at = GREATEST(conversations.last_inbound_at, EXCLUDED.last_inbound_at),
-           last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
-           status = CASE WHEN conversations.status IN ('resolved', 'snoozed') THEN 'open'
-                         ELSE conversations.status END,
-           snoozed_until = NULL
-     RETURNING id, channel_id, contact_id, workspace_id, (xmax = 0) AS created`,
-    [
-      convRows.map((c) => c.workspaceId),
-      convRows.map((c) => c.channelId),
-      convRows.map((c) => c.contactId),
-      convRows.map((c) => c.at),
-    ],
-  );
-  const convIds = new Map(convResult.map((r) => [`${r.channel_id}|${r.contact_id}`, r.id]));
+  // Each conversation of the batch is written once: existing ones are locked here and updated
+  // after the messages are in (times, reopening and the unread count in one UPDATE); only new
+  // ones are inserted first, since their messages need the id.
+  const existing = await lockConversations(query, convRows);
+  const created = await insertNewConversations(query, convRows, existing);
+  const raced = missingConversations(convRows, [...existing, ...created]);
+  // Created by another process between the lock and the insert: lock those too.
+  if (raced.length > 0) existing.push(...(await lockConversations(query, raced)));
+  const reopening = existing.filter((r) => r.status === 'resolved' || r.status === 'snoozed');
+  const convIds = new Map([...existing, ...created].map((r) => [keyOf(r), r.id]));
   await recordConversationEvents(
     query,
     reopening.map((r) => ({
@@ -195,12 +195,12 @@ async function storeMessages(
       from: r.status,
       to: 'open',
       note: null,
-      at: convs.get(`${r.channel_id}|${r.contact_id}`)?.at ?? new Date(),
+      at: convs.get(keyOf(r))?.at ?? new Date(),
     })),
   );
   await autoAssignConversations(
     query,
-    convResult.filter((r) => r.created).map((r) => ({ id: r.id, workspaceId: r.workspace_id })),
+    created.map((r) => ({ id: r.id, workspaceId: r.workspace_id })),
   );
 
   const rows = withContact.map(({ m, contactId }) => ({
@@ -251,13 +251,22 @@ async function storeMessages(
   const newPerConversation = new Map<string, number>();
   for (const r of inserted)
     newPerConversation.set(r.conversation_id, (newPerConversation.get(r.conversation_id) ?? 0) + 1);
-  if (newPerConversation.size > 0) {
-    await query(
-      `UPDATE conversations c SET unread_count = c.unread_count + v.n
-         FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE c.id = v.id`,
-      [[...newPerConversation.keys()], [...newPerConversation.values()]],
-    );
-  }
+  const touched = [...convs.entries()].map(([key, c]) => ({ id: convIds.get(key)!, at: c.at }));
+  await query(
+    `UPDATE conversations c
+        SET last_inbound_at = GREATEST(c.last_inbound_at, v.at),
+            last_activity_at = GREATEST(c.last_activity_at, v.at),
+            status = CASE WHEN c.status IN ('resolved', 'snoozed') THEN 'open' ELSE c.status END,
+            snoozed_until = NULL,
+            unread_count = c.unread_count + v.n
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS v(id, at, n)
+      WHERE c.id = v.id`,
+    [
+      touched.map((t) => t.id),
+      touched.map((t) => t.at),
+      touched.map((t) => newPerConversation.get(t.id) ?? 0),
+    ],
+  );
   return {
     changes: inserted.map((r) => ({
       kind: 'message.created' as const,
@@ -270,19 +279,52 @@ async function storeMessages(
   };
 }
 
+type ConversationKey = { channelId: string; contactId: string };
+type ConversationRow = { id: string; workspace_id: string; channel_id: string; contact_id: string };
+
 /**
- * The batch's conversations a customer's message is about to reopen, locked so the history line
- * (`reopened`, from the old status) matches what the upsert below does.
+ * The batch's existing conversations, locked until commit (in id order, so two batches never
+ * wait on each other in a circle), with the status they had: a customer's message reopens a
+ * resolved or snoozed one, and its history line must say from what.
  */
-async function resolvedOrSnoozed(
+async function lockConversations(
   query: Query,
-  rows: { channelId: string; contactId: string }[],
-): Promise<{ id: string; workspace_id: string; channel_id: string; contact_id: string; status: string }[]> {
+  rows: ConversationKey[],
+): Promise<(ConversationRow & { status: string })[]> {
   if (rows.length === 0) return [];
   return query(
     `SELECT c.id, c.workspace_id, c.channel_id, c.contact_id, c.status FROM conversations c
        JOIN unnest($1::uuid[], $2::uuid[]) AS t(ch, ct) ON c.channel_id = t.ch AND c.contact_id = t.ct
-      WHERE c.status IN ('resolved', 'snoozed') ORDER BY c.id FOR UPDATE OF c`,
+      ORDER BY c.id FOR UPDATE OF c`,
     [rows.map((r) => r.channelId), rows.map((r) => r.contactId)],
+  );
+}
+
+const keyOf = (r: { channel_id: string; contact_id: string }) => `${r.channel_id}|${r.contact_id}`;
+
+function missingConversations<T extends ConversationKey>(rows: T[], found: ConversationRow[]): T[] {
+  const have = new Set(found.map(keyOf));
+  return rows.filter((r) => !have.has(`${r.channelId}|${r.contactId}`));
+}
+
+/** The batch's conversations that do not exist yet, created open; none already there is touched. */
+async function insertNewConversations(
+  query: Query,
+  rows: (ConversationKey & { workspaceId: string; at: Date })[],
+  existing: ConversationRow[],
+): Promise<ConversationRow[]> {
+  const fresh = missingConversations(rows, existing);
+  if (fresh.length === 0) return [];
+  return query(
+    `INSERT INTO conversations (workspace_id, channel_id, contact_id, last_inbound_at, last_activity_at)
+     SELECT w, ch, ct, at, at FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(w, ch, ct, at)
+     ON CONFLICT (channel_id, contact_id) DO NOTHING
+     RETURNING id, workspace_id, channel_id, contact_id`,
+    [
+      fresh.map((c) => c.workspaceId),
+      fresh.map((c) => c.channelId),
+      fresh.map((c) => c.contactId),
+      fresh.map((c) => c.at),
+    ],
   );
 }
