@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { promoVariables } from './broadcast-fixtures';
 import { audienceCsv, type BroadcastRig, startBroadcastRig } from './broadcast-process';
 
 const N = 20_000;
@@ -7,12 +8,7 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const nameVar = {
-  header: null,
-  headerMediaId: null,
-  buttons: {},
-  body: { first_name: { source: 'attribute' as const, key: 'name', fallback: 'amigo' } },
-};
+const nameVar = promoVariables();
 
 describe('a broadcast survives SIGKILL without messaging anyone twice', () => {
   it('20,000 recipients, three kills at random points: exactly one send per contact', async () => {

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileStatuses } from '../../src/modules/broadcasts/reconcile-statuses';
 import { recordSentRecipients } from '../../src/modules/broadcasts/record-sent';
 import { createTestApp, ingestByHand, type TestApp } from '../harness/test-app';
-import { approvedPromo, broadcastsApi, seedContacts, templateSends } from './broadcast-fixtures';
+import {
+  approvedPromo,
+  broadcastsApi,
+  promoVariables,
+  seedContacts,
+  templateSends,
+} from './broadcast-fixtures';
 
 // A sender that got Meta's answer starts recording it (row locked) and is killed before it
 // commits, while Meta's status for that send is being ingested on another connection. The status
@@ -45,12 +51,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
         channelId: t.sandbox.id,
         templateId: template.id,
         audience: { kind: 'filters', filters: { tags: ['muerto'] } },
-        variables: {
-          header: null,
-          headerMediaId: null,
-          buttons: {},
-          body: { first_name: { source: 'text', value: 'hola' } },
-        },
+        variables: promoVariables({ text: 'hola' }),
         scheduledAt: null,
         action: 'send_now',
       });

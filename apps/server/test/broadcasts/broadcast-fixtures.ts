@@ -21,6 +21,21 @@ export const promo = (name = uniqueName('promo')): TemplateDraft => ({
   buttons: [],
 });
 
+/** The promo's variables: `first_name` from the contact's name ("amigo" when it has none), or fixed `text`. */
+export const promoVariables = (
+  opts: { text?: string; headerMediaId?: string | null } = {},
+): BroadcastInput['variables'] => ({
+  header: null,
+  headerMediaId: opts.headerMediaId ?? null,
+  buttons: {},
+  body: {
+    first_name:
+      opts.text === undefined
+        ? { source: 'attribute', key: 'name', fallback: 'amigo' }
+        : { source: 'text', value: opts.text },
+  },
+});
+
 export async function workspaceIdOf(t: TestApp): Promise<string> {
   const [row] = await t.container.db.query<{ id: string }>(
     'SELECT id FROM workspaces ORDER BY created_at LIMIT 1',

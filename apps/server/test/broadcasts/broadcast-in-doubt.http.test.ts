@@ -1,7 +1,13 @@
 import type { Template } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { approvedPromo, broadcastsApi, seedContacts, templateSends } from './broadcast-fixtures';
+import {
+  approvedPromo,
+  broadcastsApi,
+  promoVariables,
+  seedContacts,
+  templateSends,
+} from './broadcast-fixtures';
 
 // Every third template send reaches Meta but its answer is lost (connection reset): Charla cannot
 // know it was sent. Meta's status webhook names the recipient (callback data) and settles it.
@@ -34,12 +40,7 @@ describe('a send whose answer was lost', () => {
       channelId: t.sandbox.id,
       templateId: template.id,
       audience: { kind: 'filters', filters: { tags: ['doubt'] } },
-      variables: {
-        header: null,
-        headerMediaId: null,
-        buttons: {},
-        body: { first_name: { source: 'text', value: 'hola' } },
-      },
+      variables: promoVariables({ text: 'hola' }),
       scheduledAt: null,
       action: 'send_now',
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
-import { approvedPromo, broadcastsApi, seedContacts } from './broadcast-fixtures';
+import { approvedPromo, broadcastsApi, promoVariables, seedContacts } from './broadcast-fixtures';
 
 const N = 1_000;
 const CAP = 80;
@@ -27,12 +27,7 @@ describe.skipIf(runsElsewhere)('a broadcast at the number’s pace', () => {
       channelId: t.sandbox.id,
       templateId: template.id,
       audience: { kind: 'filters', filters: { tags: ['ritmo'] } },
-      variables: {
-        header: null,
-        headerMediaId: null,
-        buttons: {},
-        body: { first_name: { source: 'text', value: 'hola' } },
-      },
+      variables: promoVariables({ text: 'hola' }),
       scheduledAt: null,
       action: 'send_now',
     });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
 import { kill9 } from '../harness/server-process';
+import { promoVariables } from './broadcast-fixtures';
 import { audienceCsv, type BroadcastRig, NUMBER, startBroadcastRig } from './broadcast-process';
 
 const N = 3_000;
@@ -39,12 +40,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')('two Charla proce
       channelId: await rig.channelId(),
       templateId: template.id,
       audience: { kind: 'csv', uploadId },
-      variables: {
-        header: null,
-        headerMediaId: null,
-        buttons: {},
-        body: { first_name: { source: 'attribute', key: 'name', fallback: 'amigo' } },
-      },
+      variables: promoVariables(),
       scheduledAt: null,
       action: 'send_now',
     });

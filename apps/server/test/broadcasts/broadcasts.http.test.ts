@@ -7,6 +7,7 @@ import {
   approvedPromo,
   broadcastsApi,
   promo,
+  promoVariables,
   seedContacts,
   templateSends,
   workspaceIdOf,
@@ -21,12 +22,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-const nameVar = {
-  header: null,
-  headerMediaId: null,
-  buttons: {},
-  body: { first_name: { source: 'attribute' as const, key: 'name', fallback: 'amigo' } },
-};
+const nameVar = promoVariables();
 const input = (tag: string, extra: object = {}) => ({
   name: `Difusión ${tag}`,
   channelId: t.sandbox.id,
