@@ -40,6 +40,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page follows a real server and its realtime push: 1 s (the default) is too short for
+          // a poll on a loaded machine. A poll still fails if the page never gets there.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

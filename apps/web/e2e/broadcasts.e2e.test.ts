@@ -3,6 +3,8 @@ import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
 import { gradientPng } from './media-fixtures';
+import { setUpOwnerInBrowser } from './owner-setup';
+import { sandboxOf, simulatorSends } from './sandbox';
 
 const shots = screenshotsDir;
 let e2e: E2eApp;
@@ -24,15 +26,6 @@ const CONTACTS = [
   '+34 600 100 003;Carla Ruiz;vip;no',
   '+34 600 100 004;Diego Sanz;tienda;sí',
 ].join('\r\n');
-
-type SendRecord = { body: Record<string, unknown>; responseStatus: number };
-
-async function sends(simulatorUrl: string, phoneNumberId: string): Promise<SendRecord[]> {
-  const response = await fetch(
-    `${simulatorUrl}/_sim/sends?phoneNumberId=${encodeURIComponent(phoneNumberId)}`,
-  );
-  return ((await response.json()) as { items: SendRecord[] }).items;
-}
 
 async function importContacts(request: APIRequestContext): Promise<void> {
   const upload = await request.post(`${server.url}/api/contacts/imports`, {
@@ -140,21 +133,9 @@ describe('broadcasts', () => {
   it('sends an approved template to a tag, leaving out the opted-out contact, and reports it live', async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
     page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForURL(/\/setup/);
-    await page.fill('input[name="workspaceName"]', 'Tienda Luna');
-    await page.fill('input[name="name"]', 'Carmen');
-    await page.fill('input[name="email"]', 'carmen@example.com');
-    await page.fill('input[name="password"]', 'una contraseña larga');
-    await page.click('[data-testid="setup-submit"]');
-    await page.waitForURL(/\/inbox/);
+    await setUpOwnerInBrowser(page, server.url, 'Tienda Luna');
 
-    const channels = (await (await page.request.get(`${server.url}/api/channels`)).json()) as {
-      items: Array<{ phoneUrl: string | null; wabaId?: string }>;
-    };
-    const sandbox = channels.items.find((channel) => channel.phoneUrl);
-    const [simulatorUrl = '', encodedNumberId = ''] = (sandbox?.phoneUrl ?? '').split('/phone/');
-    const phoneNumberId = decodeURIComponent(encodedNumberId);
+    const sandbox = await sandboxOf(page.request, server.url);
     await importContacts(page.request);
     await approvedTemplate(page.request, sandbox?.wabaId ?? '');
 
@@ -252,7 +233,7 @@ describe('broadcasts', () => {
     expect(await csv.text()).toContain('34600100001');
 
     // The simulated phones got the template, filled per contact; the opted-out one got nothing.
-    const templates = (await sends(simulatorUrl, phoneNumberId)).filter((s) => s.body.type === 'template');
+    const templates = (await simulatorSends(sandbox)).filter((s) => s.body.type === 'template');
     const recipients = templates.map((s) => String(s.body.to).replace(/^\+/, '')).sort();
     expect(recipients).toEqual(['34600100001', '34600100002', '34600999999']);
     const toAna = JSON.stringify(templates.find((s) => String(s.body.to).endsWith('34600100001'))?.body);
@@ -557,10 +538,7 @@ describe('broadcasts', () => {
     const request = page.request;
     // The phone-screen test above switched the account to English.
     expect((await request.patch(`${server.url}/api/me`, { data: { locale: 'es' } })).status()).toBe(200);
-    const channels = (await (await request.get(`${server.url}/api/channels`)).json()) as {
-      items: Array<{ wabaId: string; phoneUrl: string | null }>;
-    };
-    const wabaId = channels.items.find((c) => c.phoneUrl)?.wabaId ?? '';
+    const { wabaId } = await sandboxOf(request, server.url);
     const sample = await request.post(`${server.url}/api/media?kind=image`, {
       multipart: { file: { name: 'muestra.png', mimeType: 'image/png', buffer: gradientPng(200, 120) } },
     });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { setUpOwnerByApi } from './owner-setup';
+import { customerMessagesUrl, sandboxOf } from './sandbox';
 
 let e2e: E2eApp;
 let server: E2eApp['server'];
@@ -16,24 +18,14 @@ describe('comfort in a real browser', () => {
   it('moves, assigns and resolves from the keyboard, with the unread count in the tab title', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX' });
     const api = context.request;
-    const setup = await api.post(`${server.url}/api/setup`, {
-      data: {
-        workspaceName: 'Café Nube',
-        name: 'Marta',
-        email: 'marta@example.com',
-        password: 'una contraseña larga',
-        locale: 'es',
-      },
+    const martaId = await setUpOwnerByApi(api, server.url, {
+      workspaceName: 'Café Nube',
+      name: 'Marta',
+      email: 'marta@example.com',
     });
-    expect(setup.status()).toBe(200);
-    const martaId = ((await setup.json()) as { user: { id: string } }).user.id;
-    const channels = (await (await api.get(`${server.url}/api/channels`)).json()) as {
-      items: { phoneUrl: string | null }[];
-    };
-    const phoneUrl = channels.items.find((c) => c.phoneUrl)?.phoneUrl ?? '';
-    const [simulatorUrl = '', encodedNumberId = ''] = phoneUrl.split('/phone/');
+    const sandbox = await sandboxOf(api, server.url);
     const customerWrites = async (waId: string, name: string, text: string) => {
-      const sent = await fetch(`${simulatorUrl}/_sim/numbers/${encodedNumberId}/customers/${waId}/messages`, {
+      const sent = await fetch(customerMessagesUrl(sandbox, waId), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, text }),
@@ -55,7 +47,9 @@ describe('comfort in a real browser', () => {
     await page.locator('body').press('j');
     await page.waitForURL(/\/inbox\/[^/]+$/);
     const first = page.url().split('/inbox/')[1];
-    expect(await page.locator('[data-testid="thread-contact-name"]').textContent()).toBe('Elena Ríos');
+    await expect
+      .poll(() => page.locator('[data-testid="thread-contact-name"]').textContent())
+      .toBe('Elena Ríos');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('(1) Charla');
     await page.locator('body').press('j');
     await expect

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { setUpOwnerInBrowser } from './owner-setup';
 
 const shots = screenshotsDir;
 let e2e: E2eApp;
@@ -28,14 +29,7 @@ describe('contacts import', () => {
     const page = await (
       await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' })
     ).newPage();
-    await page.goto(server.url);
-    await page.waitForURL(/\/setup/);
-    await page.fill('input[name="workspaceName"]', 'Tienda Luna');
-    await page.fill('input[name="name"]', 'Carmen');
-    await page.fill('input[name="email"]', 'carmen@example.com');
-    await page.fill('input[name="password"]', 'una contraseña larga');
-    await page.click('[data-testid="setup-submit"]');
-    await page.waitForURL(/\/inbox/);
+    await setUpOwnerInBrowser(page, server.url, 'Tienda Luna');
     const def = await page.request.post(`${server.url}/api/contacts/attributes`, {
       data: { key: 'birthday', label: 'Cumpleaños', type: 'date' },
     });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { setUpOwnerInBrowser } from './owner-setup';
 
 const shots = screenshotsDir;
 let e2e: E2eApp;
@@ -19,15 +20,9 @@ describe('a newcomer answers a WhatsApp customer from the inbox', () => {
     const agent = await (
       await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX' })
     ).newPage();
-    await agent.goto(server.url);
-    await agent.waitForURL(/\/setup/);
-    await agent.screenshot({ path: join(shots, '01-setup.png') });
-    await agent.fill('input[name="workspaceName"]', 'Panadería Sol');
-    await agent.fill('input[name="name"]', 'Carmen');
-    await agent.fill('input[name="email"]', 'carmen@example.com');
-    await agent.fill('input[name="password"]', 'una contraseña larga');
-    await agent.click('[data-testid="setup-submit"]');
-    await agent.waitForURL(/\/inbox/);
+    await setUpOwnerInBrowser(agent, server.url, 'Panadería Sol', () =>
+      agent.screenshot({ path: join(shots, '01-setup.png') }),
+    );
     // Spanish by default (the browser asks for es-MX), with a pointer to the sandbox phone.
     await agent.getByText('Aún no hay conversaciones').waitFor();
     await agent.screenshot({ path: join(shots, '02-empty-inbox.png') });

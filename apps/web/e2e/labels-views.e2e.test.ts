@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { setUpOwnerByApi } from './owner-setup';
+import { customerMessagesUrl, sandboxOf } from './sandbox';
 
 const shots = screenshotsDir;
 let e2e: E2eApp;
@@ -22,24 +24,15 @@ beforeAll(async () => {
   e2e = await startE2eApp();
   ({ server, browser } = e2e);
   const context = await browser.newContext(desktop);
-  const setup = await context.request.post(`${server.url}/api/setup`, {
-    data: {
-      workspaceName: 'Zapatería Luna',
-      name: 'Carmen',
-      email: 'carmen@example.com',
-      password: 'una contraseña larga',
-      locale: 'es',
-    },
+  await setUpOwnerByApi(context.request, server.url, {
+    workspaceName: 'Zapatería Luna',
+    name: 'Carmen',
+    email: 'carmen@example.com',
   });
-  expect(setup.status()).toBe(200);
   ownerSession = await context.storageState();
-  const channels = (await (await context.request.get(`${server.url}/api/channels`)).json()) as {
-    items: Array<{ phoneUrl: string | null }>;
-  };
-  const phoneUrl = channels.items.find((c) => c.phoneUrl)?.phoneUrl ?? '';
-  const [simulatorUrl = '', numberId = ''] = phoneUrl.split('/phone/');
+  const sandbox = await sandboxOf(context.request, server.url);
   sendAsCustomer = async (waId, name, text) => {
-    const res = await fetch(`${simulatorUrl}/_sim/numbers/${numberId}/customers/${waId}/messages`, {
+    const res = await fetch(customerMessagesUrl(sandbox, waId), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name, text }),

@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
 import { gradientPng, silentOggOpus, tinyPdf } from './media-fixtures';
+import { setUpOwnerInBrowser } from './owner-setup';
+import { customerMessagesUrl, type Sandbox, sandboxOf } from './sandbox';
 
 const shots = screenshotsDir;
 const waId = '5215512345678';
@@ -25,9 +27,9 @@ type CustomerMessage = {
 };
 
 /** The simulator's customer API: what a WhatsApp user's phone would send. */
-function customer(simulatorUrl: string, phoneNumberId: string) {
+function customer(sandbox: Sandbox) {
   return async (body: CustomerMessage): Promise<{ wamid: string; mediaId?: string }> => {
-    const url = `${simulatorUrl}/_sim/numbers/${encodeURIComponent(phoneNumberId)}/customers/${waId}/messages`;
+    const url = customerMessagesUrl(sandbox, waId);
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -61,22 +63,10 @@ describe('every kind of WhatsApp message shows in the inbox as a phone would sho
   it('renders text, media, voice, location, contacts, quotes, reactions, forwards and unsupported messages', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX' });
     const agent = await context.newPage();
-    await agent.goto(server.url);
-    await agent.waitForURL(/\/setup/);
-    await agent.fill('input[name="workspaceName"]', 'Panadería Sol');
-    await agent.fill('input[name="name"]', 'Carmen');
-    await agent.fill('input[name="email"]', 'carmen@example.com');
-    await agent.fill('input[name="password"]', 'una contraseña larga');
-    await agent.click('[data-testid="setup-submit"]');
-    await agent.waitForURL(/\/inbox/);
+    await setUpOwnerInBrowser(agent, server.url, 'Panadería Sol');
 
-    const channels = (await (await agent.request.get(`${server.url}/api/channels`)).json()) as {
-      items: Array<{ phoneUrl: string | null }>;
-    };
-    const phoneUrl = channels.items.find((channel) => channel.phoneUrl)?.phoneUrl;
-    expect(phoneUrl).toMatch(/\/phone\//);
-    const [simulatorUrl = '', phoneNumberId = ''] = (phoneUrl ?? '').split('/phone/');
-    const send = customer(simulatorUrl, decodeURIComponent(phoneNumberId));
+    const sandbox = await sandboxOf(agent.request, server.url);
+    const send = customer(sandbox);
 
     const greeting = await send({ text: 'Hola, les mando lo del pedido <b>urgente</b>' });
     const photo = await send({

@@ -3,6 +3,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
 import { gradientPng, tinyPdf } from './media-fixtures';
+import { setUpOwnerInBrowser } from './owner-setup';
+import { customerMessagesUrl, sandboxOf, simulatorSends } from './sandbox';
 
 const shots = screenshotsDir;
 const waId = '5215512345678';
@@ -19,16 +21,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => e2e?.close());
-
-type SendRecord = { body: Record<string, unknown>; responseStatus: number };
-
-/** The simulator's record of every POST /messages that reached "Meta". */
-async function sends(simulatorUrl: string, phoneNumberId: string): Promise<SendRecord[]> {
-  const response = await fetch(
-    `${simulatorUrl}/_sim/sends?phoneNumberId=${encodeURIComponent(phoneNumberId)}`,
-  );
-  return ((await response.json()) as { items: SendRecord[] }).items;
-}
 
 /** Grows the window until the thread fits, so one screenshot shows every message. */
 async function screenshotWholeThread(page: Page, path: string): Promise<void> {
@@ -69,31 +61,16 @@ describe('an agent sends everything WhatsApp allows inside the 24-hour window', 
       permissions: ['microphone'],
     });
     const agent = await context.newPage();
-    await agent.goto(server.url);
-    await agent.waitForURL(/\/setup/);
-    await agent.fill('input[name="workspaceName"]', 'Panadería Sol');
-    await agent.fill('input[name="name"]', 'Carmen');
-    await agent.fill('input[name="email"]', 'carmen@example.com');
-    await agent.fill('input[name="password"]', 'una contraseña larga');
-    await agent.click('[data-testid="setup-submit"]');
-    await agent.waitForURL(/\/inbox/);
+    await setUpOwnerInBrowser(agent, server.url, 'Panadería Sol');
 
-    const channels = (await (await agent.request.get(`${server.url}/api/channels`)).json()) as {
-      items: Array<{ phoneUrl: string | null }>;
-    };
-    const phoneUrl = channels.items.find((channel) => channel.phoneUrl)?.phoneUrl ?? '';
-    const [simulatorUrl = '', encodedNumberId = ''] = phoneUrl.split('/phone/');
-    const phoneNumberId = decodeURIComponent(encodedNumberId);
+    const sandbox = await sandboxOf(agent.request, server.url);
 
     // The customer writes first: that opens the 24-hour window.
-    const first = await fetch(
-      `${simulatorUrl}/_sim/numbers/${encodeURIComponent(phoneNumberId)}/customers/${waId}/messages`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Lucía Gómez', text: 'Hola, ¿qué pan tienen hoy?' }),
-      },
-    );
+    const first = await fetch(customerMessagesUrl(sandbox, waId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Lucía Gómez', text: 'Hola, ¿qué pan tienen hoy?' }),
+    });
     expect(first.status).toBeLessThan(300);
 
     await agent.click('[data-testid="nav-inbox"]');
@@ -214,11 +191,11 @@ describe('an agent sends everything WhatsApp allows inside the 24-hour window', 
     // Each one reached "Meta" (the simulator), with the right type, and was accepted.
     const want = ['image', 'document', 'audio', 'location', 'contacts', 'interactive', 'text', 'reaction'];
     await expect
-      .poll(async () => (await sends(simulatorUrl, phoneNumberId)).map((s) => s.body.type), {
+      .poll(async () => (await simulatorSends(sandbox)).map((s) => s.body.type), {
         timeout: 20_000,
       })
       .toEqual(expect.arrayContaining(want));
-    const records = await sends(simulatorUrl, phoneNumberId);
+    const records = await simulatorSends(sandbox);
     const byType = (type: string) => records.filter((s) => s.body.type === type);
     for (const type of want) {
       expect(

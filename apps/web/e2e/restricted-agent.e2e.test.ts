@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { setUpOwnerByApi } from './owner-setup';
+import { customerMessagesUrl, sandboxOf } from './sandbox';
 
 const shots = screenshotsDir;
 let e2e: E2eApp;
@@ -26,16 +28,11 @@ describe('an agent limited to assigned conversations', () => {
     const api = ownerContext.request;
 
     // The owner creates the workspace and limits agents to their assigned conversations.
-    const setup = await api.post(`${server.url}/api/setup`, {
-      data: {
-        workspaceName: 'Panadería Sol',
-        name: 'Carmen',
-        email: 'carmen@example.com',
-        password: 'una contraseña larga',
-        locale: 'es',
-      },
+    await setUpOwnerByApi(api, server.url, {
+      workspaceName: 'Panadería Sol',
+      name: 'Carmen',
+      email: 'carmen@example.com',
     });
-    expect(setup.status()).toBe(200);
     const settings = await api.patch(`${server.url}/api/workspace/settings`, {
       data: { conversationVisibility: 'assigned' },
     });
@@ -64,24 +61,16 @@ describe('an agent limited to assigned conversations', () => {
     expect(pabloId).not.toBe('');
 
     // Two customers write to the sandbox number.
-    const channels = (await (await api.get(`${server.url}/api/channels`)).json()) as {
-      items: Array<{ phoneUrl: string | null }>;
-    };
-    const phoneUrl = channels.items.find((channel) => channel.phoneUrl)?.phoneUrl ?? '';
-    const [simulatorUrl = '', encodedNumberId = ''] = phoneUrl.split('/phone/');
-    const phoneNumberId = decodeURIComponent(encodedNumberId);
+    const sandbox = await sandboxOf(api, server.url);
     for (const [waId, name, text] of [
       ['5215511110001', 'Lucía Gómez', 'Hola, ¿tienen conchas hoy?'],
       ['5215511110002', 'Jorge Ruiz', 'Quiero hacer un pedido grande'],
     ] as const) {
-      const sent = await fetch(
-        `${simulatorUrl}/_sim/numbers/${encodeURIComponent(phoneNumberId)}/customers/${waId}/messages`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name, text }),
-        },
-      );
+      const sent = await fetch(customerMessagesUrl(sandbox, waId), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, text }),
+      });
       expect(sent.status).toBeLessThan(300);
     }
     let conversations: ConversationItem[] = [];

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { setUpOwnerByApi } from './owner-setup';
+import { customerMessagesUrl, sandboxOf } from './sandbox';
 
 const shots = screenshotsDir;
 let e2e: E2eApp;
@@ -18,16 +20,11 @@ beforeAll(async () => {
 
   // The owner creates the workspace through the API; the cookie lands in the browser context.
   const context = await browser.newContext(contextOptions);
-  const setup = await context.request.post(`${server.url}/api/setup`, {
-    data: {
-      workspaceName: 'Zapatería Luna',
-      name: 'Carmen',
-      email: 'carmen@example.com',
-      password: 'una contraseña larga',
-      locale: 'es',
-    },
+  await setUpOwnerByApi(context.request, server.url, {
+    workspaceName: 'Zapatería Luna',
+    name: 'Carmen',
+    email: 'carmen@example.com',
   });
-  expect(setup.status()).toBe(200);
   ownerSession = await context.storageState();
   await context.close();
 });
@@ -48,25 +45,16 @@ describe('searching messages and switching the language', () => {
     const api = context.request;
 
     // Two customers write to the sandbox number through the simulator.
-    const channels = (await (await api.get(`${server.url}/api/channels`)).json()) as {
-      items: Array<{ phoneUrl: string | null }>;
-    };
-    const phoneUrl = channels.items.find((channel) => channel.phoneUrl)?.phoneUrl ?? '';
-    expect(phoneUrl).toMatch(/\/phone\//);
-    const [simulatorUrl = '', encodedNumberId = ''] = phoneUrl.split('/phone/');
-    const phoneNumberId = decodeURIComponent(encodedNumberId);
+    const sandbox = await sandboxOf(api, server.url);
     for (const [waId, name, text] of [
       ['5215522220001', 'Lucía Gómez', '¿Tienen zapatos rojos para niños?'],
       ['5215522220002', 'Jorge Ruiz', 'Quiero enviar un regalo'],
     ] as const) {
-      const sent = await fetch(
-        `${simulatorUrl}/_sim/numbers/${encodeURIComponent(phoneNumberId)}/customers/${waId}/messages`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name, text }),
-        },
-      );
+      const sent = await fetch(customerMessagesUrl(sandbox, waId), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, text }),
+      });
       expect(sent.status).toBeLessThan(300);
     }
     let conversations: ConversationItem[] = [];

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
 import { gradientPng, tinyPdf } from './media-fixtures';
+import { setUpOwnerInBrowser } from './owner-setup';
+import { type Sandbox, sandboxOf } from './sandbox';
 
 const shots = screenshotsDir;
 const waId = '5215598765432';
@@ -13,23 +14,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => e2e?.close());
-
-type Sandbox = { simulatorUrl: string; phoneNumberId: string; displayPhoneNumber: string; wabaId: string };
-
-async function sandboxOf(page: Page, serverUrl: string): Promise<Sandbox> {
-  const channels = (await (await page.request.get(`${serverUrl}/api/channels`)).json()) as {
-    items: Array<{ phoneUrl: string | null; displayPhoneNumber: string; wabaId: string }>;
-  };
-  const channel = channels.items.find((c) => c.phoneUrl);
-  if (!channel?.phoneUrl) throw new Error('no sandbox channel');
-  const [simulatorUrl = '', encodedNumberId = ''] = channel.phoneUrl.split('/phone/');
-  return {
-    simulatorUrl,
-    phoneNumberId: decodeURIComponent(encodedNumberId),
-    displayPhoneNumber: channel.displayPhoneNumber,
-    wabaId: channel.wabaId,
-  };
-}
 
 /**
  * The customer's last message is 26 hours old: delivered verbatim through the simulator's raw
@@ -75,15 +59,8 @@ describe('message templates', () => {
     const { server, browser } = e2e;
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'es-MX' });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForURL(/\/setup/);
-    await page.fill('input[name="workspaceName"]', 'Pastelería Luna');
-    await page.fill('input[name="name"]', 'Carmen');
-    await page.fill('input[name="email"]', 'carmen@example.com');
-    await page.fill('input[name="password"]', 'una contraseña larga');
-    await page.click('[data-testid="setup-submit"]');
-    await page.waitForURL(/\/inbox/);
-    const sandbox = await sandboxOf(page, server.url);
+    await setUpOwnerInBrowser(page, server.url, 'Pastelería Luna');
+    const sandbox = await sandboxOf(page.request, server.url);
     await customerWroteLongAgo(sandbox);
 
     // The list starts empty and explains what templates are for.

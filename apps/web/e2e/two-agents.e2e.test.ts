@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
+import { setUpOwnerByApi } from './owner-setup';
+import { customerMessagesUrl, sandboxOf } from './sandbox';
 
 let e2e: E2eApp;
 let server: E2eApp['server'];
@@ -44,17 +46,11 @@ describe('two agents in the same inbox', () => {
   it('see each other viewing and typing, assignments live, and a mention reaches only Ana', async () => {
     const anaContext = await newAgentContext();
     const api = anaContext.request;
-    const setup = await api.post(`${server.url}/api/setup`, {
-      data: {
-        workspaceName: 'Florería Luz',
-        name: 'Ana',
-        email: 'ana@example.com',
-        password: 'una contraseña larga',
-        locale: 'es',
-      },
+    const anaId = await setUpOwnerByApi(api, server.url, {
+      workspaceName: 'Florería Luz',
+      name: 'Ana',
+      email: 'ana@example.com',
     });
-    expect(setup.status()).toBe(200);
-    const anaId = ((await setup.json()) as { user: { id: string } }).user.id;
 
     // Beto, an admin, accepts his invitation in his own browser.
     const invitation = await api.post(`${server.url}/api/invitations`, {
@@ -71,13 +67,10 @@ describe('two agents in the same inbox', () => {
     expect(accepted.status()).toBe(200);
 
     // A customer writes to the sandbox number from the simulated phone.
-    const channels = (await (await api.get(`${server.url}/api/channels`)).json()) as {
-      items: { phoneUrl: string | null }[];
-    };
-    const phoneUrl = channels.items.find((c) => c.phoneUrl)?.phoneUrl ?? '';
-    const [simulatorUrl = '', encodedNumberId = ''] = phoneUrl.split('/phone/');
+    const sandbox = await sandboxOf(api, server.url);
+    const { simulatorUrl, phoneNumberId } = sandbox;
     const waId = '5215512340001';
-    const sent = await fetch(`${simulatorUrl}/_sim/numbers/${encodedNumberId}/customers/${waId}/messages`, {
+    const sent = await fetch(customerMessagesUrl(sandbox, waId), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Rosa Martínez', text: '¿Tienen ramos de girasoles para hoy?' }),
@@ -167,7 +160,7 @@ describe('two agents in the same inbox', () => {
 
     // The customer's phone never received the note (nothing was sent to WhatsApp).
     const sends = (await (
-      await fetch(`${simulatorUrl}/_sim/sends?phoneNumberId=${encodedNumberId}`)
+      await fetch(`${simulatorUrl}/_sim/sends?phoneNumberId=${encodeURIComponent(phoneNumberId)}`)
     ).json()) as {
       items?: unknown[];
     };
