@@ -6,26 +6,67 @@ import { InvitePage } from '../features/auth/invite-page';
 import { LoginPage } from '../features/auth/login-page';
 import { RequireAuth } from '../features/auth/require-auth';
 import { SetupPage } from '../features/auth/setup-page';
-import { BroadcastDetailPage } from '../features/broadcasts/broadcast-detail-page';
-import { BroadcastsPage } from '../features/broadcasts/broadcasts-page';
-import { NewBroadcastPage } from '../features/broadcasts/wizard/new-broadcast-page';
-import { ContactsPage } from '../features/contacts/contacts-page';
 import { InboxRoute } from '../features/inbox/assignment/no-access';
-import { CannedResponsesPage } from '../features/settings/canned-responses-page';
-import { ChannelsPage } from '../features/settings/channels-page';
-import { ContactAttributesPage } from '../features/settings/contact-attributes-page';
-import { LabelsPage } from '../features/settings/labels-page';
-import { MembersPage } from '../features/settings/members-page';
 import { SettingsLayout } from '../features/settings/settings-layout';
-import { TeamsPage } from '../features/settings/teams-page';
-import { WorkspacePage } from '../features/settings/workspace-page';
-import { TemplateEditorPage } from '../features/templates/template-editor-page';
-import { TemplatesPage } from '../features/templates/templates-page';
 import { buttonClasses } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { FullPageSpinner } from '../ui/spinner';
 import { AppShell } from './app-shell';
+import { lazyPage } from './lazy-page';
 import { ServerUnavailable } from './server-unavailable';
+
+const BroadcastDetailPage = lazyPage(
+  () => import('../features/broadcasts/broadcast-detail-page'),
+  (m) => m.BroadcastDetailPage,
+);
+const BroadcastsPage = lazyPage(
+  () => import('../features/broadcasts/broadcasts-page'),
+  (m) => m.BroadcastsPage,
+);
+const NewBroadcastPage = lazyPage(
+  () => import('../features/broadcasts/wizard/new-broadcast-page'),
+  (m) => m.NewBroadcastPage,
+);
+const ContactsPage = lazyPage(
+  () => import('../features/contacts/contacts-page'),
+  (m) => m.ContactsPage,
+);
+const CannedResponsesPage = lazyPage(
+  () => import('../features/settings/canned-responses-page'),
+  (m) => m.CannedResponsesPage,
+);
+const ChannelsPage = lazyPage(
+  () => import('../features/settings/channels-page'),
+  (m) => m.ChannelsPage,
+);
+const ContactAttributesPage = lazyPage(
+  () => import('../features/settings/contact-attributes-page'),
+  (m) => m.ContactAttributesPage,
+);
+const LabelsPage = lazyPage(
+  () => import('../features/settings/labels-page'),
+  (m) => m.LabelsPage,
+);
+const MembersPage = lazyPage(
+  () => import('../features/settings/members-page'),
+  (m) => m.MembersPage,
+);
+const TeamsPage = lazyPage(
+  () => import('../features/settings/teams-page'),
+  (m) => m.TeamsPage,
+);
+const WorkspacePage = lazyPage(
+  () => import('../features/settings/workspace-page'),
+  (m) => m.WorkspacePage,
+);
+const TemplateEditorPage = lazyPage(
+  () => import('../features/templates/template-editor-page'),
+  (m) => m.TemplateEditorPage,
+);
+const TemplatesPage = lazyPage(
+  () => import('../features/templates/templates-page'),
+  (m) => m.TemplatesPage,
+);
 
 /** First asks whether the workspace exists; until it does, only the setup page is reachable. */
 export function AppRoutes() {

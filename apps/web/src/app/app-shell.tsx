@@ -1,9 +1,11 @@
 import { FileText, Inbox, Megaphone, Settings, Users } from 'lucide-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router';
 import { ComfortEffects } from '../features/comfort/use-comfort';
 import { cn } from '../lib/cn';
 import { LogoMark } from '../ui/logo';
+import { FullPageSpinner } from '../ui/spinner';
 import { Tooltip, TooltipProvider } from '../ui/tooltip';
 import { RealtimeStatusContext, useRealtimeConnection } from './use-realtime';
 import { UserMenu } from './user-menu';
@@ -43,7 +45,9 @@ export function AppShell() {
             </div>
           </nav>
           <main className="flex min-h-0 min-w-0 flex-1 flex-col">
-            <Outlet />
+            <Suspense fallback={<FullPageSpinner />}>
+              <Outlet />
+            </Suspense>
           </main>
         </div>
       </RealtimeStatusContext>

@@ -1,8 +1,9 @@
 import { Building2, ListPlus, MessageSquareText, Radio, Tag, Users, UsersRound } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { cn } from '../../lib/cn';
+import { FullPageSpinner } from '../../ui/spinner';
 
 export function SettingsLayout() {
   const { t } = useTranslation();
@@ -69,7 +70,9 @@ export function SettingsLayout() {
           ))}
         </nav>
         <div className="mt-6">
-          <Outlet />
+          <Suspense fallback={<FullPageSpinner />}>
+            <Outlet />
+          </Suspense>
         </div>
       </div>
     </div>
