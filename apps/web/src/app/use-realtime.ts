@@ -5,7 +5,7 @@ import {
   connectRealtime,
   type RealtimeStatus,
   realtimeUrl,
-  refreshAfterReconnect,
+  refreshOnSubscribed,
 } from '../lib/realtime';
 
 /** Opens the realtime socket for as long as the signed-in shell is mounted. */
@@ -18,7 +18,7 @@ export function useRealtimeConnection(): RealtimeStatus {
         url: realtimeUrl(window.location),
         onEvent: (event) => applyRealtimeEvent(queryClient, event),
         onStatus: setStatus,
-        onReconnected: () => refreshAfterReconnect(queryClient),
+        onSubscribed: () => refreshOnSubscribed(queryClient),
       }),
     [queryClient],
   );

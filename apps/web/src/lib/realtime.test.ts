@@ -1,8 +1,38 @@
 import { type RealtimeEvent, RealtimeEventSchema } from '@charla/contracts';
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { queryKeys } from './query-keys';
-import { applyRealtimeEvent, parseRealtimeFrame, realtimeUrl, reconnectDelay } from './realtime';
+import {
+  applyRealtimeEvent,
+  connectRealtime,
+  parseRealtimeFrame,
+  realtimeUrl,
+  reconnectDelay,
+} from './realtime';
+
+/** Stands in for the browser's WebSocket: the test plays the server's side. */
+class FakeSocket {
+  static readonly OPEN = 1;
+  static last: FakeSocket | null = null;
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((message: { data: unknown }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.last = this;
+  }
+  send() {}
+  close() {}
+  serverOpens() {
+    this.readyState = FakeSocket.OPEN;
+    this.onopen?.();
+  }
+  serverSends(frame: unknown) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+}
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('realtime', () => {
   it('backs off exponentially up to 30 seconds', () => {
@@ -64,5 +94,19 @@ describe('realtime', () => {
     expect(isStale(queryKeys.conversations)).toBe(true);
     expect(isStale(queryKeys.thread('c1'))).toBe(true);
     expect(isStale(queryKeys.thread('c2'))).toBe(false);
+  });
+
+  it('refreshes once the server has subscribed the very first socket, not only after a gap', () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    vi.stubGlobal('window', { addEventListener() {}, removeEventListener() {} });
+    const onSubscribed = vi.fn();
+    const stop = connectRealtime({ url: 'ws://x/api/realtime', onEvent() {}, onStatus() {}, onSubscribed });
+    const socket = FakeSocket.last as FakeSocket;
+    // Open is not enough: a message stored between the page's fetch and the subscription is lost.
+    socket.serverOpens();
+    expect(onSubscribed).not.toHaveBeenCalled();
+    socket.serverSends({ type: 'hello' });
+    expect(onSubscribed).toHaveBeenCalledTimes(1);
+    stop();
   });
 });

@@ -42,8 +42,11 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
   }
 }
 
-/** After a gap, events may have been missed: refresh everything realtime keeps fresh. */
-export function refreshAfterReconnect(queryClient: QueryClient): void {
+/**
+ * Events published before the server subscribed this socket never reach it: after the first
+ * connect as after a gap, refresh everything realtime keeps fresh.
+ */
+export function refreshOnSubscribed(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
   void queryClient.invalidateQueries({ queryKey: queryKeys.threads });
   void queryClient.invalidateQueries({ queryKey: queryKeys.channels });
@@ -93,11 +96,12 @@ type ConnectOptions = {
   url: string;
   onEvent: (event: RealtimeEvent) => void;
   onStatus: (status: RealtimeStatus) => void;
-  onReconnected: () => void;
+  /** The server has subscribed this socket (its "hello"): what happened before was not sent. */
+  onSubscribed: () => void;
 };
 
 /** Keeps one WebSocket open, reconnecting with backoff. Returns a function that closes it for good. */
-export function connectRealtime({ url, onEvent, onStatus, onReconnected }: ConnectOptions): () => void {
+export function connectRealtime({ url, onEvent, onStatus, onSubscribed }: ConnectOptions): () => void {
   let socket: WebSocket | null = null;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -113,11 +117,13 @@ export function connectRealtime({ url, onEvent, onStatus, onReconnected }: Conne
     current.onopen = () => {
       attempt = 0;
       onStatus('open');
-      if (hasConnectedBefore) onReconnected();
       hasConnectedBefore = true;
     };
     current.onmessage = (message) => {
-      if (isHello(message.data)) return emitRealtimeReady((data) => current.send(data));
+      if (isHello(message.data)) {
+        onSubscribed();
+        return emitRealtimeReady((data) => current.send(data));
+      }
       const event = parseRealtimeFrame(message.data);
       if (!event) return;
       onEvent(event);
