@@ -129,8 +129,10 @@ export const conversations = pgTable(
   (t) => [
     uniqueIndex('conversations_channel_contact_key').on(t.channelId, t.contactId),
     index('conversations_workspace_activity_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
-    index('conversations_assignee_idx').on(t.assigneeUserId),
-    index('conversations_team_idx').on(t.teamId),
+    // Partial: most conversations (every one a broadcast opens) have neither, and a NULL entry
+    // would cost each insert an index write that no query reads.
+    index('conversations_assignee_idx').on(t.assigneeUserId).where(sql`assignee_user_id IS NOT NULL`),
+    index('conversations_team_idx').on(t.teamId).where(sql`team_id IS NOT NULL`),
     index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`status = 'snoozed'`),
     // Inbox filters (list-conversations.ts): each keeps "most recent first" an index walk.
     index('conversations_workspace_status_activity_idx').on(
