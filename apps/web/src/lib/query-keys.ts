@@ -10,6 +10,8 @@ export const queryKeys = {
   /** The list; features/broadcasts keeps its own keys under the same prefix. */
   broadcasts: ['broadcasts', 'list'] as const,
   broadcast: (id: string) => ['broadcasts', 'one', id] as const,
+  /** Every broadcast query: the list, each broadcast and what features/broadcasts keeps. */
+  allBroadcasts: ['broadcasts'] as const,
   members: ['members'] as const,
   invitation: (token: string) => ['invitation', token] as const,
 };

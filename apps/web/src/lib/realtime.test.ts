@@ -8,6 +8,7 @@ import {
   parseRealtimeFrame,
   realtimeUrl,
   reconnectDelay,
+  refreshOnSubscribed,
 } from './realtime';
 
 /** Stands in for the browser's WebSocket: the test plays the server's side. */
@@ -94,6 +95,23 @@ describe('realtime', () => {
     expect(isStale(queryKeys.conversations)).toBe(true);
     expect(isStale(queryKeys.thread('c1'))).toBe(true);
     expect(isStale(queryKeys.thread('c2'))).toBe(false);
+  });
+
+  it('after a gap, refreshes every screen realtime keeps current, templates and broadcasts too', () => {
+    const client = new QueryClient();
+    const kept = [
+      queryKeys.conversations,
+      queryKeys.thread('c1'),
+      queryKeys.channels,
+      queryKeys.templates,
+      queryKeys.broadcasts,
+      queryKeys.broadcast('b1'),
+    ];
+    for (const key of [...kept, queryKeys.members]) client.setQueryData(key, {});
+    refreshOnSubscribed(client);
+    const isStale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+    for (const key of kept) expect(isStale(key), JSON.stringify(key)).toBe(true);
+    expect(isStale(queryKeys.members)).toBe(false);
   });
 
   it('refreshes once the server has subscribed the very first socket, not only after a gap', () => {

@@ -47,9 +47,15 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
  * connect as after a gap, refresh everything realtime keeps fresh.
  */
 export function refreshOnSubscribed(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.threads });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.channels });
+  for (const queryKey of [
+    queryKeys.conversations,
+    queryKeys.threads,
+    queryKeys.channels,
+    queryKeys.templates,
+    queryKeys.allBroadcasts,
+  ]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
 }
 
 /** Checks frames by hand instead of with RealtimeEventSchema, which would ship zod to the browser. */
