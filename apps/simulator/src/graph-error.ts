@@ -130,6 +130,20 @@ export const graphErrors = {
       title: 'Rate limit hit',
       details: 'Cloud API message throughput has been reached.',
     }),
+  /** Meta is down (§6.2): nothing was sent, the same request may be tried again later. */
+  outage: (code: '2' | '131000' | '131016') =>
+    new GraphApiError(
+      code === '2'
+        ? { httpStatus: 503, code: 2, title: 'Service temporarily unavailable', details: null }
+        : code === '131000'
+          ? { httpStatus: 500, code: 131000, title: 'Something went wrong', details: 'Something went wrong.' }
+          : {
+              httpStatus: 503,
+              code: 131016,
+              title: 'Service unavailable',
+              details: 'A service is temporarily unavailable. Please check the status page before retrying.',
+            },
+    ),
   pairRate: () =>
     new GraphApiError({
       httpStatus: 400,

@@ -77,6 +77,7 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
   }
 
   const behaviour = sandbox.behaviour(number.phoneNumberId);
+  if (behaviour.outage) return toErrorResponse(graphErrors.outage(behaviour.outage));
   if (!limits.isWithinThroughput(number.phoneNumberId, now, behaviour.mps)) {
     return toErrorResponse(graphErrors.throughput(context.throughputHttpStatus));
   }

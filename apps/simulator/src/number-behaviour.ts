@@ -6,6 +6,10 @@ import {
 } from '@charla/cloud-api';
 import { z } from 'zod';
 
+/** The errors Meta answers while it is down (reference §6.2, all retryable). */
+export const OUTAGE_CODES = ['2', '131000', '131016'] as const;
+export type OutageCode = (typeof OUTAGE_CODES)[number];
+
 export const STATUS_MODES = ['normal', 'out-of-order', 'skip-delivered', 'duplicates', 'drop'] as const;
 export type StatusMode = (typeof STATUS_MODES)[number];
 
@@ -34,6 +38,11 @@ export const NumberBehaviourSchema = z.strictObject({
   throughput: z.enum(THROUGHPUT_LEVELS).optional(),
   /** §7.7 portfolio messaging limit (unique out-of-window users per 24 h); default TIER_UNLIMITED. */
   messagingLimit: z.enum(MESSAGING_LIMIT_TIERS).optional(),
+  /**
+   * Meta is down for this number: every send is answered with this error until it is set back to
+   * null (§6.2: 2 "API Service" and 131016 "Service unavailable" are 503, 131000 a 500).
+   */
+  outage: z.enum(OUTAGE_CODES).nullable().optional(),
 });
 export type NumberBehaviour = z.infer<typeof NumberBehaviourSchema>;
 
@@ -45,13 +54,14 @@ export type ResolvedBehaviour = {
   mps: number;
   throughput: ThroughputLevel;
   messagingLimit: MessagingLimitTier;
+  outage: OutageCode | null;
 };
 
 const LEVEL_MPS: Partial<Record<ThroughputLevel, number>> = { STANDARD: 80, HIGH: 1_000 };
 
 export function resolveBehaviour(
   own: NumberBehaviour | undefined,
-  defaults: Omit<ResolvedBehaviour, 'statusMode' | 'batch' | 'throughput' | 'messagingLimit'>,
+  defaults: Omit<ResolvedBehaviour, 'statusMode' | 'batch' | 'throughput' | 'messagingLimit' | 'outage'>,
 ): ResolvedBehaviour {
   const mps = own?.mps ?? (own?.throughput && LEVEL_MPS[own.throughput]) ?? defaults.mps;
   return {
@@ -62,5 +72,6 @@ export function resolveBehaviour(
     mps,
     throughput: own?.throughput ?? (mps >= 1_000 ? 'HIGH' : 'STANDARD'),
     messagingLimit: own?.messagingLimit ?? 'TIER_UNLIMITED',
+    outage: own?.outage ?? null,
   };
 }

@@ -50,6 +50,28 @@ describe('throughput (§7.4)', () => {
   });
 });
 
+describe('an outage (§6.2)', () => {
+  it('answers every send with Meta’s 503 while the number is down, accepts nothing, then recovers', async () => {
+    await setUp();
+    f.openWindow();
+    const put = (outage: string | null) =>
+      fetch(`${f.baseUrl}/_sim/numbers/${NUMBER.phoneNumberId}/behaviour`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ outage }),
+      });
+    expect((await readJson(await put('131016'))).behaviour).toMatchObject({ outage: '131016' });
+    expect(await send()).toEqual({ ok: false, code: 131016, httpStatus: 503 });
+    expect((await put('999')).status).toBe(400);
+    await put('2');
+    expect(await send()).toEqual({ ok: false, code: 2, httpStatus: 503 });
+    expect(f.simulator.acceptedSends({ phoneNumberId: NUMBER.phoneNumberId })).toHaveLength(0);
+    await put(null);
+    expect((await send()).ok).toBe(true);
+    expect(f.simulator.acceptedSends({ phoneNumberId: NUMBER.phoneNumberId })).toHaveLength(1);
+  });
+});
+
 describe('pair rate limit (§7.6)', () => {
   it('allows a burst of 45 to one customer, then 131056 until 6 s are paid back; others are unaffected', async () => {
     await setUp();

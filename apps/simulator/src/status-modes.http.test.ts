@@ -92,6 +92,7 @@ describe('status modes', () => {
       mps: 80,
       throughput: 'STANDARD',
       messagingLimit: 'TIER_UNLIMITED',
+      outage: null,
     });
     expect((await put({ statusMode: 'sideways' })).status).toBe(400);
   });

@@ -474,6 +474,31 @@ describe('broadcasts', () => {
 
     await page.click('[data-testid="broadcast-resume"]');
     await expect.poll(percent, { timeout: 10_000 }).toBeGreaterThan(pausedAt);
+
+    // WhatsApp goes down for the number: the page says so and sending stops, nobody is failed;
+    // once WhatsApp answers again the notice goes and sending carries on.
+    const sandbox = await sandboxOf(request, server.url);
+    const setOutage = (outage: string | null) =>
+      fetch(`${sandbox.simulatorUrl}/_sim/numbers/${encodeURIComponent(sandbox.phoneNumberId)}/behaviour`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ outage }),
+      });
+    expect((await setOutage('131016')).status).toBe(200);
+    const notice = page.locator('[data-testid="broadcast-outage"]');
+    await notice.waitFor({ timeout: 15_000 });
+    await page.getByText('WhatsApp está fallando para este número: el envío se ha detenido.').waitFor();
+    await expect.poll(() => notice.textContent()).toContain('WhatsApp no está disponible por un momento');
+    await shot(page, '82b-broadcast-outage.png');
+    const stoppedAt = await percent();
+    expect((await setOutage(null)).status).toBe(200);
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
+    await expect.poll(percent, { timeout: 10_000 }).toBeGreaterThan(stoppedAt);
+    const during = (await (await request.get(`${server.url}/api/broadcasts/${id}`)).json()) as {
+      counts: { failed: number };
+    };
+    expect(during.counts.failed).toBe(0);
+
     await page.click('[data-testid="broadcast-cancel"]');
     await page.getByText('¿Cancelar la difusión?').waitFor();
     await page.click('[data-testid="broadcast-confirm"]');

@@ -97,6 +97,15 @@ export const FailureReasonCountSchema = z.object({
 });
 export type FailureReasonCount = z.infer<typeof FailureReasonCountSchema>;
 
+export const BroadcastOutageSchema = z.object({
+  /** WhatsApp's error code (`131016`, `2`...), null when WhatsApp could not be reached at all. */
+  code: z.number().int().nullable(),
+  reason: z.string(),
+  since: z.string(),
+  retryAt: z.string(),
+});
+export type BroadcastOutage = z.infer<typeof BroadcastOutageSchema>;
+
 export const BroadcastSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -116,6 +125,11 @@ export const BroadcastSchema = z.object({
   failuresByReason: z.array(FailureReasonCountSchema),
   /** Why the whole broadcast failed (status `failed`), e.g. the template was paused by Meta. */
   error: z.string().nullable(),
+  /**
+   * While `sending`: WhatsApp itself is failing (down, overloaded, unreachable), so the sender
+   * has stopped and tries one message again at `retryAt`. Nobody's attempt is used up meanwhile.
+   */
+  outage: BroadcastOutageSchema.nullable(),
 });
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 

@@ -49,6 +49,8 @@ export const broadcasts = pgTable(
     excludedOptedOut: integer('excluded_opted_out').notNull().default(0),
     excludedInvalid: integer('excluded_invalid').notNull().default(0),
     error: text('error'),
+    /** WhatsApp failing for the whole number while this broadcast sends (`BroadcastOutage`), else null. */
+    outage: jsonb('outage'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -4,6 +4,7 @@ import type { BroadcastsDeps } from './broadcasts.deps';
 import { HOLDS_LEASE_SQL, releaseLease, renewLease } from './channel-lease';
 import { LiveCounts } from './live-counts';
 import type { MessagingLimit } from './messaging-limit';
+import { type Admission, OutageBackoff } from './outage-backoff';
 import { publishBroadcast } from './publish-broadcast';
 import { CANCELLED_REASON } from './recipient-state-sql';
 import { recipientContent } from './record-sent';
@@ -47,6 +48,9 @@ export class ChannelSender {
   private nextPublish = new Map<string, number>();
   private readonly live = new Map<string, LiveCounts>();
   private publishing = false;
+  /** Stops the sender while WhatsApp fails for everyone, and shows it on the broadcast. */
+  private readonly outage: OutageBackoff;
+  private showingOutage: Promise<void> = Promise.resolve();
   /**
    * The highest recipient id claimed in this drain: the next claim starts after it. Claimed rows
    * leave dead `queued` entries at the front of the (broadcast, state, id) index until vacuum, so
@@ -65,6 +69,7 @@ export class ChannelSender {
   ) {
     this.pacer = new SendPacer(deps.config.defaultRatePerSecond);
     this.results = new SendResults(deps, this.mine);
+    this.outage = new OutageBackoff(() => deps.clock.now());
   }
 
   stop(): void {
@@ -146,6 +151,11 @@ export class ChannelSender {
    */
   private async drain(active: Active): Promise<number> {
     this.claimedUpTo = 0;
+    // A process killed during an outage left its notice behind: this sender shows its own.
+    await this.deps.db.query('UPDATE broadcasts SET outage = NULL WHERE id = $1 AND outage IS NOT NULL', [
+      active.id,
+    ]);
+    if (this.outage.current) this.showOutage(active);
     let halted = false;
     const watch = setInterval(() => {
       this.deps.db
@@ -259,6 +269,7 @@ export class ChannelSender {
     const id = Number(r.id);
     let outcome: SendOutcome;
     let paced = false;
+    let admission: Admission | null = null;
     try {
       const values = parse<TemplateValues>(r.values);
       const content = await this.deps.toOutboundContent(
@@ -277,18 +288,57 @@ export class ChannelSender {
         replyToExternalId: null,
         callbackData: callbackDataOf(id),
         beforeRequest: async () => {
+          admission = await this.outage.admit(isHalted);
+          if (!admission) return false;
           paced = await this.pacer.acquire(isHalted);
-          return paced;
+          // WhatsApp started failing while this one waited for its slot: it waits for the probe.
+          return paced && !(admission === 'normal' && this.outage.isStopped());
         },
       });
       outcome = { kind: 'sent', id, wamid: externalId, at: this.deps.clock.now() };
     } catch (err) {
-      if (err instanceof NotSent) return this.release([r]);
+      if (err instanceof NotSent) {
+        if (admission === 'probe') this.outage.probeNotSent();
+        return this.release([r]);
+      }
       outcome = SendResults.outcomeOf(id, err);
     } finally {
       if (paced) this.pacer.finished();
     }
+    const { counts, changed } = this.outage.record(outcome);
+    if (!counts && outcome.kind === 'retry') outcome = { ...outcome, refund: true };
+    if (changed) this.showOutage(active);
     this.results.add(outcome);
+  }
+
+  /**
+   * Writes the outage as it is now onto the broadcast (or clears it) and pushes the change, one
+   * write at a time so an older state never lands last.
+   */
+  private showOutage(active: Active) {
+    this.showingOutage = this.showingOutage
+      .then(async () => {
+        const state = this.outage.current;
+        if (state)
+          this.deps.log.warn({ broadcastId: active.id, ...state }, 'WhatsApp is failing: sending stopped');
+        else this.deps.log.warn({ broadcastId: active.id }, 'WhatsApp answers again: sending goes on');
+        await this.deps.db.query(
+          `UPDATE broadcasts SET outage = $2::jsonb WHERE id = $1 AND status = 'sending'`,
+          [
+            active.id,
+            state
+              ? JSON.stringify({
+                  code: state.code,
+                  reason: state.reason,
+                  since: state.since.toISOString(),
+                  retryAt: state.retryAt.toISOString(),
+                })
+              : null,
+          ],
+        );
+        await publishBroadcast(this.deps, active.workspace_id, active.id);
+      })
+      .catch(() => {});
   }
 
   /**

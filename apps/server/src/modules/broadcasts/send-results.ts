@@ -4,8 +4,12 @@ import { recordSentRecipients } from './record-sent';
 
 export type SendOutcome =
   | { kind: 'sent'; id: number; wamid: string; at: Date }
-  /** Nothing reached Meta (throughput, pair rate, refused connection): queued again after a backoff. */
-  | { kind: 'retry'; id: number; code: number | null; reason: string }
+  /**
+   * Nothing reached Meta (throughput, pair rate, refused connection): queued again after a backoff.
+   * `refund`: WhatsApp was down for everyone (OutageBackoff), so the attempt is given back and
+   * the sender's own backoff decides when it goes again.
+   */
+  | { kind: 'retry'; id: number; code: number | null; reason: string; refund?: boolean }
   | { kind: 'failed'; id: number; code: number | null; reason: string }
   /** No answer: it may have been sent. Left claimed; Meta's status (callback data) or the grace period settles it. */
   | { kind: 'in_doubt'; id: number };
@@ -84,13 +88,21 @@ export class SendResults {
       const now = this.deps.clock.now();
       await this.deps.db.query(
         `UPDATE broadcast_recipients r
-            SET state = CASE WHEN r.attempts >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'queued' END,
+            SET state = CASE WHEN r.attempts >= ${MAX_ATTEMPTS} AND NOT v.refund THEN 'failed' ELSE 'queued' END,
+                attempts = CASE WHEN v.refund THEN r.attempts - 1 ELSE r.attempts END,
                 claimed_at = NULL, error_code = v.code, error_reason = v.reason,
-                not_before = $4::timestamptz + CASE WHEN v.code = 131056 THEN power(4, r.attempts - 1)
-                                                    ELSE least(power(2, r.attempts - 1), 60) END * interval '1 second'
-           FROM unnest($1::bigint[], $2::int[], $3::text[]) AS v(id, code, reason)
+                not_before = CASE WHEN v.refund THEN NULL ELSE
+                  $4::timestamptz + CASE WHEN v.code = 131056 THEN power(4, r.attempts - 1)
+                                         ELSE least(power(2, r.attempts - 1), 60) END * interval '1 second' END
+           FROM unnest($1::bigint[], $2::int[], $3::text[], $5::boolean[]) AS v(id, code, reason, refund)
           WHERE r.id = v.id AND r.state = 'sending'`,
-        [retry.map((o) => o.id), retry.map((o) => o.code), retry.map((o) => o.reason), now],
+        [
+          retry.map((o) => o.id),
+          retry.map((o) => o.code),
+          retry.map((o) => o.reason),
+          now,
+          retry.map((o) => o.refund === true),
+        ],
       );
     }
     if (failed.length) {

@@ -17,6 +17,7 @@ import {
 } from './broadcast-pace';
 import { BroadcastStatusBadge } from './broadcast-status-badge';
 import { useBroadcast } from './broadcasts.api';
+import { OutageNotice } from './outage-notice';
 import { ProgressBar } from './progress-bar';
 import { RecipientsList } from './recipients-list';
 import { formatInZone } from './schedule-time';
@@ -78,6 +79,7 @@ function Detail({ broadcast: b }: { broadcast: Broadcast }) {
         <BroadcastActions broadcast={b} />
       </div>
       <StatusExplanation broadcast={b} when={when} />
+      {b.outage ? <OutageNotice outage={b.outage} timeZone={timeZone} /> : null}
       {hasStarted ? (
         <>
           <Progress broadcast={b} />

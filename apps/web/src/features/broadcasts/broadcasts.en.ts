@@ -302,6 +302,11 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     paused: 'Paused: no new message goes out until you resume it.',
     cancelled: 'Cancelled: what was left to send will not be sent.',
     failed: 'The broadcast could not be sent.',
+    outage: {
+      title: 'WhatsApp is failing for this number: sending has stopped.',
+      body: 'Since {{since}}. Next try at {{retryAt}}, then every time a little later until WhatsApp answers. Nobody loses their message or gets it twice.',
+      unreachable: 'WhatsApp cannot be reached.',
+    },
   },
   actions: {
     edit: 'Edit',

@@ -88,6 +88,11 @@ export function formatInZone(iso: string, language: string, timeZone: string): s
   }).format(new Date(iso));
 }
 
+/** A time of today for people (hours, minutes, seconds), in the workspace's zone. */
+export function formatTimeInZone(iso: string, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone, timeStyle: 'medium' }).format(new Date(iso));
+}
+
 /** `Europe/Madrid` -> `{ city: 'Madrid', offset: 'UTC+1' }` for the hint next to the inputs. */
 export function zoneHint(timeZone: string, at: Date): { city: string; offset: string } {
   return { city: zoneCity(timeZone), offset: offsetLabel(timeZone, at) };

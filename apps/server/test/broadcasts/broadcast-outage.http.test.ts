@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../harness/test-app';
+import {
+  approvedPromo,
+  broadcastsApi,
+  promoVariables,
+  seedContacts,
+  templateSends,
+} from './broadcast-fixtures';
+
+const N = 40;
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ config: { BROADCAST_DEFAULT_RATE_PER_SECOND: '20' } });
+  await seedContacts(t, N, { prefix: '34655', tag: 'caida' });
+}, 60_000);
+afterAll(() => t?.close());
+
+/** Every send WhatsApp refused for this number (the outage's 503s). */
+const refused = () =>
+  t.simulator.sends(t.sandbox.phoneNumberId).filter((s) => s.responseStatus !== 200).length;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a broadcast while WhatsApp is down', () => {
+  it('stops, shows why, probes with a growing wait, then sends everyone once and fails nobody', async () => {
+    const template = await approvedPromo(t);
+    const api = broadcastsApi(t);
+    const created = await api.create({
+      name: 'Caída',
+      channelId: t.sandbox.id,
+      templateId: template.id,
+      audience: { kind: 'filters', filters: { tags: ['caida'] } },
+      variables: promoVariables(),
+      scheduledAt: null,
+      action: 'send_now',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    await api.until(id, (b) => b.counts.sent >= 5, 'the first sends');
+
+    t.simulator.setBehaviour(t.sandbox.phoneNumberId, { outage: '131016' });
+    const down = await api.until(id, (b) => b.outage !== null, 'the outage shown on the broadcast');
+    expect(down.status).toBe('sending');
+    expect(down.outage).toMatchObject({ code: 131016, reason: expect.stringContaining('unavailable') });
+    const firstRetry = Date.parse(down.outage!.retryAt);
+    expect(firstRetry - Date.parse(down.outage!.since)).toBe(2_000);
+
+    // Stopped: not one more request until the retry time (the clock is the app's, held still).
+    const refusedWhenStopped = refused();
+    expect(refusedWhenStopped).toBeGreaterThanOrEqual(5);
+    expect(refusedWhenStopped).toBeLessThan(15);
+    await sleep(1_000);
+    expect(refused()).toBe(refusedWhenStopped);
+
+    // At the retry time one probe goes, fails, and the next try is twice as far.
+    t.clock.advance(2_000);
+    const still = await api.until(
+      id,
+      (b) => b.outage !== null && Date.parse(b.outage.retryAt) > firstRetry,
+      'the failed probe to move the retry time',
+    );
+    expect(Date.parse(still.outage!.retryAt) - t.clock.now().getTime()).toBe(4_000);
+    expect(refused()).toBe(refusedWhenStopped + 1);
+
+    // WhatsApp is back: the next probe gets an answer and everyone else follows.
+    t.simulator.setBehaviour(t.sandbox.phoneNumberId, { outage: null });
+    t.clock.advance(4_000);
+    await api.until(id, (b) => b.outage === null, 'the outage notice to clear');
+    // The sends that tripped the stop were ordinary retries: their backoff is on the app's clock.
+    t.clock.advance(60_000);
+    const done = await api.until(id, (b) => b.status === 'completed', 'the broadcast to complete');
+    expect(done.counts).toMatchObject({ total: N, sent: N, failed: 0, queued: 0 });
+    expect(done.outage).toBeNull();
+    const sends = await templateSends(t);
+    expect(new Set(sends.map((s) => s.to)).size).toBe(N);
+    expect(sends).toHaveLength(N);
+  }, 60_000);
+});
