@@ -130,6 +130,12 @@ export const BroadcastSchema = z.object({
    * has stopped and tries one message again at `retryAt`. Nobody's attempt is used up meanwhile.
    */
   outage: BroadcastOutageSchema.nullable(),
+  /**
+   * While `paused`: Charla paused it by itself because WhatsApp refused a send for a reason every
+   * other recipient would hit too (the template paused or disabled, the token, the account). The
+   * recipient it happened to is queued again; resume once the cause is fixed.
+   */
+  pausedBy: z.object({ code: z.number().int(), reason: z.string() }).nullable(),
 });
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 

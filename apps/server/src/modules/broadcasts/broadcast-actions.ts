@@ -38,7 +38,7 @@ export async function changeBroadcastStatus(
   // A broadcast paused while preparing resumes by preparing again.
   const to = action === 'resume' && !current.started_at ? 'preparing' : move.to;
   const rows = await deps.db.query(
-    `UPDATE broadcasts SET status = $3, updated_at = now(),
+    `UPDATE broadcasts SET status = $3, updated_at = now(), paused_by = NULL,
             finished_at = CASE WHEN $3 = 'cancelled' THEN $4::timestamptz ELSE finished_at END,
             scheduled_at = CASE WHEN $5 = 'start' THEN NULL ELSE scheduled_at END
       WHERE workspace_id = $1 AND id = $2 AND status = ANY($6::text[]) RETURNING id`,

@@ -28,6 +28,7 @@ export interface BroadcastRow {
   excluded_invalid: number;
   error: string | null;
   outage: BroadcastOutage | string | null;
+  paused_by: Broadcast['pausedBy'] | string | null;
   created_by_user_id: string | null;
   created_at: Date;
   rate_per_second: number | null;
@@ -35,7 +36,7 @@ export interface BroadcastRow {
 
 export const BROADCAST_COLUMNS = `b.id, b.workspace_id, b.name, b.channel_id, b.template_id, b.template_name, b.template,
   b.audience, b.variables, b.status, b.scheduled_at, b.started_at, b.finished_at, b.excluded_opted_out,
-  b.excluded_invalid, b.error, b.outage, b.created_by_user_id, b.created_at, s.rate_per_second`;
+  b.excluded_invalid, b.error, b.outage, b.paused_by, b.created_by_user_id, b.created_at, s.rate_per_second`;
 export const BROADCAST_FROM =
   'broadcasts b LEFT JOIN broadcast_channel_settings s ON s.channel_id = b.channel_id';
 
@@ -112,6 +113,7 @@ export async function toBroadcast(
     error: row.error,
     // Only a sending broadcast waits for WhatsApp: a paused or finished one shows no stale notice.
     outage: row.status === 'sending' && row.outage ? json<BroadcastOutage>(row.outage) : null,
+    pausedBy: row.status === 'paused' && row.paused_by ? json<Broadcast['pausedBy']>(row.paused_by) : null,
   };
 }
 

@@ -51,6 +51,8 @@ export const broadcasts = pgTable(
     error: text('error'),
     /** WhatsApp failing for the whole number while this broadcast sends (`BroadcastOutage`), else null. */
     outage: jsonb('outage'),
+    /** Why Charla paused it by itself: `{code, reason}` of WhatsApp's refusal, else null. */
+    pausedBy: jsonb('paused_by'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -2,6 +2,7 @@ import type { Template, TemplateValues } from '@charla/contracts';
 import { NotSent, SendFailure } from '../inbox';
 import type { BroadcastsDeps } from './broadcasts.deps';
 import { HOLDS_LEASE_SQL, releaseLease, renewLease } from './channel-lease';
+import { haltsBroadcast } from './halting-errors';
 import { LiveCounts } from './live-counts';
 import type { MessagingLimit } from './messaging-limit';
 import { type Admission, OutageBackoff } from './outage-backoff';
@@ -51,6 +52,8 @@ export class ChannelSender {
   /** Stops the sender while WhatsApp fails for everyone, and shows it on the broadcast. */
   private readonly outage: OutageBackoff;
   private showingOutage: Promise<void> = Promise.resolve();
+  /** WhatsApp refused a send for a reason everyone would hit: the drain stops, the broadcast pauses. */
+  private pausing: Promise<void> | null = null;
   /**
    * The highest recipient id claimed in this drain: the next claim starts after it. Claimed rows
    * leave dead `queued` entries at the front of the (broadcast, state, id) index until vacuum, so
@@ -156,6 +159,7 @@ export class ChannelSender {
       active.id,
     ]);
     if (this.outage.current) this.showOutage(active);
+    this.pausing = null;
     let halted = false;
     const watch = setInterval(() => {
       this.deps.db
@@ -165,7 +169,7 @@ export class ChannelSender {
         })
         .catch(() => {});
     }, 250);
-    const isHalted = () => halted || this.stopped || this.lost;
+    const isHalted = () => halted || this.pausing !== null || this.stopped || this.lost;
     let total = 0;
     try {
       let next = this.claim(active);
@@ -191,6 +195,8 @@ export class ChannelSender {
       }
     } finally {
       clearInterval(watch);
+      // The next broadcast is chosen by status: this one must read `paused` by then.
+      await this.pausing;
     }
   }
 
@@ -308,7 +314,26 @@ export class ChannelSender {
     const { counts, changed } = this.outage.record(outcome);
     if (!counts && outcome.kind === 'retry') outcome = { ...outcome, refund: true };
     if (changed) this.showOutage(active);
+    if (outcome.kind === 'failed' && outcome.code !== null && haltsBroadcast(outcome.code)) {
+      // Not this recipient's fault: they wait in the queue for the resume like everyone else.
+      this.pauseFor(active, outcome.code, outcome.reason);
+      outcome = { kind: 'retry', id, code: outcome.code, reason: outcome.reason, refund: true };
+    }
     this.results.add(outcome);
+  }
+
+  /** Pauses the broadcast once, with WhatsApp's reason, and stops this drain. */
+  private pauseFor(active: Active, code: number, reason: string) {
+    if (this.pausing) return;
+    this.deps.log.warn({ broadcastId: active.id, code, reason }, 'WhatsApp refused the broadcast: paused');
+    this.pausing = this.deps.db
+      .query(
+        `UPDATE broadcasts SET status = 'paused', paused_by = $2::jsonb, updated_at = now()
+          WHERE id = $1 AND status = 'sending'`,
+        [active.id, JSON.stringify({ code, reason })],
+      )
+      .then(() => publishBroadcast(this.deps, active.workspace_id, active.id))
+      .catch((err) => this.deps.log.error({ err, broadcastId: active.id }, 'pausing the broadcast failed'));
   }
 
   /**

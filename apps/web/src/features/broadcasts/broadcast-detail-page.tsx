@@ -18,6 +18,7 @@ import {
 import { BroadcastStatusBadge } from './broadcast-status-badge';
 import { useBroadcast } from './broadcasts.api';
 import { OutageNotice } from './outage-notice';
+import { PausedByNotice } from './paused-by-notice';
 import { ProgressBar } from './progress-bar';
 import { RecipientsList } from './recipients-list';
 import { formatInZone } from './schedule-time';
@@ -130,7 +131,11 @@ function StatusExplanation({ broadcast: b, when }: { broadcast: Broadcast; when:
         </Alert>
       );
     case 'paused':
-      return <Alert tone="warning">{t('broadcasts.explain.paused')}</Alert>;
+      return b.pausedBy ? (
+        <PausedByNotice pausedBy={b.pausedBy} />
+      ) : (
+        <Alert tone="warning">{t('broadcasts.explain.paused')}</Alert>
+      );
     case 'cancelled':
       return <Alert tone="warning">{t('broadcasts.explain.cancelled')}</Alert>;
     case 'failed':

@@ -302,6 +302,10 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     paused: 'Paused: no new message goes out until you resume it.',
     cancelled: 'Cancelled: what was left to send will not be sent.',
     failed: 'The broadcast could not be sent.',
+    pausedBy: {
+      title: 'WhatsApp refused this broadcast’s messages, so Charla paused it.',
+      body: 'Nothing more was sent. Fix the cause, then resume: whoever has not received it yet will, and nobody twice.',
+    },
     outage: {
       title: 'WhatsApp is failing for this number: sending has stopped.',
       body: 'Since {{since}}. Next try at {{retryAt}}, then every time a little later until WhatsApp answers. Nobody loses their message or gets it twice.',

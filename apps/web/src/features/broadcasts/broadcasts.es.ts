@@ -302,6 +302,10 @@ export const broadcastsEs = {
     paused: 'En pausa: no sale ningún mensaje nuevo hasta que la reanudes.',
     cancelled: 'Cancelada: lo que quedaba por enviar no se enviará.',
     failed: 'La difusión no se pudo enviar.',
+    pausedBy: {
+      title: 'WhatsApp rechazó los mensajes de esta difusión y Charla la ha pausado.',
+      body: 'No se envió nada más. Resuelve la causa y reanúdala: quien aún no lo recibió lo recibirá, y nadie dos veces.',
+    },
     outage: {
       title: 'WhatsApp está fallando para este número: el envío se ha detenido.',
       body: 'Desde las {{since}}. Próximo intento a las {{retryAt}}, y después cada vez un poco más tarde hasta que WhatsApp responda. Nadie se queda sin su mensaje ni lo recibe dos veces.',

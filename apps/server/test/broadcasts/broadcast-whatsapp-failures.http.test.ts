@@ -76,3 +76,49 @@ describe('a broadcast while WhatsApp is down', () => {
     expect(sends).toHaveLength(N);
   }, 60_000);
 });
+
+describe('a template WhatsApp pauses in the middle of a broadcast', () => {
+  it('pauses the broadcast with the reason, fails nobody, and sends the rest once after a resume', async () => {
+    await seedContacts(t, N, { prefix: '34656', tag: 'plantilla' });
+    const template = await approvedPromo(t);
+    const api = broadcastsApi(t);
+    const created = await api.create({
+      name: 'Plantilla pausada',
+      channelId: t.sandbox.id,
+      templateId: template.id,
+      audience: { kind: 'filters', filters: { tags: ['plantilla'] } },
+      variables: promoVariables(),
+      scheduledAt: null,
+      action: 'send_now',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    await api.until(id, (b) => b.counts.sent >= 5, 'the first sends');
+    const refusedBefore = refused();
+
+    // Low quality: Meta pauses the template and answers every send with 132015.
+    t.simulator.setTemplateStatus(template.externalId!, { event: 'PAUSED', title: 'FIRST_PAUSE' });
+    const paused = await api.until(id, (b) => b.status === 'paused', 'Charla to pause the broadcast');
+    expect(paused.pausedBy).toMatchObject({ code: 132015, reason: expect.stringContaining('paused') });
+    await sleep(1_000);
+    const stopped = await api.get(id);
+    expect(stopped.counts.failed).toBe(0);
+    expect(stopped.counts.sent).toBeLessThan(N);
+    // One refusal (and whatever was already in flight) instead of one per remaining recipient.
+    expect(refused() - refusedBefore).toBeGreaterThanOrEqual(1);
+    expect(refused() - refusedBefore).toBeLessThanOrEqual(3);
+    const sentWhilePaused = stopped.counts.sent;
+    await sleep(500);
+    expect((await api.get(id)).counts.sent).toBe(sentWhilePaused);
+
+    // Hours later Meta reinstates it; the admin resumes and the rest go out, nobody twice.
+    t.simulator.setTemplateStatus(template.externalId!, { event: 'REINSTATED' });
+    const resumed = await api.call('POST', `/api/broadcasts/${id}/resume`);
+    expect(resumed.json()).toMatchObject({ status: 'sending', pausedBy: null });
+    const done = await api.until(id, (b) => b.status === 'completed', 'the broadcast to complete');
+    expect(done.counts).toMatchObject({ total: N, sent: N, failed: 0 });
+    const sends = (await templateSends(t)).filter((s) => s.to.startsWith('34656'));
+    expect(new Set(sends.map((s) => s.to)).size).toBe(N);
+    expect(sends).toHaveLength(N);
+  }, 60_000);
+});

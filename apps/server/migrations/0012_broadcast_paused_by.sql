@@ -1,0 +1,1 @@
+ALTER TABLE "broadcasts" ADD COLUMN "paused_by" jsonb;
