@@ -46,6 +46,8 @@ describe('a broadcast while WhatsApp is down', () => {
     expect(firstRetry - Date.parse(down.outage!.since)).toBe(2_000);
 
     // Stopped: not one more request until the retry time (the clock is the app's, held still).
+    // A send already under way when the fifth failure came back may still be answered: let it.
+    await sleep(500);
     const refusedWhenStopped = refused();
     expect(refusedWhenStopped).toBeGreaterThanOrEqual(5);
     expect(refusedWhenStopped).toBeLessThan(15);
@@ -106,7 +108,7 @@ describe('a template WhatsApp pauses in the middle of a broadcast', () => {
     expect(stopped.counts.sent).toBeLessThan(N);
     // One refusal (and whatever was already in flight) instead of one per remaining recipient.
     expect(refused() - refusedBefore).toBeGreaterThanOrEqual(1);
-    expect(refused() - refusedBefore).toBeLessThanOrEqual(3);
+    expect(refused() - refusedBefore).toBeLessThanOrEqual(5);
     const sentWhilePaused = stopped.counts.sent;
     await sleep(500);
     expect((await api.get(id)).counts.sent).toBe(sentWhilePaused);

@@ -1,5 +1,5 @@
 import type { Broadcast } from '@charla/contracts';
-import { Ban, FileCheck2, Gauge, Megaphone, Plus } from 'lucide-react';
+import { AlertTriangle, Ban, FileCheck2, Gauge, Megaphone, Plus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useErrorMessage } from '../../lib/use-error-message';
@@ -121,6 +121,17 @@ function BroadcastRow({ broadcast: b }: { broadcast: Broadcast }) {
         <div className="min-w-0">
           <p className="truncate font-medium">{b.name}</p>
           <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">{b.templateName}</p>
+          {b.outage || b.pausedBy ? (
+            <p
+              className="mt-0.5 flex items-center gap-1 text-xs text-amber-700 dark:text-amber-300"
+              data-testid="broadcast-row-alert"
+            >
+              <AlertTriangle aria-hidden className="size-3.5 shrink-0" />
+              {b.pausedBy
+                ? t('broadcasts.rowAlert.pausedBy', { code: b.pausedBy.code })
+                : t('broadcasts.rowAlert.outage')}
+            </p>
+          ) : null}
         </div>
         <span className="lg:hidden">
           <BroadcastStatusBadge status={b.status} />

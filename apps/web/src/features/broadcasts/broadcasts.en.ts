@@ -10,6 +10,10 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
   new: 'New broadcast',
   notSentYet: 'Not sent yet',
   neverSent: 'Never sent',
+  rowAlert: {
+    outage: 'WhatsApp is failing: sending stopped',
+    pausedBy: 'Paused: WhatsApp refused it (code {{code}})',
+  },
   progressLabel: 'Sending progress: {{percent}} %',
   empty: {
     title: 'No broadcasts yet',

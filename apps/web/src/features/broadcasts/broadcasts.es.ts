@@ -9,6 +9,10 @@ export const broadcastsEs = {
   new: 'Nueva difusión',
   notSentYet: 'Aún no se ha enviado',
   neverSent: 'No se llegó a enviar',
+  rowAlert: {
+    outage: 'WhatsApp está fallando: envío detenido',
+    pausedBy: 'Pausada: WhatsApp la rechazó (código {{code}})',
+  },
   progressLabel: 'Progreso del envío: {{percent}} %',
   empty: {
     title: 'Todavía no hay difusiones',
