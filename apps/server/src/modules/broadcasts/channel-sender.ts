@@ -52,6 +52,8 @@ export class ChannelSender {
   /** Stops the sender while WhatsApp fails for everyone, and shows it on the broadcast. */
   private readonly outage: OutageBackoff;
   private showingOutage: Promise<void> = Promise.resolve();
+  /** Broadcasts whose outage notice this sender has written (null or its own) at least once. */
+  private readonly outageShownOn = new Set<string>();
   /** WhatsApp refused a send for a reason everyone would hit: the drain stops, the broadcast pauses. */
   private pausing: Promise<void> | null = null;
   /**
@@ -155,10 +157,10 @@ export class ChannelSender {
   private async drain(active: Active): Promise<number> {
     this.claimedUpTo = 0;
     // A process killed during an outage left its notice behind: this sender shows its own.
-    await this.deps.db.query('UPDATE broadcasts SET outage = NULL WHERE id = $1 AND outage IS NOT NULL', [
-      active.id,
-    ]);
-    if (this.outage.current) this.showOutage(active);
+    if (!this.outageShownOn.has(active.id)) {
+      this.outageShownOn.add(active.id);
+      this.showOutage(active);
+    }
     this.pausing = null;
     let halted = false;
     const watch = setInterval(() => {
@@ -313,7 +315,13 @@ export class ChannelSender {
     }
     const { counts, changed } = this.outage.record(outcome);
     if (!counts && outcome.kind === 'retry') outcome = { ...outcome, refund: true };
-    if (changed) this.showOutage(active);
+    if (changed) {
+      const state = this.outage.current;
+      if (state)
+        this.deps.log.warn({ broadcastId: active.id, ...state }, 'WhatsApp is failing: sending stopped');
+      else this.deps.log.warn({ broadcastId: active.id }, 'WhatsApp answers again: sending goes on');
+      this.showOutage(active);
+    }
     if (outcome.kind === 'failed' && outcome.code !== null && haltsBroadcast(outcome.code)) {
       // Not this recipient's fault: they wait in the queue for the resume like everyone else.
       this.pauseFor(active, outcome.code, outcome.reason);
@@ -344,9 +352,7 @@ export class ChannelSender {
     this.showingOutage = this.showingOutage
       .then(async () => {
         const state = this.outage.current;
-        if (state)
-          this.deps.log.warn({ broadcastId: active.id, ...state }, 'WhatsApp is failing: sending stopped');
-        else this.deps.log.warn({ broadcastId: active.id }, 'WhatsApp answers again: sending goes on');
+        this.outageShownOn.add(active.id);
         await this.deps.db.query(
           `UPDATE broadcasts SET outage = $2::jsonb WHERE id = $1 AND status = 'sending'`,
           [
