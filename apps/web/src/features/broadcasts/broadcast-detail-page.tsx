@@ -170,7 +170,7 @@ function Progress({ broadcast: b }: { broadcast: Broadcast }) {
             })}
           </span>
         </p>
-        {isMoving && b.counts.queued > 0 ? (
+        {isMoving && !b.outage && b.counts.queued > 0 ? (
           <p className="text-xs text-neutral-500 dark:text-neutral-400">
             {t('broadcasts.detail.remaining', {
               duration: t(`broadcasts.duration.${remaining.unit}`, {
