@@ -21,22 +21,28 @@ const refused = () =>
   t.simulator.sends(t.sandbox.phoneNumberId).filter((s) => s.responseStatus !== 200).length;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A broadcast of a freshly approved template to `tag`, sending at 20/s, once 5 have gone out. */
+async function sendingBroadcast(name: string, tag: string) {
+  const template = await approvedPromo(t);
+  const api = broadcastsApi(t);
+  const created = await api.create({
+    name,
+    channelId: t.sandbox.id,
+    templateId: template.id,
+    audience: { kind: 'filters', filters: { tags: [tag] } },
+    variables: promoVariables(),
+    scheduledAt: null,
+    action: 'send_now',
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  await api.until(id, (b) => b.counts.sent >= 5, 'the first sends');
+  return { api, id, template };
+}
+
 describe('a broadcast while WhatsApp is down', () => {
   it('stops, shows why, probes with a growing wait, then sends everyone once and fails nobody', async () => {
-    const template = await approvedPromo(t);
-    const api = broadcastsApi(t);
-    const created = await api.create({
-      name: 'Caída',
-      channelId: t.sandbox.id,
-      templateId: template.id,
-      audience: { kind: 'filters', filters: { tags: ['caida'] } },
-      variables: promoVariables(),
-      scheduledAt: null,
-      action: 'send_now',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const id = created.json().id as string;
-    await api.until(id, (b) => b.counts.sent >= 5, 'the first sends');
+    const { api, id } = await sendingBroadcast('Caída', 'caida');
 
     t.simulator.setBehaviour(t.sandbox.phoneNumberId, { outage: '131016' });
     const down = await api.until(id, (b) => b.outage !== null, 'the outage shown on the broadcast');
@@ -82,20 +88,7 @@ describe('a broadcast while WhatsApp is down', () => {
 describe('a template WhatsApp pauses in the middle of a broadcast', () => {
   it('pauses the broadcast with the reason, fails nobody, and sends the rest once after a resume', async () => {
     await seedContacts(t, N, { prefix: '34656', tag: 'plantilla' });
-    const template = await approvedPromo(t);
-    const api = broadcastsApi(t);
-    const created = await api.create({
-      name: 'Plantilla pausada',
-      channelId: t.sandbox.id,
-      templateId: template.id,
-      audience: { kind: 'filters', filters: { tags: ['plantilla'] } },
-      variables: promoVariables(),
-      scheduledAt: null,
-      action: 'send_now',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const id = created.json().id as string;
-    await api.until(id, (b) => b.counts.sent >= 5, 'the first sends');
+    const { api, id, template } = await sendingBroadcast('Plantilla pausada', 'plantilla');
     const refusedBefore = refused();
 
     // Low quality: Meta pauses the template and answers every send with 132015.
