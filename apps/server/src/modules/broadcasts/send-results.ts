@@ -6,8 +6,9 @@ export type SendOutcome =
   | { kind: 'sent'; id: number; wamid: string; at: Date }
   /**
    * Nothing reached Meta (throughput, pair rate, refused connection): queued again after a backoff.
-   * `refund`: WhatsApp was down for everyone (OutageBackoff), so the attempt is given back and
-   * the sender's own backoff decides when it goes again.
+   * `refund`: not about this recipient (WhatsApp down for everyone, see OutageBackoff, or a
+   * refusal that pauses the broadcast, see halting-errors.ts): the attempt is given back and the
+   * recipient goes when the sender does.
    */
   | { kind: 'retry'; id: number; code: number | null; reason: string; refund?: boolean }
   | { kind: 'failed'; id: number; code: number | null; reason: string }
