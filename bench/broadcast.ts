@@ -16,25 +16,26 @@
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSimulator } from '@charla/simulator';
 import pg from 'pg';
+import {
+  approvedTemplate,
+  channelIdOf,
+  charlaProcessEnv,
+  NUMBER,
+  seedContacts,
+  setNumberRate,
+  signUpOwner,
+  startBroadcast,
+  startNumberSimulator,
+} from './broadcast-setup';
 import { measureLoopbackCost } from './loopback-cost';
-import { createPgDatabase, readCpuSeconds, startCharlaProcess } from './start-charla';
+import { createPgDatabase, freePort, readCpuSeconds, startCharlaProcess } from './start-charla';
+import { positiveInt, round, sleep } from './util';
 
 const log = (msg: string) => process.stderr.write(`[bench:broadcast] ${msg}\n`);
-
-const NUMBER = {
-  phoneNumberId: '100000000000077',
-  wabaId: '200000000000077',
-  displayPhoneNumber: '+34 910 000 077',
-  accessToken: 'EAAbench'.padEnd(40, 'x'),
-  appSecret: 'bench-broadcast-app-secret-0123',
-};
-const TAG = 'bench';
 /** Give up when the simulator accepted no send and the broadcast did not change for this long. */
 const STALL_MS = 60_000;
 const SAMPLE_MS = 200;
@@ -42,13 +43,6 @@ const SAMPLE_MS = 200;
 const CAPPED_TOLERANCE = 1.05;
 /** Issue 5: sends per second with the cap removed, on 2 cores. */
 const UNCAPPED_TARGET_PER_S = 3_000;
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
-  return n;
-}
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -76,21 +70,7 @@ function parseOptions() {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number) => round(bytes / 2 ** 20);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
   const opts = parseOptions();
@@ -106,41 +86,17 @@ async function main() {
     if (!process.env.CHARLA_BENCH_KEEP_DB) cleanups.push(database.drop);
     log(`created database ${database.name}`);
 
-    const simulator = createSimulator({
-      // Meta answers statuses within a second or so; they come back as webhooks Charla ingests.
-      statusDelaysMs: { sent: 50, delivered: 150 },
-      pairRateLimit: false,
-      templateReviewMs: 50,
+    const port = await freePort();
+    const { simulator, url: simulatorUrl } = await startNumberSimulator({
       mps: opts.uncapped ? 1_000_000 : opts.rate,
+      charlaPort: port,
+      pairRateLimit: false,
     });
     cleanups.push(() => simulator.close());
-    const simulatorUrl = await simulator.listen({ host: '127.0.0.1', port: 0 });
-    const port = await freePort();
-    simulator.registerNumber({
-      ...NUMBER,
-      webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`,
-      throughput: 'HIGH',
-    });
-    // Statuses in batches, as Meta sends them under load.
-    simulator.setBehaviour(NUMBER.phoneNumberId, {
-      batch: { maxUpdates: 200, windowMs: 100 },
-      mps: opts.uncapped ? 1_000_000 : opts.rate,
-    });
 
     const charla = await startCharlaProcess(
       {
-        DATA_DIR: dataDir,
-        DATABASE_URL: database.url,
-        SIMULATOR_ENABLED: 'false',
-        LOG_LEVEL: 'warn',
-        SECRET_KEY: 'be'.repeat(32),
-        WHATSAPP_PHONE_NUMBER_ID: NUMBER.phoneNumberId,
-        WHATSAPP_WABA_ID: NUMBER.wabaId,
-        WHATSAPP_DISPLAY_PHONE_NUMBER: NUMBER.displayPhoneNumber,
-        WHATSAPP_ACCESS_TOKEN: NUMBER.accessToken,
-        WHATSAPP_APP_SECRET: NUMBER.appSecret,
-        WHATSAPP_VERIFY_TOKEN: 'bench-verify-token',
-        GRAPH_API_BASE_URL: simulatorUrl,
+        ...charlaProcessEnv({ dataDir, databaseUrl: database.url, simulatorUrl }),
         ...(opts.uncapped ? { BROADCAST_BENCHMARK_UNPACED: 'true' } : {}),
       },
       port,
@@ -149,52 +105,19 @@ async function main() {
     cleanups.push(() => charla.stop());
     log(`Charla is up (pid ${charla.child.pid}), simulator at ${simulatorUrl}`);
 
-    const setup = await fetch(`${charla.url}/api/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        workspaceName: 'Bench',
-        name: 'Owner',
-        email: 'owner@example.com',
-        password: 'a long bench password',
-      }),
-    });
-    if (setup.status !== 200) throw new Error(`setup failed: ${await setup.text()}`);
-    const cookie = String(setup.headers.get('set-cookie')).split(';')[0]!;
-    const call = async <T>(
-      method: string,
-      path: string,
-      body?: unknown,
-    ): Promise<{ status: number; json: T }> => {
-      const res = await fetch(`${charla.url}${path}`, {
-        method,
-        headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
-    };
-
-    const channels = await call<{ items?: { id: string }[] } | { id: string }[]>('GET', '/api/channels');
-    const channelList = Array.isArray(channels.json) ? channels.json : (channels.json.items ?? []);
-    const channelId = channelList[0]?.id;
-    if (!channelId) throw new Error(`the number was not connected: ${JSON.stringify(channels.json)}`);
+    const { call } = await signUpOwner(charla.url);
+    const channelId = await channelIdOf(call);
 
     const templateId = await approvedTemplate(call);
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
     cleanups.push(() => db.end());
     const seedStarted = performance.now();
-    await seedContacts(db, opts.n);
+    await seedContacts((text, params) => db.query(text, params), opts.n);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`seeded ${opts.n} contacts in ${seedSeconds.toFixed(1)} s (one INSERT ... SELECT)`);
 
-    if (!opts.uncapped) {
-      const rate = await call('PUT', `/api/broadcasts/channels/${channelId}/rate`, {
-        ratePerSecond: opts.rate,
-      });
-      if (rate.status !== 200) throw new Error(`setting the rate failed: ${JSON.stringify(rate.json)}`);
-    }
+    if (!opts.uncapped) await setNumberRate(call, channelId, opts.rate);
 
     // Memory from here on: Charla is warm (migrated, set up), nothing sent yet.
     const rssBefore = charla.memory().rss;
@@ -220,24 +143,8 @@ async function main() {
     await samplePgCpu();
     const started = performance.now();
     const startedAtMs = Date.now();
-    const created = await call<{ id: string }>('POST', '/api/broadcasts', {
-      name: 'Bench',
-      channelId,
-      templateId,
-      audience: { kind: 'filters', filters: { tags: [TAG] } },
-      variables: {
-        header: null,
-        headerMediaId: null,
-        buttons: {},
-        body: { first_name: { source: 'attribute', key: 'name', fallback: 'amigo' } },
-      },
-      scheduledAt: null,
-      action: 'send_now',
-    });
-    if (created.status !== 201)
-      throw new Error(`creating the broadcast failed: ${JSON.stringify(created.json)}`);
+    const broadcastId = await startBroadcast(call, channelId, templateId);
     const createdSeconds = (performance.now() - started) / 1000;
-    const broadcastId = created.json.id;
     log(`broadcast ${broadcastId} created in ${createdSeconds.toFixed(2)} s; sending`);
 
     let status = '';
@@ -406,45 +313,6 @@ async function main() {
     for (const fn of cleanups.reverse()) await fn().catch((err) => log(`cleanup failed: ${err}`));
   }
   process.exit(exitCode);
-}
-
-type Call = <T>(method: string, path: string, body?: unknown) => Promise<{ status: number; json: T }>;
-
-/** A marketing template with one named variable, approved by the simulator's review. */
-async function approvedTemplate(call: Call): Promise<string> {
-  const res = await call<{ id: string }>('POST', '/api/templates', {
-    wabaId: NUMBER.wabaId,
-    draft: {
-      name: 'bench_promo',
-      language: 'es',
-      category: 'marketing',
-      parameterFormat: 'named',
-      header: null,
-      body: 'Hola {{first_name}}, este fin de semana tienes un 20% en toda la tienda.',
-      bodyExamples: { first_name: 'Pablo' },
-      footer: null,
-      buttons: [],
-    },
-    submit: true,
-  });
-  if (res.status !== 201) throw new Error(`creating the template failed: ${JSON.stringify(res.json)}`);
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
-    const t = await call<{ status: string }>('GET', `/api/templates/${res.json.id}`);
-    if (t.json.status === 'approved') return res.json.id;
-  }
-  throw new Error('the simulator did not approve the template within 30 s');
-}
-
-/** N contacts of the only workspace, tagged, with a name, Spanish mobile numbers. */
-async function seedContacts(db: pg.Client, n: number) {
-  await db.query(
-    `INSERT INTO contacts (workspace_id, wa_id, phone, name, tags, opt_in_state, created_at)
-     SELECT w.id, '346' || lpad(i::text, 8, '0'), '+346' || lpad(i::text, 8, '0'), 'Cliente ' || i,
-            ARRAY[$2]::text[], 'unknown', now()
-       FROM generate_series(0, $1 - 1) AS i, (SELECT id FROM workspaces LIMIT 1) w`,
-    [n, TAG],
-  );
-  await db.query('ANALYZE contacts');
 }
 
 void main();

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { saveChannel } from '@charla/server/src/modules/channels/save-channel';
 import pg from 'pg';
 import { createPgDatabase, startCharlaInProcess } from './start-charla';
+import { percentile, positiveInt, round } from './util';
 
 const log = (msg: string) => process.stderr.write(`[bench:inbox] ${msg}\n`);
 const CHUNK_CONVERSATIONS = 10_000;
@@ -70,13 +71,6 @@ const FILTERS = [
   'window=closed&status=open',
   'assignee=none&status=open',
 ];
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
-  return n;
-}
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -187,13 +181,6 @@ async function seed(
   await step('analyze', () => db.query('VACUUM ANALYZE contacts, conversations, messages'));
   return timings;
 }
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[idx] ?? 0;
-}
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 async function main() {
   const opts = parseOptions();

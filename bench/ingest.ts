@@ -21,6 +21,7 @@ import { createIngestWorker, type IngestWorker } from '@charla/server/src/module
 import { saveChannel } from '@charla/server/src/modules/channels/save-channel';
 import pg from 'pg';
 import { createPgDatabase, startCharlaInProcess } from './start-charla';
+import { percentile, positiveInt, round } from './util';
 
 const PHONE_NUMBER_ID = '100000000000001';
 const DISPLAY_PHONE_NUMBER = '15550000001';
@@ -33,13 +34,6 @@ const STALL_MS = 30_000;
 const CLEANUP_STEP_MS = 10_000;
 
 const log = (msg: string) => process.stderr.write(`[bench:ingest] ${msg}\n`);
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
-  return n;
-}
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -97,14 +91,6 @@ function inboundText(i: number, customer: number, runId: string, ts: string): st
     ],
   });
 }
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[idx] ?? 0;
-}
-
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 async function main() {
   const opts = parseOptions();

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@charla/server/src/app';
 import { loadConfig } from '@charla/server/src/config/config';
@@ -59,23 +60,28 @@ export async function createPgDatabase(): Promise<{ url: string; name: string; d
 type Logger = Parameters<typeof createContainer>[1]['logger'];
 
 /**
- * Charla in this process, as `main.ts` builds it: container, app, `listen` on port 0 of
- * 127.0.0.1, without the simulator. `beforeApp` may swap parts of the container first.
- * Workers start only with `workers: true`. `close()` closes the app, then the container.
+ * Charla in this process, as `main.ts` builds it: container, app, `listen` on `port` (default 0)
+ * of 127.0.0.1, without the simulator. `env` adds settings (e.g. a number to connect and the Graph
+ * base URL). `beforeApp` may swap parts of the container first. Workers start only with
+ * `workers: true`. `close()` closes the app, then the container.
  */
 export async function startCharlaInProcess(opts: {
   dataDir: string;
   databaseUrl?: string | undefined;
   logger: Logger;
   workers?: boolean;
+  port?: number;
+  env?: Record<string, string>;
   beforeApp?: (container: Container) => void | Promise<void>;
 }) {
+  const port = opts.port ?? 0;
   const config = loadConfig({
     DATA_DIR: opts.dataDir,
-    PORT: '0',
+    PORT: String(port),
     SIMULATOR_ENABLED: 'false',
     LOG_LEVEL: 'warn',
     SECRET_KEY: randomBytes(32).toString('hex'),
+    ...opts.env,
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
   });
   const container = await createContainer(config, { logger: opts.logger, simulatorUrl: null });
@@ -88,7 +94,7 @@ export async function startCharlaInProcess(opts: {
     await opts.beforeApp?.(container);
     app = await buildApp(container);
     if (opts.workers) await container.startWorkers();
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = await app.listen({ host: '127.0.0.1', port });
     return { container, app, address, close };
   } catch (err) {
     await close().catch(() => {});
@@ -144,6 +150,19 @@ export async function startCharlaProcess(env: Record<string, string>, port: numb
     cpuSeconds: () => readCpuSeconds(child.pid),
     stop: () => stopProcess(child),
   };
+}
+
+/** A TCP port nothing listens on right now (for a server whose address must be known before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 export function readMemory(pid: number | undefined): { rss: number; hwm: number } {
