@@ -15,18 +15,18 @@ import {
   type ConfiguredNumber,
   createChannelDirectory,
   createIngestWorker,
+  createMediaDownloadWorker,
   createPhoneNumberCheck,
   createPhoneNumberLimits,
   createWebhookEventLog,
   createWhatsAppGateway,
   createWhatsAppTemplateGateway,
-  defineChannelJobs,
   ensureConfiguredChannel,
   ensureSandboxChannels,
   hasPendingWebhooks,
   type IngestWorker,
-  queueMediaDownloads,
-  recoverStrandedMedia,
+  type MediaDownloadWorker,
+  type MediaDownloadWorkerDeps,
   type WebhookEventLog,
 } from './modules/channels';
 import {
@@ -42,13 +42,12 @@ import {
   normalizePhone,
   type Presence,
   parseCsv,
-  queueOptOutReplies,
-  recoverStrandedSends,
   reopenSnoozedConversations,
   scheduleInboxHousekeeping,
   toCsv,
   toOutboundContent,
 } from './modules/inbox';
+import { createOutboxEngine, type OutboxEngine } from './modules/outbox';
 import {
   createTemplateWebhookSink,
   defineTemplateJobs,
@@ -89,6 +88,8 @@ export interface Container {
   /** Connecting numbers and adding sandbox ones (settings > channels). */
   channels: ChannelAdminDeps;
   ingestWorker: IngestWorker;
+  /** Downloads customers' files from WhatsApp as soon as ingest stores them. */
+  mediaDownloads: MediaDownloadWorker;
   webhookEventLog: WebhookEventLog;
   auth: AuthDeps;
   inbox: InboxDeps;
@@ -96,6 +97,8 @@ export interface Container {
   broadcasts: BroadcastsDeps;
   /** Sends the broadcasts of the numbers whose lease this process holds. */
   broadcastEngine: BroadcastEngine;
+  /** Every number's one way out: conversational sends first, at the number's pace (modules/outbox). */
+  outbox: OutboxEngine;
   simulatorUrl: string | null;
   /** Prepares channels for workspaces (sandbox number, configured real number). */
   prepareWorkspaces(): Promise<void>;
@@ -115,7 +118,7 @@ export interface ContainerOptions {
   /** Where media bytes go; defaults to DATA_DIR/media on local disk. */
   mediaStorage?: MediaStorage;
   /** Replaces the Graph client used to download media (tests). */
-  mediaSourceFor?: Parameters<typeof defineChannelJobs>[0]['mediaSourceFor'];
+  mediaSourceFor?: MediaDownloadWorkerDeps['mediaSourceFor'];
   fetch?: typeof fetch;
   /** Replaces fetch for Graph calls of the sending gateway (tests simulate lost answers with it). */
   graphFetch?: typeof fetch;
@@ -181,11 +184,33 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     ...(opts.graphFetch && { fetch: opts.graphFetch }),
   });
   const media = opts.mediaStorage ?? createLocalDiskStorage(join(config.DATA_DIR, 'media'));
+  // The number's pace is the broadcasts module's setting; that engine is built below.
+  let broadcastEngine: BroadcastEngine | null = null;
+  const outbox = createOutboxEngine(
+    {
+      db,
+      clock,
+      gateway,
+      config: {
+        leaseMs: config.BROADCAST_LEASE_SECONDS * 1000,
+        inDoubtGraceMs: config.BROADCAST_IN_DOUBT_GRACE_SECONDS * 1000,
+        defaultRatePerSecond: config.BROADCAST_DEFAULT_RATE_PER_SECOND,
+        unpaced: config.BROADCAST_BENCHMARK_UNPACED,
+      },
+      toOutboundContent: (workspaceId, content) => toOutboundContent(inbox, workspaceId, content),
+      webhooksPending: () => hasPendingWebhooks(db),
+      notify,
+      log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
+    },
+    (channelId) =>
+      broadcastEngine?.rateOf(channelId) ?? Promise.resolve(config.BROADCAST_DEFAULT_RATE_PER_SECOND),
+  );
   const inbox: InboxDeps = {
     db,
     clock,
     jobs,
     gateway,
+    outbox,
     notify,
     media,
     mediaInUse: async (ids) => {
@@ -197,7 +222,17 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
   };
   defineInboxJobs(inbox);
-  defineChannelJobs({ db, jobs, directory, storage: media, notify, mediaSourceFor: opts.mediaSourceFor });
+  const mediaDownloads = createMediaDownloadWorker(
+    {
+      db,
+      directory,
+      storage: media,
+      notify,
+      mediaSourceFor: opts.mediaSourceFor,
+      log: { error: (o, m) => log.error(o, m) },
+    },
+    { perNumber: config.MEDIA_DOWNLOADS_PER_NUMBER, total: config.MEDIA_DOWNLOADS_TOTAL },
+  );
   const templates: TemplatesDeps = {
     db,
     clock,
@@ -237,6 +272,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     clock,
     jobs,
     gateway,
+    acquireLane: (channelId) => outbox.acquireLane(channelId),
     config: {
       defaultRatePerSecond: config.BROADCAST_DEFAULT_RATE_PER_SECOND,
       inDoubtGraceMs: config.BROADCAST_IN_DOUBT_GRACE_SECONDS * 1000,
@@ -260,8 +296,9 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     notifyConversations: (changes) => notify(changes.map((c) => ({ kind: 'message.created', ...c }))),
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   };
-  const broadcastEngine = createBroadcastEngine(broadcasts);
-  defineBroadcastJobs(broadcasts, () => broadcastEngine.poke());
+  const engine = createBroadcastEngine(broadcasts);
+  broadcastEngine = engine;
+  defineBroadcastJobs(broadcasts, () => engine.poke());
 
   const ingestWorker = createIngestWorker({
     templates: createTemplateWebhookSink(templates),
@@ -270,9 +307,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     secrets,
     directory,
     notify,
-    queueMediaDownloads: (ids) => queueMediaDownloads(jobs, ids),
-    queueSends: (ids) => queueOptOutReplies(jobs, ids),
-    onStatuses: broadcastEngine.onStatuses,
+    wakeMediaDownloads: () => mediaDownloads.wake(),
+    queueSends: (ids) => outbox.queueMessages(ids),
+    onStatuses: async (query, statuses) => {
+      await engine.onStatuses(query, statuses);
+      await outbox.onStatuses(query, statuses);
+    },
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   });
 
@@ -325,12 +365,14 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     directory,
     channels,
     ingestWorker,
+    mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
     auth: { orm: db.orm, clock, sessionDays: config.SESSION_DAYS, publicUrl: config.PUBLIC_URL },
     inbox,
     templates,
     broadcasts,
-    broadcastEngine,
+    broadcastEngine: engine,
+    outbox,
     simulatorUrl: opts.simulatorUrl,
     async prepareWorkspaces() {
       const channelDeps = { db, clock, secrets, directory };
@@ -342,24 +384,23 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       presence.start();
       await jobs.start();
       ingestWorker.start();
-      broadcastEngine.start();
+      mediaDownloads.start();
+      await outbox.start();
+      engine.start();
       await scheduleTemplateSync(jobs);
       await scheduleInboxHousekeeping(jobs);
       await scheduleBroadcastHousekeeping(jobs);
-      await recoverStrandedSends(inbox);
       recovery = setInterval(() => {
-        recoverStrandedSends(inbox).catch((err) => log.error({ err }, 'recovering stranded sends failed'));
-        recoverStrandedMedia({ db, jobs }, clock.now()).catch((err) =>
-          log.error({ err }, 'recovering stranded media downloads failed'),
-        );
         reopenSnoozedConversations(inbox).catch((err) => log.error({ err }, 'reopening snoozed failed'));
       }, 30_000);
     },
     async close() {
       if (recovery) clearInterval(recovery);
       presence.stop();
-      await broadcastEngine.stop();
+      await engine.stop();
+      await outbox.stop();
       await ingestWorker.stop();
+      await mediaDownloads.stop();
       await jobs.stop();
       await bus.stop();
       await db.close();

@@ -37,6 +37,7 @@ async function main() {
   await container.startWorkers();
   await app.listen({ host: config.HOST, port: config.PORT });
   container.broadcastEngine.listening();
+  container.outbox.listening();
   await container.prepareWorkspaces();
 
   console.log(`\n  Charla is running: ${config.PUBLIC_URL}\n`);

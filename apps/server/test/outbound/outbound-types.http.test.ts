@@ -37,7 +37,10 @@ async function send(request: SendMessageRequest) {
   const sends = t.simulator.sends(t.sandbox.phoneNumberId).slice(before);
   expect(sends).toHaveLength(1);
   expect(sends[0]!.responseStatus).toBe(200);
-  return { message: accepted, body: sends[0]!.body };
+  // Meta echoes it in the message's statuses: a send whose answer was lost is settled by them.
+  const { biz_opaque_callback_data: callback, ...body } = sends[0]!.body as Record<string, unknown>;
+  expect(callback).toBe(`msg:${message.id}`);
+  return { message: accepted, body };
 }
 
 async function uploaded(file: { mimeType: string; bytes: Uint8Array }, filename: string) {

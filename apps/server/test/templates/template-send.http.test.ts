@@ -69,6 +69,8 @@ describe('sending a template from a conversation', () => {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: `+${waId}`,
+      // Echoed in the statuses: settles the send if its answer is lost.
+      biz_opaque_callback_data: `msg:${queued.id}`,
       type: 'template',
       template: {
         name: template.name,

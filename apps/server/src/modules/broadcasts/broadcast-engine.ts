@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Query } from '../../platform/db/database';
 import type { DeliveryUpdate } from '../inbox';
 import type { BroadcastsDeps } from './broadcasts.deps';
-import { acquireLease } from './channel-lease';
+import { numberRate } from './channel-rate';
 import { ChannelSender } from './channel-sender';
 import { MessagingLimit } from './messaging-limit';
 import { reconcileStatuses } from './reconcile-statuses';
@@ -16,16 +15,18 @@ export interface BroadcastEngine {
   listening(): void;
   /** For the ingest worker: statuses of a webhook batch, inside its transaction. */
   onStatuses(query: Query, statuses: DeliveryUpdate[]): Promise<void>;
+  /** The number's pace, for every send it makes (the outbox lane's pacer). */
+  rateOf(channelId: string): Promise<number>;
 }
 
 /**
  * Every process runs one engine. Each tick it looks for numbers with a sending broadcast and
- * tries to take their lease; for each number it holds, one ChannelSender drains the recipients.
+ * tries to take their lane (the number's lease, modules/outbox); for each number it holds, one
+ * ChannelSender drains the recipients at the lane's pace, behind the conversations' sends.
  * Two processes on one database never send for the same number at once, and a process that
  * dies loses its leases at expiry, so another takes over (and resumes after a restart).
  */
 export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
-  const holder = `${process.pid}-${randomUUID()}`;
   const senders = new Map<string, { sender: ChannelSender; done: Promise<void> }>();
   const limit = new MessagingLimit(deps);
   // Statuses for sends in doubt reach only a process that listens: the grace period counts from
@@ -45,12 +46,20 @@ export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
       );
       for (const { channel_id: channelId } of channels) {
         if (senders.has(channelId) || stopped) continue;
-        if (!(await acquireLease(deps.db, channelId, holder, deps.config.leaseMs))) continue;
-        const sender = new ChannelSender(deps, channelId, holder, limit, () => startedAt);
+        const lane = await deps.acquireLane(channelId);
+        if (!lane) continue;
+        if (stopped || senders.has(channelId)) {
+          lane.release();
+          continue;
+        }
+        const sender = new ChannelSender(deps, lane, limit, () => startedAt);
         const done = sender
           .run()
           .catch((err) => deps.log.error({ err, channelId }, 'broadcast sender stopped on an error'))
-          .finally(() => senders.delete(channelId));
+          .finally(() => {
+            senders.delete(channelId);
+            lane.release();
+          });
         senders.set(channelId, { sender, done });
       }
     } catch (err) {
@@ -79,5 +88,6 @@ export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
       startedAt = deps.clock.now().getTime();
     },
     onStatuses: reconcileStatuses,
+    rateOf: (channelId) => numberRate(deps, limit, channelId),
   };
 }

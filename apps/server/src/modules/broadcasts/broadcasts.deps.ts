@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { ChannelGateway, OutboundContent } from '../inbox';
+import type { ChannelLane } from '../outbox';
 
 /** A number's limits as WhatsApp reports them; null where it gave nothing (then only our cap applies). */
 export interface ChannelLimits {
@@ -32,6 +33,11 @@ export interface BroadcastsDeps {
   /** The same port the inbox sends through: every broadcast message goes to Meta the normal way. */
   gateway: ChannelGateway;
   config: BroadcastsConfig;
+  /**
+   * The number's lane (modules/outbox): its lease, pacer and outage state, shared with the
+   * conversations' sends so one pace governs the number. Null when another process holds it.
+   */
+  acquireLane(channelId: string): Promise<ChannelLane | null>;
   /** Whether Meta's webhooks are stored but not applied yet: sends in doubt wait for them. */
   webhooksPending(): Promise<boolean>;
   /** An approved (or not) template of the workspace, or null. */

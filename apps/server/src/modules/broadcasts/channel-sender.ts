@@ -1,15 +1,20 @@
 import type { Template, TemplateValues } from '@charla/contracts';
 import { NotSent, SendFailure } from '../inbox';
+import {
+  type Admission,
+  type ChannelLane,
+  HOLDS_LEASE_SQL,
+  type OutageState,
+  type SendPacer,
+} from '../outbox';
 import type { BroadcastsDeps } from './broadcasts.deps';
-import { HOLDS_LEASE_SQL, releaseLease, renewLease } from './channel-lease';
+import { numberRate } from './channel-rate';
 import { haltsBroadcast } from './halting-errors';
 import { LiveCounts } from './live-counts';
 import type { MessagingLimit } from './messaging-limit';
-import { type Admission, OutageBackoff } from './outage-backoff';
 import { publishBroadcast } from './publish-broadcast';
 import { CANCELLED_REASON } from './recipient-state-sql';
 import { recipientContent } from './record-sent';
-import { SendPacer } from './send-pacer';
 import { type SendOutcome, SendResults } from './send-results';
 
 interface Claimed {
@@ -25,21 +30,19 @@ interface Active {
   template: Template;
 }
 
-/** The pace of a benchmark run without one: far above anything one process can send. */
-const UNPACED_RATE = 1_000_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Meta's callback data names the recipient, so a status webhook can settle a send in doubt. */
 export const callbackDataOf = (recipientId: number) => `bcr:${recipientId}`;
 
 /**
- * Sends the broadcasts of ONE number while this process holds the number's lease. Recipients
+ * Sends the broadcasts of ONE number while this process holds the number's lane. Recipients
  * are claimed in id order in small batches (state `sending`, before any HTTP call: a crash
  * leaves them in doubt, never sent twice), paced by SendPacer, with enough requests in flight
- * to reach the rate at the API's latency. Results are written in batches by SendResults.
+ * to reach the rate at the API's latency. Results are written in batches by SendResults. The
+ * lane's pacer is the number's: conversational sends take their slots first (modules/outbox).
  */
 export class ChannelSender {
   private stopped = false;
-  private lost = false;
   private inFlight = 0;
   private readonly pacer: SendPacer;
   /** Claimed here and not yet settled in the database: never requeued as "in doubt". */
@@ -49,8 +52,8 @@ export class ChannelSender {
   private nextPublish = new Map<string, number>();
   private readonly live = new Map<string, LiveCounts>();
   private publishing = false;
-  /** Stops the sender while WhatsApp fails for everyone, and shows it on the broadcast. */
-  private readonly outage: OutageBackoff;
+  /** The broadcast being drained: it shows the number's outage when the lane reports one. */
+  private active: Active | null = null;
   private showingOutage: Promise<void> = Promise.resolve();
   /** Broadcasts whose outage notice this sender has written (null or its own) at least once. */
   private readonly outageShownOn = new Set<string>();
@@ -65,16 +68,27 @@ export class ChannelSender {
    */
   private claimedUpTo = 0;
 
+  private readonly channelId: string;
+  private readonly holder: string;
+
   constructor(
     private readonly deps: BroadcastsDeps,
-    private readonly channelId: string,
-    private readonly holder: string,
+    private readonly lane: ChannelLane,
     private readonly limit: MessagingLimit,
     private readonly listeningSince: () => number,
   ) {
-    this.pacer = new SendPacer(deps.config.defaultRatePerSecond);
+    this.channelId = lane.channelId;
+    this.holder = lane.holder;
+    this.pacer = lane.pacer;
     this.results = new SendResults(deps, this.mine);
-    this.outage = new OutageBackoff(() => deps.clock.now());
+  }
+
+  private get lost(): boolean {
+    return this.lane.lost;
+  }
+
+  private get outage() {
+    return this.lane.outage;
   }
 
   stop(): void {
@@ -82,16 +96,7 @@ export class ChannelSender {
   }
 
   async run(): Promise<void> {
-    const renew = setInterval(
-      () => {
-        renewLease(this.deps.db, this.channelId, this.holder, this.deps.config.leaseMs)
-          .then((held) => {
-            if (!held) this.lost = true;
-          })
-          .catch(() => {});
-      },
-      Math.max(100, this.deps.config.leaseMs / 3),
-    );
+    const unsubscribe = this.lane.onOutageChange((state) => this.onOutage(state));
     const flush = setInterval(() => void this.results.flush(), 100);
     try {
       while (!this.stopped && !this.lost) {
@@ -102,24 +107,16 @@ export class ChannelSender {
         if (sent === 0) await sleep(150);
       }
     } finally {
-      clearInterval(renew);
+      unsubscribe();
+      this.active = null;
       while (this.inFlight > 0) await sleep(10);
       clearInterval(flush);
       await this.results.flush(true);
-      if (!this.lost) await releaseLease(this.deps.db, this.channelId, this.holder).catch(() => {});
     }
   }
 
   private async refreshRate() {
-    if (this.deps.config.unpaced) return this.pacer.setRate(UNPACED_RATE);
-    const [row] = await this.deps.db.query<{ rate: number | null }>(
-      'SELECT rate_per_second AS rate FROM broadcast_channel_settings WHERE channel_id = $1',
-      [this.channelId],
-    );
-    const { throughput } = await this.limit.limitsOf(this.channelId);
-    let rate = row?.rate ?? this.deps.config.defaultRatePerSecond;
-    if (throughput !== null) rate = Math.min(rate, throughput);
-    this.pacer.setRate(Math.max(1, rate));
+    this.pacer.setRate(await numberRate(this.deps, this.limit, this.channelId));
   }
 
   /** The oldest sending broadcast of this number; waiting ones resume when the limit allows. */
@@ -156,6 +153,7 @@ export class ChannelSender {
    */
   private async drain(active: Active): Promise<number> {
     this.claimedUpTo = 0;
+    this.active = active;
     // A process killed during an outage left its notice behind: this sender shows its own.
     if (!this.outageShownOn.has(active.id)) {
       this.outageShownOn.add(active.id);
@@ -313,21 +311,24 @@ export class ChannelSender {
     } finally {
       if (paced) this.pacer.finished();
     }
-    const { counts, changed } = this.outage.record(outcome);
+    const { counts } = this.lane.record(outcome);
     if (!counts && outcome.kind === 'retry') outcome = { ...outcome, refund: true };
-    if (changed) {
-      const state = this.outage.current;
-      if (state)
-        this.deps.log.warn({ broadcastId: active.id, ...state }, 'WhatsApp is failing: sending stopped');
-      else this.deps.log.warn({ broadcastId: active.id }, 'WhatsApp answers again: sending goes on');
-      this.showOutage(active);
-    }
     if (outcome.kind === 'failed' && outcome.code !== null && haltsBroadcast(outcome.code)) {
       // Not this recipient's fault: they wait in the queue for the resume like everyone else.
       this.pauseFor(active, outcome.code, outcome.reason);
       outcome = { kind: 'retry', id, code: outcome.code, reason: outcome.reason, refund: true };
     }
     this.results.add(outcome);
+  }
+
+  /** The number's outage started, moved or ended (a broadcast send or a conversation's said so). */
+  private onOutage(state: OutageState | null) {
+    const active = this.active;
+    if (!active) return;
+    if (state)
+      this.deps.log.warn({ broadcastId: active.id, ...state }, 'WhatsApp is failing: sending stopped');
+    else this.deps.log.warn({ broadcastId: active.id }, 'WhatsApp answers again: sending goes on');
+    this.showOutage(active);
   }
 
   /** Pauses the broadcast once, with WhatsApp's reason, and stops this drain. */

@@ -2,13 +2,15 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { MediaStorage } from '../../platform/storage/media-storage';
-import type { ChannelGateway, InboxChange } from './inbox.ports';
+import type { ChannelGateway, InboxChange, OutboxPort } from './inbox.ports';
 
 export interface InboxDeps {
   db: Database;
   clock: Clock;
   jobs: JobQueue;
   gateway: ChannelGateway;
+  /** Every send leaves through its number's pipeline (modules/outbox). */
+  outbox: OutboxPort;
   /** Where customers' files are kept once downloaded. */
   media: MediaStorage;
   /**

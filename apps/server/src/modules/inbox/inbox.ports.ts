@@ -7,6 +7,7 @@ import type {
   MessageError,
   TemplateMessage,
 } from '@charla/contracts';
+import type { Query } from '../../platform/db/database';
 
 export type Referral = NonNullable<Message['referral']>;
 export type ContactCard = Extract<MessageContent, { type: 'contacts' }>['contacts'][number];
@@ -163,4 +164,24 @@ export interface InboxChange {
   noteId?: string;
   userId?: string;
   kind: 'message.created' | 'message.updated' | 'conversation.updated' | 'note.mentioned';
+}
+
+/**
+ * Where sends wait to leave Charla (modules/outbox): every message, reaction and read receipt
+ * goes through its number's one pipeline. `enqueue` writes inside the caller's transaction;
+ * `wake` after it committed sends them at once.
+ */
+export interface OutboxPort {
+  enqueue(
+    query: Query,
+    items: {
+      kind: 'message' | 'reaction' | 'read_receipt';
+      workspaceId: string;
+      channelId: string;
+      conversationId: string;
+      messageId: string;
+      payload?: { emoji: string; reactedAt: string } | null;
+    }[],
+  ): Promise<void>;
+  wake(channelIds: string[]): void;
 }

@@ -3,7 +3,6 @@ export { normaliseContactFilters } from './contacts/contact-filters';
 export { normalizePhone } from './contacts/contact-values';
 export { decodeCsvBytes, parseCsv, toCsv } from './contacts/csv';
 export type { MarketingPreference } from './contacts/opt-out-record';
-export { queueOptOutReplies } from './contacts/opt-out-replies';
 export { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export type { InboxDeps } from './inbox.deps';
@@ -21,23 +20,29 @@ export type {
   OutboundDraft,
   OutboundFile,
   OutboundMessage,
+  OutboxPort,
   Referral,
 } from './inbox.ports';
 export { NotSent, SendFailure } from './inbox.ports';
 export { inboxRoutes } from './inbox.routes';
 export { getMediaFile } from './media/get-media-file';
 export {
+  type ClaimedDownload,
+  claimMediaDownloads,
+  postponeMediaDownload,
+  releaseMediaDownloads,
+} from './media/media-download-queue';
+export {
   findMediaToDownload,
-  listStrandedMedia,
   type MediaToDownload,
   markMediaFailed,
   markMediaReady,
 } from './media/media-downloads';
 export { purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from './media/purge-unused-uploads';
 export { applyStoredStatuses } from './messages/apply-stored-statuses';
-export { recoverStrandedSends, toOutboundContent } from './messages/deliver-message';
 export { previewOf } from './messages/message-preview';
 export type { MessageKey } from './messages/move-to-statuses';
+export { toOutboundContent } from './messages/outbound-content';
 export { type RecordedInbound, recordInbound } from './messages/record-inbound';
 export { applyPendingReactions } from './messages/record-reactions';
 export { createPresence, type Presence } from './presence/presence';

@@ -3,7 +3,7 @@ import type { Query } from '../../../platform/db/database';
 /**
  * Gives contact B's conversations to contact A, inside the merge's transaction. On a number
  * where A has no conversation, B's simply changes hands; where A has one, everything in B's
- * (messages, notes, history, labels) moves into A's and B's is deleted. Messages keep their
+ * (messages, notes, history, labels, sends still waiting) moves into A's and B's is deleted. Messages keep their
  * `occurred_at` and `seq`, which is how a thread is ordered, so the joined thread reads in
  * time order. Answers the ids of A's conversations that gained something.
  */
@@ -27,7 +27,7 @@ export async function moveConversations(
       touched.push(source);
       continue;
     }
-    for (const table of ['messages', 'conversation_notes', 'conversation_events'])
+    for (const table of ['messages', 'conversation_notes', 'conversation_events', 'outbox_items'])
       await query(`UPDATE ${table} SET conversation_id = $2 WHERE conversation_id = $1`, [source, target]);
     await query(
       `INSERT INTO conversation_labels (conversation_id, label_id, workspace_id, created_at)

@@ -1,10 +1,12 @@
 import type { Message, MessageContent } from '@charla/contracts';
 import { loadMessage } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
-import { SEND_MESSAGE_JOB } from './deliver-message';
 import { previewOf } from './message-preview';
 
-/** Stores an outbound message as `queued` and hands it to the sender worker. */
+/**
+ * Stores an outbound message as `queued` and, in the same transaction, its place in the number's
+ * outbox; the number's sender takes it at once.
+ */
 export async function queueOutbound(
   deps: InboxDeps,
   actor: { workspaceId: string; userId: string },
@@ -15,8 +17,9 @@ export async function queueOutbound(
 ): Promise<Message> {
   const conversationId = conversation.id;
   const now = deps.clock.now();
-  const [row] = await deps.db.query<{ id: string }>(
-    `WITH m AS (
+  const messageId = await deps.db.transaction(async (query) => {
+    const [row] = await query<{ id: string }>(
+      `WITH m AS (
        INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content, status,
                              sender_user_id, occurred_at, reply_to_external_id)
        VALUES ($1, $2, $3, 'outbound', $4, $5, $6::jsonb, 'queued', $7, $8, $9) RETURNING id)
@@ -24,22 +27,32 @@ export async function queueOutbound(
      , f AS (UPDATE media SET message_id = COALESCE(media.message_id, (SELECT id FROM m))
               WHERE workspace_id = $1 AND id = $10::uuid)
      SELECT id FROM m`,
-    [
-      actor.workspaceId,
-      conversationId,
-      conversation.channelId,
-      content.type,
-      previewOf(content),
-      JSON.stringify(content),
-      actor.userId,
-      now,
-      replyToExternalId,
-      mediaId,
-    ],
-  );
-  const messageId = row!.id;
-  // If the process dies before this line, recoverStrandedSends queues the job on the next start.
-  await deps.jobs.send(SEND_MESSAGE_JOB, { messageId }, { singletonKey: messageId });
+      [
+        actor.workspaceId,
+        conversationId,
+        conversation.channelId,
+        content.type,
+        previewOf(content),
+        JSON.stringify(content),
+        actor.userId,
+        now,
+        replyToExternalId,
+        mediaId,
+      ],
+    );
+    const id = row!.id;
+    await deps.outbox.enqueue(query, [
+      {
+        kind: 'message',
+        workspaceId: actor.workspaceId,
+        channelId: conversation.channelId,
+        conversationId,
+        messageId: id,
+      },
+    ]);
+    return id;
+  });
+  deps.outbox.wake([conversation.channelId]);
   await deps.notify([{ kind: 'message.created', workspaceId: actor.workspaceId, conversationId, messageId }]);
   return loadMessage(deps, actor.workspaceId, messageId);
 }

@@ -1,4 +1,4 @@
-import type { SendOutcome } from './send-results';
+import type { SendOutcome } from './send-outcome';
 
 /** WhatsApp's code when one customer got too many messages too fast: about them, not the number. */
 const PAIR_RATE_CODE = 131056;

@@ -86,3 +86,26 @@ describe('SendPacer', () => {
     expect(starts.at(-1)! - starts[0]!).toBeLessThan(5_000 * 1.04);
   });
 });
+
+describe('SendPacer priority', () => {
+  it('gives a conversational send the next slot ahead of every waiting bulk send', async () => {
+    const pacer = new SendPacer(200);
+    const order: string[] = [];
+    // A broadcast's worth of bulk sends already waiting for slots (5 ms apart at 200/s).
+    const bulk = Array.from({ length: 40 }, (_, i) =>
+      pacer.acquire().then(() => {
+        order.push(`bulk ${i}`);
+        pacer.finished();
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    const urgentAt = order.length;
+    await pacer.acquire(() => false, true);
+    order.push('reply');
+    pacer.finished();
+    await Promise.all(bulk);
+    // At most a couple of slots already promised went first; the 30-odd bulk sends still waiting did not.
+    expect(order.indexOf('reply') - urgentAt).toBeLessThanOrEqual(2);
+    expect(order.length).toBe(41);
+  });
+});

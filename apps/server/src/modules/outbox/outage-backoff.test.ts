@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutageBackoff, outageSignal } from './outage-backoff';
-import type { SendOutcome } from './send-results';
+import type { SendOutcome } from './send-outcome';
 
 const down: SendOutcome = {
   kind: 'retry',

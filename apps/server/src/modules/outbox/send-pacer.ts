@@ -7,6 +7,9 @@
  *   `rate` sends are in flight or answered within the last window. Then no window of Meta's
  *   clock can hold more than `rate` arrivals, whatever the delays.
  * Call `acquire()` right before the request leaves and `finished()` once it is answered.
+ * One pacer serves the whole number: a conversational send (`urgent`) takes the next free slot
+ * before any bulk send waiting for one, so a running broadcast delays an agent's reply by about
+ * one slot, not by its backlog.
  */
 export class SendPacer {
   private next = 0;
@@ -15,6 +18,8 @@ export class SendPacer {
   private answered: number[] = [];
   private head = 0;
   private interval: number;
+  /** Urgent sends waiting for a slot: bulk sends wait behind them. */
+  private urgentWaiting = 0;
 
   constructor(
     private rate: number,
@@ -71,15 +76,20 @@ export class SendPacer {
   }
 
   /** Waits for the next slot (or until `isStopped` says to give up) and takes it. */
-  async acquire(isStopped: () => boolean = () => false): Promise<boolean> {
-    for (;;) {
-      if (isStopped()) return false;
-      const wait = this.delay();
-      if (wait <= 0) {
-        this.take();
-        return true;
+  async acquire(isStopped: () => boolean = () => false, urgent = false): Promise<boolean> {
+    if (urgent) this.urgentWaiting++;
+    try {
+      for (;;) {
+        if (isStopped()) return false;
+        const wait = !urgent && this.urgentWaiting > 0 ? Math.max(1, this.delay()) : this.delay();
+        if (wait <= 0) {
+          this.take();
+          return true;
+        }
+        await new Promise((r) => setTimeout(r, Math.min(wait, urgent ? 5 : 100)));
       }
-      await new Promise((r) => setTimeout(r, Math.min(wait, 100)));
+    } finally {
+      if (urgent) this.urgentWaiting--;
     }
   }
 }
