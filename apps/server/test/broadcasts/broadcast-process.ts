@@ -88,6 +88,8 @@ export async function startBroadcastRig(opts: { env?: Record<string, string>; mp
       method,
       headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) },
       ...(body !== undefined && { body: JSON.stringify(body) }),
+      // A request caught by a SIGKILL must fail, not hang the test.
+      signal: AbortSignal.timeout(30_000),
     });
     const text = await res.text();
     return { status: res.status, json: (text ? JSON.parse(text) : null) as never };
