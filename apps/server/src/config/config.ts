@@ -45,6 +45,8 @@ export const ConfigSchema = z
     BROADCAST_LEASE_SECONDS: z.coerce.number().min(0.5).max(300).default(5),
     /** Benchmarks only (bench/broadcast.ts --uncapped): no pace and no throughput limit. */
     BROADCAST_BENCHMARK_UNPACED: BooleanString.default(false),
+    MEDIA_DOWNLOADS_PER_NUMBER: z.coerce.number().int().min(1).max(64).default(8),
+    MEDIA_DOWNLOADS_TOTAL: z.coerce.number().int().min(1).max(512).default(32),
   })
   .superRefine((c, ctx) => {
     const real = [

@@ -6,7 +6,7 @@ import { createSimulator } from '@charla/simulator';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
-import { type Container, createContainer } from '../../src/container';
+import { type Container, type ContainerOptions, createContainer } from '../../src/container';
 import { ingestPendingWebhooks } from '../../src/modules/channels';
 import { createManualClock } from '../../src/platform/clock';
 import { createTestDatabase } from './test-db';
@@ -47,6 +47,8 @@ export async function createTestApp(
     config?: Record<string, string> | ((ctx: { simulatorUrl: string }) => Record<string, string>);
     /** Replaces fetch for the sending gateway's Graph calls (e.g. to lose an answer). */
     graphFetch?: typeof fetch;
+    /** Replaces the Graph client that downloads customers' files (e.g. to count or fail downloads). */
+    mediaSourceFor?: ContainerOptions['mediaSourceFor'];
     /** More fields for the first-run setup (e.g. `timezone`). */
     setup?: Record<string, unknown>;
   } = {},
@@ -74,6 +76,7 @@ export async function createTestApp(
     database,
     clock,
     ...(opts.graphFetch && { graphFetch: opts.graphFetch }),
+    ...(opts.mediaSourceFor && { mediaSourceFor: opts.mediaSourceFor }),
     get webhookUrl() {
       return webhookUrl;
     },

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/platform/crypto';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
-// A customer's file: the job downloads it from WhatsApp (the simulator), and only members of
-// the workspace that received it can fetch it from Charla.
+// A customer's file: the download worker fetches it from WhatsApp (the simulator), and only
+// members of the workspace that received it can fetch it from Charla.
 
 let t: TestApp;
 let otherCookie: string;
@@ -149,13 +149,13 @@ describe('GET /api/media/:id', () => {
     );
   });
 
-  it('downloads each file once even if its job is queued again', async () => {
+  it('downloads each file once even if the downloads are woken again', async () => {
     const before = await t.container.db.query<{ updated_at: Date }>(
       'SELECT updated_at FROM media WHERE id = $1',
       [image.id],
     );
-    await t.container.jobs.send('channels.download-media', { mediaId: image.id });
-    await new Promise((r) => setTimeout(r, 1500));
+    t.container.mediaDownloads.wake();
+    await new Promise((r) => setTimeout(r, 500));
     const after = await t.container.db.query<{ updated_at: Date; state: string }>(
       'SELECT updated_at, state FROM media WHERE id = $1',
       [image.id],

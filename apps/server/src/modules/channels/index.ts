@@ -1,13 +1,16 @@
 export { type ChannelDirectory, createChannelDirectory } from './channel-directory';
 export type { ChannelsDeps } from './channels.deps';
-export { defineChannelJobs, queueMediaDownloads, recoverStrandedMedia } from './channels.jobs';
 export { type ChannelAdminDeps, channelsRoutes } from './channels.routes';
 export { type ConfiguredNumber, ensureConfiguredChannel } from './ensure-configured-channel';
 export { ensureSandboxChannels, type SandboxOptions } from './ensure-sandbox-channels';
 export { createPhoneNumberCheck } from './whatsapp/check-phone-number';
-export { DOWNLOAD_MEDIA_JOB } from './whatsapp/download-media';
 export { hasPendingWebhooks, ingestPendingWebhooks } from './whatsapp/ingest-webhooks';
 export { createIngestWorker, type IngestWorker } from './whatsapp/ingest-worker';
+export {
+  createMediaDownloadWorker,
+  type MediaDownloadWorker,
+  type MediaDownloadWorkerDeps,
+} from './whatsapp/media-download-worker';
 export { createPhoneNumberLimits } from './whatsapp/phone-number-limits';
 export { whatsappWebhookRoutes } from './whatsapp/webhook.routes';
 export { createWebhookEventLog, type WebhookEventLog } from './whatsapp/webhook-event-log';

@@ -289,7 +289,10 @@ export const pendingReactions = pgTable(
   (t) => [primaryKey({ columns: [t.channelId, t.targetExternalId, t.direction] })],
 );
 
-/** A file a message carries. Downloaded from the provider by a job, then served by Charla. */
+/**
+ * A file a message carries. Downloaded from the provider by the media download worker (the
+ * pending rows are its queue), then served by Charla.
+ */
 export const media = pgTable(
   'media',
   {
@@ -320,13 +323,19 @@ export const media = pgTable(
       .notNull()
       .default('pending'),
     error: text('error'),
+    /** Download attempts so far (counted when one starts); the last one fails the file. */
+    downloadAttempts: integer('download_attempts').notNull().default(0),
+    /** A pending file is not downloaded before this (database time): a retry's backoff. */
+    downloadAfter: ts('download_after').notNull().defaultNow(),
+    /** When a process took the file to download; a claim this old is a dead process's, taken again. */
+    downloadClaimedAt: ts('download_claimed_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('media_channel_external_id_key').on(t.channelId, t.externalId),
     index('media_message_idx').on(t.messageId),
-    index('media_pending_idx').on(t.updatedAt).where(sql`state = 'pending'`),
+    index('media_download_queue_idx').on(t.channelId, t.downloadAfter).where(sql`state = 'pending'`),
   ],
 );
 

@@ -20,8 +20,6 @@ import type { ChannelRecord } from '../channel-directory';
 import { describeCloudApiError } from './cloud-api-errors';
 import { graphTransport } from './graph-transport';
 
-export const DOWNLOAD_MEDIA_JOB = 'channels.download-media';
-
 /** WhatsApp's own ceiling for what a customer can send (documents, §3.4). */
 export const MAX_MEDIA_BYTES = 100 * 1024 * 1024;
 
@@ -57,7 +55,7 @@ export class RetryableMediaError extends Error {
 /**
  * Fetches one customer file from WhatsApp and stores it. Idempotent: a file that is not
  * pending is left alone. A failure that waiting can fix (network, rate limit, outage, a
- * transfer that came out corrupted) throws for the queue to retry; on the last attempt, and
+ * transfer that came out corrupted) throws for the worker to retry; on the last attempt, and
  * for everything else, the file is marked failed with a reason an agent understands.
  */
 export async function downloadMedia(

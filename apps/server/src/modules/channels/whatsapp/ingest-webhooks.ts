@@ -22,10 +22,10 @@ export interface IngestDeps extends ChannelsDeps {
   directory: ChannelDirectory;
   notify(changes: InboxChange[]): Promise<void>;
   /**
-   * Queues the download of media rows just stored, after commit. Without it (a bare worker, as
-   * in bench/ingest.ts) the stranded-media sweep queues them later.
+   * Tells the media download worker that files were just stored, after commit. Without it (a
+   * bare worker, as in bench/ingest.ts) the download worker's poll finds them later.
    */
-  queueMediaDownloads?(mediaIds: string[]): Promise<void>;
+  wakeMediaDownloads?(): void;
   /** Queues the sending of outbound messages the batch created (opt-out confirmations), after commit. */
   queueSends?(messageIds: string[]): Promise<void>;
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
@@ -75,11 +75,7 @@ export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Prom
 }
 
 async function afterCommit(deps: IngestDeps, recorded: RecordedInbound) {
-  if (recorded.newMediaIds.length > 0 && deps.queueMediaDownloads) {
-    await deps
-      .queueMediaDownloads(recorded.newMediaIds)
-      .catch((err) => deps.log.error({ err }, 'queueing media downloads failed; the sweep will retry'));
-  }
+  if (recorded.newMediaIds.length > 0) deps.wakeMediaDownloads?.();
   if (recorded.queuedSendIds?.length && deps.queueSends) {
     await deps
       .queueSends(recorded.queuedSendIds)

@@ -87,17 +87,3 @@ export async function markMediaFailed(
   );
   return rows.length > 0 ? changeOf(m) : [];
 }
-
-/**
- * Pending downloads untouched since `before`: their job may have been lost in a crash. Each is
- * touched as it is returned, so a slow queue is not flooded with repeats.
- */
-export async function listStrandedMedia(db: Pick<Database, 'query'>, before: Date, limit = 500) {
-  const rows = await db.query<{ id: string }>(
-    `UPDATE media SET updated_at = now()
-      WHERE id IN (SELECT id FROM media WHERE state = 'pending' AND updated_at < $1 ORDER BY created_at LIMIT $2)
-      RETURNING id`,
-    [before, limit],
-  );
-  return rows.map((r) => r.id);
-}
