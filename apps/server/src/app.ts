@@ -7,7 +7,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Container } from './container';
 import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/auth';
 import { authenticateSession } from './modules/auth/sessions';
@@ -77,16 +76,13 @@ export async function buildApp(
   });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')) {
       return reply
         .status(403)
         .send({ error: { code: 'forbidden', message: 'Metrics are served on loopback only.' } });
     }
-    return reply.type(registry.contentType).send(await registry.metrics());
+    return reply.type(c.metrics.contentType).send(await c.metrics.metrics());
   });
 
   const hasWeb = existsSync(webDist);

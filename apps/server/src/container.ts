@@ -47,7 +47,7 @@ import {
   toCsv,
   toOutboundContent,
 } from './modules/inbox';
-import { createOutboxEngine, type OutboxEngine } from './modules/outbox';
+import { createOutboxEngine, createOutboxMetrics, numberBacklog, type OutboxEngine } from './modules/outbox';
 import {
   createTemplateWebhookSink,
   defineTemplateJobs,
@@ -62,6 +62,7 @@ import { createSecretBox, type SecretBox } from './platform/crypto';
 import { type Database, openDatabase } from './platform/db/database';
 import { createEventBus, type EventBus } from './platform/events/event-bus';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue';
+import { createMetricsRegistry, type MetricsRegistry } from './platform/metrics';
 import { createRealtimeHub, type RealtimeHub } from './platform/realtime/realtime-hub';
 import { resolveSecretKey } from './platform/secret-key';
 import { createLocalDiskStorage } from './platform/storage/local-disk-storage';
@@ -82,6 +83,8 @@ export interface Container {
   jobs: JobQueue;
   bus: EventBus;
   hub: RealtimeHub;
+  /** Prometheus metrics served at /metrics (loopback only); modules register theirs here. */
+  metrics: MetricsRegistry;
   /** Who is viewing/typing where, across processes (modules/inbox/presence). */
   presence: Presence;
   directory: ChannelDirectory;
@@ -139,6 +142,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const bus = createEventBus(db, (err) => log.error({ err }, 'event bus error'));
   const hub = createRealtimeHub();
   const directory = createChannelDirectory({ db, clock, secrets });
+  const metrics = createMetricsRegistry();
 
   const presence = createPresence({
     db,
@@ -201,6 +205,10 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       webhooksPending: () => hasPendingWebhooks(db),
       notify,
       log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
+      metrics: createOutboxMetrics(metrics, {
+        db,
+        numbers: async () => new Map((await directory.all()).map((c) => [c.id, c.phoneNumberId])),
+      }),
     },
     (channelId) =>
       broadcastEngine?.rateOf(channelId) ?? Promise.resolve(config.BROADCAST_DEFAULT_RATE_PER_SECOND),
@@ -348,6 +356,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
     }),
     view: { simulatorUrl: opts.simulatorUrl, publicUrl: config.PUBLIC_URL },
+    backlogOf: (workspaceId, channelIds) => numberBacklog(db, workspaceId, channelIds, clock.now()),
     sandbox: sandboxOptions,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   };
@@ -361,6 +370,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     jobs,
     bus,
     hub,
+    metrics,
     presence,
     directory,
     channels,

@@ -1,5 +1,24 @@
 import { z } from 'zod';
 
+/**
+ * The number's sends that have not left yet, and its recent failures; null when nothing waits
+ * and nothing failed in the last hour. Conversational messages only (not reactions or read
+ * receipts; broadcasts have their own page), counted across every Charla process.
+ */
+export const ChannelBacklogSchema = z.object({
+  /** Messages waiting to be handed to WhatsApp (new, or waiting for a retry). */
+  queued: z.number().int(),
+  /** Handed to WhatsApp with no answer yet. */
+  inDoubt: z.number().int(),
+  /** When the oldest of those (queued or in doubt) was queued; null when none waits. */
+  oldestQueuedAt: z.string().nullable(),
+  /** Outbound messages of this number that failed in the last hour (their time: when written). */
+  failedLastHour: z.number().int(),
+  /** The newest of those failures: WhatsApp's error code (null when Charla's own) and reason. */
+  lastError: z.object({ code: z.number().nullable(), reason: z.string(), at: z.string() }).nullable(),
+});
+export type ChannelBacklog = z.infer<typeof ChannelBacklogSchema>;
+
 export const ChannelSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -15,6 +34,8 @@ export const ChannelSchema = z.object({
   lastError: z.string().nullable(),
   /** Cloud numbers, owner and admins only: what to paste in Meta's webhook settings. */
   webhook: z.object({ url: z.string(), verifyToken: z.string() }).nullable(),
+  /** Messages waiting to leave and recent failures: the card shows when the number is backlogged. */
+  backlog: ChannelBacklogSchema.nullable(),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 

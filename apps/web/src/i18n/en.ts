@@ -546,6 +546,14 @@ export const en: Translations = {
       openPhone: 'Open simulated phone',
       addSandbox: 'Add sandbox number',
       phoneNumberIdShort: 'ID {{id}}',
+      backlog: {
+        waiting: '{{count}} messages waiting to send (oldest {{age}} ago)',
+        waiting_one: '1 message waiting to send (queued {{age}} ago)',
+        failed: '{{count}} messages failed in the last hour.',
+        failed_one: '1 message failed in the last hour.',
+        lastError: 'Last WhatsApp error, {{age}} ago:',
+        age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h' },
+      },
       connect: {
         button: 'Connect a WhatsApp number',
         title: 'Connect a WhatsApp number',

@@ -555,6 +555,14 @@ export const es = {
       openPhone: 'Abrir teléfono simulado',
       addSandbox: 'Añadir número de pruebas',
       phoneNumberIdShort: 'ID {{id}}',
+      backlog: {
+        waiting: '{{count}} mensajes esperando para salir (el más antiguo hace {{age}})',
+        waiting_one: '1 mensaje esperando para salir (en cola desde hace {{age}})',
+        failed: '{{count}} mensajes fallaron en la última hora.',
+        failed_one: '1 mensaje falló en la última hora.',
+        lastError: 'Último error de WhatsApp, hace {{age}}:',
+        age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{n}} h' },
+      },
       connect: {
         button: 'Conectar un número de WhatsApp',
         title: 'Conectar un número de WhatsApp',

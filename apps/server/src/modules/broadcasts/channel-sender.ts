@@ -311,7 +311,7 @@ export class ChannelSender {
     } finally {
       if (paced) this.pacer.finished();
     }
-    const { counts } = this.lane.record(outcome);
+    const { counts } = this.lane.record(outcome, 'broadcast');
     if (!counts && outcome.kind === 'retry') outcome = { ...outcome, refund: true };
     if (outcome.kind === 'failed' && outcome.code !== null && haltsBroadcast(outcome.code)) {
       // Not this recipient's fault: they wait in the queue for the resume like everyone else.

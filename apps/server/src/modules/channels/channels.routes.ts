@@ -6,11 +6,12 @@ import { AppError, notFound } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 import { type ConnectChannelDeps, connectChannel } from './connect-channel';
 import { createSandboxChannel, type SandboxOptions } from './create-sandbox-channel';
-import { type ChannelView, getChannel, listChannels } from './list-channels';
+import { type BacklogOf, type ChannelView, getChannel, listChannels } from './list-channels';
 
 /** What the channel admin routes need, built once in container.ts. */
 export interface ChannelAdminDeps extends ConnectChannelDeps {
   view: ChannelView;
+  backlogOf: BacklogOf;
   /** Read per request: the simulator's webhook target is only known once the server listens. */
   sandbox(): SandboxOptions;
   fetch?: typeof fetch;
@@ -36,7 +37,7 @@ export async function channelsRoutes(appIn: FastifyInstance, opts: ChannelsRoute
   };
 
   const shown = async (auth: AuthContext, id: string) => {
-    const channel = await getChannel(deps.directory, auth, deps.view, id);
+    const channel = await getChannel(deps.directory, auth, deps.view, deps.backlogOf, id);
     if (!channel) throw notFound('channel');
     return channel;
   };
@@ -47,7 +48,9 @@ export async function channelsRoutes(appIn: FastifyInstance, opts: ChannelsRoute
       preHandler: opts.requireMember,
       schema: { tags, response: { 200: z.object({ items: z.array(ChannelSchema) }) } },
     },
-    async (req) => ({ items: await listChannels(deps.directory, opts.authOf(req), deps.view) }),
+    async (req) => ({
+      items: await listChannels(deps.directory, opts.authOf(req), deps.view, deps.backlogOf),
+    }),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import type { Channel, Role } from '@charla/contracts';
+import type { Channel, ChannelBacklog, Role } from '@charla/contracts';
 import type { ChannelDirectory, ChannelRecord } from './channel-directory';
 
 export interface ChannelView {
@@ -9,8 +9,16 @@ export interface ChannelView {
 
 const canSeeSecrets = (role: Role) => role === 'owner' || role === 'admin';
 
+/** Each number's sends waiting to leave and recent failures (the outbox module answers it). */
+export type BacklogOf = (workspaceId: string, channelIds: string[]) => Promise<Map<string, ChannelBacklog>>;
+
 /** A channel as the API shows it; the verify token only to those who may configure Meta. */
-export function toChannel(c: ChannelRecord, role: Role, view: ChannelView): Channel {
+export function toChannel(
+  c: ChannelRecord,
+  role: Role,
+  view: ChannelView,
+  backlog: ChannelBacklog | null = null,
+): Channel {
   const isSandbox = c.kind === 'sandbox';
   return {
     id: c.id,
@@ -29,6 +37,7 @@ export function toChannel(c: ChannelRecord, role: Role, view: ChannelView): Chan
       !isSandbox && canSeeSecrets(role)
         ? { url: `${view.publicUrl}/webhooks/whatsapp`, verifyToken: c.verifyToken }
         : null,
+    backlog,
   };
 }
 
@@ -36,18 +45,25 @@ export async function listChannels(
   directory: ChannelDirectory,
   auth: { workspaceId: string; role: Role },
   view: ChannelView,
+  backlogOf: BacklogOf,
 ): Promise<Channel[]> {
-  return (await directory.all())
-    .filter((c) => c.workspaceId === auth.workspaceId)
-    .map((c) => toChannel(c, auth.role, view));
+  const mine = (await directory.all()).filter((c) => c.workspaceId === auth.workspaceId);
+  const backlog = await backlogOf(
+    auth.workspaceId,
+    mine.map((c) => c.id),
+  );
+  return mine.map((c) => toChannel(c, auth.role, view, backlog.get(c.id) ?? null));
 }
 
 export async function getChannel(
   directory: ChannelDirectory,
   auth: { workspaceId: string; role: Role },
   view: ChannelView,
+  backlogOf: BacklogOf,
   id: string,
 ): Promise<Channel | undefined> {
   const c = await directory.byId(id);
-  return c && c.workspaceId === auth.workspaceId ? toChannel(c, auth.role, view) : undefined;
+  if (!c || c.workspaceId !== auth.workspaceId) return undefined;
+  const backlog = await backlogOf(auth.workspaceId, [c.id]);
+  return toChannel(c, auth.role, view, backlog.get(c.id) ?? null);
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/database';
 import { releaseLease, renewLease } from './channel-lease';
 import { OutageBackoff, type OutageState } from './outage-backoff';
+import type { OutboxMetrics } from './outbox.deps';
 import { PairLimit } from './pair-limit';
 import type { SendOutcome } from './send-outcome';
 import { SendPacer } from './send-pacer';
@@ -30,6 +31,7 @@ export class ChannelLane {
     rate: number,
     now: () => Date,
     private readonly onClosed: (lane: ChannelLane) => void,
+    private readonly metrics?: OutboxMetrics,
   ) {
     this.pacer = new SendPacer(rate);
     this.outage = new OutageBackoff(now);
@@ -61,12 +63,22 @@ export class ChannelLane {
 
   /**
    * Records what a send said about WhatsApp as a whole (see OutageBackoff.record) and tells every
-   * user of the lane when the outage starts, moves or ends.
+   * user of the lane when the outage starts, moves or ends. A broadcast's send is counted for
+   * /metrics here; the conversation drain counts its own where it writes them (outbox-results.ts),
+   * knowing the kind of send and when it was queued.
    */
-  record(outcome: SendOutcome): { counts: boolean } {
+  record(outcome: SendOutcome, of: 'conversation' | 'broadcast' = 'conversation'): { counts: boolean } {
+    if (of === 'broadcast') this.countBroadcast(outcome);
     const { counts, changed } = this.outage.record(outcome);
     if (changed) for (const listener of this.outageListeners) listener(this.outage.current);
     return { counts };
+  }
+
+  private countBroadcast(outcome: SendOutcome) {
+    if (!this.metrics) return;
+    const code = outcome.kind === 'retry' || outcome.kind === 'failed' ? outcome.code : null;
+    const result = outcome.kind === 'retry' ? 'retried' : outcome.kind;
+    this.metrics.countSend(this.channelId, 'broadcast', result, code);
   }
 
   onOutageChange(listener: (state: OutageState | null) => void): () => void {

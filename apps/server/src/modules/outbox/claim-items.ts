@@ -20,6 +20,8 @@ export interface ClaimedItem {
   payload: { emoji: string; reactedAt: string } | null;
   /** The reaction's time now: another reaction replaced this one when it differs. */
   currentReactionAt: Date | null;
+  /** When it was queued (the database's clock): the send's latency counts from here. */
+  createdAt: Date;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function claimItems(
     wa_id: string | null;
     payload: unknown;
     reacted_at: Date | null;
+    created_at: Date | string;
   }>(
     `WITH cand AS (
        SELECT o.id, o.conversation_id,
@@ -66,9 +69,9 @@ export async function claimItems(
      ), claimed AS (
        UPDATE outbox_items o SET state = 'sending', claimed_at = $5, attempts = o.attempts + 1
         WHERE o.id IN (SELECT id FROM ok) AND ${HOLDS_LEASE_SQL('$1', '$2')}
-       RETURNING o.id, o.kind, o.attempts, o.conversation_id, o.workspace_id, o.message_id, o.payload
+       RETURNING o.id, o.kind, o.attempts, o.conversation_id, o.workspace_id, o.message_id, o.payload, o.created_at
      )
-     SELECT c.id, c.kind, c.attempts, c.conversation_id, c.workspace_id, c.message_id, c.payload,
+     SELECT c.id, c.kind, c.attempts, c.conversation_id, c.workspace_id, c.message_id, c.payload, c.created_at,
             m.status AS message_status, m.content, m.external_id, m.reply_to_external_id, ct.wa_id,
             r.reacted_at
        FROM claimed c JOIN messages m ON m.id = c.message_id
@@ -91,5 +94,6 @@ export async function claimItems(
     waId: r.wa_id,
     payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as ClaimedItem['payload'],
     currentReactionAt: r.reacted_at ? new Date(r.reacted_at) : null,
+    createdAt: new Date(r.created_at),
   }));
 }

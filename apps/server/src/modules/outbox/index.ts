@@ -1,8 +1,10 @@
 export type { ChannelLane } from './channel-lane';
 export { HOLDS_LEASE_SQL } from './channel-lease';
 export type { EnqueueItem } from './enqueue';
+export { numberBacklog } from './number-backlog';
 export { type Admission, type OutageState, outageSignal } from './outage-backoff';
-export type { OutboxConfig, OutboxDeps } from './outbox.deps';
+export type { OutboxConfig, OutboxDeps, OutboxMetrics } from './outbox.deps';
 export { createOutboxEngine, type OutboxEngine } from './outbox-engine';
+export { createOutboxMetrics } from './outbox-metrics';
 export { outcomeOf, type SendOutcome } from './send-outcome';
 export { SendPacer } from './send-pacer';

@@ -82,6 +82,7 @@ export function createOutboxEngine(
       (l) => {
         if (lanes.get(channelId) === l) lanes.delete(channelId);
       },
+      deps.metrics,
     );
     lanes.set(channelId, lane);
     return lane;

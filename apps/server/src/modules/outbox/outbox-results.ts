@@ -29,6 +29,24 @@ export class OutboxResults {
 
   add(item: ClaimedItem, outcome: ItemOutcome): void {
     this.pending.push({ item, outcome });
+    this.count(item, outcome);
+  }
+
+  /** For operators (/metrics): what WhatsApp answered, and how long a send took to leave. */
+  private count(item: ClaimedItem, outcome: ItemOutcome) {
+    const metrics = this.deps.metrics;
+    // Dropped and released sends never reached WhatsApp; nor did one waiting for the customer's pair rate.
+    if (!metrics || outcome.kind === 'drop' || outcome.kind === 'release' || outcome.delayMs !== undefined)
+      return;
+    if (outcome.kind === 'sent') {
+      // Real time, as the database stamped `created_at`: the business clock may be a test's.
+      metrics.observeLatency(this.channelId, item.kind, (Date.now() - item.createdAt.getTime()) / 1000);
+      metrics.countSend(this.channelId, item.kind, 'sent', null);
+    } else if (outcome.kind === 'in_doubt') metrics.countSend(this.channelId, item.kind, 'in_doubt', null);
+    else {
+      const final = outcome.kind === 'failed' || (!outcome.refund && item.attempts >= MAX_ATTEMPTS);
+      metrics.countSend(this.channelId, item.kind, final ? 'failed' : 'retried', outcome.code);
+    }
   }
 
   /** Writes what was added; answers the items it settled (kept for the next flush on an error). */

@@ -9,6 +9,7 @@ import { Card } from '../../ui/card';
 import { EmptyState } from '../../ui/empty-state';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
+import { BacklogNotice } from './channel-backlog-notice';
 import { useAddSandbox } from './channels.api';
 import { ConnectChannelDialog } from './channels-connect-dialog';
 import { WebhookPanel } from './channels-webhook-panel';
@@ -17,7 +18,7 @@ import { useChannels } from './settings.api';
 export function ChannelsPage() {
   const { t } = useTranslation();
   const { role } = useSession();
-  const channels = useChannels();
+  const channels = useChannels({ refetchMs: 15_000 });
   const errorMessage = useErrorMessage();
   const canManage = canManageMembers(role);
   const addSandbox = useAddSandbox();
@@ -113,6 +114,7 @@ function ChannelCard({ channel }: { channel: Channel }) {
               <Alert tone="error">{channel.lastError}</Alert>
             </div>
           ) : null}
+          <BacklogNotice backlog={channel.backlog} />
         </div>
       </div>
       {isSandbox ? (

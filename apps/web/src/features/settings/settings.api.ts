@@ -3,11 +3,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 
-export function useChannels() {
+/** `refetchMs`: read again this often (Settings shows each number's backlog as it changes). */
+export function useChannels(opts: { refetchMs?: number } = {}) {
   return useQuery({
     queryKey: queryKeys.channels,
     queryFn: ({ signal }) => api.get<{ items: Channel[] }>('/api/channels', signal),
     select: (data) => data.items,
+    ...(opts.refetchMs !== undefined && { refetchInterval: opts.refetchMs }),
   });
 }
 
