@@ -42,8 +42,8 @@ export class ConversationDrain {
     private readonly deps: OutboxDeps,
     private readonly lane: ChannelLane,
     private readonly listeningSince: () => number,
-    /** The number's pace (messages per second), read every few seconds. */
-    private readonly rateOf: (channelId: string) => Promise<number>,
+    /** Reads the number's pace again (in the background): every few seconds while draining. */
+    private readonly refreshRate: () => void,
   ) {
     this.results = new OutboxResults(deps, lane.channelId);
   }
@@ -71,9 +71,8 @@ export class ConversationDrain {
       while (!this.halted) {
         this.poked = false;
         if (Date.now() >= nextRate) {
+          if (nextRate > 0) this.refreshRate();
           nextRate = Date.now() + 5_000;
-          const rate = await this.rateOf(this.lane.channelId).catch(() => this.lane.pacer.ratePerSecond);
-          this.lane.pacer.setRate(rate);
         }
         // Outcomes settled from here on are written by the next flush, not this one.
         const epoch = ++this.epoch;

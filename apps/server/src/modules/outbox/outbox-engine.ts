@@ -45,6 +45,7 @@ export function createOutboxEngine(
   const lanes = new Map<string, ChannelLane>();
   const opening = new Map<string, Promise<ChannelLane | null>>();
   const drains = new Map<string, { drain: ConversationDrain; done: Promise<void> }>();
+  const knownRates = new Map<string, number>();
   let startedAt = deps.clock.now().getTime();
   let stopped = true;
   let timer: NodeJS.Timeout | null = null;
@@ -71,7 +72,9 @@ export function createOutboxEngine(
 
   async function openLane(channelId: string): Promise<ChannelLane | null> {
     if (!(await acquireLease(deps.db, channelId, holder, deps.config.leaseMs))) return null;
-    const rate = await rateOf(channelId).catch(() => deps.config.defaultRatePerSecond);
+    // The last rate known for the number, corrected as soon as it is read: reading it may ask
+    // WhatsApp for the number's limits, which the first send must not wait for.
+    const rate = knownRates.get(channelId) ?? deps.config.defaultRatePerSecond;
     const lane = new ChannelLane(
       deps.db,
       channelId,
@@ -85,7 +88,18 @@ export function createOutboxEngine(
       deps.metrics,
     );
     lanes.set(channelId, lane);
+    refreshRate(lane);
     return lane;
+  }
+
+  /** Reads the number's pace (without holding anyone up) and sets it on its lane. */
+  function refreshRate(lane: ChannelLane) {
+    rateOf(lane.channelId)
+      .then((rate) => {
+        knownRates.set(lane.channelId, rate);
+        lane.pacer.setRate(rate);
+      })
+      .catch((err) => deps.log.warn({ err, channelId: lane.channelId }, 'reading the number’s rate failed'));
   }
 
   async function startDrain(channelId: string) {
@@ -97,7 +111,12 @@ export function createOutboxEngine(
       drains.delete(channelId);
       return;
     }
-    const drain = new ConversationDrain(deps, lane, () => startedAt, rateOf);
+    const drain = new ConversationDrain(
+      deps,
+      lane,
+      () => startedAt,
+      () => refreshRate(lane),
+    );
     const done = drain
       .run()
       .catch((err) => deps.log.error({ err, channelId }, 'conversation sender stopped on an error'))

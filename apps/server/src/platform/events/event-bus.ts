@@ -25,17 +25,33 @@ export interface EventBus {
 
 export function createEventBus(db: Database, log: (err: unknown) => void = () => {}): EventBus {
   const handlers = new Set<(event: BusEvent) => void>();
+  let pending: BusEvent[] = [];
+  let flushing: Promise<void> | null = null;
   let unlisten: (() => Promise<void>) | null = null;
   return {
     async publish(event) {
       // NOTIFY payloads are capped near 8 kB; events carry ids, not content.
       await db.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
     },
-    async publishMany(events) {
-      if (events.length === 0) return;
-      // Packed: one notification per ~50 events instead of one each (a broadcast batch or an
-      // ingest batch announces hundreds; each notification is queued, delivered and parsed).
-      await db.query('SELECT pg_notify($1, e) FROM unnest($2::text[]) AS e', [CHANNEL, pack(events)]);
+    publishMany(events) {
+      if (events.length === 0) return Promise.resolve();
+      // Everything published in the same turn of the event loop goes in one statement (a burst of
+      // agent replies announces one message each: one round trip for all of them).
+      pending.push(...events);
+      flushing ??= new Promise<void>((resolve, reject) =>
+        setImmediate(() => {
+          const batch = pending;
+          pending = [];
+          flushing = null;
+          // Packed: one notification per ~50 events instead of one each (a broadcast batch or an
+          // ingest batch announces hundreds; each notification is queued, delivered and parsed).
+          db.query('SELECT pg_notify($1, e) FROM unnest($2::text[]) AS e', [CHANNEL, pack(batch)]).then(
+            () => resolve(),
+            reject,
+          );
+        }),
+      );
+      return flushing;
     },
     subscribe(handler) {
       handlers.add(handler);

@@ -96,19 +96,35 @@ export async function loadMessage(
   return toMessage(rows[0], await loadRelated(deps, workspaceId, rows));
 }
 
+/** A message just written, as the API shows it: no reaction can be on it yet; its file is read. */
+export async function toNewMessage(
+  deps: Pick<InboxDeps, 'db'>,
+  workspaceId: string,
+  row: MessageRow,
+): Promise<Message> {
+  return toMessage(row, await loadRelated(deps, workspaceId, [row], false));
+}
+
 /** Reactions and files of a page: one query each, whatever the page size. */
-async function loadRelated(deps: Pick<InboxDeps, 'db'>, workspaceId: string, page: MessageRow[]) {
+async function loadRelated(
+  deps: Pick<InboxDeps, 'db'>,
+  workspaceId: string,
+  page: MessageRow[],
+  withReactions = true,
+) {
   const reactions = new Map<string, Reaction[]>();
   const media = new Map<string, Media>();
   if (page.length === 0) return { reactions, media };
   const mediaIds = page.map((r) => mediaIdOf(r.content)).filter((id): id is string => id !== null);
   const [reactionRows, mediaRows] = await Promise.all([
-    deps.db.query<ReactionRow & Record<string, unknown>>(
-      `SELECT message_id, direction, emoji, reacted_at FROM message_reactions
-        WHERE workspace_id = $1 AND message_id = ANY($2::uuid[]) AND emoji <> ''
-        ORDER BY reacted_at, direction`,
-      [workspaceId, page.map((r) => r.id)],
-    ),
+    withReactions
+      ? deps.db.query<ReactionRow & Record<string, unknown>>(
+          `SELECT message_id, direction, emoji, reacted_at FROM message_reactions
+            WHERE workspace_id = $1 AND message_id = ANY($2::uuid[]) AND emoji <> ''
+            ORDER BY reacted_at, direction`,
+          [workspaceId, page.map((r) => r.id)],
+        )
+      : Promise.resolve([]),
     mediaIds.length === 0
       ? Promise.resolve([])
       : deps.db.query<MediaRow & Record<string, unknown>>(

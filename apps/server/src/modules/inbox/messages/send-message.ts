@@ -1,6 +1,6 @@
 import type { Message, SendMessageRequest } from '@charla/contracts';
-import { AppError } from '../../../platform/errors';
-import { findConversation } from '../conversations/get-thread';
+import { AppError, notFound } from '../../../platform/errors';
+import { getConversationWindow } from '../conversations/conversation-window';
 import type { InboxDeps } from '../inbox.deps';
 import { buildOutboundContent } from './outbound-request';
 import { queueOutbound } from './queue-outbound';
@@ -21,7 +21,7 @@ export async function sendMessage(
   if ('template' in request && request.template) {
     return sendTemplateMessage(deps, actor, conversationId, request.template);
   }
-  const conversation = await findConversation(deps, actor.workspaceId, conversationId);
+  const conversation = await findWindow(deps, actor.workspaceId, conversationId);
   assertWindowOpen(conversation.window);
   const replyToExternalId = request.replyToMessageId
     ? await findReplyTarget(deps, actor.workspaceId, conversationId, request.replyToMessageId)
@@ -34,6 +34,24 @@ export async function sendMessage(
     replyToExternalId,
   );
   return queueOutbound(deps, actor, conversation, content, replyToExternalId);
+}
+
+/** What a reply needs of its conversation: its number and the customer's window (one light query). */
+async function findWindow(deps: Pick<InboxDeps, 'db' | 'clock'>, workspaceId: string, id: string) {
+  const [row] = await deps.db.query<{ channel_id: string; last_inbound_at: Date | null }>(
+    'SELECT channel_id, last_inbound_at FROM conversations WHERE workspace_id = $1 AND id = $2',
+    [workspaceId, id],
+  );
+  if (!row) throw notFound('conversation');
+  const window = getConversationWindow(
+    row.last_inbound_at && new Date(row.last_inbound_at),
+    deps.clock.now(),
+  );
+  return {
+    id,
+    channelId: row.channel_id,
+    window: { isOpen: window.isOpen, expiresAt: window.expiresAt?.toISOString() ?? null },
+  };
 }
 
 export function assertWindowOpen(window: { isOpen: boolean; expiresAt: string | null }): void {
