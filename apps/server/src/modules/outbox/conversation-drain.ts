@@ -12,6 +12,8 @@ const CLAIM_BATCH = 500;
 const LINGER_MS = 30_000;
 /** How often a waiting drain looks again by itself (retries coming due, sends in doubt). */
 const IDLE_LOOK_MS = 1_000;
+/** How long outcomes gather before they are written, while more keep coming. */
+const GATHER_MS = 20;
 
 /**
  * Sends one number's queued conversational sends while this process holds the number's lane.
@@ -29,7 +31,8 @@ export class ConversationDrain {
   /** Per conversation: claimed items waiting for the one in flight. */
   private readonly chains = new Map<string, ClaimedItem[]>();
   private poked = false;
-  private wake: (() => void) | null = null;
+  private wakeOnPoke: (() => void) | null = null;
+  private wakeOnSettle: (() => void) | null = null;
   private nextSettle = 0;
   /** Claimed items without an outcome yet (in a chain or in flight). */
   private outstanding = 0;
@@ -51,12 +54,12 @@ export class ConversationDrain {
   /** New sends were queued for this number, or one came due: look now. */
   poke(): void {
     this.poked = true;
-    this.wake?.();
+    this.wakeOnPoke?.();
   }
 
   stop(): void {
     this.stopped = true;
-    this.wake?.();
+    this.wakeOnPoke?.();
   }
 
   private get halted(): boolean {
@@ -105,18 +108,26 @@ export class ConversationDrain {
     return { settled: settled.length, ok: settled.length === before };
   }
 
-  /** Waits for a poke, a settled send, or the next look. */
+  /**
+   * Waits for the next thing to do. Idle, a settled send or a poke ends the wait at once (a lone
+   * reply's outcome is written straight away). With outcomes already waiting, it gathers more for
+   * a few milliseconds, cut short only by new sends: under load each write then carries many
+   * outcomes instead of one, and the sends themselves never wait for it.
+   */
   private async waitForWork() {
-    if (this.poked || this.halted || this.results.size > 0) return;
+    if (this.poked || this.halted) return;
+    const gathering = this.results.size > 0;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, IDLE_LOOK_MS);
+      const timer = setTimeout(done, gathering ? GATHER_MS : IDLE_LOOK_MS);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.wake = done;
+      this.wakeOnPoke = done;
+      this.wakeOnSettle = gathering ? null : done;
     });
-    this.wake = null;
+    this.wakeOnPoke = null;
+    this.wakeOnSettle = null;
   }
 
   private dispatch(item: ClaimedItem, epoch: number) {
@@ -158,7 +169,7 @@ export class ConversationDrain {
   private settle(item: ClaimedItem, outcome: Parameters<OutboxResults['add']>[1]) {
     this.outstanding--;
     this.results.add(item, outcome);
-    this.wake?.();
+    this.wakeOnSettle?.();
   }
 
   /**
