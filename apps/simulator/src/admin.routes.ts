@@ -40,6 +40,7 @@ export const RawCustomerBodySchema = z.object({
 
 export const CustomerSettingsBodySchema = z.strictObject({
   reachable: z.boolean().optional(),
+  marketingCapped: z.boolean().optional(),
   name: z.string().min(1).max(100).optional(),
 });
 
@@ -87,7 +88,12 @@ export async function registerAdminRoutes(
       const body = CustomerSettingsBodySchema.safeParse(request.body);
       if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
       const customer = sandbox.setCustomer(phoneNumberId, waId, body.data);
-      return { waId: customer.waId, name: customer.name, reachable: customer.reachable };
+      return {
+        waId: customer.waId,
+        name: customer.name,
+        reachable: customer.reachable,
+        marketingCapped: customer.marketingCapped,
+      };
     },
   );
 

@@ -152,6 +152,9 @@ function findTemplateFailure(
   if (category === 'MARKETING' && customer?.marketingStopped === true)
     return templateWebhookErrors.marketingStopped();
   if (isWindowOpen) return null;
+  // Messages inside a customer-initiated window do not count towards the per-user cap (§7.8).
+  if (category === 'MARKETING' && customer?.marketingCapped === true)
+    return templateWebhookErrors.marketingCap();
   const admitted = context.messagingLimits.admit(
     context.number.wabaId,
     message.waId,

@@ -74,7 +74,10 @@ export type Simulator = {
   readAsCustomer(phoneNumberId: string, waId: string): { read: number };
   /** The customer plays a voice note the business sent: `played` status (after `read`). */
   playAsCustomer(phoneNumberId: string, waId: string, wamid: string): { played: boolean };
-  /** Creates/updates a customer; `{ reachable: false }` makes every send to them fail with 131026. */
+  /**
+   * Creates/updates a customer; `{ reachable: false }` makes every send to them fail with 131026,
+   * `{ marketingCapped: true }` their marketing templates outside the window with 131049.
+   */
   setCustomer(phoneNumberId: string, waId: string, settings: CustomerSettings): void;
   /** Merges a number's status mode, delays, batching and mps; returns the behaviour now in force. */
   setBehaviour(phoneNumberId: string, behaviour: NumberBehaviour): ResolvedBehaviour;

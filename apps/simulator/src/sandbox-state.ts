@@ -25,6 +25,12 @@ export const SimCustomerSchema = z.object({
   typingUntil: z.number().nullable().default(null),
   /** The customer stopped marketing messages (§5.7): marketing templates fail with 131050. */
   marketingStopped: z.boolean().default(false),
+  /**
+   * WhatsApp's per-user marketing cap (§7.8): this customer already got too many marketing
+   * messages from businesses, so marketing templates sent outside an open window are accepted,
+   * then fail with 131049 ("healthy ecosystem engagement") until it is set back to false.
+   */
+  marketingCapped: z.boolean().default(false),
 });
 export type SimCustomer = z.infer<typeof SimCustomerSchema>;
 

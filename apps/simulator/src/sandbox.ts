@@ -68,7 +68,12 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
 /** The typing indicator disappears after 25 s or at the next business message (§2.10). */
 const TYPING_MS = 25_000;
 
-export type CustomerSettings = { reachable?: boolean | undefined; name?: string | undefined };
+export type CustomerSettings = {
+  reachable?: boolean | undefined;
+  name?: string | undefined;
+  /** true: marketing templates outside the window are accepted, then fail with 131049 (§7.8). */
+  marketingCapped?: boolean | undefined;
+};
 
 export class UnknownNumberError extends Error {
   constructor(phoneNumberId: string) {
@@ -115,11 +120,15 @@ export class Sandbox {
     return resolveBehaviour(this.behaviours.get(phoneNumberId), this.deps.defaults);
   }
 
-  /** Creates or updates a simulated customer, e.g. `{ reachable: false }` to make sends fail with 131026. */
+  /**
+   * Creates or updates a simulated customer, e.g. `{ reachable: false }` to make sends fail with
+   * 131026, `{ marketingCapped: true }` to make marketing templates fail with 131049.
+   */
   setCustomer(phoneNumberId: string, waId: string, settings: CustomerSettings): SimCustomer {
     this.requireNumber(phoneNumberId);
     const customer = this.upsertCustomer(phoneNumberId, waId);
     if (settings.reachable !== undefined) customer.reachable = settings.reachable;
+    if (settings.marketingCapped !== undefined) customer.marketingCapped = settings.marketingCapped;
     if (settings.name !== undefined && settings.name.trim() !== '') customer.name = settings.name.trim();
     this.deps.persist();
     return customer;
@@ -318,6 +327,7 @@ export class Sandbox {
       reachable: true,
       typingUntil: null,
       marketingStopped: false,
+      marketingCapped: false,
     };
     this.state.customers[key] = customer;
     return customer;

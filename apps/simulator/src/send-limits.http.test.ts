@@ -106,7 +106,12 @@ describe('recipients', () => {
         body: JSON.stringify({ reachable: false }),
       },
     );
-    expect(await readJson(response)).toEqual({ waId: CUSTOMER_WA_ID, name: 'Ana', reachable: false });
+    expect(await readJson(response)).toEqual({
+      waId: CUSTOMER_WA_ID,
+      name: 'Ana',
+      reachable: false,
+      marketingCapped: false,
+    });
     const result = await send();
     if (!result.ok) throw new Error('expected 200');
     const [webhook] = await f.receiver.waitFor((w) => readStatuses(w).some((s) => s.status === 'failed'));

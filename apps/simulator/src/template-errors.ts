@@ -41,6 +41,13 @@ export const templateWebhookErrors = {
       'User has stopped marketing messages',
       'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
     ),
+  /** §5.5, §7.8: the customer got too many marketing messages from businesses; retry after 24 h. */
+  marketingCap: () =>
+    asyncError(
+      131049,
+      'This message was not delivered to maintain healthy ecosystem engagement.',
+      'In order to maintain a healthy ecosystem engagement, the message failed to be delivered.',
+    ),
   /** §7.7: Meta documents no code for the messaging limit; 131049 by default, configurable. */
   messagingLimit: (code: number) =>
     asyncError(

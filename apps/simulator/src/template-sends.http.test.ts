@@ -286,6 +286,54 @@ describe('marketing opt-out (§5.7, §8.12)', () => {
   });
 });
 
+describe('per-user marketing cap (§7.8)', () => {
+  it('fails marketing templates to a capped customer with 131049, not utility ones nor inside the window', async () => {
+    f = await startClientFixture();
+    await createReviewed(f, namedTemplate());
+    await createReviewed(f, orderTemplate());
+    const marketing = () =>
+      send(
+        named([
+          { type: 'text', text: 'Ana', parameter_name: 'first_name' },
+          { type: 'text', text: '9', parameter_name: 'time' },
+        ]),
+      ).then((r) => r.messages[0]?.id ?? '');
+    const response = await fetch(
+      `${f.baseUrl}/_sim/numbers/${NUMBER.phoneNumberId}/customers/${CUSTOMER_WA_ID}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ marketingCapped: true }),
+      },
+    );
+    expect(await response.json()).toMatchObject({ waId: CUSTOMER_WA_ID, marketingCapped: true });
+
+    // Accepted (Meta answers 200), then refused by webhook.
+    const capped = await marketing();
+    const [failed] = await updatesWith(`"id":"${capped}","status":"failed"`);
+    expect(failed?.statuses[0]?.errors?.[0]).toMatchObject({
+      code: 131049,
+      title: 'This message was not delivered to maintain healthy ecosystem engagement.',
+    });
+    const utility = (await send(orderSend(to))).messages[0]?.id ?? '';
+    await updatesWith(`"id":"${utility}","status":"delivered"`);
+
+    // Lifted: the next marketing template is delivered.
+    f.simulator.setCustomer(NUMBER.phoneNumberId, CUSTOMER_WA_ID, { marketingCapped: false });
+    const lifted = await marketing();
+    await updatesWith(`"id":"${lifted}","status":"delivered"`);
+
+    // Capped again, but the customer wrote in: inside their window it does not count.
+    f.simulator.setCustomer(NUMBER.phoneNumberId, CUSTOMER_WA_ID, { marketingCapped: true });
+    f.simulator.sendAsCustomer({ phoneNumberId: NUMBER.phoneNumberId, waId: CUSTOMER_WA_ID, text: 'hola' });
+    const inWindow = await marketing();
+    await updatesWith(`"id":"${inWindow}","status":"delivered"`);
+    expect(
+      f.receiver.received.flatMap((w) => readStatuses(w)).filter((s) => s.status === 'failed'),
+    ).toHaveLength(1);
+  });
+});
+
 describe('messaging limit (§7.7, §8.11)', () => {
   it('reads the tier and throughput, and fails new users beyond the tier with 131049', async () => {
     f = await startClientFixture();

@@ -27,11 +27,14 @@ const CONTACTS = [
   '+34 600 100 004;Diego Sanz;tienda;sí',
 ].join('\r\n');
 
-async function importContacts(request: APIRequestContext): Promise<void> {
+/** Imports `csv` (the columns of CONTACTS) and waits until it is done. */
+async function importContacts(
+  request: APIRequestContext,
+  csv = CONTACTS,
+  name = 'clientes.csv',
+): Promise<void> {
   const upload = await request.post(`${server.url}/api/contacts/imports`, {
-    multipart: {
-      file: { name: 'clientes.csv', mimeType: 'text/csv', buffer: Buffer.from(CONTACTS, 'utf8') },
-    },
+    multipart: { file: { name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') } },
   });
   expect(upload.status()).toBeLessThan(300);
   const { id } = (await upload.json()) as { id: string };
@@ -72,6 +75,34 @@ const WINTER_OFFER = {
   footer: 'Responde BAJA para no recibir más mensajes' as string | null,
   buttons: [{ type: 'quick_reply', text: 'Me interesa' }],
 };
+
+/** A broadcast of a template shaped like WINTER_OFFER to the contacts tagged `tag`, sent now; returns its id. */
+async function sendNowToTag(
+  request: APIRequestContext,
+  o: { name: string; channelId?: string; templateId?: string; tag: string; discount: string },
+): Promise<string> {
+  const created = await request.post(`${server.url}/api/broadcasts`, {
+    data: {
+      name: o.name,
+      channelId: o.channelId,
+      templateId: o.templateId,
+      audience: { kind: 'filters', filters: { tags: [o.tag] } },
+      variables: {
+        header: null,
+        headerMediaId: null,
+        body: {
+          first_name: { source: 'attribute', key: 'name', fallback: 'cliente' },
+          discount: { source: 'text', value: o.discount },
+        },
+        buttons: {},
+      },
+      scheduledAt: null,
+      action: 'send_now',
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
 
 async function approvedTemplate(
   request: APIRequestContext,
@@ -393,58 +424,22 @@ describe('broadcasts', () => {
       { length: 40 },
       (_, i) => `+34 611 000 ${String(i).padStart(3, '0')};Cliente ${i};lote;sí`,
     );
-    const csv = ['Teléfono;Nombre;Etiquetas;Consentimiento', ...rows].join('\r\n');
-    const upload = await request.post(`${server.url}/api/contacts/imports`, {
-      multipart: { file: { name: 'lote.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') } },
-    });
-    const importId = ((await upload.json()) as { id: string }).id;
-    await request.post(`${server.url}/api/contacts/imports/${importId}/start`, {
-      data: {
-        mapping: {
-          phone: 'Teléfono',
-          name: 'Nombre',
-          tags: 'Etiquetas',
-          optIn: 'Consentimiento',
-          attributes: {},
-        },
-        defaultCountry: 'ES',
-      },
-    });
-    await expect
-      .poll(
-        async () =>
-          (
-            (await (await request.get(`${server.url}/api/contacts/imports/${importId}`)).json()) as {
-              status: string;
-            }
-          ).status,
-      )
-      .toBe('done');
+    await importContacts(
+      request,
+      ['Teléfono;Nombre;Etiquetas;Consentimiento', ...rows].join('\r\n'),
+      'lote.csv',
+    );
     const rate = await request.put(`${server.url}/api/broadcasts/channels/${channel?.id}/rate`, {
       data: { ratePerSecond: 2 },
     });
     expect(rate.status()).toBe(200);
-    const created = await request.post(`${server.url}/api/broadcasts`, {
-      data: {
-        name: 'Aviso de horario',
-        channelId: channel?.id,
-        templateId: template?.id,
-        audience: { kind: 'filters', filters: { tags: ['lote'] } },
-        variables: {
-          header: null,
-          headerMediaId: null,
-          body: {
-            first_name: { source: 'attribute', key: 'name', fallback: 'cliente' },
-            discount: { source: 'text', value: '5 %' },
-          },
-          buttons: {},
-        },
-        scheduledAt: null,
-        action: 'send_now',
-      },
+    const id = await sendNowToTag(request, {
+      name: 'Aviso de horario',
+      channelId: channel?.id,
+      templateId: template?.id,
+      tag: 'lote',
+      discount: '5 %',
     });
-    expect(created.status(), await created.text()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
 
     await page.goto(`${server.url}/broadcasts`);
     const row = page.locator('[data-testid="broadcast-row"]', { hasText: 'Aviso de horario' });
@@ -592,5 +587,115 @@ describe('broadcasts', () => {
     await header.getByText('El encabezado llevará el archivo que elegiste para esta difusión.').waitFor();
     await header.getByText('rebajas.png').waitFor();
     await shot(page, '79c-broadcast-header-file.png');
+  });
+
+  it('shows the recipients WhatsApp limited apart from failures, and sends to them again in one click', async () => {
+    const request = page.request;
+    const sandbox = await sandboxOf(request, server.url);
+    const channel = (
+      (await (await request.get(`${server.url}/api/channels`)).json()) as { items: Array<{ id: string }> }
+    ).items[0];
+    const templates = (
+      (await (
+        await request.get(`${server.url}/api/templates?wabaId=${sandbox.wabaId}&status=approved`)
+      ).json()) as {
+        items: Array<{ id: string; name: string }>;
+      }
+    ).items;
+    const offer = templates.find((tpl) => tpl.name === 'oferta_invierno');
+    // Five customers; WhatsApp caps the marketing messages of two of them (131049).
+    const rows = Array.from({ length: 5 }, (_, i) => `+34 622 000 00${i};Clienta ${i + 1};primavera;sí`);
+    await importContacts(
+      request,
+      ['Teléfono;Nombre;Etiquetas;Consentimiento', ...rows].join('\r\n'),
+      'primavera.csv',
+    );
+    const setCapped = (waId: string, marketingCapped: boolean) =>
+      fetch(
+        `${sandbox.simulatorUrl}/_sim/numbers/${encodeURIComponent(sandbox.phoneNumberId)}/customers/${waId}`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ marketingCapped }),
+        },
+      );
+    expect((await setCapped('34622000001', true)).status).toBe(200);
+    expect((await setCapped('34622000003', true)).status).toBe(200);
+    await request.put(`${server.url}/api/broadcasts/channels/${channel?.id}/rate`, {
+      data: { ratePerSecond: 80 },
+    });
+    const id = await sendNowToTag(request, {
+      name: 'Novedades de primavera',
+      channelId: channel?.id,
+      templateId: offer?.id,
+      tag: 'primavera',
+      discount: '15 %',
+    });
+
+    await page.goto(`${server.url}/broadcasts/${id}`);
+    const notice = page.locator('[data-testid="broadcast-limited"]');
+    await expect.poll(() => notice.getAttribute('data-count'), { timeout: 30_000 }).toBe('2');
+    await expect
+      .poll(() => page.locator('[data-testid="broadcast-status"]').first().getAttribute('data-status'))
+      .toBe('completed');
+    await page.getByText('2 destinatarios limitados por WhatsApp').waitFor();
+    await notice.getByText('WhatsApp aconseja esperar al menos 24 horas').waitFor();
+    await notice
+      .getByText(/^Charla se lo vuelve a enviar sola 24 horas después del rechazo, hasta 2 veces/)
+      .waitFor();
+    expect(await page.locator('[data-testid="figure-limited"]').textContent()).toContain('2');
+    expect(await page.locator('[data-testid="figure-failed"]').textContent()).toContain('0');
+    expect(await page.locator('[data-testid="funnel-sent"]').getAttribute('data-value')).toBe('3');
+    await page.getByText('Ningún mensaje ha fallado.').waitFor();
+    await page.click('[data-testid="recipients-filter-limited"]');
+    // The list of every recipient stays on screen until the filtered one arrives.
+    await expect.poll(() => page.locator('[data-testid="recipient-row"]').count()).toBe(2);
+    expect(await page.locator('[data-testid="recipient-row"][data-state="limited"]').count()).toBe(2);
+    await page
+      .locator('[data-testid="recipient-retry"]')
+      .first()
+      .getByText(/^Próximo intento: /)
+      .waitFor();
+    await shot(page, '84-broadcast-limited.png');
+
+    // The same page in English.
+    expect((await request.patch(`${server.url}/api/me`, { data: { locale: 'en' } })).status()).toBe(200);
+    await page.reload();
+    await page.getByText('2 recipients limited by WhatsApp').waitFor();
+    await page.click('[data-testid="recipients-filter-limited"]');
+    await expect.poll(() => page.locator('[data-testid="recipient-row"]').count()).toBe(2);
+    await page
+      .locator('[data-testid="broadcast-retry-limited"]')
+      .getByText('Send again to the 2 now')
+      .waitFor();
+    await shot(page, '85-broadcast-limited-en.png');
+    expect((await request.patch(`${server.url}/api/me`, { data: { locale: 'es' } })).status()).toBe(200);
+    await page.reload();
+
+    // One of them is no longer capped: one click sends to both again, once each.
+    expect((await setCapped('34622000001', false)).status).toBe(200);
+    await page.click('[data-testid="broadcast-retry-limited"]');
+    await page.getByText('¿Reenviar ahora a los 2 limitados?').waitFor();
+    await shot(page, '86-broadcast-retry-limited-confirm.png');
+    await page.click('[data-testid="broadcast-retry-limited-confirm"]');
+    await expect.poll(() => notice.getAttribute('data-count'), { timeout: 30_000 }).toBe('1');
+    await expect
+      .poll(() => page.locator('[data-testid="funnel-sent"]').getAttribute('data-value'), { timeout: 30_000 })
+      .toBe('4');
+    const sends = (await simulatorSends(sandbox)).filter(
+      (s) => s.body.type === 'template' && String(s.body.to).includes('3462200000'),
+    );
+    const perCustomer = new Map<string, number>();
+    for (const s of sends) perCustomer.set(String(s.body.to), (perCustomer.get(String(s.body.to)) ?? 0) + 1);
+    expect([...perCustomer.values()].sort()).toEqual([1, 1, 1, 2, 2]);
+    await expect
+      .poll(() => page.locator('[data-testid="recipient-row"][data-state="limited"]').count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid="recipient-row"][data-state="delivered"]').count())
+      .toBe(4);
+    await shot(page, '87-broadcast-limited-after-retry.png');
   });
 });

@@ -85,7 +85,13 @@ export const BroadcastCountsSchema = z.object({
   read: z.number().int(),
   replied: z.number().int(),
   failed: z.number().int(),
-  /** Skipped: a variable had no value and no fallback. */
+  /**
+   * Limited by WhatsApp: refused (131049) because the customer already got too many marketing
+   * messages from businesses. Not failures: Charla sends them again 24 h later (see
+   * `limitedRetryAt`), and POST /api/broadcasts/:id/retry-limited sends them again at once.
+   */
+  limited: z.number().int(),
+  /** Skipped: a variable had no value and no fallback, the contact left, or it was cancelled. */
   skipped: z.number().int(),
 });
 export type BroadcastCounts = z.infer<typeof BroadcastCountsSchema>;
@@ -136,8 +142,28 @@ export const BroadcastSchema = z.object({
    * recipient it happened to is queued again; resume once the cause is fixed.
    */
   pausedBy: z.object({ code: z.number().int(), reason: z.string() }).nullable(),
+  /**
+   * When Charla next sends again, by itself, to recipients limited by WhatsApp (24 h after the
+   * refusal, at most `LIMITED_AUTO_RETRIES` times each); null when none is waiting for that.
+   */
+  limitedRetryAt: z.string().nullable(),
 });
 export type Broadcast = z.infer<typeof BroadcastSchema>;
+
+/** Automatic new attempts for a recipient limited by WhatsApp; after them it stays limited. */
+export const LIMITED_AUTO_RETRIES = 2;
+/** WhatsApp's advice after a 131049: wait at least this long before trying again (reference §7.8). */
+export const LIMITED_RETRY_AFTER_HOURS = 24;
+
+/** POST /api/broadcasts/:id/retry-limited: the limited recipients queued again at once. */
+export const RetryLimitedResultSchema = z.object({
+  /** Queued again: each gets one new message (a new send, at the number's pace and limits). */
+  requeued: z.number().int(),
+  /** Not sent again: the contact opted out or was deleted since. */
+  skipped: z.number().int(),
+  broadcast: BroadcastSchema,
+});
+export type RetryLimitedResult = z.infer<typeof RetryLimitedResultSchema>;
 
 export const BroadcastListSchema = z.object({ items: z.array(BroadcastSchema) });
 export type BroadcastList = z.infer<typeof BroadcastListSchema>;
@@ -200,6 +226,8 @@ export const BroadcastRecipientStateSchema = z.enum([
   'read',
   'replied',
   'failed',
+  /** WhatsApp refused it for the customer's marketing cap (131049); sent again later. */
+  'limited',
   'skipped',
 ]);
 export type BroadcastRecipientState = z.infer<typeof BroadcastRecipientStateSchema>;
@@ -216,6 +244,8 @@ export const BroadcastRecipientSchema = z.object({
   deliveredAt: z.string().nullable(),
   readAt: z.string().nullable(),
   repliedAt: z.string().nullable(),
+  /** Limited: when Charla sends it again by itself; null when it will not (retries used up). */
+  retryAt: z.string().nullable(),
 });
 export type BroadcastRecipient = z.infer<typeof BroadcastRecipientSchema>;
 

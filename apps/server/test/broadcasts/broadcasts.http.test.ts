@@ -175,7 +175,9 @@ describe('sending', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('name,phone,state,error_code,error,sent_at,delivered_at,read_at,replied_at');
+    expect(lines[0]).toBe(
+      'name,phone,state,error_code,error,sent_at,delivered_at,read_at,replied_at,retry_at',
+    );
     expect(lines).toHaveLength(12);
     expect(lines.find((l) => l.includes('+34600000002'))).toContain(',replied,');
   });

@@ -54,6 +54,8 @@ export function statusWebhook(o: {
   recipient: string;
   at?: Date;
   errors?: unknown[];
+  /** `biz_opaque_callback_data` as the sender attached it (a broadcast recipient: `bcr:<id>`). */
+  callbackData?: string;
 }): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
@@ -73,6 +75,7 @@ export function statusWebhook(o: {
                   timestamp: String(Math.floor((o.at ?? new Date()).getTime() / 1000)),
                   recipient_id: o.recipient,
                   ...(o.errors ? { errors: o.errors } : {}),
+                  ...(o.callbackData ? { biz_opaque_callback_data: o.callbackData } : {}),
                 },
               ],
             },

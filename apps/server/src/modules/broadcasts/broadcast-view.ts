@@ -8,7 +8,7 @@ import type {
 } from '@charla/contracts';
 import { notFound } from '../../platform/errors';
 import type { BroadcastsDeps } from './broadcasts.deps';
-import { COUNTS_SQL } from './recipient-state-sql';
+import { COUNTS_SQL, isRetryingLimited, LIMITED_SQL } from './recipient-state-sql';
 
 export interface BroadcastRow {
   id: string;
@@ -56,25 +56,37 @@ export async function findBroadcastRow(
   return row;
 }
 
+/** The funnel counts, and when limited recipients are next sent again by themselves. */
+export async function broadcastFigures(
+  deps: Pick<BroadcastsDeps, 'db'>,
+  row: Pick<BroadcastRow, 'id' | 'excluded_opted_out' | 'excluded_invalid'>,
+): Promise<{ counts: BroadcastCounts; limitedRetryAt: Date | null }> {
+  const [c] = await deps.db.query<
+    Omit<BroadcastCounts, 'excludedOptedOut' | 'excludedInvalid'> & { limited_retry_at: Date | null }
+  >(COUNTS_SQL, [row.id]);
+  return {
+    counts: {
+      total: c?.total ?? 0,
+      excludedOptedOut: row.excluded_opted_out,
+      excludedInvalid: row.excluded_invalid,
+      queued: c?.queued ?? 0,
+      sent: c?.sent ?? 0,
+      delivered: c?.delivered ?? 0,
+      read: c?.read ?? 0,
+      replied: c?.replied ?? 0,
+      failed: c?.failed ?? 0,
+      limited: c?.limited ?? 0,
+      skipped: c?.skipped ?? 0,
+    },
+    limitedRetryAt: c?.limited_retry_at ?? null,
+  };
+}
+
 export async function broadcastCounts(
   deps: Pick<BroadcastsDeps, 'db'>,
   row: Pick<BroadcastRow, 'id' | 'excluded_opted_out' | 'excluded_invalid'>,
 ): Promise<BroadcastCounts> {
-  const [c] = await deps.db.query<Omit<BroadcastCounts, 'excludedOptedOut' | 'excludedInvalid'>>(COUNTS_SQL, [
-    row.id,
-  ]);
-  return {
-    total: c?.total ?? 0,
-    excludedOptedOut: row.excluded_opted_out,
-    excludedInvalid: row.excluded_invalid,
-    queued: c?.queued ?? 0,
-    sent: c?.sent ?? 0,
-    delivered: c?.delivered ?? 0,
-    read: c?.read ?? 0,
-    replied: c?.replied ?? 0,
-    failed: c?.failed ?? 0,
-    skipped: c?.skipped ?? 0,
-  };
+  return (await broadcastFigures(deps, row)).counts;
 }
 
 async function failuresByReason(deps: Pick<BroadcastsDeps, 'db'>, id: string): Promise<FailureReasonCount[]> {
@@ -83,6 +95,7 @@ async function failuresByReason(deps: Pick<BroadcastsDeps, 'db'>, id: string): P
             COALESCE(r.error_reason, m.error->>'reason', 'Unknown error') AS reason, count(*)::int AS count
        FROM broadcast_recipients r LEFT JOIN messages m ON m.id = r.message_id
       WHERE r.broadcast_id = $1 AND (r.state = 'failed' OR (r.state = 'sent' AND m.status = 'failed'))
+        AND NOT ${LIMITED_SQL}
       GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 50`,
     [id],
   );
@@ -94,6 +107,7 @@ export async function toBroadcast(
   row: BroadcastRow,
   opts: { withFailures?: boolean } = {},
 ): Promise<Broadcast> {
+  const { counts, limitedRetryAt } = await broadcastFigures(deps, row);
   return {
     id: row.id,
     name: row.name,
@@ -108,12 +122,13 @@ export async function toBroadcast(
     audience: json<BroadcastAudience>(row.audience),
     variables: json<BroadcastVariables>(row.variables),
     ratePerSecond: row.rate_per_second ?? deps.config.defaultRatePerSecond,
-    counts: await broadcastCounts(deps, row),
+    counts,
     failuresByReason: opts.withFailures === false ? [] : await failuresByReason(deps, row.id),
     error: row.error,
     // Only a sending broadcast waits for WhatsApp: a paused or finished one shows no stale notice.
     outage: row.status === 'sending' && row.outage ? json<BroadcastOutage>(row.outage) : null,
     pausedBy: row.status === 'paused' && row.paused_by ? json<Broadcast['pausedBy']>(row.paused_by) : null,
+    limitedRetryAt: isRetryingLimited(row.status) ? iso(limitedRetryAt) : null,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   CreateBroadcastRequestSchema,
   CsvAudienceUploadSchema,
   NumberLimitsSchema,
+  RetryLimitedResultSchema,
   TestSendRequestSchema,
   UpdateBroadcastRequestSchema,
 } from '@charla/contracts';
@@ -27,6 +28,7 @@ import { exportRecipients, listRecipients } from './list-recipients';
 import { MessagingLimit } from './messaging-limit';
 import { getNumberLimits } from './number-limits';
 import { previewAudience } from './preview-audience';
+import { retryLimitedNow } from './retry-limited-now';
 import { assertManager, createBroadcast, deleteBroadcast, updateBroadcast } from './save-broadcast';
 import { testSend } from './test-send';
 
@@ -195,6 +197,21 @@ export async function broadcastsRoutes(appIn: FastifyInstance, opts: BroadcastsR
       async (req) => changeBroadcastStatus(deps, authOf(req), req.params.id, action, opts.poke),
     );
   }
+
+  app.post(
+    '/api/broadcasts/:id/retry-limited',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary:
+          'Send again now to the recipients WhatsApp limited (131049); completed or paused broadcasts only',
+        params: Id,
+        response: { 200: RetryLimitedResultSchema },
+      },
+    },
+    async (req) => retryLimitedNow(deps, authOf(req), req.params.id, opts.poke),
+  );
 
   app.get(
     '/api/broadcasts/:id/recipients',

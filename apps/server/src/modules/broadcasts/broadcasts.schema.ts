@@ -66,7 +66,9 @@ export const broadcasts = pgTable(
 /**
  * One row per contact of a broadcast (unique), so nobody is messaged twice. `state` is the
  * sender's: queued -> sending (claimed, HTTP call under way or in doubt after a crash) -> sent |
- * failed; delivered/read/replied follow the message it became.
+ * failed; delivered/read/replied follow the message it became. A send WhatsApp refused for the
+ * customer's marketing cap (error_code 131049, `sent` or `failed`) reads as limited and is queued
+ * again later as a new send (limited-recipients.ts).
  */
 export const broadcastRecipients = pgTable(
   'broadcast_recipients',
@@ -100,11 +102,17 @@ export const broadcastRecipients = pgTable(
     sentAt: ts('sent_at'),
     errorCode: integer('error_code'),
     errorReason: text('error_reason'),
+    /** New sends Charla made by itself after WhatsApp limited this recipient (131049). */
+    limitedRetries: integer('limited_retries').notNull().default(0),
   },
   (t) => [
     uniqueIndex('broadcast_recipients_broadcast_contact_key').on(t.broadcastId, t.contactId),
     index('broadcast_recipients_broadcast_state_idx').on(t.broadcastId, t.state, t.id),
     index('broadcast_recipients_sent_idx').on(t.sentAt).where(sql`sent_at IS NOT NULL`),
+    // The retry job's look-up: the few recipients WhatsApp limited, by retries made and send time.
+    index('broadcast_recipients_limited_idx')
+      .on(t.limitedRetries, t.claimedAt)
+      .where(sql`error_code = 131049`),
   ],
 );
 

@@ -3,4 +3,5 @@ export type { BroadcastsConfig, BroadcastsDeps, ChannelLimits } from './broadcas
 export { defineBroadcastJobs, scheduleBroadcastHousekeeping } from './broadcasts.jobs';
 export { broadcastsRoutes } from './broadcasts.routes';
 export { headerFilesInUse } from './header-files-in-use';
+export { retryLimitedRecipients } from './limited-recipients';
 export { purgeUnusedCsvAudiences, UNUSED_CSV_AUDIENCE_DAYS } from './purge-unused-csv-audiences';

@@ -2,7 +2,7 @@ import type { BroadcastRecipient, BroadcastRecipientList, BroadcastRecipientsQue
 import { AppError } from '../../platform/errors';
 import { findBroadcastRow } from './broadcast-view';
 import type { BroadcastsDeps } from './broadcasts.deps';
-import { AFTER_SEND_SQL, STATE_SQL } from './recipient-state-sql';
+import { AFTER_SEND_SQL, isRetryingLimited, RETRY_AT_SQL, STATE_SQL } from './recipient-state-sql';
 
 interface RecipientRow {
   id: number;
@@ -17,11 +17,12 @@ interface RecipientRow {
   delivered_at: Date | null;
   read_at: Date | null;
   replied_at: Date | null;
+  retry_at: Date | null;
 }
 
 const SELECT = `SELECT r.id, r.contact_id, COALESCE(c.name, c.profile_name) AS name, r.wa_id, s.state,
     r.error_code, r.error_reason, m.error AS m_error, r.sent_at,
-    m.delivered_at, m.read_at,
+    m.delivered_at, m.read_at, ${RETRY_AT_SQL} AS retry_at,
     CASE WHEN s.state = 'replied' THEN (SELECT min(i.occurred_at) FROM messages i WHERE i.conversation_id = r.conversation_id
        AND i.direction = 'inbound' AND ${AFTER_SEND_SQL}) END AS replied_at
   FROM broadcast_recipients r
@@ -31,9 +32,10 @@ const SELECT = `SELECT r.id, r.contact_id, COALESCE(c.name, c.profile_name) AS n
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export function toRecipient(r: RecipientRow): BroadcastRecipient {
+/** `isRetrying`: the broadcast still sends limited recipients again (not cancelled). */
+export function toRecipient(r: RecipientRow, isRetrying = true): BroadcastRecipient {
   const error =
-    r.state === 'failed' || r.state === 'skipped'
+    r.state === 'failed' || r.state === 'skipped' || r.state === 'limited'
       ? r.error_reason
         ? { code: r.error_code, reason: r.error_reason }
         : r.m_error
@@ -51,6 +53,7 @@ export function toRecipient(r: RecipientRow): BroadcastRecipient {
     deliveredAt: iso(r.delivered_at),
     readAt: iso(r.read_at),
     repliedAt: iso(r.replied_at),
+    retryAt: isRetrying ? iso(r.retry_at) : null,
   };
 }
 
@@ -61,7 +64,8 @@ export async function listRecipients(
   broadcastId: string,
   q: BroadcastRecipientsQuery,
 ): Promise<BroadcastRecipientList> {
-  await findBroadcastRow(deps, workspaceId, broadcastId);
+  const broadcast = await findBroadcastRow(deps, workspaceId, broadcastId);
+  const isRetrying = isRetryingLimited(broadcast.status);
   const after = q.cursor === undefined ? 0 : Number(q.cursor);
   if (!Number.isSafeInteger(after) || after < 0)
     throw new AppError(
@@ -77,7 +81,7 @@ export async function listRecipients(
   );
   const page = rows.slice(0, q.limit);
   return {
-    items: page.map(toRecipient),
+    items: page.map((r) => toRecipient(r, isRetrying)),
     nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null,
   };
 }
@@ -89,8 +93,9 @@ export async function* exportRecipients(
   broadcastId: string,
 ): AsyncGenerator<string> {
   const toCsvLine = (fields: string[]) => deps.toCsv([fields]);
-  await findBroadcastRow(deps, workspaceId, broadcastId);
-  yield `\uFEFF${toCsvLine(['name', 'phone', 'state', 'error_code', 'error', 'sent_at', 'delivered_at', 'read_at', 'replied_at'])}`;
+  const broadcast = await findBroadcastRow(deps, workspaceId, broadcastId);
+  const isRetrying = isRetryingLimited(broadcast.status);
+  yield `\uFEFF${toCsvLine(['name', 'phone', 'state', 'error_code', 'error', 'sent_at', 'delivered_at', 'read_at', 'replied_at', 'retry_at'])}`;
   let after = 0;
   for (;;) {
     const rows = await deps.db.query<RecipientRow & Record<string, unknown>>(
@@ -100,7 +105,7 @@ export async function* exportRecipients(
     if (rows.length === 0) return;
     let chunk = '';
     for (const row of rows) {
-      const r = toRecipient(row);
+      const r = toRecipient(row, isRetrying);
       chunk += toCsvLine([
         r.name ?? '',
         r.phone,
@@ -111,6 +116,7 @@ export async function* exportRecipients(
         r.deliveredAt ?? '',
         r.readAt ?? '',
         r.repliedAt ?? '',
+        r.retryAt ?? '',
       ]);
     }
     yield chunk;

@@ -1,21 +1,24 @@
 import type { BroadcastCounts } from '@charla/contracts';
 import { broadcastCounts } from './broadcast-view';
 import type { BroadcastsDeps } from './broadcasts.deps';
+import { LIMITED_SQL } from './recipient-state-sql';
 
 /** The sender's own states: one pass over the (broadcast_id, state, id) index, no joins. */
 const STATE_COUNTS_SQL = `SELECT
   count(*)::int AS total,
-  count(*) FILTER (WHERE state IN ('queued', 'sending'))::int AS queued,
-  count(*) FILTER (WHERE state = 'sent')::int AS sent,
-  count(*) FILTER (WHERE state = 'failed')::int AS failed,
-  count(*) FILTER (WHERE state = 'skipped')::int AS skipped
-  FROM broadcast_recipients WHERE broadcast_id = $1`;
+  count(*) FILTER (WHERE r.state IN ('queued', 'sending'))::int AS queued,
+  count(*) FILTER (WHERE r.state = 'sent' AND NOT ${LIMITED_SQL})::int AS sent,
+  count(*) FILTER (WHERE r.state = 'failed' AND NOT ${LIMITED_SQL})::int AS failed,
+  count(*) FILTER (WHERE ${LIMITED_SQL})::int AS limited,
+  count(*) FILTER (WHERE r.state = 'skipped')::int AS skipped
+  FROM broadcast_recipients r WHERE r.broadcast_id = $1`;
 
 interface StateCounts {
   total: number;
   queued: number;
   sent: number;
   failed: number;
+  limited: number;
   skipped: number;
 }
 
@@ -53,7 +56,9 @@ export class LiveCounts {
     const own = await this.own(deps, row.id);
     // Sent but failed at Meta afterwards (a `failed` status): still so, and counted as failed.
     const failedLater = Math.max(0, last.failed - then.failed);
-    const sent = Math.max(own.sent - failedLater, last.sent);
+    // Sent, then limited by WhatsApp since the full count: no longer among the sent.
+    const limitedLater = Math.max(0, own.limited - then.limited);
+    const sent = Math.max(own.sent - failedLater, last.sent - limitedLater, 0);
     return {
       ...last,
       total: own.total,
@@ -63,12 +68,13 @@ export class LiveCounts {
       read: Math.min(last.read, sent),
       replied: Math.min(last.replied, sent),
       failed: own.failed + failedLater,
+      limited: own.limited,
       skipped: own.skipped,
     };
   }
 
   private async own(deps: Pick<BroadcastsDeps, 'db'>, id: string): Promise<StateCounts> {
     const [c] = await deps.db.query<StateCounts & Record<string, unknown>>(STATE_COUNTS_SQL, [id]);
-    return c ?? { total: 0, queued: 0, sent: 0, failed: 0, skipped: 0 };
+    return c ?? { total: 0, queued: 0, sent: 0, failed: 0, limited: 0, skipped: 0 };
   }
 }

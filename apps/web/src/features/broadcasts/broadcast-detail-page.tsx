@@ -17,6 +17,7 @@ import {
 } from './broadcast-pace';
 import { BroadcastStatusBadge } from './broadcast-status-badge';
 import { useBroadcast } from './broadcasts.api';
+import { LimitedNotice } from './limited-notice';
 import { OutageNotice } from './outage-notice';
 import { PausedByNotice } from './paused-by-notice';
 import { ProgressBar } from './progress-bar';
@@ -81,6 +82,7 @@ function Detail({ broadcast: b }: { broadcast: Broadcast }) {
       </div>
       <StatusExplanation broadcast={b} when={when} />
       {b.outage ? <OutageNotice outage={b.outage} timeZone={timeZone} /> : null}
+      {hasStarted ? <LimitedNotice broadcast={b} timeZone={timeZone} /> : null}
       {hasStarted ? (
         <>
           <Progress broadcast={b} />

@@ -40,10 +40,11 @@ export function BroadcastFunnel({ broadcast }: { broadcast: Broadcast }) {
             );
           })}
         </ol>
-        <dl className="mt-4 grid grid-cols-2 gap-2 border-t border-neutral-100 pt-3 text-xs text-neutral-600 sm:grid-cols-4 dark:border-neutral-800 dark:text-neutral-400">
+        <dl className="mt-4 grid grid-cols-2 gap-2 border-t border-neutral-100 pt-3 text-xs text-neutral-600 sm:grid-cols-3 dark:border-neutral-800 dark:text-neutral-400">
           {(
             [
               ['failed', counts.failed],
+              ['limited', counts.limited],
               ['skipped', counts.skipped],
               ['excludedOptedOut', counts.excludedOptedOut],
               ['excludedInvalid', counts.excludedInvalid],

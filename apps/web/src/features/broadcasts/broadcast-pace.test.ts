@@ -22,6 +22,7 @@ const counts = (over: Partial<BroadcastCounts>): BroadcastCounts => ({
   read: 0,
   replied: 0,
   failed: 0,
+  limited: 0,
   skipped: 0,
   ...over,
 });

@@ -13,6 +13,7 @@ const counts = {
   read: 1,
   replied: 0,
   failed: 0,
+  limited: 0,
   skipped: 0,
 };
 

@@ -110,6 +110,7 @@ function BroadcastRow({ broadcast: b }: { broadcast: Broadcast }) {
     ['read', b.counts.read],
     ['replied', b.counts.replied],
     ['failed', b.counts.failed],
+    ...(b.counts.limited > 0 ? ([['limited', b.counts.limited]] as const) : []),
   ] as const;
   return (
     <Link
@@ -168,7 +169,9 @@ function BroadcastRow({ broadcast: b }: { broadcast: Broadcast }) {
                   className={
                     key === 'failed' && value > 0
                       ? 'font-semibold text-red-600 tabular-nums'
-                      : 'font-semibold text-neutral-900 tabular-nums dark:text-neutral-100'
+                      : key === 'limited'
+                        ? 'font-semibold text-amber-700 tabular-nums dark:text-amber-300'
+                        : 'font-semibold text-neutral-900 tabular-nums dark:text-neutral-100'
                   }
                 >
                   {number.format(value)}

@@ -8,6 +8,7 @@ import type {
   CreateBroadcastRequest,
   CsvAudienceUpload,
   NumberLimits,
+  RetryLimitedResult,
   SavedView,
   TestSendRequest,
   UpdateBroadcastRequest,
@@ -114,6 +115,18 @@ export function useBroadcastCommand(id: string) {
     mutationFn: (command: BroadcastCommand) => api.post<Broadcast>(`${path(id)}/${command}`),
     onSuccess: (broadcast) => {
       if (broadcast) client.setQueryData(broadcastKeys.one(id), broadcast);
+      void client.invalidateQueries({ queryKey: broadcastKeys.all });
+    },
+  });
+}
+
+/** Sends again now to the recipients WhatsApp limited (131049); answers how many were queued. */
+export function useRetryLimited(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<RetryLimitedResult>(`${path(id)}/retry-limited`),
+    onSuccess: (result) => {
+      client.setQueryData(broadcastKeys.one(id), result.broadcast);
       void client.invalidateQueries({ queryKey: broadcastKeys.all });
     },
   });

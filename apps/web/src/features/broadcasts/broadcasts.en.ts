@@ -48,6 +48,7 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     read: 'Read',
     replied: 'Replied',
     failed: 'Failed',
+    limited: 'Limited by WhatsApp',
     skipped: 'Skipped (no value)',
     queued: 'Queued',
     excludedOptedOut: 'Opted out (excluded)',
@@ -344,6 +345,28 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
       },
     },
   },
+  limited: {
+    title: '{{n}} recipients limited by WhatsApp',
+    title_one: '{{n}} recipient limited by WhatsApp',
+    body: 'WhatsApp did not deliver the message to them because they already got many marketing messages from businesses (code 131049). It is not a failure: WhatsApp advises waiting at least 24 hours before trying again.',
+    auto: 'Charla sends it to them again by itself 24 hours after the refusal, up to {{count}} times. Next try: {{time}}.',
+    auto_one: 'Charla sends it to them again by itself 24 hours after the refusal, once. Next try: {{time}}.',
+    autoDone:
+      'Charla has made its {{count}} automatic retries: they stay limited until you send it to them again.',
+    autoDone_one: 'Charla has made its automatic retry: they stay limited until you send it to them again.',
+    cancelled: 'The broadcast is cancelled: it is not sent to them again.',
+    whenResumed: 'The broadcast is paused: if you send it to them again, it goes out when you resume it.',
+    retry: 'Send again to the {{n}} now',
+    retry_one: 'Send again now',
+    confirm: {
+      title: 'Send again now to the {{n}} limited recipients?',
+      title_one: 'Send again now to the limited recipient?',
+      body: 'WhatsApp advises waiting at least 24 hours after the refusal: sooner, it will most likely refuse again. Each gets one new message, once, at the number’s pace and within its daily limit. Whoever opted out does not get it.',
+      action: 'Yes, send again',
+    },
+    requeued: '{{n}} recipients were queued again.',
+    requeued_one: '{{n}} recipient was queued again.',
+  },
   funnel: {
     title: 'Results',
     ofTotal: '{{percent}} % of total',
@@ -357,6 +380,8 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     filter: 'Filter by state',
     all: 'All',
     empty: 'No recipient in this state.',
+    retryAt: 'Next try: {{time}}',
+    noRetry: 'No more automatic retries',
     more: 'Load more',
   },
   recipientState: {
@@ -366,6 +391,7 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     read: 'Read',
     replied: 'Replied',
     failed: 'Failed',
+    limited: 'Limited by WhatsApp',
     skipped: 'Skipped',
   },
 };

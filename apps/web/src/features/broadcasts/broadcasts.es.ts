@@ -47,6 +47,7 @@ export const broadcastsEs = {
     read: 'Leídos',
     replied: 'Respondidos',
     failed: 'Fallidos',
+    limited: 'Limitados por WhatsApp',
     skipped: 'Omitidos (sin valor)',
     queued: 'En cola',
     excludedOptedOut: 'Excluidos por baja',
@@ -344,6 +345,30 @@ export const broadcastsEs = {
       },
     },
   },
+  limited: {
+    title: '{{n}} destinatarios limitados por WhatsApp',
+    title_one: '{{n}} destinatario limitado por WhatsApp',
+    body: 'WhatsApp no les entregó el mensaje porque ya recibieron muchos mensajes de marketing de empresas (código 131049). No es un fallo: WhatsApp aconseja esperar al menos 24 horas antes de volver a intentarlo.',
+    auto: 'Charla se lo vuelve a enviar sola 24 horas después del rechazo, hasta {{count}} veces. Próximo intento: {{time}}.',
+    auto_one:
+      'Charla se lo vuelve a enviar sola 24 horas después del rechazo, una vez. Próximo intento: {{time}}.',
+    autoDone:
+      'Charla ya hizo los {{count}} reintentos automáticos: siguen limitados hasta que los vuelvas a enviar tú.',
+    autoDone_one:
+      'Charla ya hizo el reintento automático: siguen limitados hasta que los vuelvas a enviar tú.',
+    cancelled: 'La difusión está cancelada: no se les vuelve a enviar.',
+    whenResumed: 'La difusión está en pausa: si los vuelves a enviar, saldrán al reanudarla.',
+    retry: 'Reenviar a los {{n}} ahora',
+    retry_one: 'Reenviar ahora',
+    confirm: {
+      title: '¿Reenviar ahora a los {{n}} limitados?',
+      title_one: '¿Reenviar ahora al destinatario limitado?',
+      body: 'WhatsApp aconseja esperar al menos 24 horas desde el rechazo: antes, lo más probable es que lo vuelva a rechazar. Cada uno recibe un mensaje nuevo, una sola vez, al ritmo y dentro del límite diario del número. Quien se haya dado de baja no lo recibe.',
+      action: 'Sí, reenviar',
+    },
+    requeued: 'Se volvieron a poner en cola {{n}} destinatarios.',
+    requeued_one: 'Se volvió a poner en cola {{n}} destinatario.',
+  },
   funnel: {
     title: 'Resultados',
     ofTotal: '{{percent}} % del total',
@@ -357,6 +382,8 @@ export const broadcastsEs = {
     filter: 'Filtrar por estado',
     all: 'Todos',
     empty: 'Ningún destinatario en este estado.',
+    retryAt: 'Próximo intento: {{time}}',
+    noRetry: 'Sin más reintentos automáticos',
     more: 'Cargar más',
   },
   recipientState: {
@@ -366,6 +393,7 @@ export const broadcastsEs = {
     read: 'Leído',
     replied: 'Respondió',
     failed: 'Fallido',
+    limited: 'Limitado por WhatsApp',
     skipped: 'Omitido',
   },
 };

@@ -20,6 +20,7 @@ const states: BroadcastRecipientState[] = [
   'read',
   'replied',
   'failed',
+  'limited',
   'skipped',
 ];
 const tones: Record<BroadcastRecipientState, BadgeTone> = {
@@ -29,7 +30,8 @@ const tones: Record<BroadcastRecipientState, BadgeTone> = {
   read: 'brand',
   replied: 'green',
   failed: 'red',
-  skipped: 'amber',
+  limited: 'amber',
+  skipped: 'neutral',
 };
 
 /** Who got what, filterable by state, 50 at a time. */
@@ -114,9 +116,21 @@ function RecipientRow({ recipient: r }: { recipient: BroadcastRecipient }) {
         <p className="truncate font-medium">{r.name ?? r.phone}</p>
         {r.name ? <p className="text-xs text-neutral-500 tabular-nums">{r.phone}</p> : null}
         {r.error ? (
-          <p className="mt-1 text-xs text-red-700 dark:text-red-400">
+          <p
+            className={cn(
+              'mt-1 text-xs',
+              r.state === 'limited' ? 'text-amber-800 dark:text-amber-300' : 'text-red-700 dark:text-red-400',
+            )}
+          >
             {entry ? entry[locale] : r.error.reason}
             {r.error.code !== null ? ` (${r.error.code})` : ''}
+          </p>
+        ) : null}
+        {r.state === 'limited' ? (
+          <p className="mt-0.5 text-xs text-neutral-500" data-testid="recipient-retry">
+            {r.retryAt
+              ? t('broadcasts.recipients.retryAt', { time: formatInZone(r.retryAt, i18n.language, timeZone) })
+              : t('broadcasts.recipients.noRetry')}
           </p>
         ) : null}
       </div>

@@ -1,0 +1,2 @@
+ALTER TABLE "broadcast_recipients" ADD COLUMN "limited_retries" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "broadcast_recipients_limited_idx" ON "broadcast_recipients" USING btree ("limited_retries","claimed_at") WHERE error_code = 131049;
