@@ -106,7 +106,8 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
   app.post(
     '/api/conversations/:id/messages',
     {
-      preHandler: memberWho(seeConversation),
+      // The send checks who may see the conversation in the same query as its window (hot path).
+      preHandler: requireMember,
       schema: {
         tags,
         summary: 'Send text, a file, a location, contacts, or buttons/list (inside the 24-hour window)',

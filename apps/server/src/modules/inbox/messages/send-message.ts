@@ -1,5 +1,11 @@
 import type { Message, SendMessageRequest } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
+import {
+  assertConversationVisible,
+  hiddenConversation,
+  type Viewer,
+  visibleConversationsSql,
+} from '../conversations/conversation-access';
 import { getConversationWindow } from '../conversations/conversation-window';
 import type { InboxDeps } from '../inbox.deps';
 import { buildOutboundContent } from './outbound-request';
@@ -14,14 +20,15 @@ import { sendTemplateMessage } from './send-template-message';
  */
 export async function sendMessage(
   deps: InboxDeps,
-  actor: { workspaceId: string; userId: string },
+  actor: Viewer,
   conversationId: string,
   request: SendMessageRequest,
 ): Promise<Message> {
   if ('template' in request && request.template) {
+    await assertConversationVisible(deps, actor, conversationId);
     return sendTemplateMessage(deps, actor, conversationId, request.template);
   }
-  const conversation = await findWindow(deps, actor.workspaceId, conversationId);
+  const conversation = await findWindow(deps, actor, conversationId);
   assertWindowOpen(conversation.window);
   const replyToExternalId = request.replyToMessageId
     ? await findReplyTarget(deps, actor.workspaceId, conversationId, request.replyToMessageId)
@@ -36,13 +43,19 @@ export async function sendMessage(
   return queueOutbound(deps, actor, conversation, content, replyToExternalId);
 }
 
-/** What a reply needs of its conversation: its number and the customer's window (one light query). */
-async function findWindow(deps: Pick<InboxDeps, 'db' | 'clock'>, workspaceId: string, id: string) {
-  const [row] = await deps.db.query<{ channel_id: string; last_inbound_at: Date | null }>(
-    'SELECT channel_id, last_inbound_at FROM conversations WHERE workspace_id = $1 AND id = $2',
-    [workspaceId, id],
+/**
+ * What a reply needs of its conversation: its number and the customer's window, and whether this
+ * member may see it (404 outside the workspace, 403 when hidden from them), in one light query.
+ */
+async function findWindow(deps: Pick<InboxDeps, 'db' | 'clock'>, viewer: Viewer, id: string) {
+  const visible = visibleConversationsSql(viewer, 3);
+  const [row] = await deps.db.query<{ channel_id: string; last_inbound_at: Date | null; visible: boolean }>(
+    `SELECT c.channel_id, c.last_inbound_at, ${visible.sql} AS visible FROM conversations c
+      WHERE c.workspace_id = $1 AND c.id = $2`,
+    [viewer.workspaceId, id, ...visible.params],
   );
   if (!row) throw notFound('conversation');
+  if (!row.visible) throw hiddenConversation();
   const window = getConversationWindow(
     row.last_inbound_at && new Date(row.last_inbound_at),
     deps.clock.now(),
