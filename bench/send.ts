@@ -56,11 +56,12 @@ import { percentile, positiveInt, round, sleep } from './util';
 
 const log = (msg: string) => process.stderr.write(`[bench:send] ${msg}\n`);
 
-const PARTS = ['burst', 'idle', 'photos', 'busy'] as const;
+const PARTS = ['queued', 'burst', 'idle', 'photos', 'busy'] as const;
 type Part = (typeof PARTS)[number];
 
 /** The issue's targets. */
 const TARGETS = {
+  queuedSeconds: 6,
   burstSeconds: 6,
   idleP95Ms: 100,
   busyP95Ms: 300,
@@ -251,11 +252,94 @@ async function main() {
 type PartResult = { figures: Figures; ok: boolean; missed: string[] };
 
 const RUN: Record<Part, (b: Bench) => Promise<PartResult>> = {
+  queued: runQueued,
   burst: runBurst,
   idle: (b) => runLatency(b, 'idle'),
   busy: runBusy,
   photos: runPhotos,
 };
+
+// --- queued -------------------------------------------------------------------------------------
+
+/**
+ * The pipeline alone: `--replies` replies over `--conversations` conversations written at once,
+ * the way a bot, a rule or an integration queues them (one statement stores the messages and
+ * their outbox rows, exactly as the API's queueOutbound does for one), then the number is woken
+ * by NOTIFY, as another Charla process would wake it. Timed from the wake to the simulator's last
+ * acceptance, with order and repeats checked per customer.
+ */
+async function runQueued(b: Bench): Promise<PartResult> {
+  const { replies, conversations } = b.opts;
+  const customers = await openConversations(b, 'queued', conversations);
+  const tag = `${b.runId}-queued`;
+  const rows = Array.from({ length: replies }, (_, j) => ({
+    conv: customers[j % conversations]!.conversationId,
+    text: replyText(tag, j % conversations, Math.floor(j / conversations)),
+    n: j,
+  }));
+  log(`queued: ${replies} replies over ${conversations} conversations written in one statement`);
+  await b.query(
+    `WITH v AS (SELECT r.conv::uuid AS conv, r.text, r.n FROM json_to_recordset($1::json)
+                  AS r(conv text, text text, n bigint)),
+          m AS (INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, type, text, content,
+                                      status, occurred_at)
+                SELECT c.workspace_id, c.id, c.channel_id, 'outbound', 'text', v.text,
+                       json_build_object('type', 'text', 'body', v.text)::jsonb, 'queued',
+                       now() + v.n * interval '1 microsecond'
+                  FROM v JOIN conversations c ON c.id = v.conv ORDER BY v.n
+                RETURNING id, workspace_id, channel_id, conversation_id, occurred_at)
+     INSERT INTO outbox_items (workspace_id, channel_id, conversation_id, kind, message_id)
+     SELECT workspace_id, channel_id, conversation_id, 'message', id FROM m ORDER BY occurred_at`,
+    [JSON.stringify(rows)],
+  );
+  const woken = Date.now();
+  await b.query(`SELECT pg_notify('charla_outbox', $1)`, [b.channelId]);
+  const waIds = new Set(customers.map((c) => c.waId));
+  const countAccepted = () =>
+    b.simulator
+      .acceptedSends({ phoneNumberId: NUMBER.phoneNumberId, sinceMs: woken })
+      .filter((s) => s.type === 'text' && waIds.has(s.waId)).length;
+  await waitUntil('queued: the simulator accepting the replies', b.opts.waitMs, 20, () => {
+    const n = countAccepted();
+    return { done: n >= replies, progress: n, state: `${n}/${replies} replies accepted` };
+  });
+  const logged = readReplies(b.simulator, tag);
+  const texts = rows.map((r) => r.text);
+  const accepted = texts.filter((t) => logged.acceptedAt.has(t)).length;
+  const firstMs = Math.min(...[...logged.acceptedAt.values()].map((times) => times[0]!));
+  const lastMs = Math.max(0, ...[...logged.acceptedAt.values()].map((times) => times[0]!));
+  const missing = replies - accepted;
+  const seconds = missing === 0 ? (lastMs - woken) / 1000 : null;
+  const figures: Figures = {
+    queued_replies: replies,
+    queued_conversations: conversations,
+    queued_seconds: seconds === null ? null : round(seconds, 2),
+    queued_target_seconds: TARGETS.queuedSeconds,
+    queued_first_send_ms: accepted > 0 ? firstMs - woken : null,
+    queued_sends_per_s: seconds === null ? null : round(accepted / seconds),
+    queued_accepted: accepted,
+    queued_missing: missing,
+    queued_order_violations: logged.orderViolations,
+    queued_duplicates: logged.duplicates,
+  };
+  log(
+    `queued: ${seconds === null ? `${missing} replies not accepted` : `${seconds.toFixed(2)} s from the wake to the last acceptance (target ${TARGETS.queuedSeconds} s)`}, order violations ${logged.orderViolations}, repeats ${logged.duplicates}`,
+  );
+  return {
+    figures,
+    ok:
+      seconds !== null &&
+      seconds <= TARGETS.queuedSeconds &&
+      logged.orderViolations === 0 &&
+      logged.duplicates === 0,
+    missed: problemsOf('queued', {
+      missing,
+      non202: 0,
+      orderViolations: logged.orderViolations,
+      duplicates: logged.duplicates,
+    }),
+  };
+}
 
 // --- burst ----------------------------------------------------------------------------------
 
