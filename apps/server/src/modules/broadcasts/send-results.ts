@@ -1,19 +1,9 @@
-import { applyStoredStatuses, SendFailure } from '../inbox';
+import { applyStoredStatuses } from '../inbox';
+import { outcomeOf, type SendOutcome } from '../outbox';
 import type { BroadcastsDeps } from './broadcasts.deps';
 import { recordSentRecipients } from './record-sent';
 
-export type SendOutcome =
-  | { kind: 'sent'; id: number; wamid: string; at: Date }
-  /**
-   * Nothing reached Meta (throughput, pair rate, refused connection): queued again after a backoff.
-   * `refund`: not about this recipient (WhatsApp down for everyone, see OutageBackoff, or a
-   * refusal that pauses the broadcast, see halting-errors.ts): the attempt is given back and the
-   * recipient goes when the sender does.
-   */
-  | { kind: 'retry'; id: number; code: number | null; reason: string; refund?: boolean }
-  | { kind: 'failed'; id: number; code: number | null; reason: string }
-  /** No answer: it may have been sent. Left claimed; Meta's status (callback data) or the grace period settles it. */
-  | { kind: 'in_doubt'; id: number };
+export type { SendOutcome };
 
 /** After this many attempts a retryable failure is final. */
 const MAX_ATTEMPTS = 6;
@@ -30,18 +20,7 @@ export class SendResults {
     private readonly mine: Set<number>,
   ) {}
 
-  static outcomeOf(id: number, err: unknown): SendOutcome {
-    if (err instanceof SendFailure) {
-      if (err.mayHaveBeenSent) return { kind: 'in_doubt', id };
-      return { kind: err.retryable ? 'retry' : 'failed', id, code: err.error.code, reason: err.error.reason };
-    }
-    return {
-      kind: 'failed',
-      id,
-      code: null,
-      reason: `Charla could not send this message: ${err instanceof Error ? err.message : String(err)}`,
-    };
-  }
+  static outcomeOf = outcomeOf;
 
   add(outcome: SendOutcome): void {
     this.pending.push(outcome);
