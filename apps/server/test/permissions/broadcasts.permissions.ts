@@ -140,6 +140,8 @@ export const spec: PermissionSpec = {
     ['POST', (ids) => `/api/broadcasts/${ids.pauseId}/pause`, undefined, 200, 200, 403, 404],
     ['POST', (ids) => `/api/broadcasts/${ids.resumeId}/resume`, undefined, 200, 200, 403, 404],
     ['POST', (ids) => `/api/broadcasts/${ids.cancelId}/cancel`, undefined, 200, 200, 403, 404],
+    // Owners and admins may; a draft has nobody limited to send again (409), agents may not (403).
+    ['POST', (ids) => `/api/broadcasts/${ids.draftId}/retry-limited`, undefined, 409, 409, 403, 404],
     ['GET', (ids) => `/api/broadcasts/${ids.draftId}/recipients`, undefined, 200, 200, 200, 404],
     ['GET', (ids) => `/api/broadcasts/${ids.draftId}/recipients.csv`, undefined, 200, 200, 403, 404],
   ],
