@@ -109,7 +109,15 @@ describe('a number that cannot send', () => {
 
     // WhatsApp is back: the replies leave and the waiting line goes (the failure stays for the hour).
     expect((await simulator(sandbox, '/behaviour', { outage: null })).status).toBe(200);
-    await expect.poll(async () => (await backlog())?.queued, { timeout: 60_000 }).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          const now = await backlog();
+          return now && { queued: now.queued, inDoubt: now.inDoubt };
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual({ queued: 0, inDoubt: 0 });
     await page.reload();
     await page.locator('[data-testid="channel-backlog-failed"]').waitFor();
     expect(await waitingLine.count()).toBe(0);
