@@ -5,6 +5,7 @@ import {
   type ChannelLane,
   HOLDS_LEASE_SQL,
   type OutageState,
+  outcomeOf,
   type SendPacer,
 } from '../outbox';
 import type { BroadcastsDeps } from './broadcasts.deps';
@@ -307,7 +308,7 @@ export class ChannelSender {
         if (admission === 'probe') this.outage.probeNotSent();
         return this.release([r]);
       }
-      outcome = SendResults.outcomeOf(id, err);
+      outcome = outcomeOf(id, err);
     } finally {
       if (paced) this.pacer.finished();
     }

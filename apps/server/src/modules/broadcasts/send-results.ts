@@ -1,5 +1,5 @@
 import { applyStoredStatuses } from '../inbox';
-import { outcomeOf, type SendOutcome } from '../outbox';
+import type { SendOutcome } from '../outbox';
 import type { BroadcastsDeps } from './broadcasts.deps';
 import { recordSentRecipients } from './record-sent';
 
@@ -19,8 +19,6 @@ export class SendResults {
     private readonly deps: BroadcastsDeps,
     private readonly mine: Set<number>,
   ) {}
-
-  static outcomeOf = outcomeOf;
 
   add(outcome: SendOutcome): void {
     this.pending.push(outcome);

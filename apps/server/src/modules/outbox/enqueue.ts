@@ -32,19 +32,24 @@ export async function enqueueItems(query: Query, items: EnqueueItem[]): Promise<
 }
 
 /**
- * Outbound messages stored as queued but never handed to the outbox (the process died between
- * the ingest's commit and queueing an opt-out confirmation): queued now. Answers their numbers.
+ * Outbound messages stored as queued but not in the outbox yet, in the order written: those named
+ * (an opt-out confirmation the ingest wrote, queued after its commit), or, with `olderThan`, any
+ * left behind (the process died between that commit and queueing it). Answers their numbers.
  */
-export async function enqueueStrandedMessages(db: Pick<Database, 'query'>, before: Date): Promise<string[]> {
+export async function enqueueQueuedMessages(
+  db: Pick<Database, 'query'>,
+  which: { ids: string[] } | { olderThan: Date },
+): Promise<string[]> {
+  const named = 'ids' in which;
   const rows = await db.query<{ channel_id: string }>(
     `INSERT INTO outbox_items (workspace_id, channel_id, conversation_id, kind, message_id)
      SELECT m.workspace_id, m.channel_id, m.conversation_id, 'message', m.id FROM messages m
-      WHERE m.direction = 'outbound' AND m.status = 'queued' AND m.external_id IS NULL
-        AND m.send_attempted_at IS NULL AND m.created_at < $1
+      WHERE ${named ? 'm.id = ANY($1::uuid[])' : 'm.created_at < $1 AND m.send_attempted_at IS NULL'}
+        AND m.direction = 'outbound' AND m.status = 'queued' AND m.external_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.message_id = m.id AND o.kind = 'message')
       ORDER BY m.created_at, m.id LIMIT 1000
      RETURNING channel_id`,
-    [before],
+    [named ? which.ids : which.olderThan],
   );
   return [...new Set(rows.map((r) => r.channel_id))];
 }

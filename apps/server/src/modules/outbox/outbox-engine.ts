@@ -4,7 +4,7 @@ import type { DeliveryUpdate } from '../inbox';
 import { ChannelLane } from './channel-lane';
 import { acquireLease } from './channel-lease';
 import { ConversationDrain } from './conversation-drain';
-import { type EnqueueItem, enqueueItems, enqueueStrandedMessages } from './enqueue';
+import { type EnqueueItem, enqueueItems, enqueueQueuedMessages } from './enqueue';
 import type { OutboxDeps } from './outbox.deps';
 import { settleInDoubt } from './settle-in-doubt';
 
@@ -139,10 +139,9 @@ export function createOutboxEngine(
     try {
       if (Date.now() >= nextSweep) {
         nextSweep = Date.now() + STRANDED_SWEEP_MS;
-        const stranded = await enqueueStrandedMessages(
-          deps.db,
-          new Date(deps.clock.now().getTime() - 30_000),
-        );
+        const stranded = await enqueueQueuedMessages(deps.db, {
+          olderThan: new Date(deps.clock.now().getTime() - 30_000),
+        });
         for (const channelId of stranded) wakeLocal(channelId);
       }
       const graceAgo = new Date(deps.clock.now().getTime() - deps.config.inDoubtGraceMs);
@@ -190,16 +189,7 @@ export function createOutboxEngine(
     },
     async queueMessages(messageIds) {
       if (messageIds.length === 0) return;
-      const rows = await deps.db.query<{ channel_id: string }>(
-        `INSERT INTO outbox_items (workspace_id, channel_id, conversation_id, kind, message_id)
-         SELECT m.workspace_id, m.channel_id, m.conversation_id, 'message', m.id FROM messages m
-          WHERE m.id = ANY($1::uuid[]) AND m.status = 'queued' AND m.external_id IS NULL
-            AND NOT EXISTS (SELECT 1 FROM outbox_items o WHERE o.message_id = m.id AND o.kind = 'message')
-          ORDER BY m.created_at, m.id
-         RETURNING channel_id`,
-        [messageIds],
-      );
-      engine.wake(rows.map((r) => r.channel_id));
+      engine.wake(await enqueueQueuedMessages(deps.db, { ids: messageIds }));
     },
     listening() {
       startedAt = deps.clock.now().getTime();
