@@ -1,4 +1,5 @@
 // Every table, for drizzle-kit and the typed database handle. Each module owns its own file.
+export * from './modules/audit/audit.schema';
 export * from './modules/auth/auth.schema';
 export * from './modules/broadcasts/broadcasts.schema';
 export * from './modules/channels/channels.schema';

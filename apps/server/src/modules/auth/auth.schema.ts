@@ -62,6 +62,8 @@ export const workspaceMembers = pgTable(
     lastSeenAt: ts('last_seen_at'),
     /** The last member who received a conversation automatically (round robin). */
     lastAutoAssignedAt: ts('last_auto_assigned_at'),
+    /** Set when an owner or admin deactivates the member: they cannot sign in until reactivated. */
+    deactivatedAt: ts('deactivated_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -79,9 +81,15 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     workspaceId: workspaceIdColumn(),
+    /** What the member sees and ends in "my sessions" (the id above must never leave the server). */
+    publicId: uuid('public_id').notNull().defaultRandom().unique(),
     createdAt: createdAt(),
     expiresAt: ts('expires_at').notNull(),
     userAgent: text('user_agent'),
+    /** The client address at sign-in (through TRUST_PROXY only). */
+    ip: text('ip'),
+    /** Last request on this session, written at most once a minute. */
+    lastSeenAt: ts('last_seen_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -97,10 +105,43 @@ export const invitations = pgTable(
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
+    /** An owner or admin took the invitation back (or replaced its link): it can no longer be accepted. */
+    revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
   },
   (t) => [index('invitations_workspace_idx').on(t.workspaceId)],
 );
+
+/** One-time, short-lived links that let a member choose a new password. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceIdColumn(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** sha256 of the link's token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The admin who made the link; null when the member asked for it ("forgot password"). */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed attempts per key (`ip:<address>` or `account:<email>` for sign-in, invitation accept and
+ * password reset), shared by every process: each failure past the free ones doubles the wait.
+ */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: ts('last_failure_at').notNull(),
+  blockedUntil: ts('blocked_until'),
+});
 
 export const teams = pgTable(
   'teams',
