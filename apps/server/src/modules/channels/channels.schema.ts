@@ -34,6 +34,11 @@ export const webhookEvents = pgTable(
     dedupeKey: text('dedupe_key').notNull().unique(),
     provider: text('provider').notNull().default('whatsapp'),
     rawBody: text('raw_body').notNull(),
+    /**
+     * The channels whose own app secret verified the body when it arrived: the ingest applies a
+     * change only for these (null on rows stored before this rule: applied as before).
+     */
+    signedFor: uuid('signed_for').array(),
     status: text('status', { enum: ['pending', 'processed', 'failed'] })
       .notNull()
       .default('pending'),
