@@ -1,5 +1,5 @@
 import type { SetupRequestSchema } from '@charla/contracts';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import type { AuthDeps } from './auth.deps';
@@ -12,20 +12,29 @@ export async function needsSetup(deps: AuthDeps): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/** Any number, the same in every process: setups queue on it, so they cannot interleave. */
+const SETUP_LOCK = 0x63686172; // 'char'
+
+const alreadySetUp = () =>
+  new AppError('conflict', 'already_set_up', 'Charla is already set up: sign in instead.');
+
 /**
- * First start: the owner creates their own account (there is no default password). Works once;
- * the unique email index and the users check make a second, racing call fail cleanly.
+ * First start: the owner creates their own account (there is no default password). Works once,
+ * under any concurrency: the check and the inserts run in one transaction holding a database
+ * advisory lock, so a racing setup waits, then sees the owner and gets 409.
  */
 export async function setupWorkspace(
   deps: AuthDeps,
   input: z.output<typeof SetupRequestSchema>,
 ): Promise<{ userId: string; workspaceId: string }> {
   const timezone = input.timezone === undefined ? 'UTC' : checkTimeZone(input.timezone, 'timezone');
-  if (!(await needsSetup(deps))) {
-    throw new AppError('conflict', 'already_set_up', 'Charla is already set up: sign in instead.');
-  }
+  // Cheap early answer for the usual case; the check that counts is inside the transaction.
+  if (!(await needsSetup(deps))) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
   return deps.orm.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
+    const [existing] = await tx.select({ n: count() }).from(users);
+    if ((existing?.n ?? 0) > 0) throw alreadySetUp();
     const [workspace] = await tx
       .insert(workspaces)
       .values({ name: input.workspaceName, timezone })
