@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from './config/config';
-import type { AuthDeps } from './modules/auth';
+import { type AuthDeps, liveSessions } from './modules/auth';
 import {
   type BroadcastEngine,
   type BroadcastsDeps,
@@ -64,9 +64,13 @@ import { createEventBus, type EventBus } from './platform/events/event-bus';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue';
 import { createMetricsRegistry, type MetricsRegistry } from './platform/metrics';
 import { createRealtimeHub, type RealtimeHub } from './platform/realtime/realtime-hub';
+import { createSessionWatch } from './platform/realtime/session-watch';
 import { resolveSecretKey } from './platform/secret-key';
 import { createLocalDiskStorage } from './platform/storage/local-disk-storage';
 import type { MediaStorage } from './platform/storage/media-storage';
+
+/** How often each process checks that its realtime sockets' sessions are still live. */
+const SESSION_CHECK_MS = 1_000;
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -152,6 +156,25 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     log: (err) => log.error({ err }, 'presence error'),
   });
   bus.subscribe(presence.route);
+  // A socket lives as long as its session: ended sessions are announced to every process, and
+  // each process checks its sockets' sessions (expiry, removal, role change) every second.
+  const sessionWatch = createSessionWatch({
+    hub,
+    live: (ids) => liveSessions({ orm: db.orm, clock }, ids),
+    intervalMs: SESSION_CHECK_MS,
+    log: (err) => log.error({ err }, 'checking realtime sessions failed'),
+  });
+  bus.subscribe((event) => {
+    if (event.type === 'sessions.ended' && Array.isArray(event.sessionIds))
+      sessionWatch.ended(event.sessionIds.map(String));
+  });
+  const sessionsEnded: AuthDeps['sessionsEnded'] = ({ workspaceId, userId, sessionIds }) => {
+    const events = [];
+    // Session ids are 64 characters: 50 a notification stay under the NOTIFY size limit.
+    for (let i = 0; i < sessionIds.length; i += 50)
+      events.push({ workspaceId, type: 'sessions.ended', userId, sessionIds: sessionIds.slice(i, i + 50) });
+    return bus.publishMany(events);
+  };
 
   async function notify(changes: InboxChange[]) {
     const seen = new Set<string>();
@@ -377,7 +400,13 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     ingestWorker,
     mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
-    auth: { orm: db.orm, clock, sessionDays: config.SESSION_DAYS, publicUrl: config.PUBLIC_URL },
+    auth: {
+      orm: db.orm,
+      clock,
+      sessionDays: config.SESSION_DAYS,
+      publicUrl: config.PUBLIC_URL,
+      sessionsEnded,
+    },
     inbox,
     templates,
     broadcasts,
@@ -392,6 +421,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     async startWorkers() {
       await bus.start();
       presence.start();
+      sessionWatch.start();
       await jobs.start();
       ingestWorker.start();
       mediaDownloads.start();
@@ -407,6 +437,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     async close() {
       if (recovery) clearInterval(recovery);
       presence.stop();
+      sessionWatch.stop();
       await engine.stop();
       await outbox.stop();
       await ingestWorker.stop();

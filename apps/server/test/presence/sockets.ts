@@ -11,6 +11,8 @@ export interface TestSocket {
   /** The first frame (from now or already received, after `since`) that `match` accepts. */
   next(match: (f: Frame) => boolean, what: string, timeoutMs?: number): Promise<Frame>;
   close(): Promise<void>;
+  /** Resolves when the server closes the socket (or it closes otherwise), with the close code. */
+  closed: Promise<{ code: number; reason: string; at: number }>;
 }
 
 /** A browser's realtime socket: signed in with the cookie, ready once the server said hello. */
@@ -18,12 +20,16 @@ export async function openSocket(baseUrl: string, cookie: string): Promise<TestS
   const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/api/realtime`, { headers: { cookie } });
   const frames: Frame[] = [];
   const waiters = new Set<() => void>();
+  const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: String(reason), at: Date.now() })),
+  );
   ws.on('message', (data) => {
     frames.push(JSON.parse(String(data)) as Frame);
     for (const w of waiters) w();
   });
   const socket: TestSocket = {
     frames,
+    closed,
     send: (message) => ws.send(JSON.stringify(message)),
     next(match, what, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {

@@ -16,11 +16,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthDeps } from './auth.deps';
 import { authOf, createAuthGuard, SESSION_COOKIE } from './auth.guard';
+import { endSessions } from './end-sessions';
 import { getMe } from './get-me';
 import { acceptInvitation, inviteMember, previewInvitation } from './invitations';
 import { listMembers } from './list-members';
 import { login } from './login';
-import { createSession, deleteSession } from './sessions';
+import { createSession } from './sessions';
 import { needsSetup, setupWorkspace } from './setup-workspace';
 import { teamsRoutes } from './teams.routes';
 import { updateMe } from './update-me';
@@ -79,7 +80,13 @@ export async function authRoutes(appIn: FastifyInstance, opts: AuthRoutesOptions
   );
 
   app.post('/api/auth/logout', { schema: { tags }, preHandler: requireMember }, async (req, reply) => {
-    await deleteSession(deps, authOf(req).sessionId);
+    const auth = authOf(req);
+    // The row goes and the sockets opened with this session close, in every process.
+    await endSessions(deps, {
+      workspaceId: auth.workspaceId,
+      userId: auth.userId,
+      sessionIds: [auth.sessionId],
+    });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -17,7 +17,7 @@ export interface RealtimeRoutesOptions {
   /** The signed-in member behind this request, or null. */
   authenticate(
     request: FastifyRequest,
-  ): Promise<{ workspaceId: string; userId: string; role: string } | null>;
+  ): Promise<{ workspaceId: string; userId: string; role: string; sessionId: string } | null>;
   listener?: RealtimeListener;
   log?: (err: unknown) => void;
 }
@@ -31,7 +31,8 @@ export async function realtimeRoutes(app: FastifyInstance, opts: RealtimeRoutesO
       socket.close(4401, 'unauthorized');
       return;
     }
-    const client = opts.hub.add({ ...who, socket });
+    const { workspaceId, userId, role, sessionId } = who;
+    const client = opts.hub.add({ workspaceId, userId, role, sessionId, socket });
     // One socket's calls run in order: "viewing" is settled before the "typing" that follows,
     // and a close never overtakes the connect it ends.
     let queue: Promise<void> = Promise.resolve();

@@ -108,6 +108,8 @@ export function createPresence(deps: PresenceDeps) {
       tell(refs).catch(log);
       return;
     }
+    // Between processes only: never for a browser.
+    if (event.type === 'sessions.ended') return;
     if (event.type === 'note.mentioned') {
       deps.hub.push(workspaceId, event, (c) => c.userId === event.userId);
       return;
