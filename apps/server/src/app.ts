@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Container } from './container';
+import { auditRoutes } from './modules/audit';
 import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/auth';
 import { authenticateSession } from './modules/auth/sessions';
 import { broadcastsRoutes } from './modules/broadcasts';
@@ -56,6 +57,7 @@ export async function buildApp(
     requireMember,
     authOf: authOfAny,
   });
+  await app.register(auditRoutes, { deps: c.audit, requireMember, authOf: authOfAny });
   await app.register(inboxRoutes, { deps: c.inbox, requireMember, authOf: authOfAny });
   await app.register(templatesRoutes, { deps: c.templates, requireMember, authOf: authOfAny });
   await app.register(broadcastsRoutes, {

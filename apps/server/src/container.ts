@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from './config/config';
+import type { AuditDeps } from './modules/audit';
 import { type AuthDeps, liveSessions } from './modules/auth';
 import {
   type BroadcastEngine,
@@ -99,6 +100,8 @@ export interface Container {
   mediaDownloads: MediaDownloadWorker;
   webhookEventLog: WebhookEventLog;
   auth: AuthDeps;
+  /** The owner's activity log (modules/audit). */
+  audit: AuditDeps;
   inbox: InboxDeps;
   templates: TemplatesDeps;
   broadcasts: BroadcastsDeps;
@@ -400,6 +403,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     ingestWorker,
     mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
+    audit: { db },
     auth: {
       orm: db.orm,
       clock,

@@ -67,6 +67,6 @@ export async function teamsRoutes(
         response: { 200: WorkspaceSettingsSchema },
       },
     },
-    async (req) => updateWorkspaceSettings(deps, authOf(req), req.body),
+    async (req) => updateWorkspaceSettings(deps, { ...authOf(req), ip: req.ip }, req.body),
   );
 }

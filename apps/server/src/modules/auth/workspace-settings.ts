@@ -1,6 +1,7 @@
 import type { Role, UpdateWorkspaceSettingsRequest, WorkspaceSettings } from '@charla/contracts';
 import { and, eq } from 'drizzle-orm';
 import { AppError, notFound } from '../../platform/errors';
+import { auditActor, recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { teams, workspaces } from './auth.schema';
 import { assertAdmin } from './teams';
@@ -26,7 +27,7 @@ export async function getWorkspaceSettings(deps: AuthDeps, workspaceId: string):
 
 export async function updateWorkspaceSettings(
   deps: AuthDeps,
-  actor: { workspaceId: string; role: Role },
+  actor: { workspaceId: string; role: Role; userId?: string; ip?: string | null },
   input: UpdateWorkspaceSettingsRequest,
 ): Promise<WorkspaceSettings> {
   assertAdmin(actor.role, 'change workspace settings');
@@ -51,7 +52,33 @@ export async function updateWorkspaceSettings(
   if (Object.keys(patch).length > 0) {
     await deps.orm.update(workspaces).set(patch).where(eq(workspaces.id, actor.workspaceId));
   }
-  return getWorkspaceSettings(deps, actor.workspaceId);
+  const updated = await getWorkspaceSettings(deps, actor.workspaceId);
+  await recordSettingsChanged(deps, actor, current, updated);
+  return updated;
+}
+
+/** One `settings.changed` line naming each field that changed, from what to what (none are secret). */
+async function recordSettingsChanged(
+  deps: AuthDeps,
+  actor: { workspaceId: string; userId?: string; ip?: string | null },
+  before: WorkspaceSettings,
+  after: WorkspaceSettings,
+): Promise<void> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof WorkspaceSettings)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      changes[key] = { from: before[key], to: after[key] };
+  }
+  if (Object.keys(changes).length === 0) return;
+  await recordAudit(deps.orm, {
+    workspaceId: actor.workspaceId,
+    action: 'settings.changed',
+    ...(actor.userId ? await auditActor(deps.orm, actor.userId) : {}),
+    targetType: 'workspace',
+    targetId: actor.workspaceId,
+    ip: actor.ip ?? null,
+    details: { area: 'workspace', changes },
+  });
 }
 
 /** A word cannot both opt out and opt in (compared as customers' messages are: no case, no accents). */

@@ -147,7 +147,8 @@ export async function broadcastsRoutes(appIn: FastifyInstance, opts: BroadcastsR
         response: { 200: z.object({ channelId: z.string(), ratePerSecond: z.number().int() }) },
       },
     },
-    async (req) => setChannelRate(deps, authOf(req), req.params.channelId, req.body.ratePerSecond),
+    async (req) =>
+      setChannelRate(deps, { ...authOf(req), ip: req.ip }, req.params.channelId, req.body.ratePerSecond),
   );
 
   // Its own cache: a look here asks WhatsApp afresh and must not wait on the sender's.

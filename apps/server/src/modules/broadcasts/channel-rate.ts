@@ -1,3 +1,4 @@
+import { auditActor, recordAudit } from '../audit';
 import type { AuthContext } from '../auth';
 import { assertChannel } from './broadcast-input';
 import type { BroadcastsDeps } from './broadcasts.deps';
@@ -11,12 +12,27 @@ import { assertManager } from './save-broadcast';
 /** Sets how fast broadcasts go out on this number (Meta: 80 msg/s by default, up to 1,000 when upgraded). */
 export async function setChannelRate(
   deps: BroadcastsDeps,
-  actor: Pick<AuthContext, 'workspaceId' | 'role'>,
+  actor: Pick<AuthContext, 'workspaceId' | 'role'> & { userId?: string; ip?: string | null },
   channelId: string,
   ratePerSecond: number,
 ): Promise<{ channelId: string; ratePerSecond: number }> {
   assertManager(actor);
   await assertChannel(deps, actor.workspaceId, channelId);
+  const [before] = await deps.db.query<{ rate: number | null }>(
+    'SELECT rate_per_second AS rate FROM broadcast_channel_settings WHERE channel_id = $1',
+    [channelId],
+  );
+  const from = before?.rate ?? deps.config.defaultRatePerSecond;
+  if (from !== ratePerSecond)
+    await recordAudit(deps.db.orm, {
+      workspaceId: actor.workspaceId,
+      action: 'settings.changed',
+      ...(actor.userId ? await auditActor(deps.db.orm, actor.userId) : {}),
+      targetType: 'channel',
+      targetId: channelId,
+      ip: actor.ip ?? null,
+      details: { area: 'broadcast_rate', changes: { ratePerSecond: { from, to: ratePerSecond } } },
+    });
   await deps.db.query(
     `INSERT INTO broadcast_channel_settings (channel_id, workspace_id, rate_per_second) VALUES ($1, $2, $3)
      ON CONFLICT (channel_id) DO UPDATE SET rate_per_second = EXCLUDED.rate_per_second`,

@@ -66,7 +66,10 @@ export async function channelsRoutes(appIn: FastifyInstance, opts: ChannelsRoute
     },
     async (req) => {
       const auth = asAdmin(req);
-      return shown(auth, await connectChannel(deps, auth.workspaceId, req.body));
+      return shown(
+        auth,
+        await connectChannel(deps, auth.workspaceId, req.body, { userId: auth.userId, ip: req.ip }),
+      );
     },
   );
 

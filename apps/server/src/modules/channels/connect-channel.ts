@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConnectChannelRequestSchema } from '@charla/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors';
+import { auditActor, recordAudit } from '../audit';
 import type { ChannelDirectory } from './channel-directory';
 import type { ChannelsDeps } from './channels.deps';
 import { numberTaken, saveChannel } from './save-channel';
@@ -34,6 +35,12 @@ export interface ConnectChannelDeps extends ChannelsDeps {
 
 type ConnectInput = z.output<typeof ConnectChannelRequestSchema>;
 
+/** Who connects the number, for the audit log (`channel.connected`). */
+export interface ChannelActor {
+  userId: string;
+  ip: string | null;
+}
+
 /**
  * Connects a real WhatsApp number: Meta must accept the token for this phone number id, and list
  * the number under this WABA, before anything is stored, so a typo is caught here rather than at
@@ -43,6 +50,7 @@ export async function connectChannel(
   deps: ConnectChannelDeps,
   workspaceId: string,
   input: ConnectInput,
+  actor?: ChannelActor,
 ): Promise<string> {
   const check = await deps.checkNumber({
     phoneNumberId: input.phoneNumberId,
@@ -76,6 +84,24 @@ export async function connectChannel(
     lastError: null,
   });
   deps.directory.invalidate();
+  if (actor) {
+    // The ids Meta shows on its API Setup page, never the token or the app secret.
+    await recordAudit(deps.db.orm, {
+      workspaceId,
+      action: 'channel.connected',
+      ...(await auditActor(deps.db.orm, actor.userId)),
+      targetType: 'channel',
+      targetId: id,
+      targetLabel: check.displayPhoneNumber,
+      ip: actor.ip,
+      details: {
+        phoneNumberId: input.phoneNumberId,
+        wabaId: input.wabaId,
+        displayPhoneNumber: check.displayPhoneNumber,
+        reconnected: existing !== undefined,
+      },
+    });
+  }
   return id;
 }
 

@@ -167,7 +167,7 @@ export async function contactsRoutes(
     '/api/contacts/export.csv',
     { preHandler: requireMember, schema: { tags, summary: 'Every contact as CSV (UTF-8 with BOM)' } },
     async (req, reply) => {
-      const csv = await exportContacts(deps, authOf(req));
+      const csv = await exportContacts(deps, authOf(req), req.ip);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="contacts.csv"')

@@ -1,3 +1,4 @@
+import { auditActor, recordAudit } from '../../audit';
 import type { AuthContext } from '../../auth';
 import type { InboxDeps } from '../inbox.deps';
 import { listAttributeDefinitions } from './attribute-definitions';
@@ -8,7 +9,11 @@ import { toCsv } from './csv';
  * Every contact of the workspace as CSV: fixed columns, then one column per attribute (by key),
  * tags joined with `, `. The same file imports back with the obvious mapping.
  */
-export async function exportContacts(deps: Pick<InboxDeps, 'db'>, auth: AuthContext): Promise<string> {
+export async function exportContacts(
+  deps: Pick<InboxDeps, 'db'>,
+  auth: AuthContext,
+  ip: string | null = null,
+): Promise<string> {
   requireAdmin(auth, 'export contacts');
   const definitions = await listAttributeDefinitions(deps, auth.workspaceId);
   const rows = await deps.db.query<ContactRow & Record<string, unknown>>(
@@ -45,5 +50,12 @@ export async function exportContacts(deps: Pick<InboxDeps, 'db'>, auth: AuthCont
       return v === undefined || v === null ? '' : String(v);
     }),
   ]);
+  await recordAudit(deps.db.orm, {
+    workspaceId: auth.workspaceId,
+    action: 'contacts.exported',
+    ...(await auditActor(deps.db.orm, auth.userId)),
+    ip,
+    details: { contacts: rows.length },
+  });
   return `\uFEFF${toCsv([header, ...lines])}`;
 }

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * One line of a workspace's audit log (GET /api/audit-log). `action` is one of the server's
+ * AUDIT_ACTIONS (e.g. `member.role_changed`); the web app has a sentence for each known one and
+ * shows the code itself for any other. `details` says what changed, never a secret.
+ */
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+  target: z.object({
+    type: z.string().nullable(),
+    id: z.string().nullable(),
+    label: z.string().nullable(),
+  }),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditListSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+export type AuditList = z.infer<typeof AuditListSchema>;
+
+const when = (field: string) =>
+  z
+    .string()
+    .max(40)
+    .refine((s) => !Number.isNaN(Date.parse(s)), {
+      message: `${field} is not a date: use ISO 8601, e.g. 2026-12-06 or 2026-12-06T10:00:00Z`,
+    });
+
+/** Filters of the audit log and of its CSV export; `from` is inclusive, `to` exclusive. */
+export const AuditFiltersSchema = z.object({
+  /** One action, or several (repeated `action=`): lines of any of them. */
+  action: z.union([z.string().max(60), z.array(z.string().max(60)).max(30)]).optional(),
+  /** Lines this member did, or that were done to them. */
+  memberId: z.uuid().optional(),
+  from: when('from').optional(),
+  to: when('to').optional(),
+});
+export type AuditFilters = z.infer<typeof AuditFiltersSchema>;
