@@ -104,6 +104,11 @@ export const broadcastRecipients = pgTable(
     errorReason: text('error_reason'),
     /** New sends Charla made by itself after WhatsApp limited this recipient (131049). */
     limitedRetries: integer('limited_retries').notNull().default(0),
+    /**
+     * How the recipient read (sent, delivered, read, replied, failed...) when their contact was
+     * erased with their messages: kept so the broadcast's counts stay as they were.
+     */
+    erasedState: text('erased_state'),
   },
   (t) => [
     uniqueIndex('broadcast_recipients_broadcast_contact_key').on(t.broadcastId, t.contactId),
