@@ -39,6 +39,8 @@ interface EventRow {
   id: number;
   raw_body: string;
   received_at: Date;
+  /** Channels whose own app secret verified the body on arrival; null on rows stored before that rule. */
+  signed_for: string[] | null;
 }
 
 /** Whether webhooks are stored but not applied yet (their statuses may settle broadcast sends in doubt). */
@@ -102,7 +104,7 @@ const toEventError = (text: string) => toPgSafeText(text.length > 2000 ? `${text
 
 const lockPending = (query: Query, limit: number) =>
   query<EventRow & Record<string, unknown>>(
-    `SELECT id, raw_body, received_at FROM webhook_events WHERE status = 'pending'
+    `SELECT id, raw_body, received_at, signed_for FROM webhook_events WHERE status = 'pending'
       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
     [limit],
   );
@@ -161,14 +163,25 @@ async function applyEvents(
       continue;
     }
     const unknown: string[] = [];
+    const unsigned: string[] = [];
+    // A change applies only to a channel whose own app secret signed the body (see receiveWebhook).
+    const signedFor = event.signed_for ? new Set(event.signed_for) : null;
+    const signed = (c: ChannelRecord | undefined): c is ChannelRecord =>
+      c !== undefined && (signedFor === null || signedFor.has(c.id));
     for (const update of parsed.updates) {
       if (update.templateUpdates?.length) {
-        templateEvents.push(...mapTemplateUpdate(update));
+        const ofWaba = [...channels.values()].filter((c) => c.wabaId === update.wabaId);
+        if (ofWaba.length > 0 && !ofWaba.some(signed)) unsigned.push(`business account ${update.wabaId}`);
+        else templateEvents.push(...mapTemplateUpdate(update));
         continue;
       }
       if (update.field === 'user_preferences' && update.phoneNumberId) {
         // Marketing stop/resume (reference §5.7); a number not connected here is not ours to record.
         const channel = channels.get(update.phoneNumberId);
+        if (channel && !signed(channel)) {
+          unsigned.push(`phone number id ${update.phoneNumberId}`);
+          continue;
+        }
         for (const p of channel ? (update.userPreferences ?? []) : []) {
           preferences.push({
             workspaceId: channel!.workspaceId,
@@ -186,18 +199,30 @@ async function applyEvents(
         unknown.push(update.phoneNumberId);
         continue;
       }
+      if (!signed(channel)) {
+        unsigned.push(`phone number id ${update.phoneNumberId}`);
+        continue;
+      }
       const mapped = mapWebhookUpdate(update, channel, new Date(event.received_at));
       messages.push(...mapped.messages);
       statuses.push(...mapped.statuses);
       reactions.push(...mapped.reactions);
       for (const note of mapped.skipped) notes.push({ id: event.id, note });
     }
-    if (unknown.length > 0) {
-      failed.push({
-        id: event.id,
-        error: `No connected channel has phone number id ${unknown.join(', ')}. Connect it, then reprocess this event.`,
-      });
-    } else processed.push(event.id);
+    const errors = [
+      ...(unknown.length > 0
+        ? [
+            `No connected channel has phone number id ${unknown.join(', ')}: its changes were not applied. Connect it to receive what Meta sends next.`,
+          ]
+        : []),
+      ...(unsigned.length > 0
+        ? [
+            `Not applied for ${unsigned.join(', ')}: the app secret that signed this webhook is not that number's own (it was connected after the webhook arrived, or the body was forged).`,
+          ]
+        : []),
+    ];
+    if (errors.length > 0) failed.push({ id: event.id, error: errors.join(' ') });
+    else processed.push(event.id);
   }
   const recorded = await recordInbound(query, { messages, statuses, reactions, preferences });
   if (deps.onStatuses && statuses.length > 0) await deps.onStatuses(query, statuses);
