@@ -4,6 +4,9 @@ import { BroadcastCountsSchema, BroadcastStatusSchema } from './broadcasts';
 /**
  * Events pushed to the browser over the WebSocket at /api/realtime. They carry ids only:
  * the client refetches what it shows, so an event can never leak data the user may not read.
+ * An event about a conversation reaches only the members whose inbox shows that conversation
+ * (the inbox's visibility rule, applied per socket as events arrive). The server closes the
+ * socket with code 4401 when its session ends (logout, expiry, removal, role change).
  */
 export const RealtimeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.created'), conversationId: z.string(), messageId: z.string() }),

@@ -17,12 +17,18 @@ export interface Viewer {
  */
 export function visibleConversationsSql(viewer: Viewer, param: number): { sql: string; params: unknown[] } {
   if (viewer.role !== 'agent') return { sql: 'TRUE', params: [] };
-  return {
-    sql: `(EXISTS (SELECT 1 FROM workspaces vw WHERE vw.id = c.workspace_id AND vw.conversation_visibility = 'all')
-       OR c.assignee_user_id = $${param}
-       OR c.team_id IN (SELECT vtm.team_id FROM team_members vtm WHERE vtm.user_id = $${param}))`,
-    params: [viewer.userId],
-  };
+  return { sql: agentMaySeeSql(`$${param}`), params: [viewer.userId] };
+}
+
+/**
+ * The agents' rule itself, for the agent whose user id is the SQL expression `userId` (a
+ * placeholder, or a column when many agents are checked at once: realtime fan-out). The one
+ * place the rule is written: the inbox, search, contact profile, files and realtime all use it.
+ */
+export function agentMaySeeSql(userId: string): string {
+  return `(EXISTS (SELECT 1 FROM workspaces vw WHERE vw.id = c.workspace_id AND vw.conversation_visibility = 'all')
+       OR c.assignee_user_id = ${userId}
+       OR c.team_id IN (SELECT vtm.team_id FROM team_members vtm WHERE vtm.user_id = ${userId}))`;
 }
 
 export const hiddenConversation = () =>

@@ -1,5 +1,5 @@
 import type { Database } from '../../../platform/db/database';
-import { type Viewer, visibleConversationsSql } from '../conversations/conversation-access';
+import { agentMaySeeSql, type Viewer, visibleConversationsSql } from '../conversations/conversation-access';
 
 /** Whether the member may see the conversation (false as well when it is not in their workspace). */
 export async function maySeeConversation(
@@ -16,8 +16,38 @@ export async function maySeeConversation(
 }
 
 /**
+ * Which of these agents may see which of these conversations of the workspace, by the inbox's
+ * own rule (`agentMaySeeSql`), in one query whatever the number of agents and conversations:
+ * conversation id → the agents' user ids. Team membership and the workspace's setting are read
+ * now, so a change applies to the very next event.
+ */
+export async function agentsWhoMaySee(
+  db: Pick<Database, 'query'>,
+  workspaceId: string,
+  conversationIds: string[],
+  agentUserIds: string[],
+): Promise<Map<string, Set<string>>> {
+  const seen = new Map<string, Set<string>>();
+  const conversations = conversationIds.filter((id) => UUID.test(id));
+  const agents = agentUserIds.filter((id) => UUID.test(id));
+  if (conversations.length === 0 || agents.length === 0) return seen;
+  const rows = await db.query<{ conversation_id: string; user_id: string }>(
+    `SELECT c.id AS conversation_id, a.user_id
+       FROM conversations c CROSS JOIN unnest($3::uuid[]) AS a(user_id)
+      WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) AND ${agentMaySeeSql('a.user_id')}`,
+    [workspaceId, [...new Set(conversations)], [...new Set(agents)]],
+  );
+  for (const r of rows) {
+    const set = seen.get(r.conversation_id) ?? new Set<string>();
+    set.add(r.user_id);
+    seen.set(r.conversation_id, set);
+  }
+  return seen;
+}
+
+/**
  * Of these members (the sockets of one process), those who may see the conversation: owners and
- * admins always, agents per the workspace's visibility (one query per agent; a process holds few).
+ * admins always, agents per the workspace's visibility.
  */
 export async function membersWhoMaySee(
   db: Pick<Database, 'query'>,
@@ -26,14 +56,14 @@ export async function membersWhoMaySee(
   members: { userId: string; role: string }[],
 ): Promise<Set<string>> {
   const allowed = new Set<string>();
-  const agents = new Set<string>();
+  const agents: string[] = [];
   for (const m of members) {
-    if (m.role === 'agent') agents.add(m.userId);
+    if (m.role === 'agent') agents.push(m.userId);
     else allowed.add(m.userId);
   }
-  for (const userId of agents) {
-    if (await maySeeConversation(db, { userId, workspaceId, role: 'agent' }, conversationId))
-      allowed.add(userId);
-  }
+  const agentsAllowed = await agentsWhoMaySee(db, workspaceId, [conversationId], agents);
+  for (const userId of agentsAllowed.get(conversationId) ?? []) allowed.add(userId);
   return allowed;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,6 +8,7 @@ import type { RealtimeClient, RealtimeHub } from '../../../platform/realtime/rea
 import { markMemberOffline, markMemberOnline } from './member-online';
 import { type ConversationRef, createPresenceRegistry, type PresenceSignal } from './presence-registry';
 import { maySeeConversation, membersWhoMaySee } from './presence-visibility';
+import { createRealtimeFanOut } from './realtime-fan-out';
 
 export interface PresenceDeps {
   db: Pick<Database, 'query'>;
@@ -100,21 +101,18 @@ export function createPresence(deps: PresenceDeps) {
     },
   };
 
-  /** The bus's events for this process's sockets: presence and mentions go to some, the rest to all. */
-  function route({ workspaceId, ...event }: BusEvent): void {
+  const fanOut = createRealtimeFanOut(deps);
+
+  /** The bus's events for this process's sockets: presence here, the rest each to whom may see it. */
+  function route(busEvent: BusEvent): void {
+    const { workspaceId, ...event } = busEvent;
     if (event.type === 'presence.signal') {
       if (event.origin === origin) return;
       const refs = registry.apply({ ...event, workspaceId } as unknown as PresenceSignal, Date.now());
       tell(refs).catch(log);
       return;
     }
-    // Between processes only: never for a browser.
-    if (event.type === 'sessions.ended') return;
-    if (event.type === 'note.mentioned') {
-      deps.hub.push(workspaceId, event, (c) => c.userId === event.userId);
-      return;
-    }
-    deps.hub.push(workspaceId, event);
+    fanOut.route(busEvent);
   }
 
   return {
