@@ -301,6 +301,12 @@ export const media = pgTable(
     /** null for a file of the workspace rather than of a number: a template header's sample. */
     channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
     messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
+    /**
+     * The conversation an agent attached the file to, before it is sent: who may not see that
+     * conversation may not read the file either. null for customers' files (their message says)
+     * and workspace files.
+     */
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
     /** inbound: a customer's file, downloaded; outbound: uploaded by an agent, sent by Charla. */
     direction: text('direction', { enum: ['inbound', 'outbound'] })
       .notNull()
