@@ -16,6 +16,7 @@ import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
 import { inboxRoutes } from './modules/inbox';
 import { templatesRoutes } from './modules/templates';
 import { registerErrorHandler } from './platform/http/error-handler';
+import { refuseNulCharacters } from './platform/http/refuse-nul';
 import { realtimeRoutes } from './platform/realtime/realtime.routes';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -34,6 +35,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('auth', null);
   registerErrorHandler(app);
+  refuseNulCharacters(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
