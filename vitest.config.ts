@@ -10,12 +10,16 @@ const integrationFiles = [
   'apps/*/src/**/*.http.test.ts',
 ];
 
+// Requests with a cookie carry the web app's CSRF header by default (see the file).
+const charlaRequestHeader = 'apps/server/test/harness/charla-request-header.ts';
+
 const integration = (name: string, kind: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   test: {
     name,
     include:
       kind === 'postgres' ? integrationFiles.filter((f) => f.startsWith('apps/*/test')) : integrationFiles,
     env: { CHARLA_TEST_DB_KIND: kind },
+    setupFiles: [charlaRequestHeader],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
@@ -37,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          setupFiles: [charlaRequestHeader],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

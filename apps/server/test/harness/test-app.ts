@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/config';
 import { type Container, type ContainerOptions, createContainer } from '../../src/container';
 import { ingestPendingWebhooks } from '../../src/modules/channels';
 import { createManualClock } from '../../src/platform/clock';
+import { withCharlaRequestHeader } from './charla-request-header';
 import { createTestDatabase } from './test-db';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -82,6 +83,10 @@ export async function createTestApp(
     },
   });
   const app = await buildApp(container);
+  // Requests carry the web app's CSRF header unless a test names it (charla-request-header.ts).
+  const inject = app.inject.bind(app) as (opts?: unknown) => unknown;
+  app.inject = ((opts?: unknown) =>
+    opts === undefined ? inject() : inject(withCharlaRequestHeader(opts))) as typeof app.inject;
   await container.startWorkers();
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   webhookUrl = `${baseUrl}/webhooks/whatsapp`;
