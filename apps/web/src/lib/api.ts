@@ -21,10 +21,19 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
+/**
+ * Sent with every call to Charla: a header a plain form or a page of another site cannot add
+ * without the server's consent (CORS), so the server refuses state changes that lack it (CSRF).
+ */
+export const CHARLA_REQUEST_HEADER = { name: 'x-charla-request', value: '1' } as const;
+
 type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal };
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    [CHARLA_REQUEST_HEADER.name]: CHARLA_REQUEST_HEADER.value,
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
 
   let response: Response;

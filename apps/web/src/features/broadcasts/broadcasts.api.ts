@@ -20,7 +20,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ApiError, api, apiRequest, toApiError } from '../../lib/api';
+import { ApiError, api, apiRequest, CHARLA_REQUEST_HEADER, toApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/query-keys';
 import { pollInterval } from './broadcast-pace';
 
@@ -163,6 +163,7 @@ export function useUploadCsvAudience() {
         response = await fetch('/api/broadcasts/csv-audiences', {
           method: 'POST',
           body: form,
+          headers: { [CHARLA_REQUEST_HEADER.name]: CHARLA_REQUEST_HEADER.value },
           credentials: 'same-origin',
         });
       } catch {

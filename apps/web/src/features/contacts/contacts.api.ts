@@ -13,7 +13,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ApiError, api, toApiError } from '../../lib/api';
+import { ApiError, api, CHARLA_REQUEST_HEADER, toApiError } from '../../lib/api';
 
 const keys = {
   list: (q: string) => ['contacts', 'list', q] as const,
@@ -75,6 +75,7 @@ export function useUploadImport() {
         response = await fetch('/api/contacts/imports', {
           method: 'POST',
           body: form,
+          headers: { [CHARLA_REQUEST_HEADER.name]: CHARLA_REQUEST_HEADER.value },
           credentials: 'same-origin',
         });
       } catch {

@@ -1,4 +1,5 @@
 import type { UploadedMedia } from '@charla/contracts';
+import { CHARLA_REQUEST_HEADER } from '../../../lib/api';
 import { describeUploadFailure, type UploadFailure } from './upload-error';
 
 export class UploadError extends Error {
@@ -47,6 +48,7 @@ function postFile(
     const request = new XMLHttpRequest();
     request.open('POST', url);
     request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader(CHARLA_REQUEST_HEADER.name, CHARLA_REQUEST_HEADER.value);
     request.withCredentials = true;
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
