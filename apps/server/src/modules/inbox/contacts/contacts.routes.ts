@@ -245,7 +245,7 @@ export async function contactsRoutes(
   app.get(
     '/api/contacts/:id',
     { preHandler: requireMember, schema: { tags, params: Id, response: { 200: ContactProfileSchema } } },
-    async (req) => getContact(deps, authOf(req).workspaceId, req.params.id),
+    async (req) => getContact(deps, authOf(req), req.params.id),
   );
 
   app.patch(

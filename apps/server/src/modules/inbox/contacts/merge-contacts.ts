@@ -135,5 +135,5 @@ export async function mergeContacts(
       conversationId,
     })),
   );
-  return getContact(deps, auth.workspaceId, targetId);
+  return getContact(deps, auth, targetId);
 }

@@ -66,5 +66,5 @@ export async function updateContact(
     );
     if (updated.length === 0) throw notFound('contact');
   }
-  return getContact(deps, auth.workspaceId, contactId);
+  return getContact(deps, auth, contactId);
 }

@@ -65,8 +65,11 @@ export async function assertMessageVisible(
 
 /**
  * The same check through a file: a file attached to a message belongs to that message's
- * conversation. An unknown file, one not sent yet, and a workspace file (a header sample, in no
- * conversation, for every member) are left to the use case.
+ * conversation, and so does an agent's upload not sent yet (the conversation it was attached
+ * to). A workspace file (a header sample, in no conversation) is for every member; an unsent
+ * upload whose conversation is unknown (uploaded before Charla recorded it, or its conversation
+ * is gone) is for agents only where they see every conversation. An unknown file is left to the
+ * use case.
  */
 export async function assertMediaVisible(
   deps: Pick<InboxDeps, 'db'>,
@@ -74,11 +77,19 @@ export async function assertMediaVisible(
   mediaId: string,
 ): Promise<void> {
   if (viewer.role !== 'agent' || !UUID.test(mediaId)) return;
-  const [row] = await deps.db.query<{ conversation_id: string }>(
-    `SELECT m.conversation_id FROM media f JOIN messages m ON m.id = f.message_id
+  const [row] = await deps.db.query<{ conversation_id: string | null; workspace_file: boolean }>(
+    `SELECT COALESCE(m.conversation_id, f.conversation_id) AS conversation_id,
+            (f.channel_id IS NULL AND f.message_id IS NULL AND f.conversation_id IS NULL) AS workspace_file
+       FROM media f LEFT JOIN messages m ON m.id = f.message_id
       WHERE f.workspace_id = $1 AND f.id = $2`,
     [viewer.workspaceId, mediaId],
   );
-  if (row) await assertConversationVisible(deps, viewer, row.conversation_id);
+  if (!row || row.workspace_file) return;
+  if (row.conversation_id) return assertConversationVisible(deps, viewer, row.conversation_id);
+  const [ws] = await deps.db.query<{ conversation_visibility: string }>(
+    'SELECT conversation_visibility FROM workspaces WHERE id = $1',
+    [viewer.workspaceId],
+  );
+  if (ws?.conversation_visibility !== 'all') throw hiddenConversation();
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

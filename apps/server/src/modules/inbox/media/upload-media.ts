@@ -7,6 +7,7 @@ import { findConversation } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
 import type { ChannelGateway } from '../inbox.ports';
 import { kindOfMime } from '../messages/outbound-request';
+import { declaredTypeMismatch } from './file-signature';
 
 /** The largest file any kind may be (documents, 100 MB): the multipart parser's own cap. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -32,7 +33,7 @@ export async function uploadMedia(
     file.stream.resume();
     throw err;
   }
-  return storeUpload(deps, actor.workspaceId, conversation.channelId, file, {
+  return storeUpload(deps, actor.workspaceId, { channelId: conversation.channelId, conversationId }, file, {
     kind: null,
     check: (...args) => deps.gateway.checkMedia(...args),
   });
@@ -53,7 +54,7 @@ export async function uploadWorkspaceMedia(
   file: UploadedFile,
   kind: HeaderMediaKind | null,
 ): Promise<UploadedMedia> {
-  return storeUpload(deps, actor.workspaceId, null, file, {
+  return storeUpload(deps, actor.workspaceId, { channelId: null, conversationId: null }, file, {
     kind,
     check: (...args) => deps.gateway.checkHeaderSample(...args),
   });
@@ -68,7 +69,8 @@ type UploadedFile = { filename: string | null; mimeType: string; stream: Readabl
 async function storeUpload(
   deps: Pick<InboxDeps, 'db' | 'clock' | 'media'>,
   workspaceId: string,
-  channelId: string | null,
+  /** Both null for a workspace file; an agent's upload belongs to its conversation until sent. */
+  owner: { channelId: string | null; conversationId: string | null },
   file: UploadedFile,
   rules: { kind: MediaKind | null; check: ChannelGateway['checkMedia'] },
 ): Promise<UploadedMedia> {
@@ -105,6 +107,13 @@ async function storeUpload(
   if (size === 0) throw new AppError('unprocessable', 'media_empty', 'The file is empty.');
 
   let bytes: Uint8Array = Buffer.concat(chunks);
+  // The declared type is the browser's (or a script's) word: the bytes must agree with it.
+  const mismatch = declaredTypeMismatch(mimeType, bytes);
+  if (mismatch)
+    throw new AppError('unprocessable', 'media_type_mismatch', mismatch, [
+      { path: 'file', message: mismatch },
+    ]);
+
   let storedMime = mimeType;
   let filename = file.filename?.trim() || null;
   if (isWebmVoice) {
@@ -127,10 +136,20 @@ async function storeUpload(
   const storageKey = `${workspaceId}/${id}`;
   await deps.media.put(storageKey, bytes);
   await deps.db.query(
-    `INSERT INTO media (id, workspace_id, channel_id, direction, mime_type, size, filename, storage_key, state,
-                        created_at, updated_at)
-     VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, 'ready', $8, $8)`,
-    [id, workspaceId, channelId, storedMime, bytes.byteLength, filename, storageKey, deps.clock.now()],
+    `INSERT INTO media (id, workspace_id, channel_id, conversation_id, direction, mime_type, size, filename,
+                        storage_key, state, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, 'ready', $9, $9)`,
+    [
+      id,
+      workspaceId,
+      owner.channelId,
+      owner.conversationId,
+      storedMime,
+      bytes.byteLength,
+      filename,
+      storageKey,
+      deps.clock.now(),
+    ],
   );
   return { id, kind, mimeType: storedMime, size: bytes.byteLength, filename };
 }
