@@ -44,6 +44,7 @@ import {
   type Presence,
   parseCsv,
   reopenSnoozedConversations,
+  returnConversationsToQueue,
   scheduleInboxHousekeeping,
   toCsv,
   toOutboundContent,
@@ -63,6 +64,7 @@ import { createSecretBox, type SecretBox } from './platform/crypto';
 import { type Database, openDatabase } from './platform/db/database';
 import { createEventBus, type EventBus } from './platform/events/event-bus';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue';
+import { createMailer, defaultSender } from './platform/mailer';
 import { createMetricsRegistry, type MetricsRegistry } from './platform/metrics';
 import { createRealtimeHub, type RealtimeHub } from './platform/realtime/realtime-hub';
 import { createSessionWatch } from './platform/realtime/session-watch';
@@ -150,6 +152,10 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const hub = createRealtimeHub();
   const directory = createChannelDirectory({ db, clock, secrets });
   const metrics = createMetricsRegistry();
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    from: config.SMTP_FROM ?? defaultSender(config.PUBLIC_URL),
+  });
 
   const presence = createPresence({
     db,
@@ -410,6 +416,10 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       sessionDays: config.SESSION_DAYS,
       publicUrl: config.PUBLIC_URL,
       sessionsEnded,
+      mailer,
+      returnConversationsToQueue: async (input) => {
+        await returnConversationsToQueue(inbox, input);
+      },
     },
     inbox,
     templates,
@@ -440,6 +450,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
     async close() {
       if (recovery) clearInterval(recovery);
+      mailer?.close();
       presence.stop();
       sessionWatch.stop();
       await engine.stop();

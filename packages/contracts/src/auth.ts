@@ -52,6 +52,8 @@ export const MemberSchema = z.object({
   email: z.string(),
   role: RoleSchema,
   joinedAt: z.string(),
+  /** Set while an owner or admin has deactivated the member: they cannot sign in. */
+  deactivatedAt: z.string().nullable(),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
@@ -65,6 +67,8 @@ export const InvitationSchema = z.object({
   /** Link to share with the invitee; the token in it is shown only once. */
   url: z.string(),
   expiresAt: z.string(),
+  /** Charla emailed the link too (SMTP is configured). */
+  emailed: z.boolean().optional(),
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
 

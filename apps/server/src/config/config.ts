@@ -47,6 +47,13 @@ export const ConfigSchema = z
     BROADCAST_BENCHMARK_UNPACED: BooleanString.default(false),
     MEDIA_DOWNLOADS_PER_NUMBER: z.coerce.number().int().min(1).max(64).default(8),
     MEDIA_DOWNLOADS_TOTAL: z.coerce.number().int().min(1).max(512).default(32),
+    /** Email for invitations and password resets (nodemailer URL); without it, admins copy the links. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps:// (e.g. smtps://user:pass@smtp.example.com)')
+      .optional(),
+    /** The sender of those emails; defaults to `Charla <no-reply@PUBLIC_URL's host>`. */
+    SMTP_FROM: z.string().min(3).max(200).optional(),
   })
   .superRefine((c, ctx) => {
     const real = [

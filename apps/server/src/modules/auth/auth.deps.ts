@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import type { Orm } from '../../platform/db/database';
+import type { Mailer } from '../../platform/mailer';
 
 export interface AuthDeps {
   orm: Orm;
@@ -8,6 +9,18 @@ export interface AuthDeps {
   publicUrl: string;
   /** Tells every process that these sessions ended, so their realtime sockets close (container.ts). */
   sessionsEnded(ended: SessionsEnded): Promise<void>;
+  /** Sends invitations and password resets; null without SMTP_URL (admins copy the links). */
+  mailer: Mailer | null;
+  /**
+   * Puts the member's unfinished conversations back in the queue (unassigned), with a history
+   * line, when they lose access: the inbox module does it (wired in container.ts).
+   */
+  returnConversationsToQueue(input: {
+    workspaceId: string;
+    userId: string;
+    actorUserId: string;
+    reason: 'member_removed' | 'member_deactivated';
+  }): Promise<void>;
 }
 
 /** What every process hears when sessions end: it closes the sockets opened with them. */

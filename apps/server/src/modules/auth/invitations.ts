@@ -9,11 +9,13 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { createToken, sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
+import { auditActor, recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { invitations, users, workspaceMembers, workspaces } from './auth.schema';
+import { emailInvitation } from './email-invitation';
 import { hashPassword } from './passwords';
 
-const INVITATION_DAYS = 7;
+export const INVITATION_DAYS = 7;
 
 export function canInvite(role: Role): boolean {
   return role === 'owner' || role === 'admin';
@@ -23,6 +25,7 @@ export async function inviteMember(
   deps: AuthDeps,
   actor: { userId: string; workspaceId: string; role: Role },
   input: z.output<typeof InviteRequestSchema>,
+  meta: { ip?: string; log?: (err: unknown) => void } = {},
 ): Promise<Invitation> {
   if (!canInvite(actor.role)) {
     throw new AppError('forbidden', 'forbidden', 'Only the owner or an admin can invite people.');
@@ -55,13 +58,24 @@ export async function inviteMember(
       expiresAt,
     })
     .returning();
-  return {
+  const invitation: Invitation = {
     id: row!.id,
     email: row!.email,
     role: row!.role,
     url: `${deps.publicUrl}/invite/${token}`,
     expiresAt: expiresAt.toISOString(),
   };
+  await recordAudit(deps.orm, {
+    workspaceId: actor.workspaceId,
+    ...(await auditActor(deps.orm, actor.userId)),
+    ip: meta.ip ?? null,
+    action: 'invitation.created',
+    targetType: 'invitation',
+    targetId: invitation.id,
+    targetLabel: invitation.email,
+    details: { role: invitation.role },
+  });
+  return { ...invitation, emailed: await emailInvitation(deps, actor, invitation, meta.log) };
 }
 
 async function findOpenInvitation(deps: AuthDeps, token: string) {
@@ -79,6 +93,7 @@ async function findOpenInvitation(deps: AuthDeps, token: string) {
       and(
         eq(invitations.tokenHash, sha256Hex(token)),
         isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
         gt(invitations.expiresAt, deps.clock.now()),
       ),
     );
@@ -101,13 +116,20 @@ export async function acceptInvitation(
   deps: AuthDeps,
   token: string,
   input: z.output<typeof AcceptInvitationRequestSchema>,
+  /** The client address, for the audit log's "joined" line. */
+  meta: { ip?: string } = {},
 ): Promise<{ userId: string; workspaceId: string }> {
   const invitation = await findOpenInvitation(deps, token);
   const [existingUser] = await deps.orm
-    .select({ id: users.id })
+    .select({
+      id: users.id,
+      memberships: sql<number>`(SELECT count(*) FROM workspace_members m WHERE m.user_id = ${users.id})::int`,
+    })
     .from(users)
     .where(eq(sql`lower(${users.email})`, invitation.email));
-  if (existingUser) {
+  // Someone removed earlier keeps their user row (their name stays on their history): with no
+  // workspace left, the invitation gives the account a new name and password.
+  if (existingUser && existingUser.memberships > 0) {
     throw new AppError(
       'conflict',
       'account_exists',
@@ -119,19 +141,35 @@ export async function acceptInvitation(
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: deps.clock.now() })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .where(
+        and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      )
       .returning({ id: invitations.id });
     if (claimed.length === 0) {
-      throw new AppError('not_found', 'invitation_not_found', 'This invitation was just used.');
+      throw new AppError('not_found', 'invitation_not_found', 'This invitation was just used or revoked.');
     }
-    const [user] = await tx
-      .insert(users)
-      .values({ email: invitation.email, name: input.name, passwordHash, locale: input.locale })
-      .returning({ id: users.id });
+    const account = { name: input.name, passwordHash, locale: input.locale };
+    const [user] = existingUser
+      ? await tx.update(users).set(account).where(eq(users.id, existingUser.id)).returning({ id: users.id })
+      : await tx
+          .insert(users)
+          .values({ email: invitation.email, ...account })
+          .returning({ id: users.id });
     await tx.insert(workspaceMembers).values({
       workspaceId: invitation.workspaceId,
       userId: user!.id,
       role: invitation.role,
+    });
+    await recordAudit(tx, {
+      workspaceId: invitation.workspaceId,
+      action: 'member.joined',
+      actorUserId: user!.id,
+      actorLabel: input.name,
+      targetType: 'member',
+      targetId: user!.id,
+      targetLabel: input.name,
+      ip: meta.ip ?? null,
+      details: { role: invitation.role, invitationId: invitation.id },
     });
     return { userId: user!.id, workspaceId: invitation.workspaceId };
   });

@@ -11,10 +11,15 @@ export async function listMembers(deps: AuthDeps, workspaceId: string): Promise<
       email: users.email,
       role: workspaceMembers.role,
       joinedAt: workspaceMembers.createdAt,
+      deactivatedAt: workspaceMembers.deactivatedAt,
     })
     .from(workspaceMembers)
     .innerJoin(users, eq(users.id, workspaceMembers.userId))
     .where(eq(workspaceMembers.workspaceId, workspaceId))
     .orderBy(asc(workspaceMembers.createdAt));
-  return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    joinedAt: r.joinedAt.toISOString(),
+    deactivatedAt: r.deactivatedAt?.toISOString() ?? null,
+  }));
 }

@@ -23,13 +23,21 @@ export async function login(
     );
   }
   const [membership] = await deps.orm
-    .select({ workspaceId: workspaceMembers.workspaceId })
+    .select({ workspaceId: workspaceMembers.workspaceId, deactivatedAt: workspaceMembers.deactivatedAt })
     .from(workspaceMembers)
     .where(eq(workspaceMembers.userId, user.id))
-    .orderBy(asc(workspaceMembers.createdAt))
+    .orderBy(sql`${workspaceMembers.deactivatedAt} IS NOT NULL`, asc(workspaceMembers.createdAt))
     .limit(1);
   if (!membership) {
     throw new AppError('forbidden', 'no_workspace', 'This account no longer belongs to a workspace.');
+  }
+  // Said only after the right password, so it tells a stranger nothing.
+  if (membership.deactivatedAt) {
+    throw new AppError(
+      'forbidden',
+      'member_deactivated',
+      'An owner or admin has deactivated this account. Ask them to reactivate it to sign in again.',
+    );
   }
   return { userId: user.id, workspaceId: membership.workspaceId };
 }

@@ -1,5 +1,5 @@
 import type { Role } from '@charla/contracts';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { createToken, sha256Hex } from '../../platform/crypto';
 import type { AuthDeps } from './auth.deps';
 import { sessions, workspaceMembers } from './auth.schema';
@@ -13,7 +13,7 @@ export interface AuthContext {
 
 export async function createSession(
   deps: AuthDeps,
-  input: { userId: string; workspaceId: string; userAgent?: string },
+  input: { userId: string; workspaceId: string; userAgent?: string; ip?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = createToken();
   const expiresAt = new Date(deps.clock.now().getTime() + deps.sessionDays * 86_400_000);
@@ -23,11 +23,16 @@ export async function createSession(
     workspaceId: input.workspaceId,
     expiresAt,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
+    ip: input.ip?.slice(0, 100) ?? null,
+    lastSeenAt: deps.clock.now(),
   });
   return { token, expiresAt };
 }
 
-/** The session behind a cookie, if it is live and its user still belongs to the workspace. */
+/**
+ * The session behind a cookie, if it is live and its user still belongs to the workspace and is
+ * not deactivated.
+ */
 export async function authenticateSession(
   deps: AuthDeps,
   token: string | undefined,
@@ -40,6 +45,7 @@ export async function authenticateSession(
       workspaceId: sessions.workspaceId,
       role: workspaceMembers.role,
       lastSeenAt: workspaceMembers.lastSeenAt,
+      sessionSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(
@@ -47,6 +53,7 @@ export async function authenticateSession(
       and(
         eq(workspaceMembers.userId, sessions.userId),
         eq(workspaceMembers.workspaceId, sessions.workspaceId),
+        isNull(workspaceMembers.deactivatedAt),
       ),
     )
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, deps.clock.now())))
@@ -59,6 +66,10 @@ export async function authenticateSession(
       .update(workspaceMembers)
       .set({ lastSeenAt: now })
       .where(and(eq(workspaceMembers.userId, row.userId), eq(workspaceMembers.workspaceId, row.workspaceId)));
+  }
+  // "Last seen" in the member's list of their sessions, on the same once-a-minute footing.
+  if (!row.sessionSeenAt || now.getTime() - row.sessionSeenAt.getTime() > SEEN_EVERY_MS) {
+    await deps.orm.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return { userId: row.userId, workspaceId: row.workspaceId, role: row.role, sessionId: id };
 }

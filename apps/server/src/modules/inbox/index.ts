@@ -5,6 +5,7 @@ export { decodeCsvBytes, parseCsv, toCsv } from './contacts/csv';
 export type { MarketingPreference } from './contacts/opt-out-record';
 export { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
+export { returnConversationsToQueue } from './conversations/return-to-queue';
 export type { InboxDeps } from './inbox.deps';
 export { defineInboxJobs, scheduleInboxHousekeeping } from './inbox.jobs';
 export type {
