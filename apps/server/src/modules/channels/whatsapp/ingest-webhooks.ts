@@ -16,7 +16,7 @@ import type { TemplateEvent } from '../../templates';
 import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
 import type { ChannelsDeps } from '../channels.deps';
 import { mapTemplateUpdate } from './map-template-webhook';
-import { mapWebhookUpdate } from './map-webhook';
+import { isWhatsAppId, MAX_FUTURE_SKEW_MS, mapWebhookUpdate } from './map-webhook';
 
 export interface IngestDeps extends ChannelsDeps {
   directory: ChannelDirectory;
@@ -164,6 +164,8 @@ async function applyEvents(
     }
     const unknown: string[] = [];
     const unsigned: string[] = [];
+    const refused: string[] = [];
+    const receivedAt = new Date(event.received_at);
     // A change applies only to a channel whose own app secret signed the body (see receiveWebhook).
     const signedFor = event.signed_for ? new Set(event.signed_for) : null;
     const signed = (c: ChannelRecord | undefined): c is ChannelRecord =>
@@ -183,12 +185,21 @@ async function applyEvents(
           continue;
         }
         for (const p of channel ? (update.userPreferences ?? []) : []) {
+          if (!isWhatsAppId(p.wa_id)) {
+            refused.push(
+              `marketing ${p.value} not recorded: ${JSON.stringify(p.wa_id)} is not a WhatsApp id (7 to 15 digits)`,
+            );
+            continue;
+          }
+          const at = new Date(Number(p.timestamp) * 1000);
           preferences.push({
             workspaceId: channel!.workspaceId,
             channelId: channel!.id,
             waId: p.wa_id,
             value: p.value,
-            at: new Date(Number(p.timestamp) * 1000 || event.received_at),
+            // Meta's time, unless missing or in the future (a stop/resume may be older than any retry).
+            at:
+              at.getTime() > 0 && at.getTime() <= receivedAt.getTime() + MAX_FUTURE_SKEW_MS ? at : receivedAt,
           });
         }
         continue;
@@ -203,7 +214,8 @@ async function applyEvents(
         unsigned.push(`phone number id ${update.phoneNumberId}`);
         continue;
       }
-      const mapped = mapWebhookUpdate(update, channel, new Date(event.received_at));
+      const mapped = mapWebhookUpdate(update, channel, receivedAt);
+      refused.push(...mapped.refused);
       messages.push(...mapped.messages);
       statuses.push(...mapped.statuses);
       reactions.push(...mapped.reactions);
@@ -220,6 +232,7 @@ async function applyEvents(
             `Not applied for ${unsigned.join(', ')}: the app secret that signed this webhook is not that number's own (it was connected after the webhook arrived, or the body was forged).`,
           ]
         : []),
+      ...refused.map((r) => `${r[0]!.toUpperCase()}${r.slice(1)}.`),
     ];
     if (errors.length > 0) failed.push({ id: event.id, error: errors.join(' ') });
     else processed.push(event.id);

@@ -4,13 +4,30 @@ import type { DeliveryUpdate, InboundMessage, InboundReaction } from '../../inbo
 import { describeCloudApiError } from './cloud-api-errors';
 import { MAX_ID_LENGTH, mapInboundMessage } from './map-inbound-message';
 
-/** Until 2100: a timestamp past that is a mistake (or forged), and would not fit every column. */
-const MAX_UNIX_SECONDS = 4_102_444_800;
+/** How far Meta's clock may run ahead of ours. */
+export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+/** Meta retries an undelivered webhook for up to 7 days: a time older than this is not a real one. */
+export const MAX_PAST_MS = 30 * 86_400_000;
 
-const toDate = (unixSeconds: string | number | undefined, fallback: Date) => {
-  const n = Number(unixSeconds);
-  return Number.isFinite(n) && n > 0 && n <= MAX_UNIX_SECONDS ? new Date(n * 1000) : fallback;
-};
+/**
+ * Meta's time of a message or status, unless it cannot be true: further ahead than a small clock
+ * skew (a year-5138 timestamp would pin its conversation on top and hold its 24-hour window
+ * open) or older than any retry. Then the time we received it is used; Meta's value stays in
+ * the message's `raw`.
+ */
+export function boundedTime(unixSeconds: string | number | undefined, receivedAt: Date): Date {
+  const ms = Number(unixSeconds) * 1000;
+  const now = receivedAt.getTime();
+  if (!Number.isFinite(ms) || ms <= 0 || ms > now + MAX_FUTURE_SKEW_MS || ms < now - MAX_PAST_MS)
+    return receivedAt;
+  return new Date(ms);
+}
+
+/** A WhatsApp id: the phone number in international form, digits only (E.164 without `+`). */
+export const isWhatsAppId = (id: string) => /^[1-9][0-9]{6,14}$/.test(id);
+
+/** A business-scoped user id (BSUID): `<ISO country>.<up to 128 alphanumerics>`, parent ids `<CC>.ENT.<…>`. */
+export const isBusinessScopedUserId = (id: string) => /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/.test(id);
 
 /**
  * wa_id digits -> E.164. WhatsApp keeps Mexico's old mobile prefix (521 + 10 digits) in wa_ids;
@@ -36,6 +53,11 @@ export function mapWebhookUpdate(
   reactions: InboundReaction[];
   /** Why a message could not be stored (no sender to file it under); reported on the event. */
   skipped: string[];
+  /**
+   * Messages refused because their sender is neither a WhatsApp id nor a business-scoped user id
+   * (a forged or broken body): kept in the event, which is marked failed with these reasons.
+   */
+  refused: string[];
 } {
   const profiles = new Map<string, string | null>();
   for (const c of update.contacts) {
@@ -48,9 +70,10 @@ export function mapWebhookUpdate(
   const messages: InboundMessage[] = [];
   const reactions: InboundReaction[] = [];
   const skipped: string[] = [];
+  const refused: string[] = [];
   const tooLong = (id: string | null | undefined) => (id?.length ?? 0) > MAX_ID_LENGTH;
   update.messages.forEach((m, index) => {
-    const occurredAt = toDate(m.timestamp, receivedAt);
+    const occurredAt = boundedTime(m.timestamp, receivedAt);
     const mapped = mapInboundMessage(m);
     if (tooLong(m.id)) {
       skipped.push(`a message whose id is longer than ${MAX_ID_LENGTH} characters`);
@@ -79,6 +102,12 @@ export function mapWebhookUpdate(
     }
     if (!waId && !userId) {
       skipped.push(`message ${m.id}: no sender (from / from_user_id) to file it under`);
+      return;
+    }
+    if ((waId !== null && !isWhatsAppId(waId)) || (userId !== null && !isBusinessScopedUserId(userId))) {
+      refused.push(
+        `message ${m.id} not filed: its sender ${JSON.stringify(waId ?? userId)} is neither a WhatsApp id (7 to 15 digits) nor a business-scoped user id (CC.alphanumerics); the message is kept in this event`,
+      );
       return;
     }
     messages.push({
@@ -110,7 +139,7 @@ export function mapWebhookUpdate(
         channelId: channel.id,
         externalId: s.id,
         status: s.status as DeliveryUpdate['status'],
-        occurredAt: toDate(s.timestamp, receivedAt),
+        occurredAt: boundedTime(s.timestamp, receivedAt),
         callbackData: s.biz_opaque_callback_data ?? null,
         error:
           s.status === 'failed'
@@ -122,7 +151,7 @@ export function mapWebhookUpdate(
             : null,
       };
     });
-  return { messages, statuses, reactions, skipped };
+  return { messages, statuses, reactions, skipped, refused };
 }
 
 // The parsed messages are index-aligned with the wire array (parseWebhook keeps every one or
