@@ -1,7 +1,10 @@
-import type { PermissionSpec } from './permission-spec';
+import type { PermissionSpec, Role } from './permission-spec';
 
 const csv = 'phone,name\n+5215512345678,Marta\n';
 const csvHeaders = { 'content-type': 'text/csv', 'x-filename': 'contacts.csv' };
+
+const onlyVisible = (json: unknown, role: Role) =>
+  (json as { conversations: unknown[] }).conversations.length === (role === 'agent' ? 0 : 1);
 
 /** Contacts, attribute definitions, CSV imports and the export (modules/inbox/contacts). */
 export const spec: PermissionSpec = {
@@ -21,8 +24,30 @@ export const spec: PermissionSpec = {
   },
   rows: [
     ['GET', () => '/api/contacts', undefined, 200, 200, 200, 200],
-    ['GET', ({ contactId }) => `/api/contacts/${contactId}`, undefined, 200, 200, 200, 404],
-    ['PATCH', ({ contactId }) => `/api/contacts/${contactId}`, { tags: ['vip'] }, 200, 200, 200, 404],
+    // The profile of a contact whose only conversation is hidden from the agent: they see the
+    // contact, not the conversation (neither its id nor its last message).
+    [
+      'GET',
+      ({ contactId }) => `/api/contacts/${contactId}`,
+      undefined,
+      200,
+      200,
+      200,
+      404,
+      undefined,
+      onlyVisible,
+    ],
+    [
+      'PATCH',
+      ({ contactId }) => `/api/contacts/${contactId}`,
+      { tags: ['vip'] },
+      200,
+      200,
+      200,
+      404,
+      undefined,
+      onlyVisible,
+    ],
     ['GET', () => '/api/contacts/attributes', undefined, 200, 200, 200, 200],
     [
       'POST',

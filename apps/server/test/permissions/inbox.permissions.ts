@@ -26,6 +26,18 @@ async function sentFile({ t, conversationId }: MatrixFixture): Promise<string> {
   return mediaId;
 }
 
+/** A file the owner attached to a reply in the shared conversation and has not sent (yet). */
+async function unsentFile({ t, conversationId }: MatrixFixture): Promise<string> {
+  const uploaded = await t.app.inject({
+    method: 'POST',
+    url: `/api/conversations/${conversationId}/media`,
+    headers: { cookie: t.cookie, ...multipart },
+    payload: upload,
+  });
+  if (uploaded.statusCode !== 201) throw new Error(`uploading the attachment failed: ${uploaded.body}`);
+  return uploaded.json().id;
+}
+
 /** A file of the workspace itself, in no conversation: a template header's sample. */
 const sample = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="muestra.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`;
 async function sampleFile({ t }: MatrixFixture): Promise<string> {
@@ -41,7 +53,11 @@ async function sampleFile({ t }: MatrixFixture): Promise<string> {
 
 /** Conversations, messages, files and search (modules/inbox). */
 export const spec: PermissionSpec = {
-  prepare: async (f) => ({ mediaId: await sentFile(f), sampleId: await sampleFile(f) }),
+  prepare: async (f) => ({
+    mediaId: await sentFile(f),
+    unsentId: await unsentFile(f),
+    sampleId: await sampleFile(f),
+  }),
   rows: [
     ['GET', () => '/api/conversations', undefined, 200, 200, 200, 200],
     ['GET', ({ conversationId }) => `/api/conversations/${conversationId}`, undefined, 200, 200, 403, 404],
@@ -93,6 +109,8 @@ export const spec: PermissionSpec = {
     ],
     ['POST', ({ messageId }) => `/api/messages/${messageId}/reaction`, { emoji: '👍' }, 202, 202, 403, 404],
     ['GET', ({ mediaId }) => `/api/media/${mediaId}`, undefined, 200, 200, 403, 404],
+    // An upload not sent yet belongs to its conversation, hidden from the agent.
+    ['GET', ({ unsentId }) => `/api/media/${unsentId}`, undefined, 200, 200, 403, 404],
     // Header samples: whoever manages templates uploads them; every member may see them.
     ['POST', () => '/api/media', sample, 201, 201, 403, 201, multipart],
     ['GET', ({ sampleId }) => `/api/media/${sampleId}`, undefined, 200, 200, 200, 404],

@@ -30,6 +30,11 @@ export type PermissionRow = [
   agent: number,
   foreign: number,
   headers?: Record<string, string>,
+  /**
+   * Where the status alone does not tell (a 200 that must leave things out): whether the answer
+   * shows the role only what it may see. Checked on every 2xx answer.
+   */
+  shows?: (json: unknown, role: Role) => boolean,
 ];
 
 export interface PermissionSpec {

@@ -104,6 +104,13 @@ describe('permission matrix', () => {
         expect(res.statusCode, `${file}: ${role} ${row[0]} ${row[1](ids)}: ${res.body.slice(0, 200)}`).toBe(
           row[col],
         );
+        const shows = row[8];
+        if (shows && res.statusCode < 300) {
+          expect(
+            shows(res.json(), role),
+            `${file}: ${role} ${row[0]} ${row[1](ids)} shows: ${res.body}`,
+          ).toBe(true);
+        }
       }
     }
   });
