@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState } from 'react';
+import { queryKeys } from '../lib/query-keys';
 import {
   applyRealtimeEvent,
   connectRealtime,
@@ -19,6 +20,8 @@ export function useRealtimeConnection(): RealtimeStatus {
         onEvent: (event) => applyRealtimeEvent(queryClient, event),
         onStatus: setStatus,
         onSubscribed: () => refreshOnSubscribed(queryClient),
+        // Re-checking who is signed in sends a signed-out browser to the login page at once.
+        onSessionEnded: () => void queryClient.invalidateQueries({ queryKey: queryKeys.me }),
       }),
     [queryClient],
   );

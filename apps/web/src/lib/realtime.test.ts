@@ -18,7 +18,7 @@ class FakeSocket {
   readyState = 0;
   onopen: (() => void) | null = null;
   onmessage: ((message: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   constructor(readonly url: string) {
     FakeSocket.last = this;
   }
@@ -126,5 +126,27 @@ describe('realtime', () => {
     socket.serverSends({ type: 'hello' });
     expect(onSubscribed).toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it('says the session ended when the server closes the socket with 4401, not on a dropped connection', () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    vi.stubGlobal('window', { addEventListener() {}, removeEventListener() {} });
+    const closedWith = (code: number) => {
+      const onSessionEnded = vi.fn();
+      const stop = connectRealtime({
+        url: 'ws://x/api/realtime',
+        onEvent() {},
+        onStatus() {},
+        onSubscribed() {},
+        onSessionEnded,
+      });
+      const socket = FakeSocket.last as FakeSocket;
+      socket.serverOpens();
+      socket.onclose?.({ code });
+      stop();
+      return onSessionEnded.mock.calls.length;
+    };
+    expect(closedWith(1006)).toBe(0);
+    expect(closedWith(4401)).toBe(1);
   });
 });

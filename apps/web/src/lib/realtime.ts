@@ -104,10 +104,21 @@ type ConnectOptions = {
   onStatus: (status: RealtimeStatus) => void;
   /** The server has subscribed this socket (its "hello"): what happened before was not sent. */
   onSubscribed: () => void;
+  /** The server closed the socket because its session ended (logout elsewhere, expiry, removal...). */
+  onSessionEnded?: () => void;
 };
 
+/** The close code the server uses when the socket's session is gone. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
 /** Keeps one WebSocket open, reconnecting with backoff. Returns a function that closes it for good. */
-export function connectRealtime({ url, onEvent, onStatus, onSubscribed }: ConnectOptions): () => void {
+export function connectRealtime({
+  url,
+  onEvent,
+  onStatus,
+  onSubscribed,
+  onSessionEnded,
+}: ConnectOptions): () => void {
   let socket: WebSocket | null = null;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -135,9 +146,10 @@ export function connectRealtime({ url, onEvent, onStatus, onSubscribed }: Connec
       onEvent(event);
       emitRealtimeEvent(event);
     };
-    current.onclose = () => {
+    current.onclose = (event) => {
       if (socket === current) clearRealtimeSender();
       if (isStopped || socket !== current) return;
+      if (event?.code === SESSION_ENDED_CLOSE_CODE) onSessionEnded?.();
       hasConnectedBefore = true;
       onStatus('reconnecting');
       timer = setTimeout(open, reconnectDelay(attempt++));
