@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
-import { customerWrites } from '../harness/members';
+import { addMember, customerWrites } from '../harness/members';
 import { kill9, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { createTestDatabaseUrl } from '../harness/test-db';
@@ -71,6 +71,24 @@ describe('realtime sockets end with their session', () => {
     expect(closed?.code).toBe(4401);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: t.cookie } });
     expect(me.statusCode).toBe(401);
+  });
+
+  it('closes the socket of a member deactivated or given another role, whichever way it happened', async () => {
+    const agent = await addMember(t, 'agent', 'Carla Agent');
+    const admin = await addMember(t, 'admin', 'Beto Admin');
+    const agentSocket = await openSocket(t.baseUrl, agent.cookie);
+    const adminSocket = await openSocket(t.baseUrl, admin.cookie);
+    // Written straight to the database: even a change that announced nothing ends the sockets.
+    await t.container.db.query('UPDATE workspace_members SET deactivated_at = now() WHERE user_id = $1', [
+      agent.userId,
+    ]);
+    await t.container.db.query(`UPDATE workspace_members SET role = 'agent' WHERE user_id = $1`, [
+      admin.userId,
+    ]);
+    const within = (p: Promise<{ code: number }>) =>
+      Promise.race([p, new Promise<null>((r) => setTimeout(() => r(null), 3_000))]);
+    expect((await within(agentSocket.closed))?.code).toBe(4401);
+    expect((await within(adminSocket.closed))?.code).toBe(4401);
   });
 });
 
