@@ -14,6 +14,7 @@ import { authenticateSession } from './modules/auth/sessions';
 import { broadcastsRoutes } from './modules/broadcasts';
 import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
 import { inboxRoutes } from './modules/inbox';
+import { privacyRoutes } from './modules/privacy';
 import { templatesRoutes } from './modules/templates';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { refuseNulCharacters } from './platform/http/refuse-nul';
@@ -61,6 +62,7 @@ export async function buildApp(
   });
   await app.register(auditRoutes, { deps: c.audit, requireMember, authOf: authOfAny });
   await app.register(inboxRoutes, { deps: c.inbox, requireMember, authOf: authOfAny });
+  await app.register(privacyRoutes, { deps: c.privacy, requireMember, authOf: authOfAny });
   await app.register(templatesRoutes, { deps: c.templates, requireMember, authOf: authOfAny });
   await app.register(broadcastsRoutes, {
     deps: c.broadcasts,

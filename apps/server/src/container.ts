@@ -50,6 +50,7 @@ import {
   toOutboundContent,
 } from './modules/inbox';
 import { createOutboxEngine, createOutboxMetrics, numberBacklog, type OutboxEngine } from './modules/outbox';
+import type { PrivacyDeps } from './modules/privacy';
 import {
   createTemplateWebhookSink,
   defineTemplateJobs,
@@ -104,6 +105,8 @@ export interface Container {
   auth: AuthDeps;
   /** The owner's activity log (modules/audit). */
   audit: AuditDeps;
+  /** Exporting and erasing one contact's data (modules/privacy). */
+  privacy: PrivacyDeps;
   inbox: InboxDeps;
   templates: TemplatesDeps;
   broadcasts: BroadcastsDeps;
@@ -338,6 +341,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   };
   const engine = createBroadcastEngine(broadcasts);
   broadcastEngine = engine;
+  // A contact erased while its broadcast recipients were claimed: whichever process sends them.
+  bus.subscribe((event) => {
+    if (event.type === 'broadcast.recipients_forgotten' && Array.isArray(event.recipientIds))
+      engine.forget(event.recipientIds.map(Number));
+  });
   defineBroadcastJobs(broadcasts, () => engine.poke());
 
   const ingestWorker = createIngestWorker({
@@ -410,6 +418,14 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
     audit: { db },
+    privacy: {
+      db,
+      media,
+      notify,
+      recipientsForgotten: (workspaceId, recipientIds) =>
+        bus.publish({ workspaceId, type: 'broadcast.recipients_forgotten', recipientIds }),
+      log: { error: (o, m) => log.error(o, m) },
+    },
     auth: {
       orm: db.orm,
       clock,

@@ -211,3 +211,19 @@ export const ContactMergePreviewSchema = z.object({
   joinedChannels: z.array(z.string()),
 });
 export type ContactMergePreview = z.infer<typeof ContactMergePreviewSchema>;
+
+/** Erasing a contact for good: its phone number or name typed back, as shown. */
+export const EraseContactRequestSchema = z.object({
+  confirm: z.string().trim().min(1).max(200),
+});
+export type EraseContactRequest = z.infer<typeof EraseContactRequestSchema>;
+
+/** What an erasure removed (the contact itself, and these). */
+export const EraseContactResultSchema = z.object({
+  conversations: z.number().int(),
+  messages: z.number().int(),
+  files: z.number().int(),
+  /** Broadcast recipient rows kept for the counts, without the phone number or the values. */
+  broadcastRecipients: z.number().int(),
+});
+export type EraseContactResult = z.infer<typeof EraseContactResultSchema>;

@@ -6,7 +6,10 @@ const csvHeaders = { 'content-type': 'text/csv', 'x-filename': 'contacts.csv' };
 const onlyVisible = (json: unknown, role: Role) =>
   (json as { conversations: unknown[] }).conversations.length === (role === 'agent' ? 0 : 1);
 
-/** Contacts, attribute definitions, CSV imports and the export (modules/inbox/contacts). */
+/**
+ * Contacts, attribute definitions, CSV imports and the export (modules/inbox/contacts); one
+ * contact's data export and erasure (modules/privacy).
+ */
 export const spec: PermissionSpec = {
   // The contact of the shared conversation, and an import previewed by the owner to start.
   async prepare({ t, conversationId }) {
@@ -20,7 +23,19 @@ export const spec: PermissionSpec = {
       headers: { cookie: t.cookie, ...csvHeaders },
       payload: csv,
     });
-    return { contactId: contact!.contact_id, importId: res.json().id };
+    // A contact of its own for each round to erase (erasing is for good).
+    const phone = `+3460${Math.floor(1e6 + Math.random() * 8e6)}`;
+    const [erasable] = await t.container.db.query<{ id: string }>(
+      `INSERT INTO contacts (workspace_id, wa_id, phone, name)
+       SELECT workspace_id, $1, $2, 'Borrar' FROM conversations WHERE id = $3 RETURNING id`,
+      [phone.slice(1), phone, conversationId],
+    );
+    return {
+      contactId: contact!.contact_id,
+      importId: res.json().id,
+      erasableId: erasable!.id,
+      erasablePhone: phone,
+    };
   },
   rows: [
     ['GET', () => '/api/contacts', undefined, 200, 200, 200, 200],
@@ -70,5 +85,15 @@ export const spec: PermissionSpec = {
       404,
     ],
     ['GET', () => '/api/contacts/export.csv', undefined, 200, 200, 403, 200],
+    ['GET', ({ contactId }) => `/api/contacts/${contactId}/export`, undefined, 200, 200, 403, 404],
+    [
+      'POST',
+      ({ erasableId }) => `/api/contacts/${erasableId}/erase`,
+      ({ erasablePhone }) => ({ confirm: erasablePhone }),
+      200,
+      200,
+      403,
+      404,
+    ],
   ],
 };

@@ -17,6 +17,8 @@ export interface BroadcastEngine {
   onStatuses(query: Query, statuses: DeliveryUpdate[]): Promise<void>;
   /** The number's pace, for every send it makes (the outbox lane's pacer). */
   rateOf(channelId: string): Promise<number>;
+  /** Recipients whose contact was erased while claimed (any process): not sent if not sent yet. */
+  forget(recipientIds: number[]): void;
 }
 
 /**
@@ -89,5 +91,8 @@ export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
     },
     onStatuses: reconcileStatuses,
     rateOf: (channelId) => numberRate(deps, limit, channelId),
+    forget(recipientIds) {
+      for (const { sender } of senders.values()) sender.forget(recipientIds);
+    },
   };
 }

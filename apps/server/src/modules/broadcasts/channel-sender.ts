@@ -48,6 +48,8 @@ export class ChannelSender {
   private readonly pacer: SendPacer;
   /** Claimed here and not yet settled in the database: never requeued as "in doubt". */
   private readonly mine = new Set<number>();
+  /** Claimed here, then their contact was erased: they must not leave (forget-recipient.ts). */
+  private readonly forgotten = new Set<number>();
   private readonly results: SendResults;
   /** When each broadcast may publish its progress next. */
   private nextPublish = new Map<string, number>();
@@ -94,6 +96,11 @@ export class ChannelSender {
 
   stop(): void {
     this.stopped = true;
+  }
+
+  /** These recipients' contacts were erased: those claimed here and not sent yet stay unsent. */
+  forget(recipientIds: number[]): void {
+    for (const id of recipientIds) if (this.mine.has(id)) this.forgotten.add(id);
   }
 
   async run(): Promise<void> {
@@ -295,9 +302,12 @@ export class ChannelSender {
         replyToExternalId: null,
         callbackData: callbackDataOf(id),
         beforeRequest: async () => {
+          if (this.forgotten.has(id)) return false;
           admission = await this.outage.admit(isHalted);
           if (!admission) return false;
           paced = await this.pacer.acquire(isHalted);
+          // Erased while it waited for its slot: nothing leaves (the row is skipped already).
+          if (this.forgotten.has(id)) return false;
           // WhatsApp started failing while this one waited for its slot: it waits for the probe.
           return paced && !(admission === 'normal' && this.outage.isStopped());
         },
@@ -311,6 +321,7 @@ export class ChannelSender {
       outcome = outcomeOf(id, err);
     } finally {
       if (paced) this.pacer.finished();
+      this.forgotten.delete(id);
     }
     const { counts } = this.lane.record(outcome, 'broadcast');
     if (!counts && outcome.kind === 'retry') outcome = { ...outcome, refund: true };

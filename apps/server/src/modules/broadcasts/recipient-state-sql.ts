@@ -4,6 +4,7 @@ import { LIMITED_AUTO_RETRIES, LIMITED_RETRY_AFTER_HOURS } from '@charla/contrac
  * How a recipient's state reads, from the sender's own state and the message it became: the
  * message follows Meta's statuses through the normal inbox path, and a customer message within
  * 72 h of the send counts as a reply. `r` is broadcast_recipients, `m` its message (LEFT JOIN).
+ * A recipient whose contact was erased reads as it did then (`erased_state`, forget-recipient.ts).
  */
 export const REPLY_WINDOW_HOURS = 72;
 
@@ -26,6 +27,7 @@ export const LIMITED_SQL = `(r.error_code IS NOT NULL AND r.error_code = ${LIMIT
 
 export const STATE_SQL = `CASE
   WHEN r.state = 'skipped' THEN 'skipped'
+  WHEN r.erased_state IS NOT NULL THEN r.erased_state
   WHEN ${LIMITED_SQL} THEN 'limited'
   WHEN r.state = 'failed' OR m.status = 'failed' THEN 'failed'
   WHEN r.state IN ('queued', 'sending') THEN 'queued'

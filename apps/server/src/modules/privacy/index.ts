@@ -1,0 +1,2 @@
+export type { PrivacyDeps } from './privacy.deps';
+export { privacyRoutes } from './privacy.routes';
