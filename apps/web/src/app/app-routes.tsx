@@ -2,9 +2,11 @@ import { Compass } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router';
 import { useSetupStatus } from '../features/auth/auth.api';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { InvitePage } from '../features/auth/invite-page';
 import { LoginPage } from '../features/auth/login-page';
 import { RequireAuth } from '../features/auth/require-auth';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SetupPage } from '../features/auth/setup-page';
 import { InboxRoute } from '../features/inbox/assignment/no-access';
 import { SettingsLayout } from '../features/settings/settings-layout';
@@ -15,6 +17,10 @@ import { AppShell } from './app-shell';
 import { lazyPage } from './lazy-page';
 import { ServerUnavailable } from './server-unavailable';
 
+const AccountPage = lazyPage(
+  () => import('../features/settings/account-page'),
+  (m) => m.AccountPage,
+);
 const BroadcastDetailPage = lazyPage(
   () => import('../features/broadcasts/broadcast-detail-page'),
   (m) => m.BroadcastDetailPage,
@@ -89,6 +95,8 @@ export function AppRoutes() {
       <Route path="/setup" element={<Navigate to="/inbox" replace />} />
       <Route path="/login" element={<LoginPage />} />
       <Route path="/invite/:token" element={<InvitePage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
           <Route index element={<Navigate to="/inbox" replace />} />
@@ -109,6 +117,7 @@ export function AppRoutes() {
             <Route path="canned" element={<CannedResponsesPage />} />
             <Route path="attributes" element={<ContactAttributesPage />} />
             <Route path="workspace" element={<WorkspacePage />} />
+            <Route path="account" element={<AccountPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -1,6 +1,6 @@
 import type { Locale } from '@charla/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Languages, LogOut } from 'lucide-react';
+import { Languages, LogOut, UserCog } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout, useUpdateMe } from '../features/auth/auth.api';
@@ -71,6 +71,10 @@ export function UserMenu() {
           ))}
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => navigate('/settings/account')} data-testid="my-account">
+          <UserCog aria-hidden className="size-4" />
+          {t('access.account.nav')}
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={onLogout} data-testid="logout">
           <LogOut aria-hidden className="size-4" />
           {t('nav.logout')}

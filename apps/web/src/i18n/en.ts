@@ -1,4 +1,5 @@
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
+import { accessEn } from '../features/settings/access.en';
 import { organisationEn } from '../features/settings/organisation.en';
 import { templatesEn } from '../features/templates/templates.en';
 import type { Translations } from './es';
@@ -667,6 +668,7 @@ export const en: Translations = {
   },
   templates: templatesEn,
   ...organisationEn,
+  access: accessEn,
   presence: {
     viewingOne: '{{name}} is viewing',
     viewingMany: '{{name}} and {{count}} more are viewing',

@@ -1,4 +1,5 @@
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
+import { accessEs } from '../features/settings/access.es';
 import { organisationEs } from '../features/settings/organisation.es';
 import { templatesEs } from '../features/templates/templates.es';
 /** Spanish, the default language. `en.ts` must have exactly the same keys (i18n.test.ts checks). */
@@ -679,6 +680,7 @@ export const es = {
   },
   templates: templatesEs,
   ...organisationEs,
+  access: accessEs,
   presence: {
     viewingOne: '{{name}} está viendo esta conversación',
     viewingMany: '{{name}} y {{count}} más están viendo esta conversación',

@@ -6,8 +6,10 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   return (error: unknown) => {
     if (isApiError(error)) {
-      const key = `errors.${error.code}`;
-      if (i18n.exists(key)) return t(key);
+      // Shared codes live in `errors`; a feature's own ones in `<feature>.errors` (access so far).
+      for (const key of [`errors.${error.code}`, `access.errors.${error.code}`]) {
+        if (i18n.exists(key)) return t(key);
+      }
       if (error.message) return error.message;
     }
     return t('errors.unknown');

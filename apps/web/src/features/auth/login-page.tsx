@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input } from '../../ui/input';
+import { useAuthOptions } from '../settings/access.api';
 import { useLogin, useMe } from './auth.api';
 import { AuthLayout } from './auth-layout';
 
@@ -23,12 +24,14 @@ export function LoginPage() {
   const location = useLocation();
   const me = useMe();
   const login = useLogin();
+  const options = useAuthOptions();
   const errorMessage = useErrorMessage();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const returnTo = readReturnTo(location.state);
 
-  if (me.data && !login.isPending) return <Navigate to={returnTo} replace />;
+  // `me.data` outlives a session that ended (the refetch failed): only a live one skips this page.
+  if (me.data && !me.isError && !login.isPending) return <Navigate to={returnTo} replace />;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,6 +68,15 @@ export function LoginPage() {
             onChange={(event) => setPassword(event.target.value)}
           />
         </Field>
+        {options.data?.passwordResetByEmail ? (
+          <Link
+            to="/forgot-password"
+            className="-mt-2 self-end text-sm text-brand-700 hover:underline dark:text-brand-300"
+            data-testid="forgot-link"
+          >
+            {t('access.forgot.link')}
+          </Link>
+        ) : null}
         {login.isError ? <Alert tone="error">{errorMessage(login.error)}</Alert> : null}
         <Button
           type="submit"

@@ -29,6 +29,11 @@ export function RequireAuth() {
     if (user) applyUserLocale(user);
   }, [user]);
 
+  // A refetch answered 401 (session ended: logout elsewhere, removed, deactivated): the cached
+  // `data` of before must not keep the app open.
+  const isSignedOut =
+    isApiError(me.error, 'unauthorized') || (isApiError(me.error) && me.error.status === 401);
+  if (isSignedOut) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (me.data) {
     return (
       <SessionContext value={me.data}>
@@ -37,9 +42,6 @@ export function RequireAuth() {
     );
   }
   if (me.isError) {
-    if (isApiError(me.error, 'unauthorized') || (isApiError(me.error) && me.error.status === 401)) {
-      return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-    }
     return <ServerUnavailable onRetry={() => void me.refetch()} />;
   }
   return <FullPageSpinner />;

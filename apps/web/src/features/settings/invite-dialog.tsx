@@ -38,7 +38,14 @@ export function InviteDialog() {
             : t('settings.invite.body')
         }
       >
-        {invitation ? <InvitationLink url={invitation.url} /> : <InviteForm onCreated={setInvitation} />}
+        {invitation ? (
+          <div className="flex flex-col gap-3">
+            {invitation.emailed ? <Alert tone="info">{t('access.invitations.emailed')}</Alert> : null}
+            <InvitationLink url={invitation.url} />
+          </div>
+        ) : (
+          <InviteForm onCreated={setInvitation} />
+        )}
       </DialogContent>
     </Dialog>
   );
@@ -103,7 +110,7 @@ function InviteForm({ onCreated }: { onCreated: (invitation: Invitation) => void
   );
 }
 
-function InvitationLink({ url }: { url: string }) {
+export function InvitationLink({ url }: { url: string }) {
   const { t } = useTranslation();
   const [isCopied, setIsCopied] = useState(false);
 

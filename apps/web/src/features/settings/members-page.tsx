@@ -8,12 +8,15 @@ import { Card } from '../../ui/card';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
 import { InviteDialog } from './invite-dialog';
+import { MemberActions } from './member-actions';
+import { PendingInvitations } from './pending-invitations';
 import { useMembers } from './settings.api';
 
 export function MembersPage() {
   const { t, i18n } = useTranslation();
   const { role, user } = useSession();
   const members = useMembers();
+  const canManage = canManageMembers(role);
   const errorMessage = useErrorMessage();
 
   return (
@@ -25,7 +28,7 @@ export function MembersPage() {
             {t('settings.members.subtitle')}
           </p>
         </div>
-        {canManageMembers(role) ? <InviteDialog /> : null}
+        {canManage ? <InviteDialog /> : null}
       </div>
       {members.isPending ? (
         <div className="flex justify-center py-10 text-brand-600">
@@ -47,11 +50,20 @@ export function MembersPage() {
                 <th scope="col" className="hidden px-5 py-3 font-medium sm:table-cell">
                   {t('settings.members.joined')}
                 </th>
+                {canManage ? (
+                  <th scope="col" className="w-12 px-3 py-3">
+                    <span className="sr-only">{t('access.actions', { name: '' })}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-neutral-100 dark:divide-neutral-800">
               {members.data.map((member) => (
-                <tr key={member.userId}>
+                <tr
+                  key={member.userId}
+                  data-testid={`member-row-${member.email}`}
+                  className={member.deactivatedAt ? 'opacity-60' : undefined}
+                >
                   <td className="px-5 py-3">
                     <div className="flex items-center gap-3">
                       <Avatar label={member.name} seed={member.userId} className="size-9 text-xs" />
@@ -71,19 +83,28 @@ export function MembersPage() {
                     </div>
                   </td>
                   <td className="px-5 py-3">
-                    <Badge tone={member.role === 'owner' ? 'brand' : 'neutral'}>
-                      {t(`roles.${member.role}`)}
-                    </Badge>
+                    <div className="flex flex-wrap gap-1.5">
+                      <Badge tone={member.role === 'owner' ? 'brand' : 'neutral'}>
+                        {t(`roles.${member.role}`)}
+                      </Badge>
+                      {member.deactivatedAt ? <Badge tone="amber">{t('access.deactivated')}</Badge> : null}
+                    </div>
                   </td>
                   <td className="hidden px-5 py-3 text-neutral-600 sm:table-cell dark:text-neutral-400">
                     {formatDate(member.joinedAt, i18n.language)}
                   </td>
+                  {canManage ? (
+                    <td className="px-3 py-3 text-right">
+                      <MemberActions member={member} myRole={role} isMe={member.userId === user.id} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </Card>
       )}
+      {canManage ? <PendingInvitations /> : null}
     </section>
   );
 }

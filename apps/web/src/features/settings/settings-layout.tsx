@@ -1,4 +1,4 @@
-import { Building2, ListPlus, MessageSquareText, Radio, Tag, Users, UsersRound } from 'lucide-react';
+import { Building2, ListPlus, MessageSquareText, Radio, Tag, UserCog, Users, UsersRound } from 'lucide-react';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
@@ -33,6 +33,7 @@ export function SettingsLayout() {
       icon: ListPlus,
       testId: 'settings-attributes',
     },
+    { to: '/settings/account', label: t('access.account.nav'), icon: UserCog, testId: 'settings-account' },
     {
       to: '/settings/workspace',
       label: t('settings.workspace.nav'),

@@ -1,6 +1,6 @@
 import type { ConversationEvent } from '@charla/contracts';
 import { describe, expect, it } from 'vitest';
-import { describeEvent, mergeEvents, timeline } from './describe-event';
+import { describeEvent, mergeEvents, shownNote, timeline } from './describe-event';
 
 const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options ?? {})}`;
 
@@ -30,6 +30,15 @@ describe('describeEvent', () => {
     expect(describeEvent(event({ actor: null, from: 'snoozed', to: 'open' }), t)).toBe(
       'assignment.event.snoozeEnded {"actor":"Charla"}',
     );
+  });
+
+  it('a member who lost access: their conversation is back in the queue, said in words, not as a code', () => {
+    const removed = event({ kind: 'assignee', from: 'u2', fromName: 'Pablo', note: 'member_removed' });
+    expect(describeEvent(removed, t)).toBe('access.event.member_removed {"actor":"Ana","from":"Pablo"}');
+    expect(shownNote(removed)).toBeNull();
+    const deactivated = { ...removed, note: 'member_deactivated' };
+    expect(describeEvent(deactivated, t)).toContain('access.event.member_deactivated');
+    expect(shownNote(event({ kind: 'assignee', to: 'u2', note: 'Vacaciones' }))).toBe('Vacaciones');
   });
 
   it('unassigning names who had it', () => {

@@ -9,6 +9,8 @@ export function describeEvent(event: ConversationEvent, t: Translate): string {
   const from = event.fromName ?? event.from ?? '';
   switch (event.kind) {
     case 'assignee':
+      // A member who lost access: their conversations went back to the queue (server's note).
+      if (!event.to && isAccessNote(event.note)) return t(`access.event.${event.note}`, { actor, from });
       if (!event.to) return t('assignment.event.unassigned', { actor, from });
       if (event.actor && event.actor.id === event.to) return t('assignment.event.tookIt', { actor });
       return t('assignment.event.assigned', { actor, to });
@@ -43,6 +45,14 @@ export function describeEvent(event: ConversationEvent, t: Translate): string {
       if (event.to === 'snoozed') return t('assignment.event.snoozed', { actor });
       return t('assignment.event.status', { actor, to });
   }
+}
+
+const isAccessNote = (note: string | null): note is 'member_removed' | 'member_deactivated' =>
+  note === 'member_removed' || note === 'member_deactivated';
+
+/** The note a person wrote with the change, if any (Charla's own reason codes are in the sentence). */
+export function shownNote(event: ConversationEvent): string | null {
+  return event.kind === 'assignee' && isAccessNote(event.note) ? null : event.note;
 }
 
 /** Every event of the loaded pages once, oldest first. */
