@@ -16,8 +16,12 @@ import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
 import { inboxRoutes } from './modules/inbox';
 import { privacyRoutes } from './modules/privacy';
 import { templatesRoutes } from './modules/templates';
+import { registerCsrfGuard } from './platform/http/csrf';
 import { registerErrorHandler } from './platform/http/error-handler';
+import { checkMetricsAccess } from './platform/http/metrics-access';
 import { refuseNulCharacters } from './platform/http/refuse-nul';
+import { registerSecurityHeaders } from './platform/http/security-headers';
+import { trustProxyOption } from './platform/http/trust-proxy';
 import { realtimeRoutes } from './platform/realtime/realtime.routes';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -29,7 +33,8 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
-    trustProxy: true,
+    // request.ip is the socket's address unless TRUST_PROXY names the proxies in front of Charla.
+    trustProxy: trustProxyOption(c.config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -39,14 +44,17 @@ export async function buildApp(
   refuseNulCharacters(app);
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, { publicUrl: c.config.PUBLIC_URL });
+  registerCsrfGuard(app, { publicUrl: c.config.PUBLIC_URL, sessionCookie: SESSION_COOKIE });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: { info: { title: 'Charla API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-
   const requireMember = createAuthGuard(c.auth);
+  // The internal API docs (and their JSON) are for signed-in members only.
+  await app.register(swaggerUi, { routePrefix: '/docs', uiHooks: { onRequest: requireMember } });
+
   const authOfAny = (req: unknown) => authOf(req as Parameters<typeof authOf>[0]);
 
   await app.register(authRoutes, {
@@ -83,11 +91,8 @@ export async function buildApp(
 
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')) {
-      return reply
-        .status(403)
-        .send({ error: { code: 'forbidden', message: 'Metrics are served on loopback only.' } });
-    }
+    const access = { token: c.config.METRICS_TOKEN, isPublic: c.config.METRICS_PUBLIC };
+    if (!checkMetricsAccess(req, reply, access)) return reply;
     return reply.type(c.metrics.contentType).send(await c.metrics.metrics());
   });
 

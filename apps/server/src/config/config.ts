@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const BooleanString = z
@@ -5,6 +6,50 @@ const BooleanString = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const Url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''));
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isAddressOrCidr = (v: string) => {
+  const [addr = '', prefix, extra] = v.split('/');
+  const family = isIP(addr);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * Which proxies may tell Charla the client's address (X-Forwarded-For): none (`false`, the
+ * default: the socket's address counts), a hop count, or the proxies' own addresses and CIDRs.
+ * Fastify's `trustProxy` takes each form as is.
+ */
+const TrustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const v = raw.trim().toLowerCase();
+  if (['false', 'no', '0'].includes(v)) return false;
+  if (['true', 'yes'].includes(v)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'trusting every sender lets any client choose its own address; give the number of proxies in front of Charla (e.g. 1) or their addresses (e.g. 127.0.0.1,10.0.0.0/8)',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 10) ctx.addIssue({ code: 'custom', message: 'a hop count is at most 10 (e.g. 1)' });
+    return Number(v);
+  }
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = items.filter((i) => !PROXY_NAMES.includes(i) && !isAddressOrCidr(i));
+  if (items.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${bad.length ? `"${bad.join('", "')}" is not` : 'give'} an IP address or CIDR (e.g. 1 for one proxy, or 127.0.0.1,10.0.0.0/8)`,
+    });
+    return z.NEVER;
+  }
+  return items;
+});
 
 /**
  * Every setting Charla reads, with its default. `.env.example` documents the same keys and a
@@ -27,6 +72,11 @@ export const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    TRUST_PROXY: TrustProxy.default(false),
+    /** Bearer token that reads /metrics from anywhere (Prometheus' `authorization` setting). */
+    METRICS_TOKEN: z.string().min(16, 'use at least 16 characters: run `openssl rand -hex 16`').optional(),
+    /** /metrics without a token: only when nothing but the scraper can reach Charla. */
+    METRICS_PUBLIC: BooleanString.default(false),
     GRAPH_API_BASE_URL: Url.default('https://graph.facebook.com'),
     GRAPH_API_VERSION: z
       .string()

@@ -11,13 +11,17 @@ import { createTestApp, type TestApp } from '../harness/test-app';
 let t: TestApp;
 let api: ReturnType<typeof apiOf>;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ config: { METRICS_TOKEN: 'prometheus-scrape-token' } });
   api = apiOf(t);
 }, 60_000);
 afterAll(() => t?.close());
 
 async function scrape(): Promise<string> {
-  const res = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/metrics',
+    headers: { authorization: 'Bearer prometheus-scrape-token' },
+  });
   expect(res.statusCode).toBe(200);
   return res.body;
 }
@@ -172,8 +176,8 @@ describe('/metrics per number', () => {
     expect(seriesValue(text, 'charla_send_latency_seconds_count', broadcast)).toBe(0);
   }, 30_000);
 
-  it('is served on loopback only', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9' });
-    expect(res.statusCode).toBe(403);
+  it('is served only to a scraper with METRICS_TOKEN, even on loopback', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+    expect(res.statusCode).toBe(401);
   });
 });

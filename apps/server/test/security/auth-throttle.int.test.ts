@@ -25,7 +25,7 @@ describe('the shared sign-in throttle', () => {
   it('lets a few failures pass, then doubles the wait up to the cap', async () => {
     const key = accountKey('Ana@Example.com');
     expect(key).toBe('account:ana@example.com');
-    for (let i = 0; i < 5; i++) await throttleFailure(deps(), [key]);
+    for (let i = 0; i < 4; i++) await throttleFailure(deps(), [key]);
     expect(await throttleCheck(deps(), [key])).toBeNull();
     await throttleFailure(deps(), [key]);
     expect(await throttleCheck(deps(), [key])).toEqual({ retryAfterSeconds: 1 });
@@ -59,7 +59,7 @@ describe('the shared sign-in throttle', () => {
   it('counts failures from concurrent callers', async () => {
     const key = accountKey('carla@example.com');
     await Promise.all(Array.from({ length: 8 }, () => throttleFailure(deps(), [key])));
-    // 8 failures: 3 past the 5 free ones, so the third doubling (4 s).
-    expect(await throttleCheck(deps(), [key])).toEqual({ retryAfterSeconds: 4 });
+    // 8 failures: the 5th waits 1 s, the 6th 2 s, the 7th 4 s, the 8th 8 s.
+    expect(await throttleCheck(deps(), [key])).toEqual({ retryAfterSeconds: 8 });
   });
 });

@@ -48,8 +48,8 @@ function policyOf(key: string): Policy {
 /** The wait after the `failures`-th failure in a row, in seconds (0 while still free). */
 export function delayAfter(key: string, failures: number): number {
   const p = policyOf(key);
-  if (failures <= p.free) return 0;
-  const doublings = Math.min(failures - p.free - 1, 30);
+  if (failures < p.free) return 0;
+  const doublings = Math.min(failures - p.free, 30);
   return Math.min(p.firstDelaySeconds * 2 ** doublings, p.capSeconds);
 }
 
@@ -128,4 +128,24 @@ export class ThrottledError extends AppError {
 export async function assertNotThrottled(deps: ThrottleDeps, keys: string[]): Promise<void> {
   const wait = await throttleCheck(deps, keys);
   if (wait) throw new ThrottledError(wait.retryAfterSeconds, deps.clock.now());
+}
+
+/**
+ * Runs `attempt` unless a key must wait; a failure that `isFailure` recognises counts against
+ * every key. A success clears nothing: call throttleSuccess for the keys it should clear (an
+ * account, never an address, or one valid account would reset its address between guesses).
+ */
+export async function withThrottle<T>(
+  deps: ThrottleDeps,
+  keys: string[],
+  attempt: () => Promise<T>,
+  isFailure: (err: unknown) => boolean,
+): Promise<T> {
+  await assertNotThrottled(deps, keys);
+  try {
+    return await attempt();
+  } catch (err) {
+    if (isFailure(err)) await throttleFailure(deps, keys);
+    throw err;
+  }
 }
