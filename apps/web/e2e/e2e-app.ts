@@ -21,7 +21,12 @@ export interface E2eApp {
  * What every end-to-end file needs: the production web build, Charla as a real process with
  * its simulator on free loopback ports and a throwaway data dir, and Debian's Chromium.
  */
-export async function startE2eApp(opts: { chromiumArgs?: string[] } = {}): Promise<E2eApp> {
+export async function startE2eApp(
+  opts: {
+    chromiumArgs?: string[] /** More settings for Charla, e.g. `SMTP_URL`. */;
+    env?: Record<string, string>;
+  } = {},
+): Promise<E2eApp> {
   const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], {
     cwd: root,
     stdio: 'inherit',
@@ -36,6 +41,7 @@ export async function startE2eApp(opts: { chromiumArgs?: string[] } = {}): Promi
       SIMULATOR_PORT: String(simulatorPort),
       LOG_LEVEL: 'warn',
       SECRET_KEY: 'ef'.repeat(32),
+      ...opts.env,
     },
     port,
   );
