@@ -23,7 +23,8 @@ export interface E2eApp {
  */
 export async function startE2eApp(
   opts: {
-    chromiumArgs?: string[] /** More settings for Charla, e.g. `SMTP_URL`. */;
+    chromiumArgs?: string[];
+    /** More settings for Charla, e.g. `SMTP_URL`. */
     env?: Record<string, string>;
   } = {},
 ): Promise<E2eApp> {
