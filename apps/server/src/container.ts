@@ -202,7 +202,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
               userId: c.userId,
             }
           : c.kind === 'conversation.updated'
-            ? { workspaceId: c.workspaceId, type: c.kind, conversationId: c.conversationId }
+            ? {
+                workspaceId: c.workspaceId,
+                type: c.kind,
+                conversationId: c.conversationId,
+                ...(c.formerlyAssigned && { formerlyAssigned: c.formerlyAssigned }),
+              }
             : {
                 workspaceId: c.workspaceId,
                 type: c.kind,

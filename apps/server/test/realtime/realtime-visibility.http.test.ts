@@ -118,4 +118,32 @@ describe('realtime events follow what each member may see', () => {
     );
     expect(sockets.foreign.frames.filter((f) => f.conversationId)).toEqual([]);
   });
+
+  it('an agent who loses a conversation hears that it changed, then nothing more of it', async () => {
+    const owner = as(t.cookie);
+    await owner('PATCH', '/api/workspace/settings', { conversationVisibility: 'assigned' });
+    const sentinel = await customerWrites(t, '5215500000102', 'Otra cosa');
+    await owner('POST', `/api/conversations/${sentinel}/assign`, { assigneeUserId: agent.userId });
+    const before = sockets.agent.frames.length;
+    const since = (f: Frame) => sockets.agent.frames.indexOf(f) >= before;
+    expect(
+      (await owner('POST', `/api/conversations/${visible}/assign`, { assigneeUserId: admin.userId }))
+        .statusCode,
+    ).toBe(200);
+    const told = await sockets.agent.next(
+      (f) => since(f) && about(visible, 'conversation.updated')(f),
+      'agent: the conversation they lost changed',
+      2_000,
+    );
+    // Ids only: nothing says who has it now or had it before.
+    expect(Object.keys(told).sort()).toEqual(['conversationId', 'type']);
+    const after = sockets.agent.frames.length;
+    await customerWrites(t, '5215500000100', '¿Hola?');
+    await customerWrites(t, '5215500000102', 'Sigo aquí');
+    await sockets.agent.next(
+      (f) => sockets.agent.frames.indexOf(f) >= after && about(sentinel, 'message.created')(f),
+      'agent: the conversation still theirs',
+    );
+    expect(sockets.agent.frames.slice(after).filter(about(visible))).toEqual([]);
+  });
 });

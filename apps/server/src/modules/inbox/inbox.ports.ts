@@ -164,6 +164,11 @@ export interface InboxChange {
   noteId?: string;
   userId?: string;
   kind: 'message.created' | 'message.updated' | 'conversation.updated' | 'note.mentioned';
+  /**
+   * conversation.updated after a reassignment: who had it before. An agent who could see it only
+   * through that assignee or team hears this one event, so their inbox drops it at once.
+   */
+  formerlyAssigned?: { userId: string | null; teamId: string | null };
 }
 
 /**

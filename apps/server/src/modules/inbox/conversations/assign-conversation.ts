@@ -58,16 +58,23 @@ export async function assignConversation(
     if (assignee !== current.assignee_user_id) {
       events.push({ ...base, kind: 'assignee', from: current.assignee_user_id, to: assignee });
     }
-    if (events.length === 0) return false;
+    if (events.length === 0) return null;
     await query(
       'UPDATE conversations SET assignee_user_id = $3, team_id = $4 WHERE workspace_id = $1 AND id = $2',
       [actor.workspaceId, conversationId, assignee, team],
     );
     await recordConversationEvents(query, events);
-    return true;
+    return { userId: current.assignee_user_id, teamId: current.team_id };
   });
   if (changed) {
-    await deps.notify([{ kind: 'conversation.updated', workspaceId: actor.workspaceId, conversationId }]);
+    await deps.notify([
+      {
+        kind: 'conversation.updated',
+        workspaceId: actor.workspaceId,
+        conversationId,
+        formerlyAssigned: changed,
+      },
+    ]);
   }
   return findConversation(deps, actor.workspaceId, conversationId);
 }

@@ -45,6 +45,30 @@ export async function agentsWhoMaySee(
   return seen;
 }
 
+/** Which of these members belong to which of these teams of the workspace: team id → user ids. */
+export async function teamMembersAmong(
+  db: Pick<Database, 'query'>,
+  workspaceId: string,
+  teamIds: string[],
+  userIds: string[],
+): Promise<Map<string, Set<string>>> {
+  const members = new Map<string, Set<string>>();
+  const teams = teamIds.filter((id) => UUID.test(id));
+  const users = userIds.filter((id) => UUID.test(id));
+  if (teams.length === 0 || users.length === 0) return members;
+  const rows = await db.query<{ team_id: string; user_id: string }>(
+    `SELECT team_id, user_id FROM team_members
+      WHERE workspace_id = $1 AND team_id = ANY($2::uuid[]) AND user_id = ANY($3::uuid[])`,
+    [workspaceId, [...new Set(teams)], [...new Set(users)]],
+  );
+  for (const r of rows) {
+    const set = members.get(r.team_id) ?? new Set<string>();
+    set.add(r.user_id);
+    members.set(r.team_id, set);
+  }
+  return members;
+}
+
 /**
  * Of these members (the sockets of one process), those who may see the conversation: owners and
  * admins always, agents per the workspace's visibility.
