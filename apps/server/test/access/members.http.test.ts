@@ -80,6 +80,26 @@ describe('owners and admins manage members', () => {
     expect(last.json().error.code).toBe('last_owner');
   });
 
+  it('two owners demoting each other at the same moment leave exactly one owner', async () => {
+    const owner = await ownerId(t);
+    const beto = await addMember(t, 'admin', 'Beto Admin');
+    expect((await as(t, t.cookie).patch(`/api/members/${beto.userId}`, { role: 'owner' })).statusCode).toBe(
+      200,
+    );
+    const betoCookie = await signIn(t, 'betoadmin@example.com', 'a long enough password');
+    const results = await Promise.all([
+      as(t, t.cookie).patch(`/api/members/${beto.userId}`, { role: 'admin' }),
+      as(t, betoCookie).patch(`/api/members/${owner}`, { role: 'admin' }),
+    ]);
+    // The loser is refused: as the last owner's demoter (409), as the admin it has just become
+    // (403 owner_only: its role is read again under the lock), or signed out by its demotion (401).
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes[0]).toBe(200);
+    expect([401, 403, 409]).toContain(codes[1]);
+    const owners = await t.container.db.query(`SELECT user_id FROM workspace_members WHERE role = 'owner'`);
+    expect(owners).toHaveLength(1);
+  });
+
   it('you cannot deactivate or remove yourself', async () => {
     const owner = await ownerId(t);
     const deactivate = await as(t, t.cookie).post(`/api/members/${owner}/deactivate`);

@@ -8,6 +8,7 @@ import {
   type Actor,
   auditBase,
   findMember,
+  lockMembers,
   requireAnotherOwner,
   requireManager,
   requireMayManage,
@@ -26,8 +27,10 @@ export async function changeMemberRole(
 ): Promise<Member> {
   requireManager(actor);
   const changed = await deps.orm.transaction(async (tx) => {
+    const me = await lockMembers(tx, actor);
+    requireManager(me);
     const target = await findMember(tx, actor.workspaceId, targetUserId, { lock: true });
-    requireMayManage(actor, target, role);
+    requireMayManage(me, target, role);
     if (target.role === role) return null;
     if (target.role === 'owner') await requireAnotherOwner(tx, actor.workspaceId, target.userId);
     await tx

@@ -9,6 +9,7 @@ import {
   type Actor,
   auditBase,
   findMember,
+  lockMembers,
   requireAnotherOwner,
   requireManager,
   requireMayManage,
@@ -28,8 +29,10 @@ export async function deactivateMember(deps: AuthDeps, actor: Actor, targetUserI
     );
   }
   const changed = await deps.orm.transaction(async (tx) => {
+    const me = await lockMembers(tx, actor);
+    requireManager(me);
     const target = await findMember(tx, actor.workspaceId, targetUserId, { lock: true });
-    requireMayManage(actor, target);
+    requireMayManage(me, target);
     if (target.deactivatedAt) return false;
     if (target.role === 'owner') await requireAnotherOwner(tx, actor.workspaceId, target.userId);
     await tx

@@ -1,5 +1,5 @@
 import type { Member, Role } from '@charla/contracts';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors';
 import { users, workspaceMembers } from './auth.schema';
@@ -63,6 +63,25 @@ export async function findMember(
     joinedAt: row.joinedAt.toISOString(),
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * Serialises the changes to one workspace's members (roles, deactivation, removal, ownership)
+ * for the rest of the transaction: two owners demoting each other at once end with one owner,
+ * never none, and never a deadlock between their row locks.
+ */
+export async function lockMembers(orm: Orm, actor: Actor): Promise<Actor> {
+  await orm.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`members:${actor.workspaceId}`}))`);
+  // The caller's role now, not when their request was signed in: a change that just committed
+  // (they were demoted, deactivated or removed) counts.
+  const [me] = await orm
+    .select({ role: workspaceMembers.role, deactivatedAt: workspaceMembers.deactivatedAt })
+    .from(workspaceMembers)
+    .where(
+      and(eq(workspaceMembers.workspaceId, actor.workspaceId), eq(workspaceMembers.userId, actor.userId)),
+    );
+  if (!me || me.deactivatedAt) throw new AppError('unauthorized', 'unauthorized', 'Sign in to continue.');
+  return { ...actor, role: me.role };
 }
 
 /**

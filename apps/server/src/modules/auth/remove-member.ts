@@ -8,6 +8,7 @@ import {
   type Actor,
   auditBase,
   findMember,
+  lockMembers,
   requireAnotherOwner,
   requireManager,
   requireMayManage,
@@ -28,8 +29,10 @@ export async function removeMember(deps: AuthDeps, actor: Actor, targetUserId: s
     );
   }
   await deps.orm.transaction(async (tx) => {
+    const me = await lockMembers(tx, actor);
+    requireManager(me);
     const target = await findMember(tx, actor.workspaceId, targetUserId, { lock: true });
-    requireMayManage(actor, target);
+    requireMayManage(me, target);
     if (target.role === 'owner') await requireAnotherOwner(tx, actor.workspaceId, target.userId);
     const ws = actor.workspaceId;
     await tx

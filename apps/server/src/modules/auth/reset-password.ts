@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { passwordResets, users, workspaceMembers } from './auth.schema';
-import { assertNotThrottled, ipKey, throttleFailure, throttleSuccess } from './auth-throttle';
+import { assertNotThrottled, ipKey, throttleFailure } from './auth-throttle';
 import { endSessions } from './end-sessions';
 import { hashPassword } from './passwords';
 
@@ -101,6 +101,5 @@ export async function resetPassword(
       targetLabel: row.name,
     });
   });
-  await throttleSuccess(deps, [ipKey(ip)]);
   await endSessions(deps, { workspaceId: row.workspaceId, userId: row.userId });
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors';
 import { auditActor, recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { workspaceMembers } from './auth.schema';
-import { type Actor, auditBase, findMember } from './member-access';
+import { type Actor, auditBase, findMember, lockMembers } from './member-access';
 
 /**
  * The owner hands the workspace to another active member: they become owner and the caller
@@ -23,7 +23,7 @@ export async function transferOwnership(
     throw new AppError('conflict', 'already_owner', 'Choose another member: you are the owner already.');
   }
   await deps.orm.transaction(async (tx) => {
-    const me = await findMember(tx, actor.workspaceId, actor.userId, { lock: true });
+    const me = await lockMembers(tx, actor);
     const target = await findMember(tx, actor.workspaceId, targetUserId, { lock: true });
     if (me.role !== 'owner') {
       throw new AppError('forbidden', 'owner_only', 'Only an owner can transfer ownership.');
