@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { readEnvironment } from './config/load-env-file';
 import { createContainer } from './container';
+import { prepareDataDir } from './platform/data-dir';
 
 const logger = pino({ level: 'info', transport: undefined });
 
@@ -20,6 +21,7 @@ async function main() {
     throw err;
   }
   logger.level = config.LOG_LEVEL;
+  prepareDataDir(config.DATA_DIR);
 
   let simulator: ReturnType<typeof createSimulator> | null = null;
   let simulatorUrl: string | null = null;

@@ -37,8 +37,9 @@ export function createStateWriter(
     // Write-then-rename so a crash mid-write never leaves a truncated file behind.
     writing = writing
       .then(async () => {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(tmp, text);
+        // The sandbox numbers' app secrets and tokens: readable by this user only.
+        await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+        await writeFile(tmp, text, { mode: 0o600 });
         await rename(tmp, path);
       })
       .catch(onError);

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from '../../schema';
+import { restrictTree } from '../data-dir';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Row = Record<string, unknown>;
@@ -38,9 +39,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const client = new PGlite(dataDir);
   await client.waitReady;
+  if (dataDir) restrictTree(dataDir);
   const query: Query = async (text, params) => (await client.query(text, params as never[])).rows as never;
   return {
     kind: 'pglite',

@@ -18,10 +18,11 @@ export function createLocalDiskStorage(root: string): MediaStorage {
   return {
     async put(key, bytes) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
+      // Customers' files are for Charla's user only (700 folders, 600 files), whatever the umask.
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       // Written beside the target, flushed, then renamed: a reader never sees half a file.
       const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
-      const handle = await open(tmp, 'w');
+      const handle = await open(tmp, 'w', 0o600);
       try {
         await handle.writeFile(bytes);
         await handle.sync();
