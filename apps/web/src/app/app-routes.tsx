@@ -21,6 +21,10 @@ const AccountPage = lazyPage(
   () => import('../features/settings/account-page'),
   (m) => m.AccountPage,
 );
+const AuditLogPage = lazyPage(
+  () => import('../features/settings/audit-log-page'),
+  (m) => m.AuditLogPage,
+);
 const BroadcastDetailPage = lazyPage(
   () => import('../features/broadcasts/broadcast-detail-page'),
   (m) => m.BroadcastDetailPage,
@@ -117,6 +121,7 @@ export function AppRoutes() {
             <Route path="canned" element={<CannedResponsesPage />} />
             <Route path="attributes" element={<ContactAttributesPage />} />
             <Route path="workspace" element={<WorkspacePage />} />
+            <Route path="activity" element={<AuditLogPage />} />
             <Route path="account" element={<AccountPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />

@@ -1,5 +1,7 @@
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
+import { privacyEn } from '../features/contacts/privacy.en';
 import { accessEn } from '../features/settings/access.en';
+import { auditEn } from '../features/settings/audit.en';
 import { organisationEn } from '../features/settings/organisation.en';
 import { templatesEn } from '../features/templates/templates.en';
 import type { Translations } from './es';
@@ -667,6 +669,8 @@ export const en: Translations = {
     },
   },
   templates: templatesEn,
+  auditLog: auditEn,
+  privacy: privacyEn,
   ...organisationEn,
   access: accessEn,
   presence: {

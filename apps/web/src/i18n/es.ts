@@ -1,5 +1,7 @@
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
+import { privacyEs } from '../features/contacts/privacy.es';
 import { accessEs } from '../features/settings/access.es';
+import { auditEs } from '../features/settings/audit.es';
 import { organisationEs } from '../features/settings/organisation.es';
 import { templatesEs } from '../features/templates/templates.es';
 /** Spanish, the default language. `en.ts` must have exactly the same keys (i18n.test.ts checks). */
@@ -679,6 +681,8 @@ export const es = {
     },
   },
   templates: templatesEs,
+  auditLog: auditEs,
+  privacy: privacyEs,
   ...organisationEs,
   access: accessEs,
   presence: {

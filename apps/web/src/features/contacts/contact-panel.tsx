@@ -12,6 +12,7 @@ import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
+import { ContactPrivacyActions } from './contact-privacy';
 import { useAttributeDefinitions, useContact, useUpdateContact } from './contacts.api';
 import { MergeDialog } from './merge-dialog';
 
@@ -46,6 +47,11 @@ export function ContactPanel({ id, onClose }: { id: string; onClose: () => void 
               <div>
                 <MergeDialog target={contact.data} />
               </div>
+            </div>
+          ) : null}
+          {canManageMembers(role) ? (
+            <div className="mt-4 border-t border-neutral-200 pt-4 dark:border-neutral-800">
+              <ContactPrivacyActions contact={contact.data} onErased={onClose} />
             </div>
           ) : null}
         </>

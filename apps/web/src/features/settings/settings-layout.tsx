@@ -1,13 +1,25 @@
-import { Building2, ListPlus, MessageSquareText, Radio, Tag, UserCog, Users, UsersRound } from 'lucide-react';
+import {
+  Building2,
+  ListPlus,
+  MessageSquareText,
+  Radio,
+  ScrollText,
+  Tag,
+  UserCog,
+  Users,
+  UsersRound,
+} from 'lucide-react';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { cn } from '../../lib/cn';
 import { FullPageSpinner } from '../../ui/spinner';
+import { useSession } from '../auth/require-auth';
 
 export function SettingsLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { role } = useSession();
   const nav = useRef<HTMLElement>(null);
   // On a phone the tabs scroll sideways: keep the current one in sight.
   useEffect(() => {
@@ -40,6 +52,17 @@ export function SettingsLayout() {
       icon: Building2,
       testId: 'settings-workspace',
     },
+    // The activity log is the owner's alone (GET /api/audit-log answers 403 to anyone else).
+    ...(role === 'owner'
+      ? [
+          {
+            to: '/settings/activity',
+            label: t('auditLog.nav'),
+            icon: ScrollText,
+            testId: 'settings-activity',
+          },
+        ]
+      : []),
   ];
 
   return (

@@ -1,0 +1,91 @@
+import type { AuditEntry } from '@charla/contracts';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEn } from './audit.en';
+import { auditEs } from './audit.es';
+import { describeAuditEntry } from './audit-sentence';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({
+    resources: { es: { translation: { auditLog: auditEs } }, en: { translation: { auditLog: auditEn } } },
+    lng: 'es',
+    interpolation: { escapeValue: false },
+  });
+});
+const inSpanish = (key: string, values?: Record<string, unknown>) =>
+  i18n.getFixedT('es')(key, values ?? {}) as string;
+const inEnglish = (key: string, values?: Record<string, unknown>) =>
+  i18n.getFixedT('en')(key, values ?? {}) as string;
+
+const line = (partial: Partial<AuditEntry>): AuditEntry => ({
+  id: '1',
+  at: '2026-12-06T10:00:00.000Z',
+  action: 'auth.login',
+  actor: { id: 'u1', name: 'Ana' },
+  target: { type: null, id: null, label: null },
+  ip: '203.0.113.9',
+  details: {},
+  ...partial,
+});
+
+describe('describeAuditEntry', () => {
+  it('says who changed whose role, from what to what, in both languages', () => {
+    const e = line({
+      action: 'member.role_changed',
+      target: { type: 'member', id: 'u2', label: 'Luis' },
+      details: { from: 'agent', to: 'admin' },
+    });
+    expect(describeAuditEntry(e, inSpanish).sentence).toBe(
+      'Ana cambió el rol de Luis de agente a administrador',
+    );
+    expect(describeAuditEntry(e, inEnglish).sentence).toBe("Ana changed Luis's role from agent to admin");
+  });
+
+  it('lists each setting changed with its old and new value', () => {
+    const e = line({
+      action: 'settings.changed',
+      details: {
+        area: 'workspace',
+        changes: {
+          conversationVisibility: { from: 'all', to: 'assigned' },
+          optOutKeywords: { from: ['BAJA'], to: ['BAJA', 'STOP'] },
+          autoAssign: { from: false, to: true },
+        },
+      },
+    });
+    const { sentence, changes } = describeAuditEntry(e, inSpanish);
+    expect(sentence).toBe(
+      'Ana cambió la asignación automática, quién ve las conversaciones, las palabras de baja',
+    );
+    expect(changes).toEqual([
+      'la asignación automática: no → sí',
+      'quién ve las conversaciones: todas para todos → cada agente las suyas',
+      'las palabras de baja: BAJA → BAJA, STOP',
+    ]);
+  });
+
+  it('never names an erased contact, and shows an unknown action by its code', () => {
+    const erased = line({
+      action: 'contact.erased',
+      target: { type: 'contact', id: 'c1', label: null },
+      details: { messages: 12, files: 2 },
+    });
+    expect(describeAuditEntry(erased, inEnglish).sentence).toBe(
+      'Ana erased a contact for good (12 messages, 2 files)',
+    );
+    expect(describeAuditEntry(line({ action: 'webhook.rotated' }), inEnglish).sentence).toBe(
+      'Ana: webhook.rotated',
+    );
+    expect(
+      describeAuditEntry(
+        line({
+          action: 'auth.login_failed',
+          actor: { id: null, name: null },
+          target: { type: 'member', id: 'u1', label: 'ana@example.com' },
+        }),
+        inSpanish,
+      ).sentence,
+    ).toBe('Intento fallido de iniciar sesión como ana@example.com');
+  });
+});
