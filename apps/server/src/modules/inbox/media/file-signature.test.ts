@@ -65,6 +65,7 @@ describe('file signatures', () => {
     ).toBeNull();
     expect(declaredTypeMismatch('text/plain', bytes('Pedido 123: 2 x camisa azul\n'))).toBeNull();
     expect(declaredTypeMismatch('text/plain', bytes('precio < 100 y > 50'))).toBeNull();
+    expect(declaredTypeMismatch('application/pdf', bytes('\r\n\r\n%PDF-1.4\n'))).toBeNull();
   });
 
   it('refuses HTML labelled as a picture, a video or a PDF, naming both types', () => {
@@ -77,6 +78,8 @@ describe('file signatures', () => {
     expect(declaredTypeMismatch('application/pdf', html)).toMatch(
       /application\/pdf but its bytes are an HTML document/,
     );
+    const polyglot = bytes('<html><script>alert(1)</script>%PDF-1.4\n');
+    expect(declaredTypeMismatch('application/pdf', polyglot)).toMatch(/an HTML document \(text\/html\)/);
   });
 
   it('refuses one real type labelled as another, and bytes of no known type', () => {
