@@ -65,6 +65,7 @@ describe('file signatures', () => {
     ).toBeNull();
     expect(declaredTypeMismatch('text/plain', bytes('Pedido 123: 2 x camisa azul\n'))).toBeNull();
     expect(declaredTypeMismatch('text/plain', bytes('precio < 100 y > 50'))).toBeNull();
+    expect(declaredTypeMismatch('text/plain', bytes('Ver la norma %PDF-1.7 adjunta'))).toBeNull();
     expect(declaredTypeMismatch('application/pdf', bytes('\r\n\r\n%PDF-1.4\n'))).toBeNull();
   });
 

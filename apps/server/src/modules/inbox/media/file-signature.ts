@@ -98,11 +98,13 @@ export function sniffFileType(bytes: Uint8Array): SniffedType | null {
   if (ascii(bytes, 0, 'PK\x03\x04')) return zipType(bytes);
   if (ascii(bytes, 0, 'MZ')) return { mime: 'application/x-msdownload', label: 'a Windows program' };
   if (hex(bytes, 0, '7f454c46')) return { mime: 'application/x-executable', label: 'a Linux program' };
-  const markup = markupType(bytes);
-  // Readers accept a PDF whose header comes within its first 1024 bytes (after junk a tool left).
-  if (!markup && Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-'))
+  // Readers accept a PDF whose header comes within its first 1024 bytes, after bytes a tool left
+  // (whitespace, a binary prefix): not after words or markup.
+  const head = Buffer.from(bytes.subarray(0, 1024));
+  const pdfAt = head.indexOf('%PDF-');
+  if (pdfAt > 0 && !/[A-Za-z<>]/.test(head.toString('latin1', 0, pdfAt)))
     return { mime: 'application/pdf', label: 'a PDF document' };
-  return markup;
+  return markupType(bytes);
 }
 
 /** A ZIP is an Office Open XML file when its entries say so ([Content_Types].xml and word/, xl/ or ppt/). */
