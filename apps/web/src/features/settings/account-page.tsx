@@ -13,6 +13,7 @@ import { Input } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
 import { minPasswordLength } from '../auth/validation';
 import { useChangePassword, useEndSession, useMySessions } from './access.api';
+import { describeDevice } from './describe-device';
 
 /** Settings > My account: every member changes their password and sees and ends their sessions. */
 export function AccountPage() {
@@ -153,33 +154,6 @@ function MySessions() {
       )}
     </Card>
   );
-}
-
-/** "Chrome on Windows", "Safari on iPhone": enough to recognise a device, from its user agent. */
-export function describeDevice(userAgent: string | null): string | null {
-  if (!userAgent) return null;
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /Firefox\//.test(userAgent)
-      ? 'Firefox'
-      : /Chrom(e|ium)\//.test(userAgent)
-        ? 'Chrome'
-        : /Safari\//.test(userAgent)
-          ? 'Safari'
-          : null;
-  const system = /iPhone|iPad/.test(userAgent)
-    ? 'iOS'
-    : /Android/.test(userAgent)
-      ? 'Android'
-      : /Windows/.test(userAgent)
-        ? 'Windows'
-        : /Mac OS X/.test(userAgent)
-          ? 'macOS'
-          : /Linux/.test(userAgent)
-            ? 'Linux'
-            : null;
-  if (browser && system) return `${browser} · ${system}`;
-  return browser ?? system ?? userAgent.slice(0, 60);
 }
 
 function SessionRow({
