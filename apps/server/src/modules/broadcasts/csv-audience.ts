@@ -1,4 +1,5 @@
 import type { CsvAudienceUpload } from '@charla/contracts';
+import { toPgSafeText } from '../../platform/db/pg-safe';
 import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 import type { BroadcastsDeps } from './broadcasts.deps';
@@ -38,7 +39,8 @@ export async function uploadCsvAudience(
       'defaultCountry must be a two-letter country code such as ES or MX.',
       [{ path: 'defaultCountry', message: 'two letters, e.g. ES' }],
     );
-  const rows = deps.readCsv(file.bytes);
+  // A NUL in a cell (PostgreSQL refuses it) is kept as U+FFFD, as in the contacts import.
+  const rows = deps.readCsv(file.bytes).map((r) => ({ ...r, fields: r.fields.map((f) => toPgSafeText(f)) }));
   const header = rows[0]?.fields.map((f) => f.trim()) ?? [];
   const phoneIndex = header.findIndex((h) => PHONE_HEADERS.includes(h.toLowerCase()));
   if (phoneIndex < 0)
