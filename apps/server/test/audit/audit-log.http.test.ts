@@ -86,6 +86,25 @@ describe('the activity log', () => {
     expect(csv).not.toContain(n.appSecret);
   });
 
+  it('records a sandbox number added, with no secret of it', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/channels/sandbox',
+      headers: { cookie: t.cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [line] = await lines('?action=channel.connected');
+    expect(line).toMatchObject({
+      actor: { id: ownerId, name: 'Ana Owner' },
+      target: { type: 'channel', id: res.json().id },
+      details: { sandbox: true },
+    });
+    const sandbox = (await t.container.directory.all()).find((c) => c.id === res.json().id)!;
+    const text = await t.container.db.query<{ row: string }>('SELECT audit_log::text AS row FROM audit_log');
+    expect(text.map((r) => r.row).join('\n')).not.toContain(sandbox.appSecret);
+    expect(text.map((r) => r.row).join('\n')).not.toContain(sandbox.accessToken);
+  });
+
   it('records a settings change with each field from what to what', async () => {
     const res = await t.app.inject({
       method: 'PATCH',

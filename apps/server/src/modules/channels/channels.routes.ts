@@ -81,7 +81,13 @@ export async function channelsRoutes(appIn: FastifyInstance, opts: ChannelsRoute
     },
     async (req) => {
       const auth = asAdmin(req);
-      return shown(auth, await createSandboxChannel(deps, auth.workspaceId, deps.sandbox(), deps.fetch));
+      return shown(
+        auth,
+        await createSandboxChannel(deps, auth.workspaceId, deps.sandbox(), deps.fetch, {
+          userId: auth.userId,
+          ip: req.ip,
+        }),
+      );
     },
   );
 }

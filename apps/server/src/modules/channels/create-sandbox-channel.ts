@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { AppError } from '../../platform/errors';
+import { auditActor, recordAudit } from '../audit';
 import type { ChannelDirectory, ChannelRecord } from './channel-directory';
 import type { ChannelsDeps } from './channels.deps';
 import { saveChannel } from './save-channel';
@@ -66,6 +67,8 @@ export async function createSandboxChannel(
   workspaceId: string,
   opts: SandboxOptions,
   fetchImpl: typeof fetch = fetch,
+  /** Who added it, for the audit log (`channel.connected`); none when Charla adds the first one. */
+  actor?: { userId: string; ip: string | null },
 ): Promise<string> {
   const { simulatorUrl } = opts;
   if (!simulatorUrl) {
@@ -97,5 +100,20 @@ export async function createSandboxChannel(
   }
   const id = await saveChannel(deps, number);
   deps.directory.invalidate();
+  if (actor)
+    await recordAudit(deps.db.orm, {
+      workspaceId,
+      action: 'channel.connected',
+      ...(await auditActor(deps.db.orm, actor.userId)),
+      targetType: 'channel',
+      targetId: id,
+      targetLabel: number.displayPhoneNumber,
+      ip: actor.ip,
+      details: {
+        sandbox: true,
+        phoneNumberId: number.phoneNumberId,
+        displayPhoneNumber: number.displayPhoneNumber,
+      },
+    });
   return id;
 }
