@@ -74,4 +74,23 @@ describe('unsent uploads', () => {
     });
     expect((await read(agent.cookie, later)).statusCode).toBe(200);
   });
+
+  it('a file attached to one conversation cannot be sent in another, even by its uploader', async () => {
+    const other = await customerWrites(t, '5215544440003', 'Hola, otra conversación');
+    const mediaId = await upload(t.cookie, other);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${mine}/messages`,
+      headers: { cookie: t.cookie },
+      payload: { type: 'media', mediaId },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const here = await t.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${other}/messages`,
+      headers: { cookie: t.cookie },
+      payload: { type: 'media', mediaId },
+    });
+    expect(here.statusCode).toBe(202);
+  });
 });

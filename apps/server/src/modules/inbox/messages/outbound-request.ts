@@ -18,16 +18,17 @@ type Request = SendMessageRequest & { type: string };
 
 /**
  * The neutral content a send request stores, checked against what the conversation's channel
- * accepts. A file must be one uploaded to this conversation's channel and stored.
+ * accepts. A file must be one uploaded to this conversation's channel and stored, and not
+ * attached to another conversation (an upload is readable only by who may see its own).
  */
 export async function buildOutboundContent(
   deps: Pick<InboxDeps, 'db' | 'gateway'>,
   workspaceId: string,
-  channelId: string,
+  where: { channelId: string; conversationId: string },
   req: Request,
   replyToExternalId: string | null,
 ): Promise<MessageContent> {
-  const content = await toContent(deps, workspaceId, channelId, req);
+  const content = await toContent(deps, workspaceId, where, req);
   const draft = (
     'media' in content
       ? { ...content, file: { mimeType: content.media.mimeType, filename: content.media.filename } }
@@ -41,7 +42,7 @@ export async function buildOutboundContent(
 async function toContent(
   deps: Pick<InboxDeps, 'db'>,
   workspaceId: string,
-  channelId: string,
+  where: { channelId: string; conversationId: string },
   req: Request,
 ): Promise<MessageContent> {
   switch (req.type) {
@@ -66,7 +67,7 @@ async function toContent(
         interactive: (req as Extract<Request, { type: 'interactive' }>).interactive,
       };
     case 'media':
-      return mediaContent(deps, workspaceId, channelId, req as Extract<Request, { type: 'media' }>);
+      return mediaContent(deps, workspaceId, where, req as Extract<Request, { type: 'media' }>);
     default:
       throw new AppError(
         'invalid',
@@ -79,7 +80,7 @@ async function toContent(
 async function mediaContent(
   deps: Pick<InboxDeps, 'db'>,
   workspaceId: string,
-  channelId: string,
+  where: { channelId: string; conversationId: string },
   req: Extract<Request, { type: 'media' }>,
 ): Promise<MessageContent> {
   const [file] = await deps.db.query<{
@@ -89,8 +90,9 @@ async function mediaContent(
     filename: string | null;
   }>(
     `SELECT id, mime_type, size, filename FROM media
-      WHERE workspace_id = $1 AND id = $2 AND channel_id = $3 AND direction = 'outbound' AND state = 'ready'`,
-    [workspaceId, req.mediaId, channelId],
+      WHERE workspace_id = $1 AND id = $2 AND channel_id = $3 AND direction = 'outbound' AND state = 'ready'
+        AND (conversation_id IS NULL OR conversation_id = $4)`,
+    [workspaceId, req.mediaId, where.channelId, where.conversationId],
   );
   if (!file) throw notFound('media');
   const kind = kindOfMime(file.mime_type);

@@ -36,7 +36,7 @@ export async function sendMessage(
   const content = await buildOutboundContent(
     deps,
     actor.workspaceId,
-    conversation.channelId,
+    { channelId: conversation.channelId, conversationId },
     request as SendMessageRequest & { type: string },
     replyToExternalId,
   );
