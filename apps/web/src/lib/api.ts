@@ -7,13 +7,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldProblem[];
+  /** From `Retry-After` on a 429: how long until the server takes another attempt. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, fields: FieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldProblem[] = [],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -52,7 +61,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, payload);
+  if (!response.ok) throw toApiError(response.status, payload, response.headers.get('retry-after'));
   return payload as T;
 }
 
@@ -70,11 +79,12 @@ function isErrorBody(payload: unknown): payload is ApiErrorBody {
   );
 }
 
-export function toApiError(status: number, payload: unknown): ApiError {
+export function toApiError(status: number, payload: unknown, retryAfter: string | null = null): ApiError {
   if (!isErrorBody(payload))
     return new ApiError(status, `http_${status}`, `Request failed with status ${status}`);
   const { code, message, fields } = payload.error;
-  return new ApiError(status, code, message, Array.isArray(fields) ? fields : []);
+  const wait = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+  return new ApiError(status, code, message, Array.isArray(fields) ? fields : [], wait);
 }
 
 export const api = {

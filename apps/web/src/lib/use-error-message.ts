@@ -6,6 +6,9 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
   return (error: unknown) => {
     if (isApiError(error)) {
+      if (error.code === 'too_many_attempts' && error.retryAfterSeconds) {
+        return t('errors.tooManyAttemptsWait', { count: Math.ceil(error.retryAfterSeconds / 60) });
+      }
       // Shared codes live in `errors`; a feature's own ones in `<feature>.errors` (access so far).
       for (const key of [`errors.${error.code}`, `access.errors.${error.code}`]) {
         if (i18n.exists(key)) return t(key);

@@ -108,7 +108,7 @@ function inWords(seconds: number): string {
   return `${minutes} minutes`;
 }
 
-/** The 429 a throttled attempt answers; routes copy `retryAfterSeconds` into `Retry-After`. */
+/** The 429 a throttled attempt answers; the error handler copies `retryAfterSeconds` into `Retry-After`. */
 export class ThrottledError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,

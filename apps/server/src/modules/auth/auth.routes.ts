@@ -18,7 +18,7 @@ import { AppError } from '../../platform/errors';
 import { accessRoutes } from './access.routes';
 import type { AuthDeps } from './auth.deps';
 import { authOf, createAuthGuard, SESSION_COOKIE } from './auth.guard';
-import { ipKey, ThrottledError, withThrottle } from './auth-throttle';
+import { ipKey, withThrottle } from './auth-throttle';
 import { endSessions } from './end-sessions';
 import { getMe } from './get-me';
 import { acceptInvitation, inviteMember, previewInvitation } from './invitations';
@@ -83,8 +83,7 @@ export async function authRoutes(appIn: FastifyInstance, opts: AuthRoutesOptions
       schema: { tags, body: LoginRequestSchema, response: { 200: MeSchema } },
       config: { rateLimit: { max: opts.loginMaxPerMinute, timeWindow: 60_000 } },
     },
-    async (req, reply) =>
-      signIn(req, reply, await withRetryAfter(reply, signInWithPassword(deps, req.body, { ip: req.ip }))),
+    async (req, reply) => signIn(req, reply, await signInWithPassword(deps, req.body, { ip: req.ip })),
   );
 
   app.post('/api/auth/logout', { schema: { tags }, preHandler: requireMember }, async (req, reply) => {
@@ -157,21 +156,11 @@ export async function authRoutes(appIn: FastifyInstance, opts: AuthRoutesOptions
       // Guessing invitation links is refused per address, like failed sign-ins.
       const accept = () => acceptInvitation(deps, req.params.token, req.body, { ip: req.ip });
       const notFound = (err: unknown) => err instanceof AppError && err.code === 'invitation_not_found';
-      const ids = await withRetryAfter(reply, withThrottle(deps, [ipKey(req.ip)], accept, notFound));
+      const ids = await withThrottle(deps, [ipKey(req.ip)], accept, notFound);
       return signIn(req, reply, ids);
     },
   );
 
   await app.register(teamsRoutes, { deps, requireMember });
-
-  /** A throttled attempt says in `Retry-After` when to come back (the message says it too). */
-  async function withRetryAfter<T>(reply: FastifyReply, attempt: Promise<T>): Promise<T> {
-    try {
-      return await attempt;
-    } catch (err) {
-      if (err instanceof ThrottledError) reply.header('retry-after', String(err.retryAfterSeconds));
-      throw err;
-    }
-  }
   await app.register(accessRoutes, { deps, requireMember });
 }

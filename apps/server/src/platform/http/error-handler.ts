@@ -19,6 +19,9 @@ const statusByKind: Record<ErrorKind, number> = {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
+      // A throttled attempt (modules/auth/auth-throttle.ts) says when to come back.
+      const retryAfter = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(statusByKind[err.kind]).send({
         error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
       });
