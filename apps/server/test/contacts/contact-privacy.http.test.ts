@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPendingWebhooks } from '../../src/modules/channels';
 import { approvedPromo, broadcastsApi, promoVariables } from '../broadcasts/broadcast-fixtures';
 import { addMember, type Member } from '../harness/members';
+import { apiOf, FILES } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 let t: TestApp;
@@ -154,6 +155,10 @@ describe('erasing a contact', () => {
 
   it('leaves no message, file, note, attribute or webhook body of theirs, and keeps the broadcast counts', async () => {
     const c = await customerWithHistory('34611000003', 'Pedro Sánchez');
+    // An agent attached a file to Pedro's conversation and never sent it.
+    const upload = await apiOf(t).upload(c.conversationId, FILES.pdf, 'presupuesto.pdf');
+    expect(upload.status).toBe(201);
+    const unsentId = upload.body.id;
     const other = await customerWithHistory('34611000004', 'Rosa Díaz');
     const template = await approvedPromo(t);
     const api = broadcastsApi(t);
@@ -185,7 +190,7 @@ describe('erasing a contact', () => {
     )) as [{ last: string }];
     const res = await call('POST', `/api/contacts/${c.contactId}/erase`, { confirm: '+34 611 000 003' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ conversations: 1, files: 1, broadcastRecipients: 1 });
+    expect(res.json()).toMatchObject({ conversations: 1, files: 2, broadcastRecipients: 1 });
     expect(res.json().messages).toBe(3); // the text, the photo and the promotion
 
     const q = t.container.db.query;
@@ -195,7 +200,7 @@ describe('erasing a contact', () => {
     expect(
       await q('SELECT 1 FROM conversation_notes WHERE conversation_id = $1', [c.conversationId]),
     ).toEqual([]);
-    expect(await q('SELECT 1 FROM media WHERE id = $1', [c.mediaId])).toEqual([]);
+    expect(await q('SELECT 1 FROM media WHERE id = ANY($1::uuid[])', [[c.mediaId, unsentId]])).toEqual([]);
     expect(await t.container.inbox.media.get(storedKey)).toBeNull();
     expect(await q('SELECT 1 FROM contacts WHERE id = $1 OR wa_id = $2', [c.contactId, c.waId])).toEqual([]);
     expect(

@@ -57,12 +57,18 @@ export async function eraseContact(
     // Recipient rows first: a broadcast sender that claimed one waits for this transaction and
     // then finds it skipped, instead of writing a message for a contact that is gone.
     const forgotten = await forgetBroadcastRecipient(q, contactId);
-    const files = await q<{ id: string; storage_key: string | null }>(
-      `SELECT f.id, f.storage_key FROM media f JOIN messages m ON m.id = f.message_id
+    // The files of its messages, and those an agent attached to its conversations but never sent.
+    const files = await q<{ id: string; storage_key: string | null; unsent: boolean }>(
+      `SELECT f.id, f.storage_key, false AS unsent FROM media f JOIN messages m ON m.id = f.message_id
          JOIN conversations cv ON cv.id = m.conversation_id
-        WHERE cv.contact_id = $1 AND cv.workspace_id = $2`,
+        WHERE cv.contact_id = $1 AND cv.workspace_id = $2
+       UNION ALL
+       SELECT f.id, f.storage_key, true FROM media f JOIN conversations cv ON cv.id = f.conversation_id
+        WHERE f.message_id IS NULL AND cv.contact_id = $1 AND cv.workspace_id = $2`,
       [contactId, actor.workspaceId],
     );
+    const unsent = files.filter((f) => f.unsent).map((f) => f.id);
+    if (unsent.length > 0) await q('DELETE FROM media WHERE id = ANY($1::uuid[])', [unsent]);
     const [counted] = await q<{ n: number }>(
       `SELECT count(*)::int AS n FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
         WHERE cv.contact_id = $1 AND cv.workspace_id = $2`,
