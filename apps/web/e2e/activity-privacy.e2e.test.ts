@@ -79,6 +79,21 @@ describe('activity log and a contact’s data', () => {
     const body = await csv.body();
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(body.toString('utf8')).toContain('luis@example.com');
+
+    // In English for an owner who reads English.
+    expect((await context.request.patch(`${server.url}/api/me`, { data: { locale: 'en' } })).status()).toBe(
+      200,
+    );
+    const english = await context.newPage();
+    await english.goto(`${server.url}/settings/activity`);
+    await expect
+      .poll(async () => (await english.getByTestId('audit-table').textContent()) ?? '')
+      .toContain('Carmen invited luis@example.com as agent');
+    expect(await english.getByTestId('audit-table').textContent()).toContain(
+      'Carmen changed who sees conversations, the opt-out words',
+    );
+    await shoot(english, 'access-82-activity-log-en');
+    await context.request.patch(`${server.url}/api/me`, { data: { locale: 'es' } });
     await context.close();
   });
 
