@@ -3,6 +3,7 @@ import type { Broadcast, Thread } from '@charla/contracts';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPendingWebhooks } from '../../src/modules/channels';
+import { cloudApiMediaSource, type MediaSource } from '../../src/modules/channels/whatsapp/download-media';
 import { approvedPromo, broadcastsApi, promoVariables } from '../broadcasts/broadcast-fixtures';
 import { addMember, type Member } from '../harness/members';
 import { apiOf, FILES } from '../harness/outbound';
@@ -10,8 +11,26 @@ import { createTestApp, type TestApp } from '../harness/test-app';
 
 let t: TestApp;
 let agent: Member;
+/** While set, a customer's file waits here before it downloads (a photo still arriving). */
+let holdDownloads: { started: () => void; release: Promise<void> } | null = null;
+
+function holdingSource(channel: Parameters<typeof cloudApiMediaSource>[0]): MediaSource {
+  const real = cloudApiMediaSource(channel);
+  return {
+    getMedia: (mediaId) => real.getMedia(mediaId),
+    async downloadMedia(url, opts) {
+      const hold = holdDownloads;
+      if (hold) {
+        hold.started();
+        await hold.release;
+      }
+      return real.downloadMedia(url, opts);
+    },
+  };
+}
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ mediaSourceFor: holdingSource });
   agent = await addMember(t, 'agent', 'Carla Agent');
 });
 afterAll(() => t?.close());
@@ -226,6 +245,58 @@ describe('erasing a contact', () => {
     expect(line).toMatchObject({ target: { type: 'contact', id: c.contactId, label: null } });
     const everything = await auditText();
     for (const trace of [c.waId, '611 000 003', 'Pedro', 'Sánchez']) expect(everything).not.toContain(trace);
+  });
+
+  it('keeps no file of theirs that was still downloading when they were erased', async () => {
+    let started!: () => void;
+    const downloading = new Promise<void>((r) => {
+      started = r;
+    });
+    let release!: () => void;
+    holdDownloads = {
+      started,
+      release: new Promise<void>((r) => {
+        release = r;
+      }),
+    };
+    const waId = '34611000009';
+    t.simulator.sendAsCustomer({
+      phoneNumberId: t.sandbox.phoneNumberId,
+      waId,
+      name: 'Eva Mora',
+      message: { type: 'image', image: {} },
+      media: {
+        base64: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(500)]).toString('base64'),
+        mimeType: 'image/png',
+      },
+    });
+    await downloading;
+    const [file] = await t.container.db.query<{ id: string; workspace_id: string; contact_id: string }>(
+      `SELECT f.id, f.workspace_id, cv.contact_id FROM media f JOIN messages m ON m.id = f.message_id
+         JOIN conversations cv ON cv.id = m.conversation_id JOIN contacts c ON c.id = cv.contact_id
+        WHERE c.wa_id = $1`,
+      [waId],
+    );
+    const key = `${file!.workspace_id}/${file!.id}`;
+    const storage = t.container.inbox.media;
+    const erase = await call('POST', `/api/contacts/${file!.contact_id}/erase`, { confirm: waId });
+    expect(erase.statusCode, erase.body).toBe(200);
+    let deletedYet = false;
+    // From here on, the only one to delete the file is the download that finishes after the erase.
+    const original = storage.delete.bind(storage);
+    storage.delete = async (k) => {
+      await original(k);
+      if (k === key) {
+        storage.delete = original;
+        deletedYet = true;
+      }
+    };
+    holdDownloads = null;
+    release();
+    await t.waitFor(
+      async () => deletedYet && (await storage.get(key)) === null,
+      'the late download to leave nothing',
+    );
   });
 
   it('sends nothing more to them: replies queued in the outbox are dropped, the other customers still get theirs', async () => {

@@ -97,6 +97,11 @@ async function fetchAndStore(deps: DownloadMediaDeps, media: MediaToDownload): P
     size: bytes.byteLength,
     mimeType: media.mimeType || info.mime_type,
   });
+  if (changes.length === 0) {
+    // Its contact was erased while the file downloaded: nothing of it may stay behind.
+    const [row] = await deps.db.query('SELECT 1 FROM media WHERE id = $1', [media.id]);
+    if (!row) await deps.storage.delete(storageKey);
+  }
   await deps.notify(changes);
 }
 
