@@ -346,10 +346,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   };
   const engine = createBroadcastEngine(broadcasts);
   broadcastEngine = engine;
-  // A contact erased while its broadcast recipients were claimed: whichever process sends them.
+  // A contact erased while sends to it were claimed: whichever process holds them drops them.
   bus.subscribe((event) => {
-    if (event.type === 'broadcast.recipients_forgotten' && Array.isArray(event.recipientIds))
-      engine.forget(event.recipientIds.map(Number));
+    if (event.type !== 'sends.forgotten') return;
+    if (Array.isArray(event.recipientIds)) engine.forget(event.recipientIds.map(Number));
+    if (Array.isArray(event.conversationIds)) outbox.forget(event.conversationIds.map(String));
   });
   defineBroadcastJobs(broadcasts, () => engine.poke());
 
@@ -427,8 +428,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       db,
       media,
       notify,
-      recipientsForgotten: (workspaceId, recipientIds) =>
-        bus.publish({ workspaceId, type: 'broadcast.recipients_forgotten', recipientIds }),
+      sendsForgotten: (workspaceId, forgotten) =>
+        bus.publish({ workspaceId, type: 'sends.forgotten', ...forgotten }),
       log: { error: (o, m) => log.error(o, m) },
     },
     auth: {

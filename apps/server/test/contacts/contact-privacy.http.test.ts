@@ -29,8 +29,25 @@ function holdingSource(channel: Parameters<typeof cloudApiMediaSource>[0]): Medi
   };
 }
 
+/** While set, the first send to this WhatsApp id waits here, on its way to Meta. */
+let holdSend: { waId: string; started: () => void; release: Promise<void>; answered: () => void } | null =
+  null;
+
+const graphFetch: typeof fetch = async (input, init) => {
+  const hold = holdSend;
+  const body = typeof init?.body === 'string' ? init.body : '';
+  const to = body.startsWith('{') ? String((JSON.parse(body) as { to?: string }).to ?? '') : '';
+  if (!hold || to.replace(/\D/g, '') !== hold.waId) return fetch(input, init);
+  holdSend = null;
+  hold.started();
+  await hold.release;
+  const res = await fetch(input, init);
+  hold.answered();
+  return res;
+};
+
 beforeAll(async () => {
-  t = await createTestApp({ mediaSourceFor: holdingSource });
+  t = await createTestApp({ mediaSourceFor: holdingSource, graphFetch });
   agent = await addMember(t, 'agent', 'Carla Agent');
 });
 afterAll(() => t?.close());
@@ -316,6 +333,53 @@ describe('erasing a contact', () => {
     expect(later.statusCode).toBe(202);
     await t.waitFor(async () => (await sendsTo(other.waId)) > 0, "Sara's reply to leave");
     expect(await sendsTo(c.waId)).toBe(0);
+  });
+
+  it('drops the replies to them the outbox had already claimed, once the one on its way is answered', async () => {
+    const c = await customerWithHistory('34611000007', 'Nico Vidal');
+    const other = await customerWithHistory('34611000008', 'Olga Paz');
+    let started!: () => void;
+    let answered!: () => void;
+    let release!: () => void;
+    const onItsWay = new Promise<void>((r) => {
+      started = r;
+    });
+    const answer = new Promise<void>((r) => {
+      answered = r;
+    });
+    holdSend = {
+      waId: c.waId,
+      started,
+      answered,
+      release: new Promise<void>((r) => {
+        release = r;
+      }),
+    };
+    const send = (text: string) => call('POST', `/api/conversations/${c.conversationId}/messages`, { text });
+    expect((await send('Uno')).statusCode).toBe(202);
+    await onItsWay;
+    // The first is on its way to WhatsApp; the next two wait behind it in the number's drain.
+    expect((await send('Dos')).statusCode).toBe(202);
+    expect((await send('Tres')).statusCode).toBe(202);
+    await t.waitFor(async () => {
+      const rows = await t.container.db.query(
+        `SELECT 1 FROM outbox_items WHERE conversation_id = $1 AND state = 'sending'`,
+        [c.conversationId],
+      );
+      return rows.length === 3;
+    }, 'the three replies to be claimed');
+    const erase = await call('POST', `/api/contacts/${c.contactId}/erase`, { confirm: c.waId });
+    expect(erase.statusCode, erase.body).toBe(200);
+    release();
+    await answer;
+    // A reply to someone else, queued after: once it has left, Nico's two would have gone before it.
+    const later = await call('POST', `/api/conversations/${other.conversationId}/messages`, {
+      text: 'Hola Olga',
+    });
+    expect(later.statusCode).toBe(202);
+    await t.waitFor(async () => (await sendsTo(other.waId)) > 0, "Olga's reply to leave");
+    // The one already on its way could not be recalled; the others never left.
+    expect(await sendsTo(c.waId)).toBe(1);
   });
 
   it('is safe while a broadcast to them is sending: theirs is skipped, the rest are sent', async () => {

@@ -40,6 +40,8 @@ export class ConversationDrain {
   private epoch = 0;
   /** Conversations whose chain was put back (retry, in doubt), with the turn it happened in. */
   private readonly heldBack = new Map<string, number>();
+  /** Conversations erased with their contact (modules/privacy): what is claimed of them never leaves. */
+  private readonly forgotten = new Set<string>();
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -60,6 +62,11 @@ export class ConversationDrain {
   stop(): void {
     this.stopped = true;
     this.wakeOnPoke?.();
+  }
+
+  /** These conversations were erased: their claimed sends not yet on their way are dropped. */
+  forget(conversationIds: string[]): void {
+    for (const id of conversationIds) this.forgotten.add(id);
   }
 
   private get halted(): boolean {
@@ -152,9 +159,16 @@ export class ConversationDrain {
     const chain = this.chains.get(conversationId)!;
     while (chain.length > 0) {
       const item = chain[0]!;
-      const outcome = this.halted
-        ? ({ kind: 'release', id: item.id } as const)
-        : await sendItem(this.deps, this.lane, item, () => this.halted);
+      const outcome = this.forgotten.has(conversationId)
+        ? ({ kind: 'drop', id: item.id } as const)
+        : this.halted
+          ? ({ kind: 'release', id: item.id } as const)
+          : await sendItem(
+              this.deps,
+              this.lane,
+              item,
+              () => this.halted || this.forgotten.has(conversationId),
+            );
       chain.shift();
       this.settle(item, outcome);
       if (outcome.kind === 'retry' || outcome.kind === 'in_doubt' || outcome.kind === 'release') {

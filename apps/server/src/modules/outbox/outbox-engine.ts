@@ -28,6 +28,8 @@ export interface OutboxEngine {
   listening(): void;
   /** For the ingest worker: statuses of a webhook batch, inside its transaction. */
   onStatuses(query: Query, statuses: DeliveryUpdate[]): Promise<void>;
+  /** Conversations erased with their contact (any process): sends claimed for them are dropped. */
+  forget(conversationIds: string[]): void;
 }
 
 /**
@@ -175,6 +177,9 @@ export function createOutboxEngine(
     },
     acquireLane,
     enqueue: (query, items) => enqueueItems(query, items),
+    forget(conversationIds) {
+      for (const { drain } of drains.values()) drain?.forget(conversationIds);
+    },
     wake(channelIds) {
       const remote: string[] = [];
       for (const channelId of new Set(channelIds)) {

@@ -108,11 +108,14 @@ export async function eraseContact(
     };
   });
 
-  // A claimed one may be waiting for its slot to leave: its sender drops it (every process).
-  if (result.claimedIds.length > 0)
+  // A claimed send may be waiting for its slot to leave: its sender drops it (every process).
+  if (result.claimedIds.length > 0 || result.conversationIds.length > 0)
     await deps
-      .recipientsForgotten(actor.workspaceId, result.claimedIds)
-      .catch((err) => deps.log.error({ err }, 'telling the broadcast senders failed'));
+      .sendsForgotten(actor.workspaceId, {
+        conversationIds: result.conversationIds,
+        recipientIds: result.claimedIds,
+      })
+      .catch((err) => deps.log.error({ err }, 'telling the senders failed'));
   for (const key of result.keys)
     await deps.media
       .delete(key)

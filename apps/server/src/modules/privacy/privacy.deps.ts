@@ -9,8 +9,14 @@ export interface PrivacyDeps {
   media: MediaStorage;
   /** Tells open browsers that the contact's conversations changed (they are gone). */
   notify(changes: InboxChange[]): Promise<void>;
-  /** Tells every process's broadcast senders that these claimed recipients must not be sent. */
-  recipientsForgotten(workspaceId: string, recipientIds: number[]): Promise<void>;
+  /**
+   * Tells every process that these sends must not leave: the outbox's claimed sends of the erased
+   * conversations, and the broadcast recipients claimed by a sender.
+   */
+  sendsForgotten(
+    workspaceId: string,
+    forgotten: { conversationIds: string[]; recipientIds: number[] },
+  ): Promise<void>;
   log: { error(obj: object, msg?: string): void };
 }
 
