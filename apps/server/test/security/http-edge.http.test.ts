@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from '../harness/test-app';
 // origin, a framing page or a visitor behind the reverse proxy can no longer do.
 
 const OWN = 'https://charla.example.com';
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const SAME_SITE = 'https://files.example.com';
 let t: TestApp;
 
@@ -132,6 +134,30 @@ describe('security headers', () => {
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     }
+  });
+});
+
+describe("customers' files", () => {
+  it('keep their own sandboxed CSP, nosniff and a Content-Disposition under the app-wide headers', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(ONE_PIXEL_PNG, 'base64')], { type: 'image/png' }), 'p.png');
+    const upload = await fetch(`${t.baseUrl}/api/media?kind=image`, {
+      method: 'POST',
+      headers: { cookie: t.cookie },
+      body: form,
+    });
+    expect(upload.status).toBe(201);
+    const { id } = (await upload.json()) as { id: string };
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/media/${id}`,
+      headers: { cookie: t.cookie },
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['x-frame-options']).toBe('DENY');
+    expect(String(file.headers['content-disposition'])).toMatch(/^(inline|attachment)/);
   });
 });
 
