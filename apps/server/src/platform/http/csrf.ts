@@ -22,6 +22,7 @@ export interface CsrfOptions {
  */
 export function registerCsrfGuard(app: FastifyInstance, opts: CsrfOptions): void {
   const ownOrigin = new URL(opts.publicUrl).origin;
+  const allowed = ownOrigins(opts.publicUrl);
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/webhooks/')) return;
     const isUpgrade = (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
@@ -29,7 +30,7 @@ export function registerCsrfGuard(app: FastifyInstance, opts: CsrfOptions): void
     if (!isChange && !isUpgrade) return;
 
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== ownOrigin) {
+    if (origin !== undefined && !allowed.has(origin)) {
       // A refused upgrade never reaches @fastify/websocket, which would otherwise end the socket.
       if (isUpgrade) reply.raw.once('finish', () => req.raw.socket.destroy());
       return reply.status(403).send({
@@ -52,4 +53,24 @@ export function registerCsrfGuard(app: FastifyInstance, opts: CsrfOptions): void
 
 function hasSessionCookie(req: FastifyRequest, name: string): boolean {
   return typeof req.cookies?.[name] === 'string' && req.cookies[name] !== '';
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * PUBLIC_URL's origin; on this machine's loopback also its other names with the same port
+ * (a browser opened at http://localhost:3000 when PUBLIC_URL says 127.0.0.1). Another port or
+ * another host name is never Charla.
+ */
+export function ownOrigins(publicUrl: string): Set<string> {
+  const url = new URL(publicUrl);
+  const origins = new Set([url.origin]);
+  if (LOOPBACK_NAMES.includes(url.hostname)) {
+    for (const name of LOOPBACK_NAMES) {
+      const alias = new URL(publicUrl);
+      alias.hostname = name;
+      origins.add(alias.origin);
+    }
+  }
+  return origins;
 }
