@@ -53,7 +53,17 @@ export async function buildApp(
   });
   const requireMember = createAuthGuard(c.auth);
   // The internal API docs (and their JSON) are for signed-in members only.
-  await app.register(swaggerUi, { routePrefix: '/docs', uiHooks: { onRequest: requireMember } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiHooks: { onRequest: requireMember },
+    // "Try it out" sends the web app's CSRF header; this function runs in the browser.
+    uiConfig: {
+      requestInterceptor: (request: { headers: Record<string, string> }) => {
+        request.headers['x-charla-request'] = '1';
+        return request;
+      },
+    } as object,
+  });
 
   const authOfAny = (req: unknown) => authOf(req as Parameters<typeof authOf>[0]);
 

@@ -41,6 +41,14 @@ describe('sign-in limits in the browser', () => {
     await page.getByText('Charla API').first().waitFor();
     await page.screenshot({ path: join(screenshotsDir, 'api-docs.png') });
     expect(cspErrors).toEqual([]);
+    // "Try it out" works: it sends the CSRF header like the web app (here: signing out).
+    const logout = page.locator('.opblock', { hasText: '/api/auth/logout' });
+    await logout.locator('.opblock-summary').click();
+    await logout.getByRole('button', { name: 'Try it out' }).click();
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
+    await logout.getByRole('button', { name: 'Execute' }).click();
+    expect((await answer).status()).toBe(204);
+    expect((await context.request.get(`${server.url}/api/me`)).status()).toBe(401);
     await context.close();
   });
 
