@@ -66,5 +66,11 @@ describe('first-run setup', () => {
     expect(counts).toEqual({ workspaces: 1, users: 1, owners: 1 });
     // The one who won can sign in; the others' emails are unknown.
     expect(ok[0]!.json().user.email).toMatch(/^owner\d@example\.com$/);
+    // The setup is the owner's first sign-in: the activity log has it, with their address, so the
+    // sign-in throttle knows it as their usual one.
+    const lines = await container.db.query<{ action: string; ip: string | null; details: unknown }>(
+      'SELECT action, ip, details FROM audit_log',
+    );
+    expect(lines).toEqual([{ action: 'auth.login', ip: '127.0.0.1', details: { via: 'setup' } }]);
   });
 });

@@ -71,7 +71,7 @@ export async function authRoutes(appIn: FastifyInstance, opts: AuthRoutesOptions
     '/api/setup',
     { schema: { tags, body: SetupRequestSchema, response: { 200: MeSchema } } },
     async (req, reply) => {
-      const ids = await setupWorkspace(deps, req.body);
+      const ids = await setupWorkspace(deps, req.body, { ip: req.ip });
       await opts.onWorkspaceCreated?.();
       return signIn(req, reply, ids);
     },

@@ -75,7 +75,3 @@ export async function authenticateSession(
 }
 
 const SEEN_EVERY_MS = 60_000;
-
-export async function deleteSession(deps: AuthDeps, sessionId: string): Promise<void> {
-  await deps.orm.delete(sessions).where(eq(sessions.id, sessionId));
-}

@@ -2,6 +2,7 @@ import type { SetupRequestSchema } from '@charla/contracts';
 import { count, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors';
+import { recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { users, workspaceMembers, workspaces } from './auth.schema';
 import { hashPassword } from './passwords';
@@ -26,6 +27,7 @@ const alreadySetUp = () =>
 export async function setupWorkspace(
   deps: AuthDeps,
   input: z.output<typeof SetupRequestSchema>,
+  meta: { ip?: string } = {},
 ): Promise<{ userId: string; workspaceId: string }> {
   const timezone = input.timezone === undefined ? 'UTC' : checkTimeZone(input.timezone, 'timezone');
   // Cheap early answer for the usual case; the check that counts is inside the transaction.
@@ -44,6 +46,15 @@ export async function setupWorkspace(
       .values({ email: input.email, name: input.name, passwordHash, locale: input.locale })
       .returning();
     await tx.insert(workspaceMembers).values({ workspaceId: workspace!.id, userId: user!.id, role: 'owner' });
+    // The owner's first sign-in: their address counts as usual from now on (sign-in throttle).
+    await recordAudit(tx, {
+      workspaceId: workspace!.id,
+      action: 'auth.login',
+      actorUserId: user!.id,
+      actorLabel: user!.name,
+      ip: meta.ip ?? null,
+      details: { via: 'setup' },
+    });
     return { userId: user!.id, workspaceId: workspace!.id };
   });
 }
