@@ -22,12 +22,14 @@ import {
   createWebhookEventLog,
   createWhatsAppGateway,
   createWhatsAppTemplateGateway,
+  definePurgeWebhookEventsJob,
   ensureConfiguredChannel,
   ensureSandboxChannels,
   hasPendingWebhooks,
   type IngestWorker,
   type MediaDownloadWorker,
   type MediaDownloadWorkerDeps,
+  scheduleWebhookEventsPurge,
   type WebhookEventLog,
 } from './modules/channels';
 import {
@@ -270,6 +272,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
   };
   defineInboxJobs(inbox);
+  definePurgeWebhookEventsJob(jobs, { db, clock }, config.WEBHOOK_EVENTS_RETENTION_DAYS);
   const mediaDownloads = createMediaDownloadWorker(
     {
       db,
@@ -465,6 +468,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       engine.start();
       await scheduleTemplateSync(jobs);
       await scheduleInboxHousekeeping(jobs);
+      await scheduleWebhookEventsPurge(jobs);
       await scheduleBroadcastHousekeeping(jobs);
       recovery = setInterval(() => {
         reopenSnoozedConversations(inbox).catch((err) => log.error({ err }, 'reopening snoozed failed'));

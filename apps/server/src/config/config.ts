@@ -71,6 +71,8 @@ export const ConfigSchema = z
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Days Meta's raw webhook bodies are kept once applied (they carry customers' numbers and texts). */
+    WEBHOOK_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     TRUST_PROXY: TrustProxy.default(false),
     /** Bearer token that reads /metrics from anywhere (Prometheus' `authorization` setting). */

@@ -12,6 +12,11 @@ export {
   type MediaDownloadWorkerDeps,
 } from './whatsapp/media-download-worker';
 export { createPhoneNumberLimits } from './whatsapp/phone-number-limits';
+export {
+  definePurgeWebhookEventsJob,
+  purgeWebhookEvents,
+  scheduleWebhookEventsPurge,
+} from './whatsapp/purge-webhook-events';
 export { whatsappWebhookRoutes } from './whatsapp/webhook.routes';
 export { createWebhookEventLog, type WebhookEventLog } from './whatsapp/webhook-event-log';
 export { createWhatsAppGateway } from './whatsapp/whatsapp-gateway';
