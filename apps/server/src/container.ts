@@ -141,6 +141,9 @@ export interface ContainerOptions {
   graphFetch?: typeof fetch;
 }
 
+/** A shutdown step taking longer than this is named in the log. */
+const CLOSE_WARN_MS = 10_000;
+
 export async function createContainer(config: Config, opts: ContainerOptions): Promise<Container> {
   const clock = opts.clock ?? systemClock;
   const log = opts.logger;
@@ -479,13 +482,25 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       mailer?.close();
       presence.stop();
       sessionWatch.stop();
-      await engine.stop();
-      await outbox.stop();
-      await ingestWorker.stop();
-      await mediaDownloads.stop();
-      await jobs.stop();
-      await bus.stop();
-      await db.close();
+      // One step at a time; a step that takes long is named in the log, so a shutdown that hangs
+      // says where.
+      const steps: [string, () => Promise<void>][] = [
+        ['broadcast engine', () => engine.stop()],
+        ['outbox', () => outbox.stop()],
+        ['ingest worker', () => ingestWorker.stop()],
+        ['media downloads', () => mediaDownloads.stop()],
+        ['job queue', () => jobs.stop()],
+        ['event bus', () => bus.stop()],
+        ['database', () => db.close()],
+      ];
+      for (const [name, stop] of steps) {
+        const slow = setTimeout(() => log.warn({ step: name }, `still closing: ${name}`), CLOSE_WARN_MS);
+        try {
+          await stop();
+        } finally {
+          clearTimeout(slow);
+        }
+      }
     },
   };
 }

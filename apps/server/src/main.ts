@@ -50,6 +50,12 @@ async function main() {
     if (closing) return;
     closing = true;
     logger.info(`${signal}: shutting down`);
+    // Sends in flight get their answers; a step that never ends (its name is logged after 10 s)
+    // must not keep the process from exiting.
+    setTimeout(() => {
+      logger.error('shutdown took over 30 s: exiting anyway');
+      process.exit(1);
+    }, 30_000).unref();
     await app.close();
     await container.close();
     await simulator?.close();

@@ -12,7 +12,14 @@ import { createManualClock } from '../../src/platform/clock';
 import { withCharlaRequestHeader } from './charla-request-header';
 import { createTestDatabase } from './test-db';
 
-const silent = { info() {}, warn() {}, error() {} };
+const silent = {
+  info() {},
+  // A shutdown step that hangs is named (container.ts), so a teardown timeout says where.
+  warn(obj: object | string, msg?: string) {
+    if (msg?.startsWith('still closing')) console.error(`[test-app] ${msg}`, obj);
+  },
+  error() {},
+};
 
 export interface TestApp {
   app: FastifyInstance;
