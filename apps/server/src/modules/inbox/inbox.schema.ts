@@ -339,7 +339,9 @@ export const media = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('media_channel_external_id_key').on(t.channelId, t.externalId),
+    // Not unique: two messages may name one provider file (a forward, a resend) and each keeps its
+    // own row, with its own type, MIME type and file name.
+    index('media_channel_external_id_idx').on(t.channelId, t.externalId),
     index('media_message_idx').on(t.messageId),
     index('media_download_queue_idx').on(t.channelId, t.downloadAfter).where(sql`state = 'pending'`),
   ],
