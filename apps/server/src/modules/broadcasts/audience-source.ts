@@ -29,7 +29,7 @@ export async function audienceSource(
     await assertUpload(deps, viewer.workspaceId, audience.uploadId);
     return {
       sql: `SELECT DISTINCT ON (c.id) ${CONTACT_COLUMNS}, r.values AS row_values
-              FROM broadcast_csv_rows r JOIN contacts c ON c.workspace_id = $1 AND c.wa_id = substr(r.phone, 2)
+              FROM broadcast_csv_rows r JOIN contacts c ON c.workspace_id = $1 AND c.phone_key = phone_match_key(substr(r.phone, 2))
              WHERE r.upload_id = $${firstParam} ORDER BY c.id, r.line`,
       params: [audience.uploadId],
     };

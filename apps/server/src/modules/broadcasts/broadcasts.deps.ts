@@ -2,7 +2,7 @@ import type { ContactFilters, MessageContent, Template } from '@charla/contracts
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { ChannelGateway, OutboundContent } from '../inbox';
+import type { ChannelGateway, NormalizedPhone, OutboundContent } from '../inbox';
 import type { ChannelLane } from '../outbox';
 
 /** A number's limits as WhatsApp reports them; null where it gave nothing (then only our cap applies). */
@@ -56,7 +56,8 @@ export interface BroadcastsDeps {
     firstParam: number,
     alias: string,
   ): { where: string; params: unknown[] };
-  normalizePhone(raw: string, defaultCountry: string): { phone: string; waId: string } | null;
+  /** The one phone normaliser (contacts): E.164, WhatsApp id and match key, or why not. */
+  normalizePhone(raw: string, defaultCountry: string): NormalizedPhone;
   /** Decodes (UTF-8 or Windows-1252) and parses a CSV; line 1 is the header. */
   readCsv(bytes: Uint8Array): { line: number; fields: string[] }[];
   /** CSV text (spreadsheet-safe fields), CRLF line ends. */

@@ -67,10 +67,10 @@ export async function uploadCsvAudience(
       continue;
     }
     const number = deps.normalizePhone(raw, country);
-    if (!number) {
+    if (!number.ok) {
       rejected.push({
         line: row.line,
-        reason: `"${raw.slice(0, 40)}" is not a valid phone number for ${country}`,
+        reason: `"${raw.slice(0, 40)}" is not a valid phone number for ${country}: ${number.reason}`,
         code: 'invalid_phone',
         value: raw.slice(0, 40),
         params: { country },

@@ -15,11 +15,18 @@ export async function materialiseAudience(
   source: AudienceSource,
 ): Promise<{ excludedOptedOut: number; excludedInvalid: number }> {
   if (broadcast.audience.kind === 'csv') {
-    // Numbers of the file that are not contacts yet become contacts, so replies find them.
+    // Numbers of the file that are not contacts yet become contacts, so replies find them. A
+    // number is known in any of its forms (phone_match_key: Mexico's 521, Argentina's 549,
+    // Brazil's ninth digit), so the contact WhatsApp reported is reached, not a copy of it.
     await query(
       `INSERT INTO contacts (workspace_id, wa_id, phone, name)
-       SELECT DISTINCT ON (r.phone) $1::uuid, substr(r.phone, 2), r.phone, NULLIF(btrim(r.values ->> 'name'), '')
-         FROM broadcast_csv_rows r WHERE r.upload_id = $2 ORDER BY r.phone, r.line
+       SELECT DISTINCT ON (phone_match_key(substr(r.phone, 2)))
+              $1::uuid, substr(r.phone, 2), r.phone, NULLIF(btrim(r.values ->> 'name'), '')
+         FROM broadcast_csv_rows r
+        WHERE r.upload_id = $2
+          AND NOT EXISTS (SELECT 1 FROM contacts c
+                           WHERE c.workspace_id = $1 AND c.phone_key = phone_match_key(substr(r.phone, 2)))
+        ORDER BY phone_match_key(substr(r.phone, 2)), r.line
        ON CONFLICT (workspace_id, wa_id) DO NOTHING`,
       [broadcast.workspaceId, broadcast.audience.uploadId],
     );

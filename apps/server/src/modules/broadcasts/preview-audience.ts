@@ -49,16 +49,16 @@ async function previewCsv(
     opted_out: number;
   }>(
     `SELECT u.rows, u.invalid, u.valid,
-            (SELECT count(DISTINCT r.phone)::int FROM broadcast_csv_rows r WHERE r.upload_id = u.id) AS distinct,
+            (SELECT count(DISTINCT phone_match_key(substr(r.phone, 2)))::int FROM broadcast_csv_rows r WHERE r.upload_id = u.id) AS distinct,
             (SELECT count(DISTINCT c.id)::int FROM broadcast_csv_rows r
-               JOIN contacts c ON c.workspace_id = u.workspace_id AND c.wa_id = substr(r.phone, 2)
+               JOIN contacts c ON c.workspace_id = u.workspace_id AND c.phone_key = phone_match_key(substr(r.phone, 2))
               WHERE r.upload_id = u.id AND c.opt_in_state = 'opted_out') AS opted_out
        FROM broadcast_csv_uploads u WHERE u.workspace_id = $1 AND u.id = $2`,
     [workspaceId, uploadId],
   );
   const sample = await deps.db.query<{ name: string | null; phone: string }>(
     `SELECT COALESCE(r.values ->> 'name', c.name, c.profile_name) AS name, r.phone
-       FROM broadcast_csv_rows r LEFT JOIN contacts c ON c.workspace_id = $1 AND c.wa_id = substr(r.phone, 2)
+       FROM broadcast_csv_rows r LEFT JOIN contacts c ON c.workspace_id = $1 AND c.phone_key = phone_match_key(substr(r.phone, 2))
       WHERE r.upload_id = $2 AND c.opt_in_state IS DISTINCT FROM 'opted_out' ORDER BY r.line LIMIT 5`,
     [workspaceId, uploadId],
   );

@@ -21,11 +21,11 @@ export async function testSend(
   assertManager(actor);
   const template = await checkBroadcastInput(deps, actor, request);
   const number = deps.normalizePhone(request.phone, defaultCountry);
-  if (!number)
+  if (!number.ok)
     throw new AppError(
       'invalid',
       'validation_failed',
-      `"${request.phone}" is not a valid phone number; write it with its country code, e.g. +34 612 345 678.`,
+      `"${request.phone}" is not a valid phone number: ${number.reason}.`,
       [{ path: 'phone', message: 'not a valid phone number' }],
     );
   const pick = (s: TestSendRequest['variables']['header']) =>

@@ -29,6 +29,11 @@ export const contacts = pgTable(
     /** Business-scoped user id (e.g. US.1349...), when Meta sends one. */
     userId: text('user_id'),
     phone: text('phone'),
+    /**
+     * The key every form of this number shares (Mexico's 521, Argentina's 549, Brazil's ninth
+     * digit): `phone_match_key(wa_id)`, the rule of `normalizePhone` (contacts/phone-numbers.ts).
+     */
+    phoneKey: text('phone_key').generatedAlwaysAs(sql`phone_match_key(wa_id)`),
     name: text('name'),
     profileName: text('profile_name'),
     /** Custom attribute values by key, checked against `contact_attribute_definitions`. */
@@ -47,6 +52,7 @@ export const contacts = pgTable(
     uniqueIndex('contacts_workspace_wa_id_key').on(t.workspaceId, t.waId),
     uniqueIndex('contacts_workspace_user_id_key').on(t.workspaceId, t.userId),
     index('contacts_workspace_phone_idx').on(t.workspaceId, t.phone),
+    index('contacts_workspace_phone_key_idx').on(t.workspaceId, t.phoneKey),
     index('contacts_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
   ],
 );

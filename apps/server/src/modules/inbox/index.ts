@@ -1,8 +1,8 @@
 export { contactFilterSql } from './contacts/contact-filter-sql';
 export { normaliseContactFilters } from './contacts/contact-filters';
-export { normalizePhone } from './contacts/contact-values';
 export { decodeCsvBytes, parseCsv, toCsv } from './contacts/csv';
 export type { MarketingPreference } from './contacts/opt-out-record';
+export { type NormalizedPhone, normalizePhone, phoneMatchKey } from './contacts/phone-numbers';
 export { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export { returnConversationsToQueue } from './conversations/return-to-queue';

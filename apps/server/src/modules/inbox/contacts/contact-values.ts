@@ -1,27 +1,4 @@
 import type { ContactAttributeDefinition, ContactAttributeValue } from '@charla/contracts';
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-
-/**
- * A phone number as typed by a person (spaces, dashes, `00` prefix, no `+` for the default
- * country) to E.164 and WhatsApp's id (its digits). Mexican mobiles written with the old `1`
- * after 52 (how WhatsApp spells their ids) are normalised like inbound ones. Null if not a
- * valid number.
- */
-export function normalizePhone(raw: string, defaultCountry: string): { phone: string; waId: string } | null {
-  let text = raw.trim().replace(/[\s().\-/]/g, '');
-  if (text.startsWith('00')) text = `+${text.slice(2)}`;
-  if (!/^\+?\d{4,17}$/.test(text)) return null;
-  if (text.startsWith('+')) {
-    let digits = text.slice(1);
-    if (digits.length === 13 && digits.startsWith('521')) digits = `52${digits.slice(3)}`;
-    text = `+${digits}`;
-  }
-  const parsed = text.startsWith('+')
-    ? parsePhoneNumberFromString(text)
-    : parsePhoneNumberFromString(text, defaultCountry as CountryCode);
-  if (!parsed?.isValid()) return null;
-  return { phone: parsed.number, waId: parsed.number.slice(1) };
-}
 
 export type ValueCheck = { ok: true; value: ContactAttributeValue } | { ok: false; reason: string };
 

@@ -5,13 +5,16 @@ import type {
   RejectedRow,
   RejectParams,
 } from '@charla/contracts';
-import { checkAttributeValue, normalizePhone, parseBoolean, splitTags } from './contact-values';
+import { checkAttributeValue, parseBoolean, splitTags } from './contact-values';
 import type { ParsedCsv } from './csv';
+import { normalizePhone } from './phone-numbers';
 
 export interface ImportedContact {
   line: number;
   phone: string;
   waId: string;
+  /** Shared by every form of the number (see phone-numbers.ts). */
+  matchKey: string;
   name: string | null;
   tags: string[];
   attributes: Record<string, ContactAttributeValue>;
@@ -81,10 +84,10 @@ export function planImport(
     const rawPhone = cell(fields, mapping.phone);
     if (!rawPhone) return reject('missing_phone', 'The phone number is empty', mapping.phone, null);
     const number = normalizePhone(rawPhone, defaultCountry);
-    if (!number)
+    if (!number.ok)
       return reject(
         'invalid_phone',
-        `"${rawPhone}" is not a valid phone number (default country ${defaultCountry})`,
+        `"${rawPhone}" is not a valid phone number (default country ${defaultCountry}): ${number.reason}`,
         mapping.phone,
         rawPhone,
         { country: defaultCountry },
@@ -116,7 +119,7 @@ export function planImport(
           });
       }
     }
-    const seenAt = firstLine.get(number.waId);
+    const seenAt = firstLine.get(number.matchKey);
     if (seenAt !== undefined)
       return reject(
         'duplicate_in_file',
@@ -125,13 +128,15 @@ export function planImport(
         rawPhone,
         { firstLine: seenAt },
       );
-    firstLine.set(number.waId, line);
+    firstLine.set(number.matchKey, line);
     const name = cell(fields, mapping.name);
     return {
       ok: true,
       contact: {
         line,
-        ...number,
+        phone: number.phone,
+        waId: number.waId,
+        matchKey: number.matchKey,
         name: name ? name.slice(0, 200) : null,
         tags: mapping.tags ? splitTags(cell(fields, mapping.tags)) : [],
         attributes,

@@ -82,9 +82,10 @@ const MERGE_TAGS = (current: string, incoming: string) =>
            WITH ORDINALITY AS x(t, i) GROUP BY t ORDER BY min(i))`;
 
 /**
- * A contact is the same person when its WhatsApp id or its E.164 number matches one already
- * stored (customers who wrote first have Meta's wa_id, which for Mexico keeps the old `1`).
- * Known contacts get the file's name, extra tags and attributes; the rest are inserted.
+ * A contact is the same person when its number's match key (phone-numbers.ts: Mexico's 521,
+ * Argentina's 549, Brazil's ninth digit) or its E.164 number matches one already stored:
+ * customers who wrote first keep the wa_id WhatsApp reported. Known contacts get the file's
+ * name, extra tags and attributes; the rest are inserted.
  */
 async function upsertContacts(
   query: Query,
@@ -93,12 +94,14 @@ async function upsertContacts(
   now: Date,
 ): Promise<{ created: number; updated: number }> {
   if (contacts.length === 0) return { created: 0, updated: 0 };
-  const existing = await query<{ id: string; wa_id: string | null; phone: string | null }>(
-    `SELECT id, wa_id, phone FROM contacts
-      WHERE workspace_id = $1 AND (wa_id = ANY($2::text[]) OR phone = ANY($3::text[]))`,
-    [workspaceId, contacts.map((c) => c.waId), contacts.map((c) => c.phone)],
+  // Oldest first: where a number was already split in two, the older contact is the one kept.
+  const existing = await query<{ id: string; phone_key: string | null; phone: string | null }>(
+    `SELECT id, phone_key, phone FROM contacts
+      WHERE workspace_id = $1 AND (phone_key = ANY($2::text[]) OR phone = ANY($3::text[]))
+      ORDER BY created_at DESC, id DESC`,
+    [workspaceId, contacts.map((c) => c.matchKey), contacts.map((c) => c.phone)],
   );
-  const byWaId = new Map(existing.filter((e) => e.wa_id).map((e) => [e.wa_id, e.id]));
+  const byKey = new Map(existing.filter((e) => e.phone_key).map((e) => [e.phone_key, e.id]));
   const byPhone = new Map(existing.filter((e) => e.phone).map((e) => [e.phone, e.id]));
   const record = (c: ImportedContact, id?: string) => ({
     id,
@@ -113,7 +116,7 @@ async function upsertContacts(
   const toInsert: ReturnType<typeof record>[] = [];
   const claimed = new Set<string>();
   for (const c of contacts) {
-    const id = byWaId.get(c.waId) ?? byPhone.get(c.phone);
+    const id = byKey.get(c.matchKey) ?? byPhone.get(c.phone);
     if (id && !claimed.has(id)) {
       claimed.add(id);
       toUpdate.push(record(c, id));
