@@ -6,11 +6,14 @@ import { z } from 'zod';
 /** Webhook timestamps are strings of unix seconds (§5.3). */
 export const UnixSecondsSchema = z.string().regex(/^\d+$/, 'expected a string of unix seconds');
 
-/** Media as it arrives on an inbound message; `url` (valid 5 minutes) rolled out from 2025-11-12 (§3.2). */
+/**
+ * Media as it arrives on an inbound message; `url` (valid 5 minutes) rolled out from 2025-11-12 (§3.2).
+ * `sha256` is documented but not always sent: without it the file is still downloaded, unchecked.
+ */
 export const InboundMediaSchema = z.looseObject({
   id: z.string(),
   mime_type: z.string(),
-  sha256: z.string(),
+  sha256: z.string().optional(),
   url: z.string().optional(),
 });
 export type InboundMedia = z.infer<typeof InboundMediaSchema>;
@@ -146,6 +149,7 @@ export type SystemEvent = z.infer<typeof SystemEventSchema>;
 /** Older identity-change variant carries this next to `system` (§5.4). */
 export const IdentitySchema = z.looseObject({
   acknowledged: z.boolean().optional(),
-  created_timestamp: z.number().optional(),
+  /** Unix seconds; some senders give them as a string. */
+  created_timestamp: z.union([z.number(), z.string()]).optional(),
   hash: z.string().optional(),
 });

@@ -13,6 +13,7 @@ import {
   TEMPLATE_WEBHOOK_VALUE_SCHEMAS,
   type TemplateWebhookEvent,
   type UserPreference,
+  UserPreferenceSchema,
   UserPreferencesValueSchema,
 } from './webhook-templates';
 
@@ -30,6 +31,8 @@ export type WebhookUpdate = {
   templateUpdates?: TemplateWebhookEvent[];
   /** Marketing opt-outs/ins of a `user_preferences` change (§5.7); set (possibly empty) by parseWebhook. */
   userPreferences?: UserPreference[];
+  /** Items of the change that could not be read and were skipped, each with where and why. */
+  skippedItems?: string[];
   /** The change's value as received, for storing or for fields this package does not type. */
   value: unknown;
 };
@@ -72,12 +75,23 @@ export function parseWebhook(json: unknown): ParseWebhookResult {
       if (change.field === 'user_preferences') {
         const value = UserPreferencesValueSchema.safeParse(change.value, { reportInput: true });
         if (!value.success) return { ok: false, reason: formatFirstIssue(value.error.issues, prefix) };
+        const userPreferences: UserPreference[] = [];
+        const skippedItems: string[] = [];
+        for (const [index, item] of value.data.user_preferences.entries()) {
+          const read = UserPreferenceSchema.safeParse(item, { reportInput: true });
+          if (read.success) userPreferences.push(read.data);
+          else
+            skippedItems.push(
+              `a user_preferences item skipped: ${formatFirstIssue(read.error.issues, [...prefix, 'user_preferences', index])}`,
+            );
+        }
         updates.push({
           ...emptyUpdate(change.field, entry.id, change.value),
           phoneNumberId: value.data.metadata.phone_number_id,
           displayPhoneNumber: value.data.metadata.display_phone_number,
           contacts: value.data.contacts ?? [],
-          userPreferences: value.data.user_preferences,
+          userPreferences,
+          skippedItems,
         });
         continue;
       }

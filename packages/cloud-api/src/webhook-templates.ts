@@ -82,7 +82,8 @@ export const UserPreferencesValueSchema = z.looseObject({
   messaging_product: z.literal('whatsapp'),
   metadata: WebhookMetadataSchema,
   contacts: z.array(WebhookContactSchema).optional(),
-  user_preferences: z.array(UserPreferenceSchema),
+  // Items are read one by one (parseWebhook): one broken item is skipped, not the whole body.
+  user_preferences: z.array(z.unknown()),
 });
 export type UserPreferencesValue = z.infer<typeof UserPreferencesValueSchema>;
 

@@ -16,6 +16,11 @@ export const MediaSchema = z.object({
   /** Downloading from WhatsApp: pending until stored; failed with a reason. */
   state: z.enum(['pending', 'ready', 'failed']),
   error: z.string().nullable(),
+  /**
+   * true when WhatsApp's message gave no SHA-256 for the file: it is downloaded and shown all the
+   * same, checked only if the download itself names a checksum. Absent on files that had one.
+   */
+  unchecked: z.boolean().optional(),
 });
 export type Media = z.infer<typeof MediaSchema>;
 
@@ -135,4 +140,13 @@ export const ReferralSchema = z.object({
   sourceUrl: z.string().nullable(),
   headline: z.string().nullable(),
   body: z.string().nullable(),
+  /** The ad's id and the click id Meta's conversions API takes back; absent on older messages. */
+  sourceId: z.string().nullable().optional(),
+  ctwaClid: z.string().nullable().optional(),
+  /** `image` or `video`; the URLs are Meta's (links only: the web app never loads them inline). */
+  mediaType: z.string().nullable().optional(),
+  imageUrl: z.string().nullable().optional(),
+  videoUrl: z.string().nullable().optional(),
+  thumbnailUrl: z.string().nullable().optional(),
+  welcomeText: z.string().nullable().optional(),
 });

@@ -85,3 +85,36 @@ export function statusWebhook(o: {
     ],
   });
 }
+
+/**
+ * A webhook of any change (reference §5.3, §5.7) for the given number: `value` gets
+ * `messaging_product` and `metadata`; the rest (contacts, messages, user_preferences…) is the caller's.
+ */
+export function changeWebhook(o: {
+  phoneNumberId: string;
+  wabaId?: string;
+  field?: string;
+  value: Record<string, unknown>;
+}): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: o.wabaId ?? '123',
+        changes: [
+          {
+            field: o.field ?? 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550100100', phone_number_id: o.phoneNumberId },
+              ...o.value,
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** Unix seconds as Meta writes them in webhooks (a string). */
+export const unixNow = (offsetSeconds = 0) => String(Math.floor(Date.now() / 1000) + offsetSeconds);

@@ -96,6 +96,8 @@ async function fetchAndStore(deps: DownloadMediaDeps, media: MediaToDownload): P
     storageKey,
     size: bytes.byteLength,
     mimeType: media.mimeType || info.mime_type,
+    // Without any checksum the file is kept unchecked, and the thread says so (Media.unchecked).
+    sha256: expected || null,
   });
   if (changes.length === 0) {
     // Its contact was erased while the file downloaded: nothing of it may stay behind.

@@ -184,6 +184,8 @@ async function applyEvents(
           unsigned.push(`phone number id ${update.phoneNumberId}`);
           continue;
         }
+        // An unreadable item (no wa_id, …) is skipped with a note; the others still apply.
+        for (const note of channel ? (update.skippedItems ?? []) : []) notes.push({ id: event.id, note });
         for (const p of channel ? (update.userPreferences ?? []) : []) {
           if (!isWhatsAppId(p.wa_id)) {
             refused.push(

@@ -44,6 +44,13 @@ export function mapInboundMessage(m: WireMessage): MappedInbound {
           sourceUrl: m.referral.source_url ?? null,
           headline: m.referral.headline ?? null,
           body: m.referral.body ?? null,
+          sourceId: m.referral.source_id ?? null,
+          ctwaClid: m.referral.ctwa_clid ?? null,
+          mediaType: m.referral.media_type ?? null,
+          imageUrl: m.referral.image_url ?? null,
+          videoUrl: m.referral.video_url ?? null,
+          thumbnailUrl: m.referral.thumbnail_url ?? null,
+          welcomeText: m.referral.welcome_message?.text ?? null,
         }
       : null,
   };
@@ -59,7 +66,7 @@ function contentOf(m: WireMessage): InboundContent {
     case 'sticker':
     case 'audio': {
       const wire = (m as Record<string, unknown>)[m.type] as
-        | { id: string; mime_type: string; sha256: string; caption?: string; filename?: string }
+        | { id: string; mime_type: string; sha256?: string; caption?: string; filename?: string }
         | undefined;
       return {
         type: m.type,
@@ -169,7 +176,7 @@ function contentOf(m: WireMessage): InboundContent {
 }
 
 function mediaOf(
-  wire: { id: string; mime_type: string; sha256: string; filename?: string } | undefined,
+  wire: { id: string; mime_type: string; sha256?: string; filename?: string } | undefined,
   errors: WebhookError[] | undefined,
 ): InboundMedia {
   const first = errors?.[0];

@@ -127,6 +127,8 @@ export interface MediaRow {
   filename: string | null;
   state: Media['state'];
   error: string | null;
+  /** A customer's file whose checksum nobody gave (see Media.unchecked). */
+  unchecked?: boolean | null;
 }
 
 export interface ReactionRow {
@@ -147,6 +149,7 @@ export function toMedia(r: MediaRow): Media {
     filename: r.filename,
     state: r.state,
     error: r.error,
+    ...(r.unchecked ? { unchecked: true } : {}),
   };
 }
 

@@ -128,7 +128,9 @@ async function loadRelated(
     mediaIds.length === 0
       ? Promise.resolve([])
       : deps.db.query<MediaRow & Record<string, unknown>>(
-          `SELECT id, mime_type, size, filename, state, error FROM media
+          `SELECT id, mime_type, size, filename, state, error,
+                  (direction = 'inbound' AND external_id IS NOT NULL AND sha256 IS NULL) AS unchecked
+             FROM media
             WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
           [workspaceId, mediaIds],
         ),

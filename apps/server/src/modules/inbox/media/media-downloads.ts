@@ -65,12 +65,14 @@ const changeOf = (m: MediaToDownload): InboxChange[] =>
 export async function markMediaReady(
   db: Pick<Database, 'query'>,
   m: MediaToDownload,
-  stored: { storageKey: string; size: number; mimeType: string },
+  stored: { storageKey: string; size: number; mimeType: string; sha256?: string | null },
 ): Promise<InboxChange[]> {
+  // A checksum the download itself named (the webhook gave none) is kept: the file was checked.
   const rows = await db.query(
-    `UPDATE media SET state = 'ready', storage_key = $3, size = $4, mime_type = $5, error = NULL, updated_at = now()
+    `UPDATE media SET state = 'ready', storage_key = $3, size = $4, mime_type = $5, error = NULL,
+            sha256 = COALESCE(sha256, $6), updated_at = now()
       WHERE id = $1 AND workspace_id = $2 AND state = 'pending' RETURNING id`,
-    [m.id, m.workspaceId, stored.storageKey, stored.size, stored.mimeType],
+    [m.id, m.workspaceId, stored.storageKey, stored.size, stored.mimeType, stored.sha256 ?? null],
   );
   return rows.length > 0 ? changeOf(m) : [];
 }
