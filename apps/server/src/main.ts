@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createSimulator } from '@charla/simulator';
 import pino from 'pino';
 import { buildApp } from './app';
@@ -5,8 +7,14 @@ import { ConfigError, loadConfig } from './config/config';
 import { readEnvironment } from './config/load-env-file';
 import { createContainer } from './container';
 import { prepareDataDir } from './platform/data-dir';
+import { openDatabase } from './platform/db/database';
 
 const logger = pino({ level: 'info', transport: undefined });
+
+/** What the start is doing, with the seconds since the process began, so a slow start is not silent. */
+function progress(what: string): void {
+  console.log(`  [${process.uptime().toFixed(1).padStart(5)} s] ${what}`);
+}
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -23,14 +31,25 @@ async function main() {
   logger.level = config.LOG_LEVEL;
   prepareDataDir(config.DATA_DIR);
 
+  progress(
+    config.DATABASE_URL
+      ? 'Opening PostgreSQL (DATABASE_URL) and applying migrations…'
+      : existsSync(join(config.DATA_DIR, 'db'))
+        ? `Opening the embedded database in ${join(config.DATA_DIR, 'db')} and applying migrations…`
+        : `Creating the embedded database in ${join(config.DATA_DIR, 'db')} (about 15 s the first time)…`,
+  );
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'db') });
+
   let simulator: ReturnType<typeof createSimulator> | null = null;
   let simulatorUrl: string | null = null;
   if (config.SIMULATOR_ENABLED) {
+    progress(`Starting the WhatsApp simulator on port ${config.SIMULATOR_PORT}…`);
     simulator = createSimulator({ stateFile: `${config.DATA_DIR}/simulator.json` });
     simulatorUrl = await simulator.listen({ host: '127.0.0.1', port: config.SIMULATOR_PORT });
   }
 
-  const container = await createContainer(config, { logger, simulatorUrl });
+  progress('Starting background jobs and the web server…');
+  const container = await createContainer(config, { logger, simulatorUrl, database });
   // A line per request is noise for a small team's server: HTTP logs start at warn unless
   // LOG_LEVEL asks for debug or trace.
   const httpLogger = logger.child({ module: 'http' });
@@ -40,6 +59,7 @@ async function main() {
   await app.listen({ host: config.HOST, port: config.PORT });
   container.broadcastEngine.listening();
   container.outbox.listening();
+  progress('Connecting the sandbox number…');
   await container.prepareWorkspaces();
 
   console.log(`\n  Charla is running: ${config.PUBLIC_URL}\n`);
