@@ -38,11 +38,12 @@ beforeAll(async () => {
   );
   channelId = ch!.id;
   workspaceId = ch!.workspace_id;
-  // A: imported by phone (Mexico, written without the 1 WhatsApp uses), sent a campaign on the
-  // same number: a conversation with outbound messages only.
+  // A: imported with another number of hers (her shop's line; the same number in any form would
+  // already be her contact, see phone-matching.http.test.ts), sent a campaign on it: a
+  // conversation with outbound messages only.
   const [a] = await t.container.db.query<{ id: string }>(
     `INSERT INTO contacts (workspace_id, name, phone, wa_id, tags, attributes, notes, opt_in_state, opt_in_source)
-     VALUES ($1, 'María López', '+525512340000', '525512340000', '{vip}', '{"plan":"Pro"}', 'Importada', 'opted_in', 'import')
+     VALUES ($1, 'María López', '+525550001111', '525550001111', '{vip}', '{"plan":"Pro"}', 'Importada', 'opted_in', 'import')
      RETURNING id`,
     [workspaceId],
   );
@@ -101,7 +102,7 @@ describe('merging contacts', () => {
       joinedChannels: [expect.any(String)],
       result: {
         name: 'María López',
-        phone: '+525512340000',
+        phone: '+525550001111',
         waId: '5215512340000',
         tags: ['vip', 'lead'],
         notes: 'Importada\n\nEscribe de noche',

@@ -1,5 +1,6 @@
 import type { Query } from '../../../platform/db/database';
 import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe';
+import { adoptReportedWaIds } from '../contacts/adopt-reported-wa-ids';
 import {
   applyConsentKeywords,
   applyMarketingPreferences,
@@ -147,6 +148,10 @@ async function upsertContacts(query: Query, messages: InboundMessage[]): Promise
       );
     for (const r of result) ids.set(keyOfRow(r), r.id);
   };
+  await adoptReportedWaIds(
+    query,
+    withPhone.map((m) => ({ workspaceId: m.workspaceId, waId: toPgSafeText(m.contact.waId) })),
+  );
   await run(withPhone, 'wa_id');
   await run(userOnly, 'user_id');
   return ids;
