@@ -3,11 +3,13 @@ import type { Config } from './config/config';
 import type { AuditDeps } from './modules/audit';
 import { type AuthDeps, liveSessions } from './modules/auth';
 import {
+  announcePausedBroadcasts,
   type BroadcastEngine,
   type BroadcastsDeps,
   createBroadcastEngine,
   defineBroadcastJobs,
   headerFilesInUse,
+  pauseBroadcastsOf,
   scheduleBroadcastHousekeeping,
 } from './modules/broadcasts';
 import {
@@ -51,7 +53,13 @@ import {
   toCsv,
   toOutboundContent,
 } from './modules/inbox';
-import { createOutboxEngine, createOutboxMetrics, numberBacklog, type OutboxEngine } from './modules/outbox';
+import {
+  createOutboxEngine,
+  createOutboxMetrics,
+  failQueuedSendsOf,
+  numberBacklog,
+  type OutboxEngine,
+} from './modules/outbox';
 import type { PrivacyDeps } from './modules/privacy';
 import {
   createTemplateWebhookSink,
@@ -411,7 +419,21 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     backlogOf: (workspaceId, channelIds) => numberBacklog(db, workspaceId, channelIds, clock.now()),
     sandbox: sandboxOptions,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    // A disconnected number: its queued sends fail, its broadcasts pause (same transaction).
+    stopSendsOf: async (query, { workspaceId, channelId }, why) => {
+      const changes = await failQueuedSendsOf(query, channelId, why.error);
+      const paused = await pauseBroadcastsOf(query, channelId, why.reason);
+      return async () => {
+        await notify(changes);
+        await announcePausedBroadcasts(broadcasts, workspaceId, paused);
+      };
+    },
+    channelsChanged: (workspaceId) => bus.publish({ workspaceId, type: 'channels.changed' }),
   };
+  // A number connected or disconnected through any process: every process reloads its directory.
+  bus.subscribe((event) => {
+    if (event.type === 'channels.changed') directory.invalidate();
+  });
 
   let recovery: NodeJS.Timeout | null = null;
   return {

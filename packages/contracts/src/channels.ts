@@ -27,7 +27,8 @@ export const ChannelSchema = z.object({
   displayPhoneNumber: z.string(),
   /** The WhatsApp Business Account of the number: templates belong to it. */
   wabaId: z.string(),
-  status: z.enum(['connected', 'error']),
+  /** `disconnected`: an owner or admin disconnected it; its history stays readable, nothing is sent or received. */
+  status: z.enum(['connected', 'error', 'disconnected']),
   /** Sandbox only: the simulated phone where you can chat as a customer. */
   phoneUrl: z.string().nullable(),
   /** Why the number is in error, in words a person can act on. */

@@ -7,6 +7,7 @@ import { PREPARE_BROADCAST_JOB } from './prepare-broadcast';
 import { publishBroadcast } from './publish-broadcast';
 import { CANCELLED_REASON } from './recipient-state-sql';
 import { assertManager } from './save-broadcast';
+import { assertNumberConnected } from './stop-number-broadcasts';
 
 export type BroadcastAction = 'start' | 'pause' | 'resume' | 'cancel';
 
@@ -33,6 +34,7 @@ export async function changeBroadcastStatus(
 ): Promise<Broadcast> {
   assertManager(actor);
   const current = await findBroadcastRow(deps, actor.workspaceId, id);
+  if (action === 'start' || action === 'resume') await assertNumberConnected(deps, current.channel_id);
   const move = MOVES[action];
   const now = deps.clock.now();
   // A broadcast paused while preparing resumes by preparing again.

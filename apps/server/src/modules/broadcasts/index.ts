@@ -6,3 +6,4 @@ export { forgetBroadcastRecipient } from './forget-recipient';
 export { headerFilesInUse } from './header-files-in-use';
 export { retryLimitedRecipients } from './limited-recipients';
 export { purgeUnusedCsvAudiences, UNUSED_CSV_AUDIENCE_DAYS } from './purge-unused-csv-audiences';
+export { announcePausedBroadcasts, pauseBroadcastsOf } from './stop-number-broadcasts';

@@ -13,26 +13,34 @@ export interface ChannelRecord {
   accessToken: string;
   appSecret: string;
   verifyToken: string;
-  status: 'connected' | 'error';
+  status: 'connected' | 'error' | 'disconnected';
   lastError: string | null;
 }
 
 /**
  * Every channel with its secrets decrypted, kept in memory: the webhook route checks
- * signatures against it on every request. Reloaded after a change here and every few
- * seconds, so a channel connected through another process is picked up.
+ * signatures against it on every request. Reloaded after a change here, when another process
+ * announces a change (`channels.changed` on the event bus, see container.ts), and every few
+ * seconds at the latest.
+ *
+ * A disconnected number is known only to `listed()` (Settings and the inbox show it with its
+ * history): for everything else (`all`, `byId`, `byPhoneNumberId`: webhooks, sending, templates,
+ * media) it does not exist, exactly like a number never connected.
  */
 export interface ChannelDirectory {
+  /** The numbers that may send and receive (not disconnected). */
   all(): Promise<ChannelRecord[]>;
   byId(id: string): Promise<ChannelRecord | undefined>;
   byPhoneNumberId(phoneNumberId: string): Promise<ChannelRecord | undefined>;
+  /** Every number, disconnected ones too (their secrets empty), for showing them. */
+  listed(): Promise<ChannelRecord[]>;
   invalidate(): void;
 }
 
 const MAX_AGE_MS = 5_000;
 
 export function createChannelDirectory(deps: ChannelsDeps): ChannelDirectory {
-  let cache: { at: number; list: ChannelRecord[] } | null = null;
+  let cache: { at: number; list: ChannelRecord[]; live: ChannelRecord[] } | null = null;
   let loading: Promise<ChannelRecord[]> | null = null;
 
   async function load(): Promise<ChannelRecord[]> {
@@ -50,26 +58,29 @@ export function createChannelDirectory(deps: ChannelsDeps): ChannelDirectory {
       wabaId: r.waba_id!,
       graphBaseUrl: r.graph_base_url!,
       graphVersion: r.graph_version!,
-      accessToken: deps.secrets.decrypt(r.access_token_enc!),
-      appSecret: deps.secrets.decrypt(r.app_secret_enc!),
+      // Wiped (empty) once the number is disconnected.
+      accessToken: r.access_token_enc ? deps.secrets.decrypt(r.access_token_enc) : '',
+      appSecret: r.app_secret_enc ? deps.secrets.decrypt(r.app_secret_enc) : '',
       verifyToken: deps.secrets.decrypt(r.verify_token_enc!),
       status: r.status as ChannelRecord['status'],
       lastError: r.last_error ?? null,
     }));
   }
 
-  async function all(): Promise<ChannelRecord[]> {
-    if (cache && Date.now() - cache.at < MAX_AGE_MS) return cache.list;
+  async function current() {
+    if (cache && Date.now() - cache.at < MAX_AGE_MS) return cache;
     loading ??= load().finally(() => {
       loading = null;
     });
     const list = await loading;
-    cache = { at: Date.now(), list };
-    return list;
+    cache = { at: Date.now(), list, live: list.filter((c) => c.status !== 'disconnected') };
+    return cache;
   }
+  const all = async () => (await current()).live;
 
   return {
     all,
+    listed: async () => (await current()).list,
     byId: async (id) => (await all()).find((c) => c.id === id),
     byPhoneNumberId: async (pid) => (await all()).find((c) => c.phoneNumberId === pid),
     invalidate() {

@@ -6,10 +6,11 @@ import { AppError, notFound } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 import { type ConnectChannelDeps, connectChannel } from './connect-channel';
 import { createSandboxChannel, type SandboxOptions } from './create-sandbox-channel';
+import { type DisconnectChannelDeps, disconnectChannel } from './disconnect-channel';
 import { type BacklogOf, type ChannelView, getChannel, listChannels } from './list-channels';
 
 /** What the channel admin routes need, built once in container.ts. */
-export interface ChannelAdminDeps extends ConnectChannelDeps {
+export interface ChannelAdminDeps extends ConnectChannelDeps, DisconnectChannelDeps {
   view: ChannelView;
   backlogOf: BacklogOf;
   /** Read per request: the simulator's webhook target is only known once the server listens. */
@@ -66,10 +67,29 @@ export async function channelsRoutes(appIn: FastifyInstance, opts: ChannelsRoute
     },
     async (req) => {
       const auth = asAdmin(req);
-      return shown(
-        auth,
-        await connectChannel(deps, auth.workspaceId, req.body, { userId: auth.userId, ip: req.ip }),
-      );
+      const id = await connectChannel(deps, auth.workspaceId, req.body, { userId: auth.userId, ip: req.ip });
+      // Every process picks up the new (or reconnected) number at once.
+      await deps.channelsChanged(auth.workspaceId);
+      return shown(auth, id);
+    },
+  );
+
+  app.post(
+    '/api/channels/:id/disconnect',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary:
+          'Disconnect a WhatsApp number: its history stays, its secrets are wiped, nothing more is sent or received through it',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: ChannelSchema },
+      },
+    },
+    async (req) => {
+      const auth = asAdmin(req);
+      await disconnectChannel(deps, auth.workspaceId, req.params.id, { userId: auth.userId, ip: req.ip });
+      return shown(auth, req.params.id);
     },
   );
 

@@ -18,7 +18,8 @@ export const channels = pgTable('channels', {
   accessTokenEnc: text('access_token_enc').notNull(),
   appSecretEnc: text('app_secret_enc').notNull(),
   verifyTokenEnc: text('verify_token_enc').notNull(),
-  status: text('status', { enum: ['connected', 'error'] })
+  /** `disconnected`: its secrets are wiped (empty), its history stays; connecting it again restores it. */
+  status: text('status', { enum: ['connected', 'error', 'disconnected'] })
     .notNull()
     .default('connected'),
   lastError: text('last_error'),

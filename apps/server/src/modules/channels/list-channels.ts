@@ -34,7 +34,7 @@ export function toChannel(
         ? 'The simulator is turned off (SIMULATOR_ENABLED=false), so this sandbox number cannot send or receive.'
         : c.lastError,
     webhook:
-      !isSandbox && canSeeSecrets(role)
+      !isSandbox && c.status !== 'disconnected' && canSeeSecrets(role)
         ? { url: `${view.publicUrl}/webhooks/whatsapp`, verifyToken: c.verifyToken }
         : null,
     backlog,
@@ -47,7 +47,7 @@ export async function listChannels(
   view: ChannelView,
   backlogOf: BacklogOf,
 ): Promise<Channel[]> {
-  const mine = (await directory.all()).filter((c) => c.workspaceId === auth.workspaceId);
+  const mine = (await directory.listed()).filter((c) => c.workspaceId === auth.workspaceId);
   const backlog = await backlogOf(
     auth.workspaceId,
     mine.map((c) => c.id),
@@ -62,7 +62,7 @@ export async function getChannel(
   backlogOf: BacklogOf,
   id: string,
 ): Promise<Channel | undefined> {
-  const c = await directory.byId(id);
+  const c = (await directory.listed()).find((c) => c.id === id);
   if (!c || c.workspaceId !== auth.workspaceId) return undefined;
   const backlog = await backlogOf(auth.workspaceId, [c.id]);
   return toChannel(c, auth.role, view, backlog.get(c.id) ?? null);

@@ -1,6 +1,7 @@
 export type { ChannelLane } from './channel-lane';
 export { HOLDS_LEASE_SQL } from './channel-lease';
 export type { EnqueueItem } from './enqueue';
+export { failQueuedSendsOf } from './fail-number-sends';
 export { numberBacklog } from './number-backlog';
 export { type Admission, type OutageState, outageSignal } from './outage-backoff';
 export type { OutboxConfig, OutboxDeps, OutboxMetrics } from './outbox.deps';

@@ -5,6 +5,10 @@ import { toSendFailure } from './cloud-api-errors';
 import { graphTransport } from './graph-transport';
 import { checkCloudApiMessage, toCloudApiMessage } from './map-outbound-message';
 
+/** Why a send through a disconnected (or removed) number fails; the disconnect fails queued sends with it too. */
+export const NUMBER_DISCONNECTED_REASON =
+  'The number was disconnected, so this message was not sent. An owner or admin can reconnect it in Settings › Numbers; then send it again.';
+
 /** Meta keeps an uploaded file 30 days; one day of margin so a send never names an expired id. */
 export const MEDIA_REUSE_MS = 29 * 24 * 3600_000;
 const MAX_KEPT_UPLOADS = 500;
@@ -27,10 +31,7 @@ export function createWhatsAppGateway(
   async function clientFor(channelId: string): Promise<{ channel: ChannelRecord; client: CloudApiClient }> {
     const channel = await directory.byId(channelId);
     if (!channel) {
-      throw new SendFailure(
-        { code: null, reason: 'The WhatsApp number of this conversation was removed.', details: null },
-        false,
-      );
+      throw new SendFailure({ code: null, reason: NUMBER_DISCONNECTED_REASON, details: null }, false);
     }
     const key = `${channel.graphBaseUrl}|${channel.graphVersion}|${channel.accessToken}`;
     let entry = clients.get(channelId);

@@ -8,6 +8,7 @@ import {
 } from '../conversations/conversation-access';
 import { getConversationWindow } from '../conversations/conversation-window';
 import type { InboxDeps } from '../inbox.deps';
+import { assertNumberConnected } from './number-disconnected';
 import { buildOutboundContent } from './outbound-request';
 import { queueOutbound } from './queue-outbound';
 import { sendTemplateMessage } from './send-template-message';
@@ -49,13 +50,21 @@ export async function sendMessage(
  */
 async function findWindow(deps: Pick<InboxDeps, 'db' | 'clock'>, viewer: Viewer, id: string) {
   const visible = visibleConversationsSql(viewer, 3);
-  const [row] = await deps.db.query<{ channel_id: string; last_inbound_at: Date | null; visible: boolean }>(
-    `SELECT c.channel_id, c.last_inbound_at, ${visible.sql} AS visible FROM conversations c
+  const [row] = await deps.db.query<{
+    channel_id: string;
+    last_inbound_at: Date | null;
+    visible: boolean;
+    status: string;
+    display_phone_number: string;
+  }>(
+    `SELECT c.channel_id, c.last_inbound_at, ${visible.sql} AS visible, ch.status, ch.display_phone_number
+       FROM conversations c JOIN channels ch ON ch.id = c.channel_id
       WHERE c.workspace_id = $1 AND c.id = $2`,
     [viewer.workspaceId, id, ...visible.params],
   );
   if (!row) throw notFound('conversation');
   if (!row.visible) throw hiddenConversation();
+  assertNumberConnected(row);
   const window = getConversationWindow(
     row.last_inbound_at && new Date(row.last_inbound_at),
     deps.clock.now(),

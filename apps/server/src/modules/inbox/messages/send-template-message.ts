@@ -2,6 +2,7 @@ import type { Message, TemplateValues } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
 import { prepareTemplateSend } from '../../templates';
 import type { InboxDeps } from '../inbox.deps';
+import { assertNumberConnected } from './number-disconnected';
 import { kindOfMime } from './outbound-request';
 import { queueOutbound } from './queue-outbound';
 
@@ -24,13 +25,20 @@ export async function sendTemplateMessage(
     body: v.body ?? {},
     buttons: v.buttons ?? {},
   };
-  const [target] = await deps.db.query<{ channel_id: string; waba_id: string; opt_in_state: string }>(
-    `SELECT c.channel_id, ch.waba_id, ct.opt_in_state FROM conversations c
+  const [target] = await deps.db.query<{
+    channel_id: string;
+    waba_id: string;
+    opt_in_state: string;
+    status: string;
+    display_phone_number: string;
+  }>(
+    `SELECT c.channel_id, ch.waba_id, ch.status, ch.display_phone_number, ct.opt_in_state FROM conversations c
        JOIN channels ch ON ch.id = c.channel_id JOIN contacts ct ON ct.id = c.contact_id
       WHERE c.workspace_id = $1 AND c.id = $2`,
     [actor.workspaceId, conversationId],
   );
   if (!target) throw notFound('conversation');
+  assertNumberConnected(target);
   const content = await prepareTemplateSend(
     deps.db,
     {
