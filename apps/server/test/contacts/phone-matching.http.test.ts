@@ -6,7 +6,7 @@ import {
   promoVariables,
   templateSends,
 } from '../broadcasts/broadcast-fixtures';
-import { inboundTextWebhook } from '../harness/payloads';
+import { changeWebhook, inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 // One customer, one contact: the number WhatsApp reports (`wa_id`) and the number people type
@@ -181,5 +181,38 @@ describe('a broadcast CSV audience with the typed form', () => {
     // The template shows in the customer's existing conversation.
     const thread = (await api('GET', `/api/conversations/${conversation.id}`)).json();
     expect(JSON.stringify(thread)).toContain('20% en toda la tienda');
+  });
+});
+
+describe("WhatsApp's marketing stop for a number imported in its typed form", () => {
+  it('opts out the imported contact instead of creating one for the wa_id', async () => {
+    const job = await importCsv('Teléfono,Nombre,Etiquetas\n"+52 81 1357 2468",Norma,\n', 'ES');
+    expect(job).toMatchObject({ createdCount: 1 });
+    const [imported] = await contactsEnding('13572468');
+    const waId = '5218113572468';
+    const body = changeWebhook({
+      phoneNumberId: t.sandbox.phoneNumberId,
+      wabaId: t.sandbox.wabaId,
+      field: 'user_preferences',
+      value: {
+        contacts: [{ profile: { name: 'Norma' }, wa_id: waId }],
+        user_preferences: [
+          {
+            wa_id: waId,
+            category: 'marketing_messages',
+            value: 'stop',
+            timestamp: 1731705721,
+            detail: 'stop',
+          },
+        ],
+      },
+    });
+    expect((await t.postWebhook(body)).statusCode).toBe(200);
+    const found = await t.waitFor(async () => {
+      const all = await contactsEnding('13572468');
+      return all.some((c) => c.optIn.state === 'opted_out') && all;
+    }, 'the marketing stop to be applied');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ id: imported!.id, name: 'Norma', waId, optIn: { state: 'opted_out' } });
   });
 });

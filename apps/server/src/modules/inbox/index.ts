@@ -2,7 +2,7 @@ export { contactFilterSql } from './contacts/contact-filter-sql';
 export { normaliseContactFilters } from './contacts/contact-filters';
 export { decodeCsvBytes, parseCsv, toCsv } from './contacts/csv';
 export type { MarketingPreference } from './contacts/opt-out-record';
-export { type NormalizedPhone, normalizePhone, phoneMatchKey } from './contacts/phone-numbers';
+export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './contacts/phone-numbers';
 export { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export { returnConversationsToQueue } from './conversations/return-to-queue';

@@ -1,7 +1,9 @@
 import type { Query } from '../../../platform/db/database';
 import { recordConversationEvents } from '../conversations/conversation-events';
 import type { InboxChange } from '../inbox.ports';
+import { adoptReportedWaIds } from './adopt-reported-wa-ids';
 import { consentKeyword, consentReply } from './opt-out-keywords';
+import { phoneFromWaId } from './phone-numbers';
 
 type State = 'opted_out' | 'opted_in';
 type Source = 'customer_keyword' | 'whatsapp';
@@ -104,10 +106,12 @@ export async function applyMarketingPreferences(
   for (const p of preferences) {
     const state: State | null = p.value === 'stop' ? 'opted_out' : p.value === 'resume' ? 'opted_in' : null;
     if (!state) continue;
+    // The contact known by another form of this number (Mexico's 521...) takes WhatsApp's id.
+    await adoptReportedWaIds(query, [{ workspaceId: p.workspaceId, waId: p.waId }]);
     const [contact] = await query<{ id: string }>(
-      `INSERT INTO contacts (workspace_id, wa_id, phone) VALUES ($1, $2, '+' || $2)
+      `INSERT INTO contacts (workspace_id, wa_id, phone) VALUES ($1, $2, $3)
        ON CONFLICT (workspace_id, wa_id) DO UPDATE SET updated_at = contacts.updated_at RETURNING id`,
-      [p.workspaceId, p.waId],
+      [p.workspaceId, p.waId, phoneFromWaId(p.waId) ?? `+${p.waId}`],
     );
     const conversations = await query<{ id: string }>(
       'SELECT id FROM conversations WHERE workspace_id = $1 AND channel_id = $2 AND contact_id = $3',

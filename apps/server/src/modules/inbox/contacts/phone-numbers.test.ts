@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, phoneMatchKey } from './phone-numbers';
+import { normalizePhone, phoneFromWaId, phoneMatchKey } from './phone-numbers';
 
 type Row = [typed: string, defaultCountry: string, phone: string, matchKey: string];
 
@@ -99,5 +99,20 @@ describe('rejections say why', () => {
     const result = normalizePhone(typed, country);
     expect(result).toMatchObject({ ok: false, problem });
     expect(result.ok ? '' : result.reason).toContain(words);
+  });
+});
+
+describe('phoneFromWaId: what people see for a wa_id WhatsApp reported', () => {
+  it.each([
+    ['5215512345678', '+525512345678'],
+    ['5491112345678', '+5491112345678'],
+    ['551187654321', '+5511987654321'],
+    ['551134567890', '+551134567890'],
+    ['34612345678', '+34612345678'],
+    ['999123456789', '+999123456789'],
+    ['12345', null],
+    [null, null],
+  ])('%s -> %s', (waId, phone) => {
+    expect(phoneFromWaId(waId)).toBe(phone);
   });
 });

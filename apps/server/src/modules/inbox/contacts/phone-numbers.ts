@@ -89,6 +89,17 @@ export function normalizePhone(raw: string, defaultCountry: string): NormalizedP
   return { ok: true, phone: parsed.number, waId, matchKey: phoneMatchKey(waId) };
 }
 
+/**
+ * E.164 for people from a `wa_id` WhatsApp reported (Mexico without the 1, Brazil with the ninth
+ * digit); digits that are no known number are kept as given. Null when they cannot be a number.
+ */
+export function phoneFromWaId(waId: string | null | undefined): string | null {
+  const digits = (waId ?? '').replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  const number = normalizePhone(`+${digits}`, 'ZZ');
+  return number.ok ? number.phone : `+${digits}`;
+}
+
 /** Rewrites the forms WhatsApp uses in `wa_id`s that E.164 does not (see above). */
 function fromWaIdForm(digits: string): string {
   if (/^521\d{10}$/.test(digits)) return `52${digits.slice(3)}`;
