@@ -2,6 +2,7 @@ import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
 import { privacyEn } from '../features/contacts/privacy.en';
 import { accessEn } from '../features/settings/access.en';
 import { auditEn } from '../features/settings/audit.en';
+import { numberDisconnectEn } from '../features/settings/number-disconnect.en';
 import { organisationEn } from '../features/settings/organisation.en';
 import { templatesEn } from '../features/templates/templates.en';
 import type { Translations } from './es';
@@ -676,6 +677,7 @@ export const en: Translations = {
   privacy: privacyEn,
   ...organisationEn,
   access: accessEn,
+  numberDisconnect: numberDisconnectEn,
   presence: {
     viewingOne: '{{name}} is viewing',
     viewingMany: '{{name}} and {{count}} more are viewing',

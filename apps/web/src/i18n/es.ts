@@ -2,6 +2,7 @@ import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
 import { privacyEs } from '../features/contacts/privacy.es';
 import { accessEs } from '../features/settings/access.es';
 import { auditEs } from '../features/settings/audit.es';
+import { numberDisconnectEs } from '../features/settings/number-disconnect.es';
 import { organisationEs } from '../features/settings/organisation.es';
 import { templatesEs } from '../features/templates/templates.es';
 /** Spanish, the default language. `en.ts` must have exactly the same keys (i18n.test.ts checks). */
@@ -688,6 +689,7 @@ export const es = {
   privacy: privacyEs,
   ...organisationEs,
   access: accessEs,
+  numberDisconnect: numberDisconnectEs,
   presence: {
     viewingOne: '{{name}} está viendo esta conversación',
     viewingMany: '{{name}} y {{count}} más están viendo esta conversación',

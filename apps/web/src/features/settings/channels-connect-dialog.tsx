@@ -1,5 +1,5 @@
 import type { Channel, ConnectChannelRequest } from '@charla/contracts';
-import { Plus } from 'lucide-react';
+import { Plus, RotateCcw } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
@@ -32,8 +32,12 @@ const fieldOfCode: Record<string, FieldName> = {
   channel_taken: 'phoneNumberId',
 };
 
-/** Connects a real number: Charla asks Meta before saving, then shows what to paste in Meta. */
-export function ConnectChannelDialog() {
+/**
+ * Connects a real number: Charla asks Meta before saving, then shows what to paste in Meta. With
+ * `reconnect` (a disconnected number), the same form prefilled with its ids: connecting it again
+ * with new credentials brings it back with its history.
+ */
+export function ConnectChannelDialog({ reconnect }: { reconnect?: Channel } = {}) {
   const { t } = useTranslation();
   const [isOpen, setIsOpen] = useState(false);
   const [connected, setConnected] = useState<Channel | null>(null);
@@ -46,14 +50,27 @@ export function ConnectChannelDialog() {
   return (
     <Dialog open={isOpen} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>
-        <Button data-testid="connect-channel-open">
-          <Plus aria-hidden className="size-4" />
-          {t('settings.channels.connect.button')}
-        </Button>
+        {reconnect ? (
+          <Button data-testid="reconnect-channel">
+            <RotateCcw aria-hidden className="size-4" />
+            {t('numberDisconnect.reconnect')}
+          </Button>
+        ) : (
+          <Button data-testid="connect-channel-open">
+            <Plus aria-hidden className="size-4" />
+            {t('settings.channels.connect.button')}
+          </Button>
+        )}
       </DialogTrigger>
       <DialogContent
         size="lg"
-        title={connected ? t('settings.channels.connect.doneTitle') : t('settings.channels.connect.title')}
+        title={
+          connected
+            ? t('settings.channels.connect.doneTitle')
+            : reconnect
+              ? t('numberDisconnect.reconnectTitle', { number: reconnect.displayPhoneNumber })
+              : t('settings.channels.connect.title')
+        }
         description={
           connected
             ? t('settings.channels.connect.doneBody', {
@@ -73,18 +90,25 @@ export function ConnectChannelDialog() {
             </div>
           </div>
         ) : (
-          <ConnectForm onConnected={setConnected} />
+          <ConnectForm
+            onConnected={setConnected}
+            initial={
+              reconnect
+                ? { ...empty, phoneNumberId: reconnect.phoneNumberId, wabaId: reconnect.wabaId }
+                : empty
+            }
+          />
         )}
       </DialogContent>
     </Dialog>
   );
 }
 
-function ConnectForm({ onConnected }: { onConnected: (channel: Channel) => void }) {
+function ConnectForm({ onConnected, initial }: { onConnected: (channel: Channel) => void; initial: Values }) {
   const { t } = useTranslation();
   const connect = useConnectChannel();
   const errorMessage = useErrorMessage();
-  const [values, setValues] = useState<Values>(empty);
+  const [values, setValues] = useState<Values>(initial);
   const [invalid, setInvalid] = useState<Partial<Record<FieldName, boolean>>>({});
 
   const onSubmit = (event: FormEvent) => {

@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
 import { BacklogNotice } from './channel-backlog-notice';
+import { DisconnectChannelButton, DisconnectedFooter } from './channel-disconnect';
 import { useAddSandbox } from './channels.api';
 import { ConnectChannelDialog } from './channels-connect-dialog';
 import { WebhookPanel } from './channels-webhook-panel';
@@ -66,7 +67,7 @@ export function ChannelsPage() {
         <ul className="flex flex-col gap-4">
           {channels.data.map((channel) => (
             <li key={channel.id}>
-              <ChannelCard channel={channel} />
+              <ChannelCard channel={channel} canManage={canManage} />
             </li>
           ))}
         </ul>
@@ -75,9 +76,13 @@ export function ChannelsPage() {
   );
 }
 
-function ChannelCard({ channel }: { channel: Channel }) {
+function ChannelCard({ channel, canManage }: { channel: Channel; canManage: boolean }) {
   const { t } = useTranslation();
   const isSandbox = channel.kind === 'sandbox';
+  const isDisconnected = channel.status === 'disconnected';
+  const statusTone = channel.status === 'connected' ? 'green' : isDisconnected ? 'neutral' : 'red';
+  const statusDot =
+    channel.status === 'connected' ? 'bg-emerald-500' : isDisconnected ? 'bg-neutral-400' : 'bg-red-500';
 
   return (
     <Card className="overflow-hidden" data-testid="channel-card">
@@ -93,12 +98,11 @@ function ChannelCard({ channel }: { channel: Channel }) {
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="truncate font-semibold">{channel.name}</h3>
             <Badge tone={isSandbox ? 'amber' : 'blue'}>{t(`settings.channels.kind.${channel.kind}`)}</Badge>
-            <Badge tone={channel.status === 'connected' ? 'green' : 'red'} data-testid="channel-status">
-              <span
-                aria-hidden
-                className={`size-1.5 rounded-full ${channel.status === 'connected' ? 'bg-emerald-500' : 'bg-red-500'}`}
-              />
-              {t(`settings.channels.status.${channel.status}`)}
+            <Badge tone={statusTone} data-testid="channel-status">
+              <span aria-hidden className={`size-1.5 rounded-full ${statusDot}`} />
+              {isDisconnected
+                ? t('numberDisconnect.status')
+                : t(`settings.channels.status.${channel.status}`)}
             </Badge>
           </div>
           <p className="mt-1 text-sm text-neutral-600 tabular-nums dark:text-neutral-400">
@@ -116,8 +120,11 @@ function ChannelCard({ channel }: { channel: Channel }) {
           ) : null}
           <BacklogNotice backlog={channel.backlog} />
         </div>
+        {canManage && !isSandbox && !isDisconnected ? <DisconnectChannelButton channel={channel} /> : null}
       </div>
-      {isSandbox ? (
+      {isDisconnected ? (
+        <DisconnectedFooter channel={channel} canManage={canManage} />
+      ) : isSandbox ? (
         <div className="flex flex-col gap-4 border-t border-neutral-200 bg-neutral-50 px-5 py-4 sm:flex-row sm:items-center dark:border-neutral-800 dark:bg-neutral-900/60">
           <p className="flex-1 text-sm text-neutral-600 dark:text-neutral-400">
             {t('settings.channels.sandboxExplainer')}

@@ -19,3 +19,12 @@ export function useAddSandbox() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.channels }),
   });
 }
+
+/** The number's history stays; its secrets are wiped and nothing more is sent or received through it. */
+export function useDisconnectChannel() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<Channel>(`/api/channels/${id}/disconnect`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.channels }),
+  });
+}

@@ -48,7 +48,9 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           <option value="">{t('inbox.filters.anyChannel')}</option>
           {(channels.data ?? []).map((channel) => (
             <option key={channel.id} value={channel.id}>
-              {channel.name}
+              {channel.status === 'disconnected'
+                ? t('numberDisconnect.inboxOption', { name: channel.name })
+                : channel.name}
             </option>
           ))}
         </Select>
