@@ -3,7 +3,7 @@ import { type GraphApiError, graphErrors, webhookErrors } from './graph-error';
 import type { MessagingLimits } from './messaging-limits';
 import { checkMediaIds, resolveMediaAsync } from './outbound-media';
 import { isRecord, type ValidatedOutbound, validateOutbound } from './outbound-validation';
-import { parseRecipient, toDigits } from './phone-format';
+import { otherWaIdForms, parseRecipient, toDigits } from './phone-format';
 import type { Sandbox } from './sandbox';
 import type { SimMessage, SimNumber } from './sandbox-state';
 import type { PairRateLimit, SendLimits } from './send-limits';
@@ -55,8 +55,14 @@ export function handleMessagesPost(context: MessagesContext, rawBody: string): G
 
 function handleSend(context: MessagesContext, body: Record<string, unknown>): GraphResponse {
   const { sandbox, number, limits } = context;
-  const recipient = parseRecipient(body.to);
-  if (!recipient.ok) return toErrorResponse(recipient.error);
+  const parsed = parseRecipient(body.to);
+  if (!parsed.ok) return toErrorResponse(parsed.error);
+  // Like Meta, a number written in another form of a known customer's line reaches that customer
+  // and answers with the wa_id WhatsApp uses for them.
+  const known = [parsed.waId, ...otherWaIdForms(parsed.waId)].find(
+    (waId) => sandbox.findCustomer(number.phoneNumberId, waId) !== null,
+  );
+  const recipient = { waId: known ?? parsed.waId };
   const validated = validateOutbound(body);
   if (!validated.ok) return toErrorResponse(validated.error);
   if (recipient.waId === toDigits(number.displayPhoneNumber))

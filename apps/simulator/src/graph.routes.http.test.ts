@@ -108,6 +108,16 @@ describe('POST /messages success', () => {
     });
   });
 
+  it('answers with the wa_id WhatsApp uses when the number is written in another form of it', async () => {
+    // Ana's wa_id keeps Mexico's old mobile 1; the business writes her number without it.
+    const { status, body } = await post(
+      sendTextRequest({ to: '+52 55 1234 5678', text: { body: 'Hola Ana' } }),
+    );
+    expect(status).toBe(200);
+    expect(body.contacts).toEqual([{ input: '+52 55 1234 5678', wa_id: CUSTOMER_WA_ID }]);
+    expect(simulator.chat(NUMBER.phoneNumberId, CUSTOMER_WA_ID).map((m) => m.text)).toContain('Hola Ana');
+  });
+
   it('has no idempotency: the same POST twice creates two messages', async () => {
     const first = await post(sendTextRequest({ text: { body: 'Pedido listo' } }));
     const second = await post(sendTextRequest({ text: { body: 'Pedido listo' } }));

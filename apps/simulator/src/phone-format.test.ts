@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecipient } from './phone-format';
+import { otherWaIdForms, parseRecipient } from './phone-format';
 
 describe('parseRecipient', () => {
   it.each([
@@ -20,5 +20,20 @@ describe('parseRecipient', () => {
     const result = parseRecipient(to);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.init.code).toBe(code);
+  });
+});
+
+describe('otherWaIdForms', () => {
+  it.each([
+    ['525512345678', ['5215512345678']],
+    ['5215512345678', ['525512345678']],
+    ['5491112345678', ['541112345678']],
+    ['541112345678', ['5491112345678']],
+    ['5511987654321', ['551187654321']],
+    ['551187654321', ['5511987654321']],
+    ['551134567890', []],
+    ['34612345678', []],
+  ])('%s is also %j', (waId, others) => {
+    expect(otherWaIdForms(waId)).toEqual(others);
   });
 });

@@ -21,6 +21,24 @@ export function parseRecipient(
   return { ok: true, waId };
 }
 
+/**
+ * The other spellings WhatsApp has for one line (reference §2.1: Brazil/Mexico numbers may be
+ * rewritten, so `wa_id` can differ from `to`): Mexico with and without the old mobile 1 after 52,
+ * Argentina with and without the mobile 9 after 54, Brazilian mobiles with and without the ninth
+ * digit (landlines, first digit 2-5, have none).
+ */
+export function otherWaIdForms(waId: string): string[] {
+  let m = /^52(1?)(\d{10})$/.exec(waId);
+  if (m) return [m[1] ? `52${m[2]}` : `521${m[2]}`];
+  m = /^54(9?)(\d{10})$/.exec(waId);
+  if (m) return [m[1] ? `54${m[2]}` : `549${m[2]}`];
+  m = /^55(\d{2})9(\d{8})$/.exec(waId);
+  if (m) return [`55${m[1]}${m[2]}`];
+  m = /^55(\d{2})([016789]\d{7})$/.exec(waId);
+  if (m) return [`55${m[1]}9${m[2]}`];
+  return [];
+}
+
 export function toDigits(phone: string): string {
   return phone.replace(/\D/g, '');
 }
