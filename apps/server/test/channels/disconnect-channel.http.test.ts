@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { signWebhookBody } from '@charla/cloud-api';
 import type { Broadcast, Channel, Message } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureConfiguredChannel } from '../../src/modules/channels/ensure-configured-channel';
 import { approvedPromo, broadcastsApi, promoVariables, seedContacts } from '../broadcasts/broadcast-fixtures';
 import { addForeignOwner, addMember } from '../harness/members';
 import { inboundTextWebhook } from '../harness/payloads';
@@ -287,6 +288,21 @@ describe('disconnecting a WhatsApp number', () => {
   it('sent nothing more of the broadcast after the disconnect', () => {
     // The requests and the webhook above gave a sender time to go on; none did.
     expect(t.simulator.acceptedCount(number.phoneNumberId)).toBe(acceptedAtDisconnect);
+  });
+
+  it('stays disconnected when Charla restarts with the number still in its environment', async () => {
+    const { db, clock, secrets, directory } = t.container;
+    await ensureConfiguredChannel(
+      { db, clock, secrets, directory },
+      {
+        ...number,
+        verifyToken: 'from-the-environment',
+        graphBaseUrl: t.simulatorUrl,
+        graphVersion: 'v23.0',
+      },
+    );
+    const listed: Channel[] = (await call('GET', '/api/channels')).json().items;
+    expect(listed.find((c) => c.id === channel.id)?.status).toBe('disconnected');
   });
 
   it('reconnects with new credentials, keeping the history, and sends again', async () => {

@@ -13,7 +13,10 @@ export interface ConfiguredNumber {
   graphVersion: string;
 }
 
-/** A real number given in the environment is connected to the first workspace. */
+/**
+ * A real number given in the environment is connected to the first workspace, unless an owner or
+ * admin disconnected it in Settings: that choice outlives restarts (reconnect it in Settings).
+ */
 export async function ensureConfiguredChannel(
   deps: ChannelsDeps & { directory: ChannelDirectory },
   number: ConfiguredNumber | null,
@@ -23,6 +26,11 @@ export async function ensureConfiguredChannel(
     'SELECT id FROM workspaces ORDER BY created_at LIMIT 1',
   );
   if (!first) return;
+  const [disconnected] = await deps.db.query(
+    `SELECT 1 FROM channels WHERE external_id = $1 AND status = 'disconnected'`,
+    [number.phoneNumberId],
+  );
+  if (disconnected) return;
   await saveChannel(deps, {
     workspaceId: first.id,
     kind: 'cloud',
