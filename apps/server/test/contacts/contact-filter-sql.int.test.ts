@@ -80,6 +80,8 @@ describe('contactFilterSql', () => {
   it('searches name and phone digits, tags (any of) and opt-in state', async () => {
     expect(await names({ q: 'an' })).toEqual(['Ana', 'Dana']);
     expect(await names({ q: '55 1234' })).toEqual(['Dana']);
+    // Dana's number as WhatsApp spells it (Mexico's old mobile 1).
+    expect(await names({ q: '+52 1 55 1234 5678' })).toEqual(['Dana']);
     expect(await names({ q: '100%_' })).toEqual([]);
     expect(await names({ tags: ['vip'] })).toEqual(['Ana', 'Carlos']);
     expect(await names({ tags: ['vip', 'lead'] })).toEqual(['Ana', 'Bea', 'Carlos']);

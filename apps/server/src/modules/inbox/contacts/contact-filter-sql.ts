@@ -27,7 +27,9 @@ export function contactFilterSql(
     const digits = q.replace(/\D/g, '');
     if (digits.length >= 3 && /^[\d\s+()-]+$/.test(q)) {
       const d = p(`%${digits}%`);
-      parts.push(`(${byText} OR ${alias}.wa_id LIKE ${d} OR ${alias}.phone LIKE ${d})`);
+      // A whole number in another of its forms (WhatsApp's 521..., Brazil without the 9) too.
+      const key = `${alias}.phone_key = phone_match_key(${p(digits)})`;
+      parts.push(`(${byText} OR ${alias}.wa_id LIKE ${d} OR ${alias}.phone LIKE ${d} OR ${key})`);
     } else parts.push(byText);
   }
   const tags = filters.tags?.filter((t) => t.trim() !== '');
