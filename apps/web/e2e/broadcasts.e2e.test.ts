@@ -225,7 +225,8 @@ describe('broadcasts', () => {
     expect(await page.locator('[data-testid="summary-pace"]').textContent()).toMatch(
       /≈ menos de 1 min a 80 mensajes\/s/,
     );
-    expect(await page.locator('[data-testid="limits-tier"]').textContent()).toContain('TIER_UNLIMITED');
+    // Meta's tier in words, never its code (TIER_UNLIMITED).
+    expect(await page.locator('[data-testid="limits-tier"]').textContent()).toBe('Sin límite');
     await page.click('[data-testid="send-now"]');
     await page.getByText('¿Enviar ahora a 2 contactos?').waitFor();
     await shot(page, '66-broadcast-confirm.png');

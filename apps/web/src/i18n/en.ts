@@ -546,7 +546,7 @@ export const en: Translations = {
       subtitle: 'The WhatsApp numbers connected to this workspace.',
       emptyTitle: 'No channels yet',
       emptyBody: 'No WhatsApp number is connected yet.',
-      kind: { sandbox: 'Sandbox', cloud: 'Cloud API' },
+      kind: { sandbox: 'Simulated', cloud: 'Cloud API' },
       status: { connected: 'Connected', error: 'Error' },
       sandboxExplainer:
         'This is a sandbox number: a simulated WhatsApp that works without a Meta account. Open the simulated phone, write as if you were a customer, and watch the message arrive here live, with its delivered and read ticks.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysAgo, formatDayLabel, formatListTime } from './format';
+import { daysAgo, formatDayLabel, formatListTime, formatTime } from './format';
 
 const now = new Date(2025, 5, 18, 15, 30);
 
@@ -18,5 +18,15 @@ describe('format', () => {
 
   it('shows the time for today', () => {
     expect(formatListTime(new Date(2025, 5, 18, 9, 5).toISOString(), now, 'en')).toMatch(/09:05|9:05/);
+  });
+
+  it("shows times in the language's clock: 24 hours in Spanish, 12 in English", () => {
+    const afternoon = new Date(2025, 5, 18, 14, 5).toISOString();
+    const morning = new Date(2025, 5, 18, 9, 5).toISOString();
+    expect(formatTime(afternoon, 'es')).toBe('14:05');
+    expect(formatTime(morning, 'es')).toBe('09:05');
+    expect(formatTime(afternoon, 'es-MX')).toBe('14:05');
+    expect(formatTime(afternoon, 'en').replace(/\s/g, ' ')).toBe('2:05 PM');
+    expect(formatTime(morning, 'en').replace(/\s/g, ' ')).toBe('9:05 AM');
   });
 });

@@ -9,8 +9,22 @@ export function daysAgo(date: Date, now: Date): number {
   return Math.round((startOfDay(now) - startOfDay(date)) / dayMs);
 }
 
+/**
+ * The clock each language reads: 24 hours in Spanish (14:05, whatever the country: es-MX would
+ * otherwise say "02:05 p.m."), 12 hours in English (2:05 PM). Add it to every format with a time.
+ */
+export function clock(language: string): Pick<Intl.DateTimeFormatOptions, 'hourCycle'> {
+  return { hourCycle: language.toLowerCase().startsWith('en') ? 'h12' : 'h23' };
+}
+
+/** A time of day: "14:05" in Spanish, "2:05 PM" in English. */
 export function formatTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const english = clock(language).hourCycle === 'h12';
+  return new Intl.DateTimeFormat(language, {
+    hour: english ? 'numeric' : '2-digit',
+    minute: '2-digit',
+    ...clock(language),
+  }).format(new Date(iso));
 }
 
 export function formatDate(iso: string, language: string): string {

@@ -119,7 +119,6 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     noTemplates: 'No approved templates',
     noTemplatesBody: 'Create a template and wait for WhatsApp to approve it (usually a few minutes).',
     goToTemplates: 'Go to Templates',
-    category: { marketing: 'Marketing', utility: 'Utility', authentication: 'Authentication' },
   },
   audience: {
     kindLabel: 'How you choose the audience',
@@ -262,8 +261,8 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     paceShort: '≈ {{duration}} at {{rate}} messages/s',
     limits: 'Number limits',
     tier: 'WhatsApp limit',
-    tierValue: '{{n}} people every 24 h ({{tier}})',
-    tierUnlimited: 'Unlimited ({{tier}})',
+    tierValue: '{{n}} people every 24 h',
+    tierUnlimited: 'Unlimited',
     tierUnknown: 'WhatsApp could not be asked',
     remaining: 'Left today',
     remainingValue: '{{left}} of {{n}}',

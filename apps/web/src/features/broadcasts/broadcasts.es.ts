@@ -118,7 +118,6 @@ export const broadcastsEs = {
     noTemplates: 'No hay plantillas aprobadas',
     noTemplatesBody: 'Crea una plantilla y espera a que WhatsApp la apruebe (suele tardar unos minutos).',
     goToTemplates: 'Ir a Plantillas',
-    category: { marketing: 'Marketing', utility: 'Servicio', authentication: 'Autenticación' },
   },
   audience: {
     kindLabel: 'Cómo eliges la audiencia',
@@ -262,8 +261,8 @@ export const broadcastsEs = {
     paceShort: '≈ {{duration}} a {{rate}} mensajes/s',
     limits: 'Límites del número',
     tier: 'Límite de WhatsApp',
-    tierValue: '{{n}} personas cada 24 h ({{tier}})',
-    tierUnlimited: 'Sin límite ({{tier}})',
+    tierValue: '{{n}} personas cada 24 h',
+    tierUnlimited: 'Sin límite',
     tierUnknown: 'No se pudo consultar a WhatsApp',
     remaining: 'Queda hoy',
     remainingValue: '{{left}} de {{n}}',

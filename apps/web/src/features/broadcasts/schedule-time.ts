@@ -1,3 +1,4 @@
+import { clock } from '../../lib/format';
 import { offsetLabel, zoneCity } from '../../lib/time-zones';
 
 /**
@@ -85,12 +86,15 @@ export function formatInZone(iso: string, language: string, timeZone: string): s
     timeZone,
     dateStyle: 'medium',
     timeStyle: 'short',
+    ...clock(language),
   }).format(new Date(iso));
 }
 
 /** A time of today for people (hours, minutes, seconds), in the workspace's zone. */
 export function formatTimeInZone(iso: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone, timeStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, { timeZone, timeStyle: 'medium', ...clock(language) }).format(
+    new Date(iso),
+  );
 }
 
 /** `Europe/Madrid` -> `{ city: 'Madrid', offset: 'UTC+1' }` for the hint next to the inputs. */

@@ -2,6 +2,7 @@ import type { AuditEntry } from '@charla/contracts';
 import { Download, ScrollText } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clock } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button, buttonClasses } from '../../ui/button';
@@ -31,7 +32,11 @@ function AuditLog() {
   const errorMessage = useErrorMessage();
   const set = (patch: Partial<AuditFilterState>) => setFilters((f) => ({ ...f, ...patch }));
   const lines = log.data?.pages.flatMap((p) => p.items) ?? [];
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    ...clock(i18n.language),
+  });
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_AUDIT_FILTERS);
 
   return (

@@ -9,25 +9,16 @@ import {
   Users,
   UsersRound,
 } from 'lucide-react';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { cn } from '../../lib/cn';
 import { FullPageSpinner } from '../../ui/spinner';
 import { useSession } from '../auth/require-auth';
 
 export function SettingsLayout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { role } = useSession();
-  const nav = useRef<HTMLElement>(null);
-  // On a phone the tabs scroll sideways: keep the current one in sight.
-  useEffect(() => {
-    if (!pathname) return;
-    nav.current
-      ?.querySelector('[aria-current="page"]')
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [pathname]);
   const tabs = [
     { to: '/settings/channels', label: t('settings.channels.nav'), icon: Radio, testId: 'settings-channels' },
     { to: '/settings/members', label: t('settings.members.nav'), icon: Users, testId: 'settings-members' },
@@ -69,10 +60,11 @@ export function SettingsLayout() {
     <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
       <div className="mx-auto w-full max-w-4xl px-4 py-6 sm:px-8 sm:py-10">
         <h1 className="text-2xl font-semibold tracking-tight">{t('settings.title')}</h1>
+        {/* The tabs wrap onto more lines rather than scroll: every one stays in sight at any width. */}
         <nav
-          ref={nav}
           aria-label={t('settings.title')}
-          className="mt-5 flex gap-1 overflow-x-auto border-b border-neutral-200 dark:border-neutral-800"
+          data-testid="settings-tabs"
+          className="mt-5 flex flex-wrap gap-1 border-b border-neutral-200 pb-3 dark:border-neutral-800"
         >
           {tabs.map(({ to, label, icon: Icon, testId }) => (
             <NavLink
@@ -81,10 +73,10 @@ export function SettingsLayout() {
               data-testid={testId}
               className={({ isActive }) =>
                 cn(
-                  '-mb-px inline-flex shrink-0 items-center gap-2 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors',
+                  'inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors',
                   isActive
-                    ? 'border-brand-600 text-brand-700 dark:text-brand-300'
-                    : 'border-transparent text-neutral-500 hover:text-neutral-800 dark:text-neutral-400 dark:hover:text-neutral-200',
+                    ? 'bg-brand-50 text-brand-700 dark:bg-brand-950 dark:text-brand-300'
+                    : 'text-neutral-500 hover:bg-neutral-100 hover:text-neutral-800 dark:text-neutral-400 dark:hover:bg-neutral-800 dark:hover:text-neutral-200',
                 )
               }
             >

@@ -40,7 +40,7 @@ export function EditorBasics({ draft, onChange, issues, isReadOnly, locked }: Ed
               id="template-name"
               value={draft.name}
               onChange={(event) => onChange({ name: event.target.value }, 'name')}
-              placeholder="pedido_confirmado"
+              placeholder={t('templates.editor.namePlaceholder')}
               autoComplete="off"
               spellCheck={false}
               maxLength={TEMPLATE_LIMITS.nameMaxLength}

@@ -19,6 +19,7 @@ import { EditorButtons } from './editor-buttons';
 import { EditorHeader } from './editor-header';
 import { PhonePreview } from './phone-preview';
 import { cleanDraft, emptyDraft } from './template-draft';
+import { languageName } from './template-languages';
 import { canEditTemplate, RejectionReason, TemplateStatusBadge } from './template-status';
 import { useSaveTemplate, useTemplate } from './templates.api';
 import { useDraftIssues } from './use-draft-issues';
@@ -147,7 +148,9 @@ function TemplateEditor({ template, wabaId }: { template: Template | null; wabaI
           {template ? (
             <div className="mt-0.5 flex flex-wrap items-center gap-2">
               <TemplateStatusBadge status={template.status} />
-              <span className="text-xs text-neutral-500">{template.language}</span>
+              <span className="text-xs text-neutral-500">
+                {languageName(template.language, i18n.language)}
+              </span>
             </div>
           ) : null}
         </div>

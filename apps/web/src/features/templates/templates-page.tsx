@@ -236,7 +236,8 @@ function TemplateRow({ template, now }: { template: Template; now: Date }) {
         </Link>
         <p className="mt-0.5 truncate text-xs text-neutral-500 dark:text-neutral-400">{template.body}</p>
         <p className="mt-1 text-xs text-neutral-500 md:hidden">
-          {t(`templates.category.${template.category}.label`)} · {template.language}
+          {t(`templates.category.${template.category}.label`)} ·{' '}
+          {languageName(template.language, i18n.language)}
         </p>
       </td>
       <td className={cn(td, 'hidden lg:table-cell')}>

@@ -112,6 +112,7 @@ export const templatesEn = {
     basics: 'Name and type',
     name: 'Name',
     nameHint: 'Lowercase letters, numbers and _ only, for example order_ready. Customers do not see it.',
+    namePlaceholder: 'order_confirmed',
     useName: 'Use “{{name}}”',
     language: 'Language',
     languageHint: 'Type or pick a code such as es, es_MX or en_US.',

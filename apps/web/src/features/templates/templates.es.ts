@@ -118,6 +118,7 @@ export const templatesEs: typeof templatesEn = {
     basics: 'Nombre y tipo',
     name: 'Nombre',
     nameHint: 'Solo minúsculas, números y _, por ejemplo pedido_listo. Los clientes no lo ven.',
+    namePlaceholder: 'pedido_confirmado',
     useName: 'Usar «{{name}}»',
     language: 'Idioma',
     languageHint: 'Escribe o elige un código como es, es_MX o en_US.',

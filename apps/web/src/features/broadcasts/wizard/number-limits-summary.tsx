@@ -48,8 +48,8 @@ export function NumberLimitsSummary({
             {data.tier === null
               ? t('broadcasts.schedule.tierUnknown')
               : data.allowance === null
-                ? t('broadcasts.schedule.tierUnlimited', { tier: data.tier })
-                : t('broadcasts.schedule.tierValue', { n: number.format(data.allowance), tier: data.tier })}
+                ? t('broadcasts.schedule.tierUnlimited')
+                : t('broadcasts.schedule.tierValue', { n: number.format(data.allowance) })}
           </dd>
           <dt className={row}>{t('broadcasts.schedule.remaining')}</dt>
           <dd className="tabular-nums" data-testid="limits-remaining">

@@ -13,6 +13,7 @@ import { EmptyState } from '../../../ui/empty-state';
 import { Field } from '../../../ui/field';
 import { Input, Select } from '../../../ui/input';
 import { Spinner } from '../../../ui/spinner';
+import { languageName } from '../../templates/template-languages';
 import { defaultVariables } from '../template-variables';
 import type { StepProps } from './wizard-state';
 
@@ -135,7 +136,7 @@ export function StepTemplate({ state, change, channels, templates }: Props) {
 }
 
 function TemplateOption(props: { template: Template; isSelected: boolean; onPick: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { template, isSelected } = props;
   return (
     <label
@@ -157,8 +158,8 @@ function TemplateOption(props: { template: Template; isSelected: boolean; onPick
       <span className="flex min-w-0 flex-col gap-1">
         <span className="flex flex-wrap items-center gap-2">
           <span className="font-medium break-all">{template.name}</span>
-          <Badge>{t(`broadcasts.template.category.${template.category}`)}</Badge>
-          <Badge tone="blue">{template.language}</Badge>
+          <Badge>{t(`templates.category.${template.category}.label`)}</Badge>
+          <Badge tone="blue">{languageName(template.language, i18n.language)}</Badge>
         </span>
         <span className="line-clamp-2 text-sm text-neutral-600 dark:text-neutral-400">{template.body}</span>
       </span>

@@ -1,14 +1,12 @@
 import type { Note } from '@charla/contracts';
 import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../lib/format';
 
 /** An internal note: yellow, with a lock, on its own line so it never reads as a sent message. */
 export function NoteBubble({ note }: { note: Note }) {
   const { t, i18n } = useTranslation();
-  const time = new Date(note.createdAt).toLocaleTimeString(i18n.language, {
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const time = formatTime(note.createdAt, i18n.language);
   return (
     <div className="flex justify-center px-2">
       <div

@@ -12,6 +12,7 @@ import { Spinner } from '../../../ui/spinner';
 import { canManageMembers, useSession } from '../../auth/require-auth';
 import { useChannels } from '../../settings/settings.api';
 import { filterTemplates } from '../../templates/template-filters';
+import { languageName } from '../../templates/template-languages';
 import { useTemplates, wabaIdOf } from '../../templates/templates.api';
 import { useThread } from '../inbox.api';
 import { TemplateValuesForm } from './template-values-form';
@@ -56,7 +57,7 @@ function TemplateChooser({
   conversationId: string;
   onChoose: (t: Template) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { role } = useSession();
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search);
@@ -133,7 +134,9 @@ function TemplateChooser({
                   <span className="rounded bg-neutral-100 px-1.5 py-0.5 text-[11px] text-neutral-600 dark:bg-neutral-800 dark:text-neutral-300">
                     {t(`templates.category.${template.category}.label`)}
                   </span>
-                  <span className="text-xs text-neutral-500">{template.language}</span>
+                  <span className="text-xs text-neutral-500">
+                    {languageName(template.language, i18n.language)}
+                  </span>
                 </span>
                 <span className="line-clamp-2 text-sm text-neutral-600 dark:text-neutral-400">
                   {template.body}
