@@ -251,6 +251,18 @@ describe('disconnecting a WhatsApp number', () => {
     const resume = await call('POST', `/api/broadcasts/${broadcastId}/resume`);
     expect(resume.statusCode).toBe(409);
     expect(resume.json().error.code).toBe('number_disconnected');
+    // Nor can a new one be sent through it (a draft can still be written).
+    const another = await api.create({
+      name: 'Otra',
+      channelId: channel.id,
+      templateId: paused.templateId,
+      audience: { kind: 'filters', filters: { tags: ['desconexion'] } },
+      variables: promoVariables({ text: 'hola' }),
+      scheduledAt: null,
+      action: 'send_now',
+    });
+    expect(another.statusCode).toBe(409);
+    expect(another.json().error.code).toBe('number_disconnected');
   });
 
   it('refuses a new message on its conversation with 409, saying how to reconnect', async () => {

@@ -5,6 +5,7 @@ import { checkBroadcastInput } from './broadcast-input';
 import { findBroadcastRow, getBroadcast } from './broadcast-view';
 import type { BroadcastsDeps } from './broadcasts.deps';
 import { PREPARE_BROADCAST_JOB } from './prepare-broadcast';
+import { assertNumberConnected } from './stop-number-broadcasts';
 
 type Actor = Pick<AuthContext, 'workspaceId' | 'userId' | 'role'>;
 
@@ -59,6 +60,7 @@ export async function createBroadcast(
   assertManager(actor);
   const status = statusFor(deps, request);
   const template = await checkBroadcastInput(deps, actor, request);
+  if (status !== 'draft') await assertNumberConnected(deps, request.channelId);
   const [row] = await deps.db.query<{ id: string }>(
     `INSERT INTO broadcasts (workspace_id, name, channel_id, template_id, template_name, audience, variables, status,
                              scheduled_at, created_by_user_id)
@@ -97,6 +99,7 @@ export async function updateBroadcast(
     );
   const status = statusFor(deps, request);
   const template = await checkBroadcastInput(deps, actor, request);
+  if (status !== 'draft') await assertNumberConnected(deps, request.channelId);
   const [row] = await deps.db.query<{ id: string }>(
     `UPDATE broadcasts SET name = $3, channel_id = $4, template_id = $5, template_name = $6, audience = $7::jsonb,
             variables = $8::jsonb, status = $9, scheduled_at = $10, updated_at = now()

@@ -125,7 +125,11 @@ export function NewBroadcastPage() {
             <Card className="p-4 md:p-6" data-testid={`wizard-step-${step}`}>
               <h2 className="mb-4 text-lg font-semibold">{t(`broadcasts.wizard.headings.${step}`)}</h2>
               {step === 'template' ? (
-                <StepTemplate {...props} channels={channels.data ?? []} templates={templates} />
+                <StepTemplate
+                  {...props}
+                  channels={(channels.data ?? []).filter((c) => c.status !== 'disconnected')}
+                  templates={templates}
+                />
               ) : null}
               {step === 'audience' ? (
                 <StepAudience {...props} preview={preview} hasRequest={previewRequest !== null} />
