@@ -216,3 +216,33 @@ describe("WhatsApp's marketing stop for a number imported in its typed form", ()
     expect(found[0]).toMatchObject({ id: imported!.id, name: 'Norma', waId, optIn: { state: 'opted_out' } });
   });
 });
+
+describe('erasing a contact', () => {
+  it('removes their line from CSV audiences written in another form of their number', async () => {
+    // An old Brazilian account: WhatsApp's id lacks the ninth digit the file has.
+    const conversation = await customerWrites('551187651111', 'apaguem meus dados', 'Joana');
+    const form = new FormData();
+    form.append('defaultCountry', 'BR');
+    form.append(
+      'file',
+      new Blob(['phone,first_name\n(11) 98765-1111,Joana\n'], { type: 'text/csv' }),
+      'l.csv',
+    );
+    const res = await fetch(`${t.baseUrl}/api/broadcasts/csv-audiences`, {
+      method: 'POST',
+      headers: { cookie: t.cookie, 'x-charla-request': '1' },
+      body: form,
+    });
+    const { uploadId } = (await res.json()) as { uploadId: string };
+    const preview = () =>
+      broadcastsApi(t).call('POST', '/api/broadcasts/audience-preview', {
+        channelId: t.sandbox.id,
+        audience: { kind: 'csv', uploadId },
+      });
+    expect((await preview()).json().sample).toEqual([{ name: 'Joana', phone: '+5511987651111' }]);
+
+    const erased = await api('POST', `/api/contacts/${conversation.contact.id}/erase`, { confirm: 'Joana' });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect((await preview()).json().sample).toEqual([]);
+  });
+});

@@ -42,7 +42,7 @@ export async function eraseContact(
   assertMayHandlePersonalData(actor, 'erase a contact');
   const result = await deps.db.transaction(async (q) => {
     const [contact] = await q<ContactRow & Record<string, unknown>>(
-      `SELECT id, phone, wa_id, user_id, name, profile_name FROM contacts
+      `SELECT id, phone, wa_id, user_id, name, profile_name, phone_key FROM contacts
         WHERE id = $1 AND workspace_id = $2 FOR UPDATE`,
       [contactId, actor.workspaceId],
     );
@@ -89,11 +89,13 @@ export async function eraseContact(
             AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS n WHERE position(n IN raw_body) > 0)`,
         [needles],
       );
-    if (contact.phone)
+    // Their lines in CSV audiences, in whatever form of the number the file had (phone_key).
+    if (contact.phone || contact.phone_key)
       await q(
         `DELETE FROM broadcast_csv_rows r USING broadcast_csv_uploads u
-          WHERE r.upload_id = u.id AND u.workspace_id = $1 AND r.phone = $2`,
-        [actor.workspaceId, contact.phone],
+          WHERE r.upload_id = u.id AND u.workspace_id = $1
+            AND (r.phone = $2 OR phone_match_key(substr(r.phone, 2)) = $3)`,
+        [actor.workspaceId, contact.phone, contact.phone_key],
       );
     return {
       conversationIds: conversations.map((c) => c.id),
