@@ -177,7 +177,7 @@ describe('inbound message schemas (§5.4)', () => {
     ],
     [
       'an interactive reply of an unknown kind',
-      { ...fixture('button_reply'), interactive: { type: 'call_permission_reply' } },
+      { ...fixture('button_reply'), interactive: { type: 'hologram_reply' } },
       'interactive.type',
     ],
     [

@@ -34,6 +34,8 @@ export const INBOUND_MESSAGE_TYPES = [
   'system',
   'unsupported',
   'request_welcome',
+  'revoke',
+  'edit',
 ] as const;
 export type InboundMessageType = (typeof INBOUND_MESSAGE_TYPES)[number];
 
@@ -109,6 +111,16 @@ export const InteractiveReplySchema = z.discriminatedUnion('type', [
     list_reply: z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }),
   }),
   z.looseObject({
+    type: z.literal('call_permission_reply'),
+    // The customer's answer to a call permission request: `accept` or `reject` (§2.9, Calling API).
+    call_permission_reply: z.looseObject({
+      response: z.string(),
+      is_permanent: z.boolean().optional(),
+      expiration_timestamp: z.union([z.number(), z.string()]).optional(),
+      response_source: z.string().optional(),
+    }),
+  }),
+  z.looseObject({
     type: z.literal('nfm_reply'),
     // `response_json` is a JSON *string*, e.g. "{\"flow_token\":\"…\"}".
     nfm_reply: z.looseObject({
@@ -144,6 +156,50 @@ export const UnsupportedInboundMessageSchema = z.looseObject({
 /** The user opened the chat for the first time (welcome messages enabled). */
 export const RequestWelcomeInboundMessageSchema = z.looseObject({ ...base('request_welcome') });
 
+// The message id an edit or a deletion is about: Meta documents `original_message_id`; `original_id`
+// is accepted too, as some relays write it so.
+const originalShape = { original_message_id: z.string().optional(), original_id: z.string().optional() };
+function requireOriginal(
+  value: { original_message_id?: string; original_id?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (!value.original_message_id && !value.original_id) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['original_message_id'],
+      message: 'expected the id of the original message',
+    });
+  }
+}
+/** The customer deleted one of their messages (Coexistence numbers; elsewhere `unsupported`). */
+export const RevokeInboundMessageSchema = z.looseObject({
+  ...base('revoke'),
+  revoke: z.looseObject(originalShape).superRefine(requireOriginal),
+});
+/** The customer edited one of their messages: `message` is the new text (or caption). */
+export const EditInboundMessageSchema = z.looseObject({
+  ...base('edit'),
+  edit: z
+    .looseObject({
+      ...originalShape,
+      message: z
+        .looseObject({
+          type: z.string().optional(),
+          text: z.looseObject({ body: z.string() }).optional(),
+          image: z.looseObject({ caption: z.string().optional() }).optional(),
+          video: z.looseObject({ caption: z.string().optional() }).optional(),
+          document: z.looseObject({ caption: z.string().optional() }).optional(),
+        })
+        .optional(),
+    })
+    .superRefine(requireOriginal),
+});
+
+/** The id of the message a revoke or an edit is about. */
+export function originalIdOf(value: { original_message_id?: string; original_id?: string }): string {
+  return value.original_message_id ?? value.original_id ?? '';
+}
+
 export type TextInboundMessage = z.infer<typeof TextInboundMessageSchema>;
 export type ImageInboundMessage = z.infer<typeof ImageInboundMessageSchema>;
 export type AudioInboundMessage = z.infer<typeof AudioInboundMessageSchema>;
@@ -159,6 +215,8 @@ export type OrderInboundMessage = z.infer<typeof OrderInboundMessageSchema>;
 export type SystemInboundMessage = z.infer<typeof SystemInboundMessageSchema>;
 export type UnsupportedInboundMessage = z.infer<typeof UnsupportedInboundMessageSchema>;
 export type RequestWelcomeInboundMessage = z.infer<typeof RequestWelcomeInboundMessageSchema>;
+export type RevokeInboundMessage = z.infer<typeof RevokeInboundMessageSchema>;
+export type EditInboundMessage = z.infer<typeof EditInboundMessageSchema>;
 
 const knownMembers = [
   TextInboundMessageSchema,
@@ -176,6 +234,8 @@ const knownMembers = [
   SystemInboundMessageSchema,
   UnsupportedInboundMessageSchema,
   RequestWelcomeInboundMessageSchema,
+  RevokeInboundMessageSchema,
+  EditInboundMessageSchema,
 ] as const;
 
 /** Strict: only the typed kinds, with precise paths on a bad payload (what the simulator checks). */

@@ -3,6 +3,8 @@ import type { WebhookError } from './errors';
 import { formatIssue } from './format-issue';
 import { type InboundMessage, parseInboundMessage } from './inbound-messages';
 import {
+  type CallEvent,
+  CallEventSchema,
   type MessageStatusUpdate,
   MessagesWebhookValueSchema,
   type WebhookContact,
@@ -33,6 +35,8 @@ export type WebhookUpdate = {
   userPreferences?: UserPreference[];
   /** Items of the change that could not be read and were skipped, each with where and why. */
   skippedItems?: string[];
+  /** Call events of a `calls` change; set (possibly empty) for that field. */
+  calls?: CallEvent[];
   /** The change's value as received, for storing or for fields this package does not type. */
   value: unknown;
 };
@@ -91,6 +95,30 @@ export function parseWebhook(json: unknown): ParseWebhookResult {
           displayPhoneNumber: value.data.metadata.display_phone_number,
           contacts: value.data.contacts ?? [],
           userPreferences,
+          skippedItems,
+        });
+        continue;
+      }
+      if (change.field === 'calls') {
+        // Read item by item like user_preferences: one odd call event is skipped, not the change.
+        const items = isRecord(change.value) && Array.isArray(change.value.calls) ? change.value.calls : [];
+        const calls: CallEvent[] = [];
+        const skippedItems: string[] = [];
+        for (const [index, item] of items.entries()) {
+          const read = CallEventSchema.safeParse(item, { reportInput: true });
+          if (read.success) calls.push(read.data);
+          else
+            skippedItems.push(
+              `a call event skipped: ${formatFirstIssue(read.error.issues, [...prefix, 'calls', index])}`,
+            );
+        }
+        const contacts =
+          isRecord(change.value) && Array.isArray(change.value.contacts) ? change.value.contacts : [];
+        updates.push({
+          ...emptyUpdate(change.field, entry.id, change.value),
+          ...readMetadata(change.value),
+          contacts: contacts.filter(isRecord) as WebhookContact[],
+          calls,
           skippedItems,
         });
         continue;

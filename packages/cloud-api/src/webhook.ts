@@ -49,6 +49,22 @@ export const MessageStatusUpdateSchema = z.looseObject({
 });
 export type MessageStatusUpdate = z.infer<typeof MessageStatusUpdateSchema>;
 
+/**
+ * One event of a `calls` change (WhatsApp Business Calling API): `connect` when a call starts
+ * ringing, `terminate` when it ends, with `status` (`COMPLETED`/`FAILED`, any case) and `duration`.
+ */
+export const CallEventSchema = z.looseObject({
+  id: z.string(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  event: z.string(),
+  timestamp: UnixSecondsSchema,
+  direction: z.string().optional(),
+  status: z.string().optional(),
+  duration: z.union([z.number(), z.string()]).optional(),
+});
+export type CallEvent = z.infer<typeof CallEventSchema>;
+
 /** `value` of a change whose field is `messages` (§5.3). */
 export const MessagesWebhookValueSchema = z.looseObject({
   messaging_product: z.literal('whatsapp'),

@@ -32,6 +32,10 @@ export const MessageSchema = z.object({
   /** WhatsApp marked it forwarded (`frequently` when forwarded many times). */
   forwarded: z.enum(['once', 'frequently']).nullable(),
   referral: ReferralSchema.nullable(),
+  /** The customer deleted it on WhatsApp (then): agents keep what they saw, marked as deleted. */
+  deletedByCustomerAt: z.string().nullable().optional(),
+  /** The customer edited it: `text`/`content` show the new text, `previousText` the one before. */
+  edited: z.object({ at: z.string(), previousText: z.string().nullable() }).nullable().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

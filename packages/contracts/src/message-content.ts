@@ -94,6 +94,21 @@ const Order = z.object({
   ),
 });
 const System = z.object({ type: z.literal('system'), body: z.string() });
+/**
+ * A WhatsApp call, or the customer's answer to a call permission request. Charla does not answer
+ * calls: `missed` is a call nobody took here, `ended` one taken elsewhere (`durationSeconds`).
+ */
+const Call = z.object({
+  type: z.literal('call'),
+  event: z.enum(['missed', 'ended', 'permission_granted', 'permission_declined']),
+  durationSeconds: z.number().nullable(),
+});
+/**
+ * The customer deleted (`revoke`) or edited (`edit`, with the new `text`) the message WhatsApp knows
+ * as `targetId`. The thread marks that message (Message.deletedByCustomerAt / Message.edited).
+ */
+const Revoke = z.object({ type: z.literal('revoke'), targetId: z.string() });
+const Edit = z.object({ type: z.literal('edit'), targetId: z.string(), text: z.string().nullable() });
 /** WhatsApp could not give us this message (polls, live location, edits...): said, never dropped. */
 const Unsupported = z.object({
   type: z.literal('unsupported'),
@@ -117,6 +132,9 @@ export const MessageContentSchema = z.discriminatedUnion('type', [
   Unsupported,
   Welcome,
   TemplateContent,
+  Call,
+  Revoke,
+  Edit,
 ]);
 export type MessageContent = z.infer<typeof MessageContentSchema>;
 

@@ -1,5 +1,6 @@
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
 import { privacyEn } from '../features/contacts/privacy.en';
+import { customerChangesEn } from '../features/inbox/message-content/customer-changes.en';
 import { accessEn } from '../features/settings/access.en';
 import { auditEn } from '../features/settings/audit.en';
 import { numberDisconnectEn } from '../features/settings/number-disconnect.en';
@@ -674,6 +675,7 @@ export const en: Translations = {
   },
   templates: templatesEn,
   auditLog: auditEn,
+  messageChanges: customerChangesEn,
   privacy: privacyEn,
   ...organisationEn,
   access: accessEn,

@@ -1,5 +1,6 @@
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
 import { privacyEs } from '../features/contacts/privacy.es';
+import { customerChangesEs } from '../features/inbox/message-content/customer-changes.es';
 import { accessEs } from '../features/settings/access.es';
 import { auditEs } from '../features/settings/audit.es';
 import { numberDisconnectEs } from '../features/settings/number-disconnect.es';
@@ -686,6 +687,7 @@ export const es = {
   },
   templates: templatesEs,
   auditLog: auditEs,
+  messageChanges: customerChangesEs,
   privacy: privacyEs,
   ...organisationEs,
   access: accessEs,

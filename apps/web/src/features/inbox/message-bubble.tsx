@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import { formatTime } from '../../lib/format';
 import { bubbleLayout, contentOf } from './message-content/content-of';
+import { CustomerChanges } from './message-content/customer-changes';
 import { ForwardedLabel } from './message-content/forwarded-label';
 import { MessageContent } from './message-content/message-content';
 import { QuotedMessage } from './message-content/quoted-message';
 import { Reactions } from './message-content/reactions';
 import { ReferralBanner } from './message-content/referral-banner';
-import { SystemNotice } from './message-content/system-notice';
+import { isNotice, SystemNotice } from './message-content/system-notice';
 import { MessageStatusIcon } from './message-status-icon';
 import { FailureNote } from './outbound/failure-note';
 import { ownReaction } from './outbound/message-actions';
@@ -53,7 +54,7 @@ export function MessageBubble({
   const react = useReactToMessage(message.conversationId);
   const content = contentOf(message);
   const layout = bubbleLayout(content);
-  if (content.type === 'system' || content.type === 'welcome') {
+  if (isNotice(content)) {
     return <SystemNotice message={message} content={content} />;
   }
 
@@ -122,7 +123,9 @@ export function MessageBubble({
           {message.replyTo ? (
             <QuotedMessage quoted={message.replyTo} customerName={customerName} isLoaded={isQuotedLoaded} />
           ) : null}
-          <MessageContent content={content} />
+          <CustomerChanges message={message}>
+            <MessageContent content={content} />
+          </CustomerChanges>
           <div
             className={cn(
               'mt-0.5 flex items-center justify-end gap-1 text-[11px] text-neutral-500 dark:text-neutral-400',

@@ -16,7 +16,7 @@ import type { TemplateEvent } from '../../templates';
 import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
 import type { ChannelsDeps } from '../channels.deps';
 import { mapTemplateUpdate } from './map-template-webhook';
-import { isWhatsAppId, MAX_FUTURE_SKEW_MS, mapWebhookUpdate } from './map-webhook';
+import { isWhatsAppId, MAX_FUTURE_SKEW_MS, mapCallsUpdate, mapWebhookUpdate } from './map-webhook';
 
 export interface IngestDeps extends ChannelsDeps {
   directory: ChannelDirectory;
@@ -204,6 +204,19 @@ async function applyEvents(
               at.getTime() > 0 && at.getTime() <= receivedAt.getTime() + MAX_FUTURE_SKEW_MS ? at : receivedAt,
           });
         }
+        continue;
+      }
+      if (update.field === 'calls' && update.phoneNumberId) {
+        // A customer's WhatsApp call: one readable line in the thread (Charla does not answer calls).
+        const channel = channels.get(update.phoneNumberId);
+        if (!channel) continue;
+        if (!signed(channel)) {
+          unsigned.push(`phone number id ${update.phoneNumberId}`);
+          continue;
+        }
+        const mapped = mapCallsUpdate(update, channel, receivedAt);
+        messages.push(...mapped.messages);
+        for (const note of mapped.skipped) notes.push({ id: event.id, note });
         continue;
       }
       if (update.field !== 'messages' || !update.phoneNumberId) continue;

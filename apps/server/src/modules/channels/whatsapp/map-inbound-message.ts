@@ -1,4 +1,4 @@
-import type { WebhookError, InboundMessage as WireMessage } from '@charla/cloud-api';
+import { originalIdOf, type WebhookError, type InboundMessage as WireMessage } from '@charla/cloud-api';
 import type { InboundContent, InboundMedia, Referral } from '../../inbox';
 import { previewOf } from '../../inbox';
 import { describeCloudApiError } from './cloud-api-errors';
@@ -130,6 +130,12 @@ function contentOf(m: WireMessage): InboundContent {
           title: i.list_reply.title,
           description: i.list_reply.description ?? null,
         };
+      if (i.type === 'call_permission_reply')
+        return {
+          type: 'call',
+          event: i.call_permission_reply.response === 'accept' ? 'permission_granted' : 'permission_declined',
+          durationSeconds: null,
+        };
       return {
         type: 'reply',
         kind: 'flow',
@@ -154,6 +160,14 @@ function contentOf(m: WireMessage): InboundContent {
       return { type: 'system', body: m.system.body ?? systemSummary(m.system) };
     case 'request_welcome':
       return { type: 'welcome' };
+    case 'revoke':
+      return { type: 'revoke', targetId: originalIdOf(m.revoke) };
+    case 'edit': {
+      const next = m.edit.message;
+      const text =
+        next?.text?.body ?? next?.image?.caption ?? next?.video?.caption ?? next?.document?.caption ?? null;
+      return { type: 'edit', targetId: originalIdOf(m.edit), text };
+    }
     case 'unsupported': {
       const kind = m.unsupported?.type ?? null;
       return { type: 'unsupported', kind, reason: unsupportedReason(kind) };

@@ -161,3 +161,52 @@ function rawMessagesOf(value: unknown): unknown[] {
   const messages = (value as { messages?: unknown }).messages;
   return Array.isArray(messages) ? messages : [];
 }
+
+/**
+ * Turns a `calls` change (WhatsApp Business Calling API) into thread lines. Charla does not answer
+ * WhatsApp calls: each call a customer makes becomes one line when it ends (`terminate`), missed
+ * unless it was completed elsewhere. `connect` events are left out (their `terminate` follows).
+ */
+export function mapCallsUpdate(
+  update: WebhookUpdate,
+  channel: { id: string; workspaceId: string },
+  receivedAt: Date,
+): { messages: InboundMessage[]; skipped: string[] } {
+  const messages: InboundMessage[] = [];
+  const skipped: string[] = [...(update.skippedItems ?? [])];
+  const names = new Map<string, string | null>();
+  for (const c of update.contacts) if (c.wa_id) names.set(c.wa_id, c.profile?.name ?? null);
+  for (const call of update.calls ?? []) {
+    if (call.event !== 'terminate') continue;
+    if (call.direction && call.direction.toUpperCase() !== 'USER_INITIATED') {
+      skipped.push(`call ${call.id}: only calls customers make are shown (this one was ${call.direction})`);
+      continue;
+    }
+    const waId = call.from ?? null;
+    if (!waId || !isWhatsAppId(waId) || call.id.length > MAX_ID_LENGTH) {
+      skipped.push(`call ${call.id}: no caller WhatsApp id to file it under`);
+      continue;
+    }
+    const duration = Number(call.duration);
+    const completed = call.status?.toUpperCase() === 'COMPLETED' && Number.isFinite(duration) && duration > 0;
+    const content = {
+      type: 'call' as const,
+      event: completed ? ('ended' as const) : ('missed' as const),
+      durationSeconds: completed ? duration : null,
+    };
+    messages.push({
+      workspaceId: channel.workspaceId,
+      channelId: channel.id,
+      externalId: call.id,
+      occurredAt: boundedTime(call.timestamp, receivedAt),
+      content,
+      text: '📞',
+      raw: call,
+      replyToExternalId: null,
+      forwarded: null,
+      referral: null,
+      contact: { waId, userId: null, phone: toE164(waId), profileName: names.get(waId) ?? null },
+    });
+  }
+  return { messages, skipped };
+}

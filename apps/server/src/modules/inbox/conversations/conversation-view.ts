@@ -108,11 +108,28 @@ export interface MessageRow {
   q_direction: 'inbound' | 'outbound' | null;
   q_text: string | null;
   q_type: string | null;
+  /** When the customer deleted it (a later `revoke` message naming it), if they did. */
+  deleted_at?: Date | string | null;
+  /** The customer's latest edit of it (a later `edit` message naming it), if any. */
+  last_edit?: { at: string; text: string | null } | string | null;
 }
+
+// A customer's deletion or edit arrives as its own message naming the original by its WhatsApp id
+// (content.targetId); the original is marked when read, so nothing an agent saw is rewritten.
+const CUSTOMER_CHANGES = `CASE WHEN m.direction = 'inbound' AND m.external_id IS NOT NULL THEN
+    (SELECT max(x.occurred_at) FROM messages x
+      WHERE x.conversation_id = m.conversation_id AND x.type = 'revoke' AND x.direction = 'inbound'
+        AND x.content->>'targetId' = m.external_id) END AS deleted_at,
+  CASE WHEN m.direction = 'inbound' AND m.external_id IS NOT NULL THEN
+    (SELECT jsonb_build_object('at', x.occurred_at, 'text', x.content->>'text') FROM messages x
+      WHERE x.conversation_id = m.conversation_id AND x.type = 'edit' AND x.direction = 'inbound'
+        AND x.content->>'targetId' = m.external_id
+      ORDER BY x.occurred_at DESC, x.seq DESC LIMIT 1) END AS last_edit`;
 
 export const MESSAGE_COLUMNS = `m.id, m.seq, m.conversation_id, m.direction, m.type, m.text, m.status, m.error,
   u.name AS sender_name, m.occurred_at, m.content, m.forwarded, m.referral,
-  q.id AS q_id, q.direction AS q_direction, q.text AS q_text, q.type AS q_type`;
+  q.id AS q_id, q.direction AS q_direction, q.text AS q_text, q.type AS q_type,
+  ${CUSTOMER_CHANGES}`;
 
 /** The quoted message is found by its wamid within the same channel (and workspace). */
 export const MESSAGE_FROM = `messages m
@@ -197,5 +214,33 @@ export function toMessage(
     reactions: related.reactions.get(r.id) ?? [],
     forwarded: r.forwarded,
     referral: r.referral,
+    ...customerChanges(r, related.media),
+  };
+}
+
+/** The marks a customer's later deletion or edit puts on their message (see CUSTOMER_CHANGES). */
+function customerChanges(
+  r: MessageRow,
+  media: Map<string, Media>,
+): Pick<Message, 'deletedByCustomerAt' | 'edited'> & Partial<Pick<Message, 'text' | 'content'>> {
+  const edit = typeof r.last_edit === 'string' ? JSON.parse(r.last_edit) : r.last_edit;
+  const changes: ReturnType<typeof customerChanges> = {
+    deletedByCustomerAt: r.deleted_at ? iso(r.deleted_at) : null,
+    edited: null,
+  };
+  if (!edit || edit.text === null) return changes;
+  const content = contentOf(r, media);
+  const edited =
+    content.type === 'text'
+      ? { ...content, body: edit.text }
+      : 'caption' in content && content.type !== 'audio' && content.type !== 'sticker'
+        ? { ...content, caption: edit.text }
+        : null;
+  if (!edited) return changes;
+  return {
+    ...changes,
+    edited: { at: iso(edit.at), previousText: r.text },
+    text: edit.text,
+    content: edited,
   };
 }

@@ -38,6 +38,12 @@ export function previewOf(content: MessageContent | InboundContent): string | nu
       return content.text ? `🛒 ${content.text}` : '🛒';
     case 'system':
       return content.body;
+    case 'edit':
+      return content.text;
+    case 'call':
+      return '📞';
+    case 'revoke':
+      return '🚫';
     case 'template':
       return content.template.headerText
         ? `${content.template.headerText}\n${content.template.body}`

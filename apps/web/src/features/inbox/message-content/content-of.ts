@@ -19,6 +19,9 @@ export function bubbleLayout(content: MessageContent): BubbleLayout {
   switch (content.type) {
     case 'system':
     case 'welcome':
+    case 'call':
+    case 'revoke':
+    case 'edit':
       return 'notice';
     case 'sticker':
       return content.media.state === 'ready' ? 'sticker' : 'media';

@@ -57,5 +57,10 @@ export function MessageContent({ content }: { content: Content }) {
       return <MessageText text={t('inbox.message.welcome')} />;
     case 'template':
       return <TemplateMessage template={content.template} />;
+    case 'call':
+    case 'revoke':
+    case 'edit':
+      // Drawn as notices by the bubble (system-notice.tsx); nothing to put inside a bubble.
+      return null;
   }
 }

@@ -1,8 +1,19 @@
 import type { Message } from '@charla/contracts';
 import { useTranslation } from 'react-i18next';
 import type { ContentOf } from './content-types';
+import { CallLine, changeNotice } from './customer-changes';
 
-type SystemNoticeProps = { message: Message; content: ContentOf<'system'> | ContentOf<'welcome'> };
+export type NoticeContent =
+  | ContentOf<'system'>
+  | ContentOf<'welcome'>
+  | ContentOf<'call'>
+  | ContentOf<'revoke'>
+  | ContentOf<'edit'>;
+type SystemNoticeProps = { message: Message; content: NoticeContent };
+
+/** Content drawn as a centred line rather than a bubble. */
+export const isNotice = (content: { type: string }): content is NoticeContent =>
+  ['system', 'welcome', 'call', 'revoke', 'edit'].includes(content.type);
 
 /** Not a bubble: WhatsApp's centred grey line for things that happened in the chat. */
 export function SystemNotice({ message, content }: SystemNoticeProps) {
@@ -19,7 +30,15 @@ export function SystemNotice({ message, content }: SystemNoticeProps) {
         data-testid="system-notice"
         className="max-w-[85%] rounded-lg bg-white/90 px-3 py-1 text-center text-xs text-neutral-600 shadow-xs [overflow-wrap:anywhere] sm:max-w-[70%] dark:bg-neutral-800/90 dark:text-neutral-300"
       >
-        {content.type === 'welcome' ? t('inbox.message.welcome') : content.body}
+        {content.type === 'welcome' ? (
+          t('inbox.message.welcome')
+        ) : content.type === 'call' ? (
+          <CallLine content={content} />
+        ) : content.type === 'revoke' || content.type === 'edit' ? (
+          changeNotice(content, t)
+        ) : (
+          content.body
+        )}
       </p>
     </div>
   );
