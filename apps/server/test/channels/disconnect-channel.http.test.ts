@@ -302,6 +302,29 @@ describe('disconnecting a WhatsApp number', () => {
     expect(t.simulator.acceptedCount(number.phoneNumberId)).toBe(acceptedAtDisconnect);
   });
 
+  it('cannot be taken by another workspace while disconnected, and says where it is', async () => {
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'otro@example.com', password: 'a long enough password' },
+    });
+    const cookie = String(foreign.headers['set-cookie']).split(';')[0]!;
+    const res = await call(
+      'POST',
+      '/api/channels',
+      {
+        phoneNumberId: number.phoneNumberId,
+        wabaId: number.wabaId,
+        accessToken: number.accessToken,
+        appSecret: number.appSecret,
+      },
+      cookie,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('channel_taken');
+    expect(res.json().error.message).toMatch(/where it is disconnected and keeps its conversations/);
+  });
+
   it('stays disconnected when Charla restarts with the number still in its environment', async () => {
     const { db, clock, secrets, directory } = t.container;
     await ensureConfiguredChannel(

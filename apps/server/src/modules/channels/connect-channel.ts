@@ -59,11 +59,16 @@ export async function connectChannel(
   });
   if (!check.ok) throw refusal(check, input, deps.graphBaseUrl);
 
-  const [existing] = await deps.db.query<{ workspace_id: string; verify_token_enc: string; name: string }>(
-    'SELECT workspace_id, verify_token_enc, name FROM channels WHERE external_id = $1',
-    [input.phoneNumberId],
-  );
-  if (existing && existing.workspace_id !== workspaceId) throw numberTaken(input.phoneNumberId);
+  const [existing] = await deps.db.query<{
+    workspace_id: string;
+    verify_token_enc: string;
+    name: string;
+    status: string;
+  }>('SELECT workspace_id, verify_token_enc, name, status FROM channels WHERE external_id = $1', [
+    input.phoneNumberId,
+  ]);
+  if (existing && existing.workspace_id !== workspaceId)
+    throw numberTaken(input.phoneNumberId, existing.status === 'disconnected');
 
   const id = await saveChannel(deps, {
     workspaceId,

@@ -41,10 +41,12 @@ export async function saveChannel(
   return row.id;
 }
 
-export const numberTaken = (phoneNumberId: string) =>
+export const numberTaken = (phoneNumberId: string, disconnected = false) =>
   new AppError(
     'conflict',
     'channel_taken',
-    `Phone number id ${phoneNumberId} is already connected to another Charla workspace. Disconnect it there first.`,
+    disconnected
+      ? `Phone number id ${phoneNumberId} belongs to another Charla workspace, where it is disconnected and keeps its conversations. Reconnect it there (Settings › Numbers); a number cannot move between workspaces.`
+      : `Phone number id ${phoneNumberId} is already connected to another Charla workspace: a number belongs to one workspace, with its conversations, and cannot be connected to a second one.`,
     [{ path: 'phoneNumberId', message: 'This number is already connected to another workspace.' }],
   );
