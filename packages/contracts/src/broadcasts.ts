@@ -112,6 +112,9 @@ export const BroadcastOutageSchema = z.object({
 });
 export type BroadcastOutage = z.infer<typeof BroadcastOutageSchema>;
 
+/** `pausedBy.code` of a broadcast paused because its number was disconnected (not a Meta code). */
+export const NUMBER_DISCONNECTED_CODE = 0;
+
 export const BroadcastSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -139,7 +142,9 @@ export const BroadcastSchema = z.object({
   /**
    * While `paused`: Charla paused it by itself because WhatsApp refused a send for a reason every
    * other recipient would hit too (the template paused or disabled, the token, the account). The
-   * recipient it happened to is queued again; resume once the cause is fixed.
+   * recipient it happened to is queued again; resume once the cause is fixed. Code
+   * `NUMBER_DISCONNECTED_CODE` (0, never one of Meta's) means its number was disconnected in
+   * Charla: reconnect it, then resume.
    */
   pausedBy: z.object({ code: z.number().int(), reason: z.string() }).nullable(),
   /**

@@ -1,3 +1,4 @@
+import { NUMBER_DISCONNECTED_CODE } from '@charla/contracts';
 import type { Query } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { BroadcastsDeps } from './broadcasts.deps';
@@ -15,7 +16,7 @@ export async function pauseBroadcastsOf(query: Query, channelId: string, reason:
     `UPDATE broadcasts SET status = 'paused', paused_by = $2::jsonb, outage = NULL, updated_at = now()
       WHERE channel_id = $1 AND status IN ('scheduled', 'preparing', 'sending', 'waiting_limit')
       RETURNING id`,
-    [channelId, JSON.stringify({ code: 0, reason })],
+    [channelId, JSON.stringify({ code: NUMBER_DISCONNECTED_CODE, reason })],
   );
   return rows.map((r) => r.id);
 }

@@ -1,4 +1,4 @@
-import type { Broadcast } from '@charla/contracts';
+import { type Broadcast, NUMBER_DISCONNECTED_CODE } from '@charla/contracts';
 import { AlertTriangle, Ban, FileCheck2, Gauge, Megaphone, Plus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -128,9 +128,11 @@ function BroadcastRow({ broadcast: b }: { broadcast: Broadcast }) {
               data-testid="broadcast-row-alert"
             >
               <AlertTriangle aria-hidden className="size-3.5 shrink-0" />
-              {b.pausedBy
-                ? t('broadcasts.rowAlert.pausedBy', { code: b.pausedBy.code })
-                : t('broadcasts.rowAlert.outage')}
+              {b.pausedBy?.code === NUMBER_DISCONNECTED_CODE
+                ? t('broadcasts.rowAlert.numberDisconnected')
+                : b.pausedBy
+                  ? t('broadcasts.rowAlert.pausedBy', { code: b.pausedBy.code })
+                  : t('broadcasts.rowAlert.outage')}
             </p>
           ) : null}
         </div>

@@ -13,6 +13,7 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
   rowAlert: {
     outage: 'WhatsApp is failing: sending stopped',
     pausedBy: 'Paused: WhatsApp refused it (code {{code}})',
+    numberDisconnected: 'Paused: its number is disconnected',
   },
   progressLabel: 'Sending progress: {{percent}} %',
   empty: {
@@ -309,6 +310,9 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     pausedBy: {
       title: 'WhatsApp refused this broadcast’s messages, so Charla paused it.',
       body: 'Nothing more was sent. Fix the cause, then resume: whoever has not received it yet will, and nobody twice.',
+      disconnectedTitle: 'This broadcast’s number was disconnected, so Charla paused it.',
+      disconnectedBody:
+        'Nothing more was sent. An owner or admin can reconnect it in Settings › Numbers; then resume: whoever has not received it yet will, and nobody twice.',
     },
     outage: {
       title: 'WhatsApp is failing for this number: sending has stopped.',

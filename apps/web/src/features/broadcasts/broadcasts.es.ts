@@ -12,6 +12,7 @@ export const broadcastsEs = {
   rowAlert: {
     outage: 'WhatsApp está fallando: envío detenido',
     pausedBy: 'Pausada: WhatsApp la rechazó (código {{code}})',
+    numberDisconnected: 'Pausada: su número está desconectado',
   },
   progressLabel: 'Progreso del envío: {{percent}} %',
   empty: {
@@ -309,6 +310,9 @@ export const broadcastsEs = {
     pausedBy: {
       title: 'WhatsApp rechazó los mensajes de esta difusión y Charla la ha pausado.',
       body: 'No se envió nada más. Resuelve la causa y reanúdala: quien aún no lo recibió lo recibirá, y nadie dos veces.',
+      disconnectedTitle: 'El número de esta difusión se desconectó, así que Charla la ha pausado.',
+      disconnectedBody:
+        'No se envió nada más. Una persona propietaria o administradora puede reconectarlo en Ajustes › Números; después reanúdala: quien aún no lo recibió lo recibirá, y nadie dos veces.',
     },
     outage: {
       title: 'WhatsApp está fallando para este número: el envío se ha detenido.',
