@@ -16,6 +16,8 @@ export const ConversationFiltersSchema = z.object({
   window: z.enum(['open', 'closed']).optional(),
   /** `true`: only conversations with unread customer messages. */
   unread: z.enum(['true', 'false']).optional(),
+  /** `true`: only conversations a customer started from a click-to-WhatsApp ad (a message with a referral). */
+  fromAd: z.enum(['true', 'false']).optional(),
   /** A member's user id, `me` (the caller) or `none` (unassigned). */
   assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   /** A team id or `none` (no team). */

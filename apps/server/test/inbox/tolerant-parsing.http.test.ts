@@ -199,4 +199,32 @@ describe('click-to-WhatsApp ads', () => {
       welcomeText: '¡Hola! ¿En qué te ayudamos?',
     });
   });
+
+  it('filters the inbox to the chats that came from an ad', async () => {
+    const fromAd = newWaId();
+    const plain = newWaId();
+    await post(fromAd, {
+      type: 'text',
+      text: { body: 'Hola, vi el anuncio' },
+      referral: { source_type: 'ad', source_id: '42', source_url: 'https://fb.me/ad' },
+    });
+    await post(plain, { type: 'text', text: { body: 'Hola' } });
+    await waitThread(plain, (th) => th.messages.length === 1, 'the plain chat');
+    await waitThread(fromAd, (th) => th.messages.length === 1, 'the chat from the ad');
+    const list = async (query: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/conversations${query}`,
+        headers: { cookie: t.cookie },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json().items.map((c: { contact: { waId: string } }) => c.contact.waId) as string[];
+    };
+    const ads = await list('?fromAd=true');
+    expect(ads).toContain(fromAd);
+    expect(ads).not.toContain(plain);
+    const others = await list('?fromAd=false');
+    expect(others).toContain(plain);
+    expect(others).not.toContain(fromAd);
+  });
 });

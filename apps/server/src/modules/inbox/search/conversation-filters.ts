@@ -30,6 +30,11 @@ export function conversationFiltersSql(
   }
   if (filters.unread === 'true') conditions.push('c.unread_count > 0');
   if (filters.unread === 'false') conditions.push('c.unread_count = 0');
+  // A chat "from an ad": any of its messages carries the click-to-WhatsApp referral.
+  const fromAd =
+    'EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = c.id AND r.referral IS NOT NULL)';
+  if (filters.fromAd === 'true') conditions.push(fromAd);
+  if (filters.fromAd === 'false') conditions.push(`NOT ${fromAd}`);
   if (filters.assignee === 'none') conditions.push('c.assignee_user_id IS NULL');
   else if (filters.assignee) {
     const who = filters.assignee === 'me' ? ctx.userId : filters.assignee;

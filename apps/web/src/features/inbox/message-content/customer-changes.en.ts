@@ -18,4 +18,9 @@ export const customerChangesEn: typeof customerChangesEs = {
   callNote: 'Charla does not answer WhatsApp calls: reply here in writing, or call them from a phone.',
   minutes: '{{count}} min',
   seconds: '{{count}} s',
+  /** Inbox filter: chats a customer started from a click-to-WhatsApp ad. */
+  fromAdsFilter: 'From ads',
+  /** Links to the ad's media (Meta's URLs: opened in a new tab, never loaded in the thread). */
+  adImage: 'Ad image',
+  adVideo: 'Ad video',
 };

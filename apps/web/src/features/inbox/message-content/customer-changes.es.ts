@@ -17,4 +17,9 @@ export const customerChangesEs = {
     'Charla no contesta llamadas de WhatsApp: respóndele por escrito aquí o llámale desde un teléfono.',
   minutes: '{{count}} min',
   seconds: '{{count}} s',
+  /** Inbox filter: chats a customer started from a click-to-WhatsApp ad. */
+  fromAdsFilter: 'Desde anuncios',
+  /** Links to the ad's media (Meta's URLs: opened in a new tab, never loaded in the thread). */
+  adImage: 'Imagen del anuncio',
+  adVideo: 'Video del anuncio',
 };

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../i18n/en';
 import { es } from '../../../i18n/es';
 import { CustomerChanges } from './customer-changes';
+import { ReferralBanner } from './referral-banner';
 import { SystemNotice } from './system-notice';
 
 beforeAll(async () => {
@@ -107,5 +108,31 @@ describe('what the customer did to their messages, as the thread shows it', () =
         render(createElement(SystemNotice, { message: revoke, content: revoke.content as never })),
       ),
     ).toContain('The customer deleted a message');
+  });
+});
+
+describe('the ad a customer came from', () => {
+  it('shows headline, body and links to the ad and its image, loading nothing remote', async () => {
+    const referral = {
+      sourceType: 'ad',
+      sourceUrl: 'https://fb.me/3cr4Wqqkv',
+      headline: 'Suculentas',
+      body: '2x1 este fin',
+      sourceId: '120226305854810726',
+      ctwaClid: 'Aff-n8ZT',
+      mediaType: 'image',
+      imageUrl: 'https://scontent.example/ad.jpg',
+      videoUrl: null,
+      thumbnailUrl: null,
+      welcomeText: null,
+    };
+    const draw = () => render(createElement(ReferralBanner, { referral }));
+    const htmlEs = await inLanguage('es', draw);
+    expect(htmlEs).toContain('Suculentas');
+    expect(htmlEs).toContain('2x1 este fin');
+    expect(htmlEs).toContain('href="https://fb.me/3cr4Wqqkv"');
+    expect(htmlEs).toMatch(/href="https:\/\/scontent.example\/ad.jpg"[^>]*>.*Imagen del anuncio/);
+    expect(htmlEs).not.toContain('<img');
+    expect(await inLanguage('en', draw)).toContain('Ad image');
   });
 });

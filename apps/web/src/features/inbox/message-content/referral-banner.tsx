@@ -7,6 +7,15 @@ import { externalUrl } from './safe-url';
 export function ReferralBanner({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
   const source = externalUrl(referral.sourceUrl);
+  // Meta's image/video of the ad: a link only, never loaded here (the CSP allows no remote images).
+  const video = externalUrl(referral.videoUrl ?? null);
+  const image =
+    externalUrl(referral.imageUrl ?? null) ?? (video ? null : externalUrl(referral.thumbnailUrl ?? null));
+  const adMedia = video
+    ? { href: video, label: t('messageChanges.adVideo') }
+    : image
+      ? { href: image, label: t('messageChanges.adImage') }
+      : null;
   return (
     <div
       data-testid="referral-banner"
@@ -29,6 +38,19 @@ export function ReferralBanner({ referral }: { referral: Referral }) {
           >
             <ExternalLink aria-hidden className="size-3" />
             {t('inbox.message.viewAd')}
+            <span className="sr-only">{t('common.opensInNewTab')}</span>
+          </a>
+        ) : null}
+        {adMedia ? (
+          <a
+            href={adMedia.href}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            data-testid="referral-media"
+            className="ms-3 inline-flex items-center gap-1 font-medium underline-offset-2 hover:underline"
+          >
+            <ExternalLink aria-hidden className="size-3" />
+            {adMedia.label}
             <span className="sr-only">{t('common.opensInNewTab')}</span>
           </a>
         ) : null}

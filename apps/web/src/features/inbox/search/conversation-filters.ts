@@ -6,7 +6,16 @@ import { queryKeys } from '../../../lib/query-keys';
 /** The list's query string for a set of filters (empty values left out, stable order). */
 export function filtersToQuery(filters: ConversationFilters, cursor: string | null = null): string {
   const params = new URLSearchParams();
-  for (const key of ['status', 'channel', 'window', 'unread', 'assignee', 'team', 'label'] as const) {
+  for (const key of [
+    'status',
+    'channel',
+    'window',
+    'unread',
+    'fromAd',
+    'assignee',
+    'team',
+    'label',
+  ] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }

@@ -20,6 +20,14 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   // Wide enough for the longest label in either language; the bar wraps rather than cutting words.
   const small = 'h-8 w-auto min-w-[8.5rem] flex-1 px-2 text-xs';
   const isUnread = filters.unread === 'true';
+  const isFromAd = filters.fromAd === 'true';
+  const toggle = (isOn: boolean) =>
+    cn(
+      'h-8 shrink-0 rounded-lg border px-2.5 text-xs font-medium transition-colors',
+      isOn
+        ? 'border-brand-600 bg-brand-600 text-white'
+        : 'border-neutral-300 text-neutral-700 hover:bg-neutral-50 dark:border-neutral-700 dark:text-neutral-200 dark:hover:bg-neutral-800',
+    );
 
   return (
     <div className="flex flex-col gap-2">
@@ -94,6 +102,15 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           )}
         >
           {t('inbox.filters.unread')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={isFromAd}
+          onClick={() => set({ fromAd: isFromAd ? undefined : 'true' })}
+          data-testid="filter-from-ad"
+          className={toggle(isFromAd)}
+        >
+          {t('messageChanges.fromAdsFilter')}
         </button>
         {hasFilters(filters) ? (
           <button
