@@ -102,6 +102,11 @@ describe('a customer writes first, then an import names the number as people typ
     });
     expect(found[0]!.phone?.replace(/\D/g, '').slice(-8)).toBe(phone.slice(-8));
   });
+
+  it("shows a customer writing from an old Brazilian wa_id with today's number, ninth digit included", async () => {
+    const conversation = await customerWrites('551187650000', 'oi, tudo bem?');
+    expect(conversation.contact).toMatchObject({ waId: '551187650000', phone: '+5511987650000' });
+  });
 });
 
 describe('a contact imported first, then the customer writes from the wa_id WhatsApp reports', () => {

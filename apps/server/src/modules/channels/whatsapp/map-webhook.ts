@@ -1,6 +1,5 @@
 import type { WebhookUpdate } from '@charla/cloud-api';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { DeliveryUpdate, InboundMessage, InboundReaction } from '../../inbox';
+import { type DeliveryUpdate, type InboundMessage, type InboundReaction, phoneFromWaId } from '../../inbox';
 import { describeCloudApiError } from './cloud-api-errors';
 import { MAX_ID_LENGTH, mapInboundMessage } from './map-inbound-message';
 
@@ -28,19 +27,6 @@ export const isWhatsAppId = (id: string) => /^[1-9][0-9]{6,14}$/.test(id);
 
 /** A business-scoped user id (BSUID): `<ISO country>.<up to 128 alphanumerics>`, parent ids `<CC>.ENT.<…>`. */
 export const isBusinessScopedUserId = (id: string) => /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/.test(id);
-
-/**
- * wa_id digits -> E.164. WhatsApp keeps Mexico's old mobile prefix (521 + 10 digits) in wa_ids;
- * the dialable E.164 number drops the 1. Digits libphonenumber cannot place are kept as given.
- */
-export function toE164(waId: string | null | undefined): string | null {
-  if (!waId) return null;
-  let digits = waId.replace(/\D/g, '');
-  if (digits.length === 13 && digits.startsWith('521')) digits = `52${digits.slice(3)}`;
-  if (digits.length < 7 || digits.length > 15) return null;
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
-  return parsed?.isPossible() ? parsed.number : `+${digits}`;
-}
 
 /** Turns one Cloud API `messages` update into the inbox's neutral terms. Pure. */
 export function mapWebhookUpdate(
@@ -124,7 +110,7 @@ export function mapWebhookUpdate(
       contact: {
         waId,
         userId,
-        phone: toE164(waId),
+        phone: phoneFromWaId(waId),
         profileName: profiles.get(waId ?? userId ?? '') ?? null,
       },
     });
@@ -205,7 +191,7 @@ export function mapCallsUpdate(
       replyToExternalId: null,
       forwarded: null,
       referral: null,
-      contact: { waId, userId: null, phone: toE164(waId), profileName: names.get(waId) ?? null },
+      contact: { waId, userId: null, phone: phoneFromWaId(waId), profileName: names.get(waId) ?? null },
     });
   }
   return { messages, skipped };
