@@ -116,10 +116,10 @@ describe('labels and saved views', () => {
   it('merges an imported contact with the one WhatsApp created and shows every message in one thread', async () => {
     const context = await ownerContext();
     const api = context.request;
-    // María was imported by phone (as Mexicans write it, without the 1 WhatsApp uses)...
+    // María was imported with her other number (the one in the shop's records)...
     const preview = await api.post(`${server.url}/api/contacts/imports`, {
       headers: { 'content-type': 'text/csv', 'x-filename': 'clientes.csv' },
-      data: 'telefono,nombre,etiquetas\n5512340000,María Importada,vip\n',
+      data: 'telefono,nombre,etiquetas\n5512349999,María Importada,vip\n',
     });
     const importId = ((await preview.json()) as { id: string }).id;
     await api.post(`${server.url}/api/contacts/imports/${importId}/start`, {
@@ -135,7 +135,7 @@ describe('labels and saved views', () => {
           ).status,
       )
       .toBe('done');
-    // ...then writes from WhatsApp, which creates a second contact.
+    // ...then writes from WhatsApp with her mobile, which creates a second contact.
     await sendAsCustomer('5215512340000', 'Mari', 'Hola, soy María');
     await sendAsCustomer('5215512340000', 'Mari', '¿Llegó mi pedido?');
     await expect
