@@ -1,8 +1,36 @@
 import { z } from 'zod';
 
+/** Every action the audit log knows; the web app has a label for each (es and en). */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.password_reset_link_created',
+  'auth.password_reset',
+  'auth.session_ended',
+  'member.joined',
+  'member.role_changed',
+  'member.deactivated',
+  'member.reactivated',
+  'member.removed',
+  'member.ownership_transferred',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.link_renewed',
+  'channel.connected',
+  'channel.disconnected',
+  'settings.changed',
+  'audit.exported',
+  'contacts.exported',
+  'contact.exported',
+  'contact.erased',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /**
  * One line of a workspace's audit log (GET /api/audit-log). `action` is one of the server's
- * AUDIT_ACTIONS (e.g. `member.role_changed`); the web app has a sentence for each known one and
+ * `AUDIT_ACTIONS` above (e.g. `member.role_changed`); the web app has a sentence for each known one and
  * shows the code itself for any other. `details` says what changed, never a secret.
  */
 export const AuditEntrySchema = z.object({

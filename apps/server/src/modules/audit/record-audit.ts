@@ -1,33 +1,6 @@
+import type { AuditAction } from '@charla/contracts';
 import type { Orm } from '../../platform/db/database';
 import { auditLog } from './audit.schema';
-
-/** Every action the audit log knows; the web app has a label for each (es and en). */
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'auth.password_reset_link_created',
-  'auth.password_reset',
-  'auth.session_ended',
-  'member.joined',
-  'member.role_changed',
-  'member.deactivated',
-  'member.reactivated',
-  'member.removed',
-  'member.ownership_transferred',
-  'invitation.created',
-  'invitation.revoked',
-  'invitation.link_renewed',
-  'channel.connected',
-  'channel.disconnected',
-  'settings.changed',
-  'audit.exported',
-  'contacts.exported',
-  'contact.exported',
-  'contact.erased',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   workspaceId: string;

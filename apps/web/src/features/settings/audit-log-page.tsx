@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@charla/contracts';
+import { AUDIT_ACTIONS, type AuditEntry } from '@charla/contracts';
 import { Download, ScrollText } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { Label } from '../../ui/label';
 import { Spinner } from '../../ui/spinner';
 import { useSession } from '../auth/require-auth';
 import { type AuditFilterState, auditExportUrl, NO_AUDIT_FILTERS, useAuditLog } from './audit.api';
-import { AUDIT_ACTION_CODES, describeAuditEntry } from './audit-sentence';
+import { describeAuditEntry } from './audit-sentence';
 import { useMembers } from './settings.api';
 
 /** Settings › Activity log: the owner reads who did what, filters it, and exports it as CSV. */
@@ -62,7 +62,7 @@ function AuditLog() {
           <Label htmlFor="audit-action">{t('auditLog.filters.action')}</Label>
           <Select id="audit-action" value={filters.action} onChange={(e) => set({ action: e.target.value })}>
             <option value="">{t('auditLog.filters.anyAction')}</option>
-            {AUDIT_ACTION_CODES.map((code) => (
+            {AUDIT_ACTIONS.map((code) => (
               <option key={code} value={code}>
                 {t(`auditLog.actions.${code}`)}
               </option>

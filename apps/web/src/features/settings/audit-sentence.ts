@@ -1,35 +1,9 @@
-import type { AuditEntry } from '@charla/contracts';
+import { AUDIT_ACTIONS, type AuditEntry } from '@charla/contracts';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-/** Every action Settings › Activity log names (the server's AUDIT_ACTIONS); others show their code. */
-export const AUDIT_ACTION_CODES = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_changed',
-  'auth.password_reset_link_created',
-  'auth.password_reset',
-  'auth.session_ended',
-  'member.joined',
-  'member.role_changed',
-  'member.deactivated',
-  'member.reactivated',
-  'member.removed',
-  'member.ownership_transferred',
-  'invitation.created',
-  'invitation.revoked',
-  'invitation.link_renewed',
-  'channel.connected',
-  'channel.disconnected',
-  'settings.changed',
-  'audit.exported',
-  'contacts.exported',
-  'contact.exported',
-  'contact.erased',
-] as const;
-
-const KNOWN = new Set<string>(AUDIT_ACTION_CODES);
+/** Every action the log records (packages/contracts); any other shows its code. */
+const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
 /** A value of a settings change, in words: lists joined, booleans yes/no, empty as "nothing". */
 function valueText(value: unknown, t: Translate, field: string): string {
