@@ -1,18 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { AppError } from '../../platform/errors';
 import { auditActor, recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { passwordResets, teamMembers, workspaceMembers } from './auth.schema';
-import { endSessions } from './end-sessions';
-import {
-  type Actor,
-  auditBase,
-  findMember,
-  lockMembers,
-  requireAnotherOwner,
-  requireManager,
-  requireMayManage,
-} from './member-access';
+import { type Actor, auditBase, requireAnotherOwner } from './member-access';
+import { endMemberAccess, lockMemberToTakeAway } from './member-exit';
 
 /**
  * Removes a member from the workspace: their sessions and sockets end now, their unfinished
@@ -20,19 +11,11 @@ import {
  * wrote and did (the user row is kept; they can be invited again).
  */
 export async function removeMember(deps: AuthDeps, actor: Actor, targetUserId: string): Promise<void> {
-  requireManager(actor);
-  if (targetUserId === actor.userId) {
-    throw new AppError(
-      'conflict',
-      'cannot_remove_self',
-      'You cannot remove yourself: ask another owner or admin.',
-    );
-  }
   await deps.orm.transaction(async (tx) => {
-    const me = await lockMembers(tx, actor);
-    requireManager(me);
-    const target = await findMember(tx, actor.workspaceId, targetUserId, { lock: true });
-    requireMayManage(me, target);
+    const target = await lockMemberToTakeAway(tx, actor, targetUserId, {
+      code: 'cannot_remove_self',
+      message: 'You cannot remove yourself: ask another owner or admin.',
+    });
     if (target.role === 'owner') await requireAnotherOwner(tx, actor.workspaceId, target.userId);
     const ws = actor.workspaceId;
     await tx
@@ -54,11 +37,5 @@ export async function removeMember(deps: AuthDeps, actor: Actor, targetUserId: s
       details: { role: target.role, email: target.email },
     });
   });
-  await endSessions(deps, { workspaceId: actor.workspaceId, userId: targetUserId });
-  await deps.returnConversationsToQueue({
-    workspaceId: actor.workspaceId,
-    userId: targetUserId,
-    actorUserId: actor.userId,
-    reason: 'member_removed',
-  });
+  await endMemberAccess(deps, actor, targetUserId, 'member_removed');
 }
