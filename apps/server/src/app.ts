@@ -13,7 +13,8 @@ import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/a
 import { authenticateSession } from './modules/auth/sessions';
 import { broadcastsRoutes } from './modules/broadcasts';
 import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
-import { inboxRoutes } from './modules/inbox';
+import { contactsRoutes } from './modules/contacts';
+import { getContact, inboxRoutes } from './modules/inbox';
 import { privacyRoutes } from './modules/privacy';
 import { templatesRoutes } from './modules/templates';
 import { registerCsrfGuard } from './platform/http/csrf';
@@ -80,6 +81,12 @@ export async function buildApp(
   });
   await app.register(auditRoutes, { deps: c.audit, requireMember, authOf: authOfAny });
   await app.register(inboxRoutes, { deps: c.inbox, requireMember, authOf: authOfAny });
+  await app.register(contactsRoutes, {
+    deps: c.contacts,
+    requireMember,
+    authOf: authOfAny,
+    profileOf: (auth, contactId) => getContact(c.inbox, auth, contactId),
+  });
   await app.register(privacyRoutes, { deps: c.privacy, requireMember, authOf: authOfAny });
   await app.register(templatesRoutes, { deps: c.templates, requireMember, authOf: authOfAny });
   await app.register(broadcastsRoutes, {

@@ -35,22 +35,27 @@ import {
   type WebhookEventLog,
 } from './modules/channels';
 import {
+  type ContactsDeps,
   contactFilterSql,
+  decodeCsvBytes,
+  defineContactJobs,
+  normaliseContactFilters,
+  normalizePhone,
+  parseCsv,
+  scheduleContactsHousekeeping,
+  toCsv,
+} from './modules/contacts';
+import {
   contactViewFilters,
   createPresence,
-  decodeCsvBytes,
   defineInboxJobs,
   getMediaFile,
   type InboxChange,
   type InboxDeps,
-  normaliseContactFilters,
-  normalizePhone,
   type Presence,
-  parseCsv,
   reopenSnoozedConversations,
   returnConversationsToQueue,
   scheduleInboxHousekeeping,
-  toCsv,
   toOutboundContent,
 } from './modules/inbox';
 import {
@@ -117,6 +122,8 @@ export interface Container {
   audit: AuditDeps;
   /** Exporting and erasing one contact's data (modules/privacy). */
   privacy: PrivacyDeps;
+  /** Contacts, their identities, attributes, consent and imports (modules/contacts). */
+  contacts: ContactsDeps;
   inbox: InboxDeps;
   templates: TemplatesDeps;
   broadcasts: BroadcastsDeps;
@@ -283,6 +290,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
   };
   defineInboxJobs(inbox);
+  const contacts: ContactsDeps = { db, clock, jobs };
+  defineContactJobs(contacts);
   definePurgeWebhookEventsJob(jobs, { db, clock }, config.WEBHOOK_EVENTS_RETENTION_DAYS);
   const mediaDownloads = createMediaDownloadWorker(
     {
@@ -348,7 +357,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
     toOutboundContent: (workspaceId, content) => toOutboundContent(inbox, workspaceId, content),
     contactViewFilters: (viewer, viewId) => contactViewFilters(inbox, viewer, viewId),
-    normaliseContactFilters: (workspaceId, raw) => normaliseContactFilters(inbox, workspaceId, raw),
+    normaliseContactFilters: (workspaceId, raw) => normaliseContactFilters(contacts, workspaceId, raw),
     contactFilterSql,
     normalizePhone,
     readCsv: (bytes) => parseCsv(decodeCsvBytes(bytes)).rows,
@@ -471,6 +480,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         await returnConversationsToQueue(inbox, input);
       },
     },
+    contacts,
     inbox,
     templates,
     broadcasts,
@@ -493,6 +503,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       engine.start();
       await scheduleTemplateSync(jobs);
       await scheduleInboxHousekeeping(jobs);
+      await scheduleContactsHousekeeping(jobs);
       await scheduleWebhookEventsPurge(jobs);
       await scheduleBroadcastHousekeeping(jobs);
       recovery = setInterval(() => {

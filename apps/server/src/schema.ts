@@ -3,6 +3,7 @@ export * from './modules/audit/audit.schema';
 export * from './modules/auth/auth.schema';
 export * from './modules/broadcasts/broadcasts.schema';
 export * from './modules/channels/channels.schema';
+export * from './modules/contacts/contacts.schema';
 export * from './modules/inbox/inbox.schema';
 export * from './modules/outbox/outbox.schema';
 export * from './modules/templates/templates.schema';

@@ -1,7 +1,7 @@
 import type { ContactFilters } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactFilterSql } from '../../src/modules/inbox/contacts/contact-filter-sql';
-import { normaliseContactFilters } from '../../src/modules/inbox/contacts/contact-filters';
+import { contactFilterSql } from '../../src/modules/contacts/contact-filter-sql';
+import { normaliseContactFilters } from '../../src/modules/contacts/contact-filters';
 import type { Database } from '../../src/platform/db/database';
 import { createTestDatabase } from '../harness/test-db';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/modules/inbox/contacts/csv';
+import { parseCsv } from '../../src/modules/contacts/csv';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizePhone, phoneMatchKey } from '../../src/modules/inbox/contacts/phone-numbers';
+import { normalizePhone, phoneMatchKey } from '../../src/modules/contacts/phone-numbers';
 import type { Database } from '../../src/platform/db/database';
 import { createTestDatabase } from '../harness/test-db';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purgeUnstartedImports, purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from '../../src/modules/inbox';
+import { purgeUnstartedImports } from '../../src/modules/contacts';
+import { purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from '../../src/modules/inbox';
 import { approvedPromo, broadcastsApi, promo, promoVariables } from '../broadcasts/broadcast-fixtures';
 import { apiOf, FILES, openConversation } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
@@ -130,9 +131,9 @@ describe('contact imports previewed and never started', () => {
       'the import to finish',
     );
 
-    expect(await purgeUnstartedImports(t.container.inbox)).toBe(0);
+    expect(await purgeUnstartedImports(t.container.contacts)).toBe(0);
     t.clock.advance((UNUSED_UPLOAD_DAYS + 1) * DAY);
-    expect(await purgeUnstartedImports(t.container.inbox)).toBe(1);
+    expect(await purgeUnstartedImports(t.container.contacts)).toBe(1);
     expect((await call('GET', `/api/contacts/imports/${abandoned}`)).statusCode).toBe(404);
     expect((await call('GET', `/api/contacts/imports/${ran}`)).json()).toMatchObject({ status: 'done' });
   });

@@ -7,7 +7,7 @@ const onlyVisible = (json: unknown, role: Role) =>
   (json as { conversations: unknown[] }).conversations.length === (role === 'agent' ? 0 : 1);
 
 /**
- * Contacts, attribute definitions, CSV imports and the export (modules/inbox/contacts); one
+ * Contacts, attribute definitions, CSV imports and the export (modules/contacts); one
  * contact's data export and erasure (modules/privacy).
  */
 export const spec: PermissionSpec = {

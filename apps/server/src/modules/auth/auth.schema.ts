@@ -21,7 +21,7 @@ export const workspaces = pgTable('workspaces', {
   autoAssignTeamId: uuid('auto_assign_team_id'),
   /** At most this many open conversations per agent before auto-assignment skips them. */
   autoAssignCap: integer('auto_assign_cap').notNull().default(10),
-  /** A customer message that is exactly one of these opts the contact out (modules/inbox/contacts/opt-out-keywords.ts). */
+  /** A customer message that is exactly one of these opts the contact out (modules/contacts/opt-out-keywords.ts). */
   optOutKeywords: text('opt_out_keywords')
     .array()
     .notNull()

@@ -2,7 +2,8 @@ import type { ContactFilters, MessageContent, Template } from '@charla/contracts
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import type { JobQueue } from '../../platform/jobs/job-queue';
-import type { ChannelGateway, NormalizedPhone, OutboundContent } from '../inbox';
+import type { NormalizedPhone } from '../contacts';
+import type { ChannelGateway, OutboundContent } from '../inbox';
 import type { ChannelLane } from '../outbox';
 
 /** A number's limits as WhatsApp reports them; null where it gave nothing (then only our cap applies). */

@@ -13,7 +13,7 @@ import {
 import { createdAt, ts } from '../../platform/db/columns';
 import { users, workspaceIdColumn } from '../auth/auth.schema';
 import { channels } from '../channels/channels.schema';
-import { contacts } from '../inbox/inbox.schema';
+import { contacts } from '../contacts/contacts.schema';
 
 export const broadcasts = pgTable(
   'broadcasts',

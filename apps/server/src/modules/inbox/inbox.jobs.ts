@@ -1,6 +1,4 @@
 import type { JobQueue } from '../../platform/jobs/job-queue';
-import { defineContactJobs } from './contacts/contacts.jobs';
-import { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 import { REOPEN_SNOOZED_JOB, reopenSnoozedConversations } from './conversations/reopen-snoozed';
 import type { InboxDeps } from './inbox.deps';
 import { PURGE_UNUSED_UPLOADS_JOB, purgeUnusedUploads } from './media/purge-unused-uploads';
@@ -19,10 +17,8 @@ export function defineInboxJobs(deps: InboxDeps): void {
     retryLimit: 2,
     handler: async () => {
       await purgeUnusedUploads(deps);
-      await purgeUnstartedImports(deps);
     },
   });
-  defineContactJobs(deps);
 }
 
 /** Call after the queue started (pg-boss keeps one schedule per name, so every process may call it). */

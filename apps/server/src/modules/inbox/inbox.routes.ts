@@ -15,7 +15,6 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 import { cannedRoutes } from './canned/canned.routes';
-import { contactsRoutes } from './contacts/contacts.routes';
 import { assignConversation } from './conversations/assign-conversation';
 import {
   assertConversationVisible,
@@ -26,6 +25,7 @@ import { getThread } from './conversations/get-thread';
 import { listConversations } from './conversations/list-conversations';
 import { markConversationRead } from './conversations/mark-conversation-read';
 import { updateConversation } from './conversations/update-conversation';
+import { customersRoutes } from './customers/customers.routes';
 import type { InboxDeps } from './inbox.deps';
 import { labelsRoutes } from './labels/labels.routes';
 import {
@@ -193,7 +193,7 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
   });
 
   await app.register(searchRoutes, { deps, requireMember, authOf });
-  await app.register(contactsRoutes, { deps, requireMember, authOf });
+  await app.register(customersRoutes, { deps, requireMember, authOf });
   await app.register(notesRoutes, { deps, guard: memberWho(seeConversation), authOf });
   await app.register(cannedRoutes, { deps, requireMember, authOf });
   await app.register(labelsRoutes, { deps, requireMember, guard: memberWho(seeConversation), authOf });

@@ -1,11 +1,7 @@
-export { contactFilterSql } from './contacts/contact-filter-sql';
-export { normaliseContactFilters } from './contacts/contact-filters';
-export { decodeCsvBytes, parseCsv, toCsv } from './contacts/csv';
-export type { MarketingPreference } from './contacts/opt-out-record';
-export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './contacts/phone-numbers';
-export { purgeUnstartedImports } from './contacts/purge-unstarted-imports';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export { returnConversationsToQueue } from './conversations/return-to-queue';
+export { getContact } from './customers/get-contact';
+export type { MarketingPreference } from './customers/opt-out-record';
 export type { InboxDeps } from './inbox.deps';
 export { defineInboxJobs, scheduleInboxHousekeeping } from './inbox.jobs';
 export type {

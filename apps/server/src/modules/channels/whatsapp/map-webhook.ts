@@ -1,5 +1,6 @@
 import type { WebhookUpdate } from '@charla/cloud-api';
-import { type DeliveryUpdate, type InboundMessage, type InboundReaction, phoneFromWaId } from '../../inbox';
+import { phoneFromWaId } from '../../contacts';
+import type { DeliveryUpdate, InboundMessage, InboundReaction } from '../../inbox';
 import { describeCloudApiError } from './cloud-api-errors';
 import { MAX_ID_LENGTH, mapInboundMessage } from './map-inbound-message';
 

@@ -1,7 +1,7 @@
 import type { Label, LabelRequest } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
-import { requireAdmin } from '../contacts/contact-view';
+import { requireAdmin } from '../../contacts';
 import type { InboxDeps } from '../inbox.deps';
 
 type Deps = Pick<InboxDeps, 'db' | 'notify'>;

@@ -1,13 +1,13 @@
 import type { Query } from '../../../platform/db/database';
 import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe';
-import { adoptReportedWaIds } from '../contacts/adopt-reported-wa-ids';
+import { adoptReportedWaIds } from '../../contacts';
+import { autoAssignConversations } from '../conversations/auto-assign';
+import { recordConversationEvents } from '../conversations/conversation-events';
 import {
   applyConsentKeywords,
   applyMarketingPreferences,
   type MarketingPreference,
-} from '../contacts/opt-out-record';
-import { autoAssignConversations } from '../conversations/auto-assign';
-import { recordConversationEvents } from '../conversations/conversation-events';
+} from '../customers/opt-out-record';
 import type { DeliveryUpdate, InboundMessage, InboundReaction, InboxChange } from '../inbox.ports';
 import { assignMediaIds, storedContent, storeMedia } from '../media/store-inbound-media';
 import { applyStatusReports, type MessageKey } from './move-to-statuses';

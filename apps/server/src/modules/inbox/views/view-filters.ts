@@ -1,6 +1,6 @@
 import { ConversationFiltersSchema, type SavedViewKind } from '@charla/contracts';
 import { AppError } from '../../../platform/errors';
-import { normaliseContactFilters } from '../contacts/contact-filters';
+import { normaliseContactFilters } from '../../contacts';
 import type { InboxDeps } from '../inbox.deps';
 
 /** Conversation filters must parse and name a label of this workspace; contact filters go through normaliseContactFilters. */

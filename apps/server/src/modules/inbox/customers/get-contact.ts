@@ -1,8 +1,8 @@
 import type { ContactProfile } from '@charla/contracts';
 import { notFound } from '../../../platform/errors';
+import { CONTACT_COLUMNS, type ContactRow, toContact } from '../../contacts';
 import { type Viewer, visibleConversationsSql } from '../conversations/conversation-access';
 import type { InboxDeps } from '../inbox.deps';
-import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-view';
 
 /**
  * The contact with its conversations (one per number it wrote to), most recent first: only

@@ -1,10 +1,10 @@
 import type { ContactAttributeDefinition, CreateContactAttributeRequest } from '@charla/contracts';
-import { AppError } from '../../../platform/errors';
-import type { AuthContext } from '../../auth';
-import type { InboxDeps } from '../inbox.deps';
+import { AppError } from '../../platform/errors';
+import type { AuthContext } from '../auth';
 import { type DefinitionRow, requireAdmin, toDefinition } from './contact-view';
+import type { ContactsDeps } from './contacts.deps';
 
-type Deps = Pick<InboxDeps, 'db'>;
+type Deps = Pick<ContactsDeps, 'db'>;
 
 export async function listAttributeDefinitions(
   deps: Deps,

@@ -1,22 +1,21 @@
-import type { ContactAttributeValue, ContactProfile, UpdateContactRequest } from '@charla/contracts';
-import { toPgSafeText } from '../../../platform/db/pg-safe';
-import { AppError, notFound } from '../../../platform/errors';
-import type { AuthContext } from '../../auth';
-import type { InboxDeps } from '../inbox.deps';
+import type { ContactAttributeValue, UpdateContactRequest } from '@charla/contracts';
+import { toPgSafeText } from '../../platform/db/pg-safe';
+import { AppError, notFound } from '../../platform/errors';
+import type { AuthContext } from '../auth';
 import { listAttributeDefinitions } from './attribute-definitions';
 import { checkAttributeValue } from './contact-values';
-import { getContact } from './get-contact';
+import type { ContactsDeps } from './contacts.deps';
 
 /**
  * Edits what Charla keeps about a contact. Only this row changes: its conversations and
- * messages point at the contact's id, which never changes.
+ * messages point at the contact's id, which never changes. 404 when the workspace has no such contact.
  */
 export async function updateContact(
-  deps: Pick<InboxDeps, 'db' | 'clock'>,
+  deps: Pick<ContactsDeps, 'db' | 'clock'>,
   auth: AuthContext,
   contactId: string,
   input: UpdateContactRequest,
-): Promise<ContactProfile> {
+): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [auth.workspaceId, contactId];
   const set = (column: string, value: unknown, cast = '') => {
@@ -65,6 +64,11 @@ export async function updateContact(
       params,
     );
     if (updated.length === 0) throw notFound('contact');
+  } else {
+    const found = await deps.db.query('SELECT 1 FROM contacts WHERE workspace_id = $1 AND id = $2', [
+      auth.workspaceId,
+      contactId,
+    ]);
+    if (found.length === 0) throw notFound('contact');
   }
-  return getContact(deps, auth, contactId);
 }

@@ -3,13 +3,13 @@ import {
   type StartContactImportRequest,
   StartContactImportRequestSchema,
 } from '@charla/contracts';
-import { toPgSafeText } from '../../../platform/db/pg-safe';
-import { AppError, notFound } from '../../../platform/errors';
-import type { AuthContext } from '../../auth';
-import type { InboxDeps } from '../inbox.deps';
+import { toPgSafeText } from '../../platform/db/pg-safe';
+import { AppError, notFound } from '../../platform/errors';
+import type { AuthContext } from '../auth';
 import { listAttributeDefinitions } from './attribute-definitions';
 import { IMPORT_COLUMNS, type ImportRow, toContactImport } from './contact-import-view';
 import { requireAdmin } from './contact-view';
+import type { ContactsDeps } from './contacts.deps';
 import { decodeCsvBytes, parseCsv } from './csv';
 import { checkMapping } from './import-plan';
 
@@ -17,7 +17,7 @@ export const IMPORT_CONTACTS_JOB = 'inbox.import-contacts';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const SAMPLE_ROWS = 5;
 
-type Deps = Pick<InboxDeps, 'db' | 'clock' | 'jobs'>;
+type Deps = Pick<ContactsDeps, 'db' | 'clock' | 'jobs'>;
 
 /** Step 1: keeps the file and answers its columns and first rows so the user can map them. */
 export async function previewContactImport(
@@ -92,7 +92,7 @@ export async function startContactImport(
 }
 
 export async function getContactImport(
-  deps: Pick<InboxDeps, 'db'>,
+  deps: Pick<ContactsDeps, 'db'>,
   workspaceId: string,
   importId: string,
 ): Promise<ContactImport> {

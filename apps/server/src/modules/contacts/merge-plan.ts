@@ -1,5 +1,5 @@
 import type { Contact } from '@charla/contracts';
-import { AppError } from '../../../platform/errors';
+import { AppError } from '../../platform/errors';
 
 /** The identifiers the merged contact keeps; the rest of `Contact` is computed by `mergedContact`. */
 export interface MergeIds {

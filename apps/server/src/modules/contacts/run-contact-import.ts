@@ -1,8 +1,8 @@
 import type { ContactImportMapping } from '@charla/contracts';
-import type { Query } from '../../../platform/db/database';
-import type { JobAttempt } from '../../../platform/jobs/job-queue';
-import type { InboxDeps } from '../inbox.deps';
+import type { Query } from '../../platform/db/database';
+import type { JobAttempt } from '../../platform/jobs/job-queue';
 import { listAttributeDefinitions } from './attribute-definitions';
+import type { ContactsDeps } from './contacts.deps';
 import { parseCsv } from './csv';
 import { type ImportedContact, planImport } from './import-plan';
 
@@ -14,7 +14,7 @@ const CHUNK = 500;
  * written in one transaction, guarded by the offset it started from.
  */
 export async function runContactImport(
-  deps: Pick<InboxDeps, 'db' | 'clock'>,
+  deps: Pick<ContactsDeps, 'db' | 'clock'>,
   importId: string,
   attempt: JobAttempt,
 ): Promise<void> {

@@ -4,10 +4,10 @@ import {
   type ContactFilters,
   ContactFiltersSchema,
 } from '@charla/contracts';
-import { AppError } from '../../../platform/errors';
-import type { InboxDeps } from '../inbox.deps';
+import { AppError } from '../../platform/errors';
 import { listAttributeDefinitions } from './attribute-definitions';
 import { checkAttributeValue } from './contact-values';
+import type { ContactsDeps } from './contacts.deps';
 
 type Field = { path: string; message: string };
 
@@ -20,7 +20,7 @@ const ORDERED = new Set(['gt', 'gte', 'lt', 'lte']);
  * Saved contact views and broadcast audiences go through here before they are stored.
  */
 export async function normaliseContactFilters(
-  deps: Pick<InboxDeps, 'db'>,
+  deps: Pick<ContactsDeps, 'db'>,
   workspaceId: string,
   input: unknown,
 ): Promise<ContactFilters> {

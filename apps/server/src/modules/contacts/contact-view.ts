@@ -1,6 +1,6 @@
 import type { Contact, ContactAttributeDefinition, ContactAttributeValue } from '@charla/contracts';
-import { AppError } from '../../../platform/errors';
-import type { AuthContext } from '../../auth';
+import { AppError } from '../../platform/errors';
+import type { AuthContext } from '../auth';
 
 export const CONTACT_COLUMNS = `id, name, profile_name, phone, wa_id, tags, attributes, notes,
   opt_in_state, opt_in_source, opt_in_at, created_at, updated_at`;

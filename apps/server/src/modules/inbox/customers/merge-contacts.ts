@@ -2,11 +2,17 @@ import type { ContactMergePreview, ContactProfile } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
+import {
+  CONTACT_COLUMNS,
+  type ContactRow,
+  keptIds,
+  mergedContact,
+  requireAdmin,
+  toContact,
+} from '../../contacts';
 import { recordConversationEvents } from '../conversations/conversation-events';
 import type { InboxDeps } from '../inbox.deps';
-import { CONTACT_COLUMNS, type ContactRow, requireAdmin, toContact } from './contact-view';
 import { getContact } from './get-contact';
-import { keptIds, mergedContact } from './merge-plan';
 import { moveConversations } from './move-conversations';
 
 interface Pair {

@@ -1,8 +1,8 @@
 import type { ContactFilters, ContactList } from '@charla/contracts';
-import { AppError } from '../../../platform/errors';
-import type { InboxDeps } from '../inbox.deps';
+import { AppError } from '../../platform/errors';
 import { contactFilterSql } from './contact-filter-sql';
 import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-view';
+import type { ContactsDeps } from './contacts.deps';
 
 const PAGE = 50;
 
@@ -11,7 +11,7 @@ const PAGE = 50;
  * counts every match. The cursor is the last row's (created time, id).
  */
 export async function listContacts(
-  deps: Pick<InboxDeps, 'db'>,
+  deps: Pick<ContactsDeps, 'db'>,
   workspaceId: string,
   opts: { filters?: ContactFilters; cursor?: string },
 ): Promise<ContactList> {

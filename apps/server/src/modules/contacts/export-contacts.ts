@@ -1,8 +1,8 @@
-import { auditActor, recordAudit } from '../../audit';
-import type { AuthContext } from '../../auth';
-import type { InboxDeps } from '../inbox.deps';
+import { auditActor, recordAudit } from '../audit';
+import type { AuthContext } from '../auth';
 import { listAttributeDefinitions } from './attribute-definitions';
 import { type ContactRow, requireAdmin } from './contact-view';
+import type { ContactsDeps } from './contacts.deps';
 import { toCsv } from './csv';
 
 /**
@@ -10,7 +10,7 @@ import { toCsv } from './csv';
  * tags joined with `, `. The same file imports back with the obvious mapping.
  */
 export async function exportContacts(
-  deps: Pick<InboxDeps, 'db'>,
+  deps: Pick<ContactsDeps, 'db'>,
   auth: AuthContext,
   ip: string | null = null,
 ): Promise<string> {

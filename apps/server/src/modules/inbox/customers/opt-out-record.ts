@@ -1,9 +1,7 @@
 import type { Query } from '../../../platform/db/database';
+import { adoptReportedWaIds, consentKeyword, consentReply, phoneFromWaId } from '../../contacts';
 import { recordConversationEvents } from '../conversations/conversation-events';
 import type { InboxChange } from '../inbox.ports';
-import { adoptReportedWaIds } from './adopt-reported-wa-ids';
-import { consentKeyword, consentReply } from './opt-out-keywords';
-import { phoneFromWaId } from './phone-numbers';
 
 type State = 'opted_out' | 'opted_in';
 type Source = 'customer_keyword' | 'whatsapp';

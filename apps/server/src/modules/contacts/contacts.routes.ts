@@ -2,10 +2,9 @@ import {
   ContactAttributeDefinitionSchema,
   ContactImportSchema,
   ContactListSchema,
-  ContactMergePreviewSchema,
+  type ContactProfile,
   ContactProfileSchema,
   CreateContactAttributeRequestSchema,
-  MergeContactsRequestSchema,
   OptInStateSchema,
   StartContactImportRequestSchema,
   UpdateContactAttributeRequestSchema,
@@ -15,9 +14,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../platform/errors';
-import type { AuthContext } from '../../auth';
-import type { InboxDeps } from '../inbox.deps';
+import { AppError } from '../../platform/errors';
+import type { AuthContext } from '../auth';
 import { deleteAttributeDefinition, updateAttributeDefinition } from './attribute-definition-edits';
 import { createAttributeDefinition, listAttributeDefinitions } from './attribute-definitions';
 import { normaliseContactFilters, parseAttributeQuery } from './contact-filters';
@@ -27,19 +25,23 @@ import {
   previewContactImport,
   startContactImport,
 } from './contact-imports';
+import type { ContactsDeps } from './contacts.deps';
 import { exportContacts } from './export-contacts';
-import { getContact } from './get-contact';
 import { listContacts } from './list-contacts';
-import { mergeContacts, previewContactMerge } from './merge-contacts';
 import { updateContact } from './update-contact';
 
+export interface ContactsRoutesOptions {
+  deps: ContactsDeps;
+  requireMember: preHandlerAsyncHookHandler;
+  authOf(request: unknown): AuthContext;
+  /** The contact as the member may see it, with their conversations (the inbox answers it). */
+  profileOf(auth: AuthContext, contactId: string): Promise<ContactProfile>;
+}
+
 /** Contacts, their attribute definitions, CSV import and export. Multipart is scoped to this plugin. */
-export async function contactsRoutes(
-  appIn: FastifyInstance,
-  opts: { deps: InboxDeps; requireMember: preHandlerAsyncHookHandler; authOf(request: unknown): AuthContext },
-) {
+export async function contactsRoutes(appIn: FastifyInstance, opts: ContactsRoutesOptions) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
-  const { deps, requireMember, authOf } = opts;
+  const { deps, requireMember, authOf, profileOf } = opts;
   const tags = ['contacts'];
   const Id = z.object({ id: z.uuid() });
   await app.register(multipart, {
@@ -133,37 +135,6 @@ export async function contactsRoutes(
   );
 
   app.get(
-    '/api/contacts/:id/merge-preview',
-    {
-      preHandler: requireMember,
-      schema: {
-        tags,
-        summary: 'What merging contact sourceId into this one keeps',
-        params: Id,
-        querystring: MergeContactsRequestSchema,
-        response: { 200: ContactMergePreviewSchema },
-      },
-    },
-    async (req) => previewContactMerge(deps, authOf(req), req.params.id, req.query.sourceId),
-  );
-
-  app.post(
-    '/api/contacts/:id/merge',
-    {
-      preHandler: requireMember,
-      schema: {
-        tags,
-        summary:
-          'Merge contact sourceId into this one: its conversations and messages move here, it is deleted',
-        params: Id,
-        body: MergeContactsRequestSchema,
-        response: { 200: ContactProfileSchema },
-      },
-    },
-    async (req) => mergeContacts(deps, authOf(req), req.params.id, req.body.sourceId),
-  );
-
-  app.get(
     '/api/contacts/export.csv',
     { preHandler: requireMember, schema: { tags, summary: 'Every contact as CSV (UTF-8 with BOM)' } },
     async (req, reply) => {
@@ -242,18 +213,16 @@ export async function contactsRoutes(
     async (req) => getContactImport(deps, authOf(req).workspaceId, req.params.id),
   );
 
-  app.get(
-    '/api/contacts/:id',
-    { preHandler: requireMember, schema: { tags, params: Id, response: { 200: ContactProfileSchema } } },
-    async (req) => getContact(deps, authOf(req), req.params.id),
-  );
-
   app.patch(
     '/api/contacts/:id',
     {
       preHandler: requireMember,
       schema: { tags, params: Id, body: UpdateContactRequestSchema, response: { 200: ContactProfileSchema } },
     },
-    async (req) => updateContact(deps, authOf(req), req.params.id, req.body),
+    async (req) => {
+      const auth = authOf(req);
+      await updateContact(deps, auth, req.params.id, req.body);
+      return profileOf(auth, req.params.id);
+    },
   );
 }

@@ -1,10 +1,10 @@
 import type { ContactAttributeDefinition, UpdateContactAttributeRequest } from '@charla/contracts';
-import { AppError, notFound } from '../../../platform/errors';
-import type { AuthContext } from '../../auth';
-import type { InboxDeps } from '../inbox.deps';
+import { AppError, notFound } from '../../platform/errors';
+import type { AuthContext } from '../auth';
 import { type DefinitionRow, requireAdmin, toDefinition } from './contact-view';
+import type { ContactsDeps } from './contacts.deps';
 
-type Deps = Pick<InboxDeps, 'db'>;
+type Deps = Pick<ContactsDeps, 'db'>;
 
 /**
  * Renames an attribute or changes a list's options. The key and type stay: contacts' stored

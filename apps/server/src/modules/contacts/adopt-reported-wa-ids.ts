@@ -1,4 +1,4 @@
-import type { Query } from '../../../platform/db/database';
+import type { Query } from '../../platform/db/database';
 
 /**
  * A customer writes from a wa_id whose number is already a contact in another form: typed or

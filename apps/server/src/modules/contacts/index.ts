@@ -1,0 +1,12 @@
+export { adoptReportedWaIds } from './adopt-reported-wa-ids';
+export { contactFilterSql } from './contact-filter-sql';
+export { normaliseContactFilters } from './contact-filters';
+export { CONTACT_COLUMNS, type ContactRow, requireAdmin, toContact } from './contact-view';
+export type { ContactsDeps } from './contacts.deps';
+export { defineContactJobs, scheduleContactsHousekeeping } from './contacts.jobs';
+export { type ContactsRoutesOptions, contactsRoutes } from './contacts.routes';
+export { decodeCsvBytes, parseCsv, toCsv } from './csv';
+export { keptIds, mergedContact } from './merge-plan';
+export { consentKeyword, consentReply } from './opt-out-keywords';
+export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './phone-numbers';
+export { purgeUnstartedImports } from './purge-unstarted-imports';
