@@ -1,4 +1,5 @@
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
+import { contactPanelEn } from '../features/contacts/contact-panel.en';
 import { privacyEn } from '../features/contacts/privacy.en';
 import { customerChangesEn } from '../features/inbox/message-content/customer-changes.en';
 import { accessEn } from '../features/settings/access.en';
@@ -676,6 +677,7 @@ export const en: Translations = {
   templates: templatesEn,
   auditLog: auditEn,
   messageChanges: customerChangesEn,
+  contactPanel: contactPanelEn,
   privacy: privacyEn,
   ...organisationEn,
   access: accessEn,

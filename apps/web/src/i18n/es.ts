@@ -1,4 +1,5 @@
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
+import { contactPanelEs } from '../features/contacts/contact-panel.es';
 import { privacyEs } from '../features/contacts/privacy.es';
 import { customerChangesEs } from '../features/inbox/message-content/customer-changes.es';
 import { accessEs } from '../features/settings/access.es';
@@ -688,6 +689,7 @@ export const es = {
   templates: templatesEs,
   auditLog: auditEs,
   messageChanges: customerChangesEs,
+  contactPanel: contactPanelEs,
   privacy: privacyEs,
   ...organisationEs,
   access: accessEs,

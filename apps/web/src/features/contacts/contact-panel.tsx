@@ -4,7 +4,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../lib/api';
+import { cn } from '../../lib/cn';
 import { formatDate } from '../../lib/format';
+import { formatPhone } from '../../lib/phone-number';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -16,8 +18,17 @@ import { ContactPrivacyActions } from './contact-privacy';
 import { useAttributeDefinitions, useContact, useUpdateContact } from './contacts.api';
 import { MergeDialog } from './merge-dialog';
 
-/** The profile beside the table: edit name, tags, notes, attributes and consent; open its chats. */
-export function ContactPanel({ id, onClose }: { id: string; onClose: () => void }) {
+type ContactPanelProps = {
+  id: string;
+  onClose: () => void;
+  /** Opened from this conversation: the list shows the contact's other ones. */
+  currentConversationId?: string;
+  /** Where it sits: by default a full-screen sheet on phones, a column from `md` up. */
+  className?: string;
+};
+
+/** The profile beside the table or the thread: edit name, tags, notes, attributes and consent; open its chats. */
+export function ContactPanel({ id, onClose, currentConversationId, className }: ContactPanelProps) {
   const { t } = useTranslation();
   const contact = useContact(id);
   const definitions = useAttributeDefinitions();
@@ -25,10 +36,15 @@ export function ContactPanel({ id, onClose }: { id: string; onClose: () => void 
   const { role } = useSession();
   return (
     <aside
+      id="contact-panel"
       aria-label={t('contacts.profile')}
-      className="fixed inset-0 z-20 flex w-full flex-col overflow-y-auto border-neutral-200 bg-white p-5 md:static md:w-96 md:border-l dark:border-neutral-800 dark:bg-neutral-900"
+      data-testid="contact-panel"
+      className={cn(
+        'flex w-full shrink-0 flex-col overflow-y-auto border-neutral-200 bg-white p-5 dark:border-neutral-800 dark:bg-neutral-900',
+        className ?? 'fixed inset-0 z-20 md:static md:w-96 md:border-l',
+      )}
     >
-      <div className="mb-4 flex items-center justify-between">
+      <div className="sticky -top-5 z-10 -mx-5 -mt-5 mb-4 flex items-center justify-between bg-white px-5 pt-5 pb-2 dark:bg-neutral-900">
         <h2 className="text-lg font-semibold">{t('contacts.profile')}</h2>
         <Button variant="ghost" size="icon" onClick={onClose} aria-label={t('common.close')}>
           <X className="size-4" aria-hidden />
@@ -40,7 +56,11 @@ export function ContactPanel({ id, onClose }: { id: string; onClose: () => void 
         <Alert tone="error">{errorMessage(contact.error)}</Alert>
       ) : (
         <>
-          <ContactForm contact={contact.data} definitions={definitions.data ?? []} />
+          <ContactForm
+            contact={contact.data}
+            definitions={definitions.data ?? []}
+            currentConversationId={currentConversationId}
+          />
           {canManageMembers(role) ? (
             <div className="mt-4 flex flex-col gap-2 border-t border-neutral-200 pt-4 dark:border-neutral-800">
               <p className="text-xs text-neutral-500">{t('merge.hint')}</p>
@@ -65,9 +85,11 @@ const toText = (v: ContactAttributeValue | undefined) => (v === undefined ? '' :
 function ContactForm({
   contact,
   definitions,
+  currentConversationId,
 }: {
   contact: ContactProfile;
   definitions: ContactAttributeDefinition[];
+  currentConversationId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateContact(contact.id);
@@ -111,7 +133,11 @@ function ContactForm({
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4">
       <div className="text-sm text-neutral-600 dark:text-neutral-400">
-        <p className="tabular-nums">{contact.phone ?? contact.waId}</p>
+        {contact.phone || contact.waId ? (
+          <p className="tabular-nums" data-testid="contact-phone">
+            {formatPhone(contact.phone ?? contact.waId ?? '')}
+          </p>
+        ) : null}
         {contact.profileName ? <p>{t('contacts.profileName', { name: contact.profileName })}</p> : null}
       </div>
       <Field id="contact-name" label={t('contacts.name')}>
@@ -138,6 +164,11 @@ function ContactForm({
         <Textarea id="contact-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
       {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
+      {update.isSuccess ? (
+        <p role="status" className="text-sm text-brand-700 dark:text-brand-400" data-testid="contact-saved">
+          {t('contactPanel.saved')}
+        </p>
+      ) : null}
       <Button type="submit" isLoading={update.isPending}>
         {t('contacts.save')}
       </Button>
@@ -150,7 +181,7 @@ function ContactForm({
             ? ` · ${t(`contacts.optInSource.${contact.optIn.source}`)}${contact.optIn.at ? ` · ${formatDate(contact.optIn.at, i18n.language)}` : ''}`
             : ''}
         </p>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button
             type="button"
             size="sm"
@@ -172,29 +203,50 @@ function ContactForm({
         </div>
       </div>
 
-      <div className="flex flex-col gap-2 border-t border-neutral-200 pt-4 dark:border-neutral-800">
-        <h3 className="text-sm font-semibold">{t('contacts.conversations')}</h3>
-        {contact.conversations.length === 0 ? (
-          <p className="text-sm text-neutral-500">{t('contacts.noConversations')}</p>
-        ) : (
-          contact.conversations.map((c) => (
-            <Link
-              key={c.id}
-              to={`/inbox/${c.id}`}
-              className="flex items-start gap-2 rounded-lg p-2 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800"
-            >
-              <MessageSquare className="mt-0.5 size-4 shrink-0 text-neutral-400" aria-hidden />
-              <span className="min-w-0">
-                <span className="block font-medium">
-                  {c.channelName} · {formatDate(c.lastActivityAt, i18n.language)}
-                </span>
-                <span className="block truncate text-neutral-500">{c.lastMessageText ?? ''}</span>
-              </span>
-            </Link>
-          ))
-        )}
-      </div>
+      <ContactConversations contact={contact} currentConversationId={currentConversationId} />
     </form>
+  );
+}
+
+/** Only those the member's inbox shows: the server leaves out the others. */
+function ContactConversations(props: { contact: ContactProfile; currentConversationId?: string }) {
+  const { t, i18n } = useTranslation();
+  const isFromThread = props.currentConversationId !== undefined;
+  const conversations = props.contact.conversations.filter((c) => c.id !== props.currentConversationId);
+  return (
+    <div
+      className="flex flex-col gap-2 border-t border-neutral-200 pt-4 dark:border-neutral-800"
+      data-testid="contact-conversations"
+    >
+      <h3 className="text-sm font-semibold">
+        {isFromThread ? t('contactPanel.otherConversations') : t('contacts.conversations')}
+      </h3>
+      {conversations.length === 0 ? (
+        <p className="text-sm text-neutral-500">
+          {isFromThread ? t('contactPanel.noOtherConversations') : t('contacts.noConversations')}
+        </p>
+      ) : (
+        conversations.map((c) => (
+          <Link
+            key={c.id}
+            to={`/inbox/${c.id}`}
+            data-testid="contact-conversation"
+            className="flex items-start gap-2 rounded-lg p-2 text-sm hover:bg-neutral-100 dark:hover:bg-neutral-800"
+          >
+            <MessageSquare className="mt-0.5 size-4 shrink-0 text-neutral-400" aria-hidden />
+            <span className="min-w-0">
+              <span className="block font-medium">
+                {c.channelName} · {formatDate(c.lastActivityAt, i18n.language)}
+              </span>
+              <span className="block text-xs text-neutral-500">
+                {t(`assignment.status.${c.status}`, { defaultValue: c.status })}
+              </span>
+              <span className="block truncate text-neutral-500">{c.lastMessageText ?? ''}</span>
+            </span>
+          </Link>
+        ))
+      )}
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import { Download, Search, Users } from 'lucide-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
+import { formatPhone } from '../../lib/phone-number';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
@@ -151,7 +152,9 @@ function ContactRow(props: { contact: Contact; isSelected: boolean; onSelect: ()
       )}
     >
       <td className="px-4 py-3 font-medium">{c.name ?? c.profileName ?? '—'}</td>
-      <td className="px-4 py-3 whitespace-nowrap tabular-nums">{c.phone ?? c.waId ?? '—'}</td>
+      <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+        {c.phone || c.waId ? formatPhone(c.phone ?? c.waId ?? '') : '—'}
+      </td>
       <td className="hidden px-4 py-3 md:table-cell">
         <div className="flex flex-wrap gap-1">
           {c.tags.map((tag) => (

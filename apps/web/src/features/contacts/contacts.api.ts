@@ -14,6 +14,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { ApiError, api, CHARLA_REQUEST_HEADER, toApiError } from '../../lib/api';
+import { queryKeys } from '../../lib/query-keys';
 
 const keys = {
   list: (q: string) => ['contacts', 'list', q] as const,
@@ -58,8 +59,14 @@ export function useUpdateContact(id: string) {
     mutationFn: (body: UpdateContactRequest) =>
       api.patch<ContactProfile>(`/api/contacts/${encodeURIComponent(id)}`, body),
     onSuccess: (profile) => {
+      const before = client.getQueryData<ContactProfile>(keys.one(id));
       client.setQueryData(keys.one(id), profile);
       void client.invalidateQueries({ queryKey: ['contacts', 'list'] });
+      // The inbox names the customer in its list and thread header.
+      if (before?.name !== profile.name) {
+        void client.invalidateQueries({ queryKey: queryKeys.conversations });
+        void client.invalidateQueries({ queryKey: queryKeys.threads });
+      }
     },
   });
 }

@@ -4,10 +4,11 @@ import { useParams } from 'react-router';
 import { cn } from '../../lib/cn';
 import { EmptyState } from '../../ui/empty-state';
 import { ShortcutsDialog, useInboxShortcuts } from '../comfort/shortcuts';
+import { InboxContactPanel } from './contact-panel/inbox-contact-panel';
 import { ConversationList } from './conversation-list';
 import { Thread } from './thread';
 
-/** Two columns on wide screens; on phones either the list or the open thread. */
+/** Two columns on wide screens (three with the contact panel); on phones either the list or the open thread. */
 export function InboxPage() {
   const { t } = useTranslation();
   const { conversationId } = useParams();
@@ -41,6 +42,7 @@ export function InboxPage() {
           </div>
         )}
       </section>
+      {hasSelection ? <InboxContactPanel conversationId={conversationId} /> : null}
       <ShortcutsDialog open={shortcuts.isHelpOpen} onOpenChange={shortcuts.setIsHelpOpen} />
     </div>
   );

@@ -3,6 +3,7 @@ import { ArrowLeft } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatPhone } from '../../lib/phone-number';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Avatar } from '../../ui/avatar';
 import { buttonClasses } from '../../ui/button';
@@ -10,6 +11,7 @@ import { AssignMenu } from './assignment/assign-menu';
 import { PriorityMenu } from './assignment/priority-menu';
 import { StatusMenu } from './assignment/status-menu';
 import { contactLabel } from './contact-label';
+import { toggleContactPanel, useIsContactPanelOpen } from './contact-panel/contact-panel-state';
 import type { WindowState } from './conversation-window';
 import { LabelChips } from './labels/label-chip';
 import { LabelMenu } from './labels/label-menu';
@@ -24,10 +26,12 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
   const { t } = useTranslation();
   const { contact } = conversation;
   const name = contactLabel(contact) ?? t('inbox.unknownContact');
-  const showPhone = contact.phone && contact.phone !== name;
+  const phone = contact.phone ? formatPhone(contact.phone) : null;
+  const showPhone = phone !== null && phone !== name;
   const errorMessage = useErrorMessage();
   const [changeError, setChangeError] = useState<string | null>(null);
   const onError = (error: unknown) => setChangeError(errorMessage(error));
+  const isContactOpen = useIsContactPanelOpen();
 
   return (
     <header className="flex min-h-16 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-neutral-200 bg-white px-3 py-2 sm:px-4 dark:border-neutral-800 dark:bg-neutral-900">
@@ -42,10 +46,19 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
       <Avatar label={name} seed={contact.id} />
       <div className="min-w-36 flex-1">
         <h2 className="truncate text-[15px] font-semibold" data-testid="thread-contact-name">
-          {name}
+          <button
+            type="button"
+            onClick={toggleContactPanel}
+            aria-expanded={isContactOpen}
+            aria-controls="contact-panel"
+            title={t('contactPanel.toggle')}
+            className="max-w-full truncate rounded text-left hover:underline focus-visible:outline-2 focus-visible:outline-brand-500"
+          >
+            {name}
+          </button>
         </h2>
         <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">
-          {showPhone ? <span data-testid="thread-contact-phone">{contact.phone}</span> : null}
+          {showPhone ? <span data-testid="thread-contact-phone">{phone}</span> : null}
           {showPhone ? ' · ' : null}
           {conversation.channelName}
         </p>

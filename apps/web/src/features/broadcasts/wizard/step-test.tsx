@@ -1,13 +1,13 @@
 import { CheckCircle2, Send } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkE164 } from '../../../lib/phone-number';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { Field } from '../../../ui/field';
 import { Input } from '../../../ui/input';
 import { useTestSend } from '../broadcasts.api';
-import { checkE164 } from '../phone-number';
 import type { StepProps } from './wizard-state';
 
 /** One message to one number before thousands: the cheapest way to catch a wrong variable. */

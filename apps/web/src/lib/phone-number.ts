@@ -1,3 +1,16 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/**
+ * A number as people write it, grouped by its country's rules: +525512345678 reads
+ * "+52 55 1234 5678". A number the library does not know as valid is shown as stored, never
+ * regrouped wrongly. A WhatsApp id (digits, no plus) is read as international.
+ */
+export function formatPhone(phone: string): string {
+  const international = /^\d+$/.test(phone) ? `+${phone}` : phone;
+  const parsed = parsePhoneNumberFromString(international);
+  return parsed?.isValid() ? parsed.formatInternational() : international;
+}
+
 /**
  * The test number must be international (E.164): a broadcast goes to many countries and a
  * national number is ambiguous. Spaces, dashes, dots and brackets are ignored.

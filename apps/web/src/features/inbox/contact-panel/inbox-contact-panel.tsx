@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { ContactPanel } from '../../contacts/contact-panel';
+import { useThread } from '../inbox.api';
+import { closeContactSheet, setContactPanelOpen, useIsContactPanelOpen } from './contact-panel-state';
+
+/** The customer of the open conversation: beside the thread on wide screens, a sheet over it on phones. */
+export function InboxContactPanel({ conversationId }: { conversationId: string }) {
+  const isOpen = useIsContactPanelOpen();
+  // The thread already holds this query; reading it here asks the server nothing more.
+  const thread = useThread(conversationId);
+  const contactId = thread.data?.pages[0]?.conversation.contact.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another conversation opens
+  useEffect(() => closeContactSheet(), [conversationId]);
+  if (!isOpen || !contactId) return null;
+  return (
+    <ContactPanel
+      key={contactId}
+      id={contactId}
+      onClose={() => setContactPanelOpen(false)}
+      currentConversationId={conversationId}
+      className="fixed inset-0 z-30 lg:static lg:z-auto lg:w-80 lg:border-l 2xl:w-96"
+    />
+  );
+}
