@@ -181,7 +181,7 @@ function ContactForm({
             ? ` · ${t(`contacts.optInSource.${contact.optIn.source}`)}${contact.optIn.at ? ` · ${formatDate(contact.optIn.at, i18n.language)}` : ''}`
             : ''}
         </p>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap gap-1.5">
           <Button
             type="button"
             size="sm"
