@@ -8,6 +8,7 @@ export * from './contacts';
 export * from './errors';
 export * from './inbox';
 export * from './message-content';
+export * from './note-mentions';
 export * from './outbound';
 export * from './realtime';
 export * from './search';

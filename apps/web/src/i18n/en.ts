@@ -2,6 +2,7 @@ import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
 import { contactPanelEn } from '../features/contacts/contact-panel.en';
 import { privacyEn } from '../features/contacts/privacy.en';
 import { customerChangesEn } from '../features/inbox/message-content/customer-changes.en';
+import { threadViewEn } from '../features/inbox/thread-view.en';
 import { accessEn } from '../features/settings/access.en';
 import { auditEn } from '../features/settings/audit.en';
 import { numberDisconnectEn } from '../features/settings/number-disconnect.en';
@@ -677,6 +678,7 @@ export const en: Translations = {
   templates: templatesEn,
   auditLog: auditEn,
   messageChanges: customerChangesEn,
+  threadView: threadViewEn,
   contactPanel: contactPanelEn,
   privacy: privacyEn,
   ...organisationEn,

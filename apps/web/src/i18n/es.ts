@@ -2,6 +2,7 @@ import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
 import { contactPanelEs } from '../features/contacts/contact-panel.es';
 import { privacyEs } from '../features/contacts/privacy.es';
 import { customerChangesEs } from '../features/inbox/message-content/customer-changes.es';
+import { threadViewEs } from '../features/inbox/thread-view.es';
 import { accessEs } from '../features/settings/access.es';
 import { auditEs } from '../features/settings/audit.es';
 import { numberDisconnectEs } from '../features/settings/number-disconnect.es';
@@ -689,6 +690,7 @@ export const es = {
   templates: templatesEs,
   auditLog: auditEs,
   messageChanges: customerChangesEs,
+  threadView: threadViewEs,
   contactPanel: contactPanelEs,
   privacy: privacyEs,
   ...organisationEs,

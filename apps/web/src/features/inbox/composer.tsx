@@ -1,6 +1,6 @@
 import type { Message, SendMessageRequest } from '@charla/contracts';
 import { FileText, Lock, SendHorizontal } from 'lucide-react';
-import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
 import { cn } from '../../lib/cn';
@@ -12,7 +12,9 @@ import { CannedPicker } from './canned/canned-picker';
 import { cannedValuesFor } from './canned/canned-text';
 import { useCannedPicker } from './canned/use-canned-picker';
 import { useSendMessage, useThread } from './inbox.api';
+import { MentionPicker } from './notes/mention-picker';
 import { useCreateNote } from './notes/notes.api';
+import { useMentionPicker } from './notes/use-mention-picker';
 import { type AttachDialog, type AttachKind, AttachMenu } from './outbound/attach-menu';
 import { ContactDialog } from './outbound/contact-dialog';
 import { InteractiveDialog } from './outbound/interactive-dialog';
@@ -68,6 +70,29 @@ export function Composer({
     cannedValuesFor(conversation, session.user.name, session.workspace.name),
     setText,
   );
+  const [caret, setCaret] = useState(0);
+  const [caretToSet, setCaretToSet] = useState<number | null>(null);
+  const mentions = useMentionPicker({
+    text,
+    caret,
+    isEnabled: isNote,
+    onInsert: (next, nextCaret) => {
+      setText(next);
+      setCaret(nextCaret);
+      setCaretToSet(nextCaret);
+    },
+  });
+  // After a mention is inserted the caret goes right after it, not to the end of the draft.
+  useEffect(() => {
+    if (caretToSet === null) return;
+    textareaRef.current?.setSelectionRange(caretToSet, caretToSet);
+    setCaretToSet(null);
+  }, [caretToSet]);
+  const listbox = mentions.isOpen
+    ? { id: 'mention-options', active: mentions.activeId && `mention-option-${mentions.activeId}` }
+    : picker.isOpen
+      ? { id: 'canned-options', active: picker.activeId && `canned-option-${picker.activeId}` }
+      : null;
 
   const length = text.length;
   const isTooLong = length > maxTextLength;
@@ -119,7 +144,7 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (picker.onKeyDown(event)) {
+    if (mentions.onKeyDown(event) || picker.onKeyDown(event)) {
       event.preventDefault();
       return;
     }
@@ -190,7 +215,15 @@ export function Composer({
             <label htmlFor="composer" className="sr-only">
               {isNote ? t('notes.label') : t('inbox.composer.label')}
             </label>
-            {picker.isOpen ? (
+            {mentions.isOpen ? (
+              <MentionPicker
+                items={mentions.items}
+                activeIndex={mentions.activeIndex}
+                isLoading={mentions.isLoading}
+                onPick={mentions.pick}
+                onHover={mentions.setActive}
+              />
+            ) : picker.isOpen ? (
               <CannedPicker
                 items={picker.items}
                 activeIndex={picker.activeIndex}
@@ -207,14 +240,16 @@ export function Composer({
               value={text}
               onChange={(event) => {
                 setText(event.target.value);
+                setCaret(event.target.selectionStart);
                 // A note is not a reply to the customer: only replies tell the others "typing".
                 if (!isNote) typing.onType();
               }}
               onKeyDown={onKeyDown}
+              onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
               placeholder={isNote ? t('notes.placeholder') : t('inbox.composer.placeholder')}
               aria-invalid={isTooLong}
-              aria-controls={picker.isOpen ? 'canned-options' : undefined}
-              aria-activedescendant={picker.activeId ? `canned-option-${picker.activeId}` : undefined}
+              aria-controls={listbox?.id}
+              aria-activedescendant={listbox?.active || undefined}
               aria-describedby="composer-help"
               className={cn(
                 'block w-full resize-none rounded-2xl border border-neutral-200 bg-white px-4 py-2.5 text-[15px] leading-snug shadow-xs',

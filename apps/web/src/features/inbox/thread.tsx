@@ -1,6 +1,6 @@
 import type { Message } from '@charla/contracts';
 import { MessageSquareDashed } from 'lucide-react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../lib/api';
@@ -13,12 +13,12 @@ import { Composer } from './composer';
 import { contactLabel } from './contact-label';
 import { windowState } from './conversation-window';
 import { flattenThread, useMarkRead, usePendingMessages, useThread } from './inbox.api';
+import { JumpToLatest } from './jump-to-latest';
 import { MessageList } from './message-list';
 import { useViewingSignal } from './presence/use-presence-signals';
 import { useScrollToMessage } from './search/use-scroll-to-message';
 import { ThreadHeader } from './thread-header';
-
-const nearBottomPx = 120;
+import { useStickToBottom } from './use-stick-to-bottom';
 
 export function Thread({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
@@ -30,20 +30,20 @@ export function Thread({ conversationId }: { conversationId: string }) {
   const now = useNow(30_000);
   const [isClosedByServer, setIsClosedByServer] = useState(false);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const isNearBottomRef = useRef(true);
 
   const pages = thread.data?.pages ?? [];
   const conversation = pages[0]?.conversation;
   const messages = flattenThread(pages);
-  const lastKey = `${messages.at(-1)?.id ?? ''}:${pending.length}`;
+  const messageIds = messages.map((m) => m.id);
   const unreadCount = conversation?.unreadCount ?? 0;
+  const stick = useStickToBottom(messageIds, pending.length);
   // Opened from a search result: bring that message into view.
   useScrollToMessage({
-    loadedIds: messages.map((m) => m.id),
+    loadedIds: messageIds,
     hasOlder: thread.hasNextPage,
     isLoadingOlder: thread.isFetchingNextPage,
     loadOlder: thread.fetchNextPage,
+    onScrollTo: stick.release,
   });
 
   // Opening a conversation reads it; so does a new customer message arriving while it is open.
@@ -63,19 +63,6 @@ export function Thread({ conversationId }: { conversationId: string }) {
   // A quote belongs to the conversation it was picked in.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the conversation changes
   useEffect(() => setReplyTo(null), [conversationId]);
-
-  // Stay pinned to the newest message unless the agent scrolled up to read older ones.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the newest message changes
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (element && isNearBottomRef.current) element.scrollTop = element.scrollHeight;
-  }, [lastKey, conversation?.id]);
-
-  const onScroll = () => {
-    const element = scrollRef.current;
-    if (!element) return;
-    isNearBottomRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < nearBottomPx;
-  };
 
   if (thread.isPending) {
     return (
@@ -112,37 +99,40 @@ export function Thread({ conversationId }: { conversationId: string }) {
         conversation={conversation}
         customerWindow={canWrite ? customerWindow : { isOpen: false, minutesLeft: null }}
       />
-      <div
-        ref={scrollRef}
-        onScroll={onScroll}
-        className="min-h-0 flex-1 overflow-y-auto bg-[#efeae2] px-3 py-4 sm:px-6 dark:bg-neutral-950"
-        data-testid="thread-messages"
-      >
-        <div className="mx-auto flex max-w-3xl flex-col gap-3">
-          {thread.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="secondary"
-                size="sm"
-                isLoading={thread.isFetchingNextPage}
-                onClick={() => void thread.fetchNextPage()}
-              >
-                {t('inbox.thread.loadOlder')}
-              </Button>
-            </div>
-          ) : null}
-          {messages.length === 0 && pending.length === 0 ? (
-            <p className="py-8 text-center text-sm text-neutral-500">{t('inbox.thread.noMessages')}</p>
-          ) : (
-            <MessageList
-              messages={messages}
-              pending={pending}
-              now={now}
-              customerName={contactLabel(conversation.contact)}
-              onReply={canWrite ? setReplyTo : undefined}
-            />
-          )}
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <div
+          ref={stick.scrollRef}
+          onScroll={stick.onScroll}
+          className="min-h-0 flex-1 overflow-y-auto bg-[#efeae2] px-3 py-4 sm:px-6 dark:bg-neutral-950"
+          data-testid="thread-messages"
+        >
+          <div ref={stick.contentRef} className="mx-auto flex max-w-3xl flex-col gap-3">
+            {thread.hasNextPage ? (
+              <div className="flex justify-center">
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  isLoading={thread.isFetchingNextPage}
+                  onClick={() => void thread.fetchNextPage()}
+                >
+                  {t('inbox.thread.loadOlder')}
+                </Button>
+              </div>
+            ) : null}
+            {messages.length === 0 && pending.length === 0 ? (
+              <p className="py-8 text-center text-sm text-neutral-500">{t('inbox.thread.noMessages')}</p>
+            ) : (
+              <MessageList
+                messages={messages}
+                pending={pending}
+                now={now}
+                customerName={contactLabel(conversation.contact)}
+                onReply={canWrite ? setReplyTo : undefined}
+              />
+            )}
+          </div>
         </div>
+        {stick.isPinned ? null : <JumpToLatest count={stick.newCount} onClick={stick.jumpToLatest} />}
       </div>
       <div className="shrink-0 border-t border-neutral-200 bg-neutral-50 px-3 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] sm:px-4 dark:border-neutral-800 dark:bg-neutral-900">
         <div className="mx-auto max-w-3xl">

@@ -1,9 +1,8 @@
-import type { Note } from '@charla/contracts';
+import { findMentionedUserIds, type MentionableMember, type Note } from '@charla/contracts';
 import type { AuthContext } from '../../auth';
 import type { InboxDeps } from '../inbox.deps';
 import { NOTE_SELECT, toNote } from './list-notes';
 import { publishNoteMentions } from './note-mentioned';
-import { findMentionedUserIds, type MentionableMember } from './note-mentions';
 
 /**
  * Adds an internal note to a conversation the actor may see (the route checked). It is only

@@ -2,6 +2,7 @@ import type { Note } from '@charla/contracts';
 import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../lib/format';
+import { NoteText } from './note-text';
 
 /** An internal note: yellow, with a lock, on its own line so it never reads as a sent message. */
 export function NoteBubble({ note }: { note: Note }) {
@@ -22,7 +23,9 @@ export function NoteBubble({ note }: { note: Note }) {
             {time}
           </time>
         </div>
-        <p className="whitespace-pre-wrap break-words">{note.body}</p>
+        <p className="whitespace-pre-wrap break-words">
+          <NoteText note={note} />
+        </p>
       </div>
     </div>
   );

@@ -14,12 +14,16 @@ export function useScrollToMessage(opts: {
   hasOlder: boolean;
   isLoadingOlder: boolean;
   loadOlder: () => unknown;
+  /** Called just before scrolling to the message (the thread stops following the newest one). */
+  onScrollTo?: () => void;
 }) {
   const [params, setParams] = useSearchParams();
   const target = params.get('message');
   const pagesLoaded = useRef(0);
   const isLoaded = target !== null && opts.loadedIds.includes(target);
   const { hasOlder, isLoadingOlder, loadOlder } = opts;
+  const onScrollTo = useRef(opts.onScrollTo);
+  onScrollTo.current = opts.onScrollTo;
 
   useEffect(() => {
     if (!target) return;
@@ -34,6 +38,7 @@ export function useScrollToMessage(opts: {
     const frame = requestAnimationFrame(() => {
       const element = document.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(target)}"]`);
       if (element) {
+        onScrollTo.current?.();
         const isReduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         element.scrollIntoView({ block: 'center', behavior: isReduced ? 'auto' : 'smooth' });
         element.animate?.([{ outline: '3px solid rgb(251 191 36)' }, { outline: '3px solid transparent' }], {
