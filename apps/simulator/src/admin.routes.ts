@@ -166,6 +166,17 @@ export async function registerAdminRoutes(
     },
   );
 
+  // The sandbox's "close the 24-hour window now": Charla calls it for a sandbox number only.
+  app.post<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId/close-window',
+    async (request, reply) => {
+      const { phoneNumberId, waId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      if (!WaIdSchema.safeParse(waId).success) return sendBadRequest(reply, 'waId must be 7-15 digits');
+      return { ok: true, ...sandbox.closeWindow(phoneNumberId, waId) };
+    },
+  );
+
   app.get<{ Params: CustomerParams }>(
     '/_sim/numbers/:phoneNumberId/customers/:waId/chat',
     async (request, reply) => {
@@ -175,6 +186,7 @@ export async function registerAdminRoutes(
         messages: sandbox.chat(phoneNumberId, waId).map(toChatItem),
         typing: sandbox.isTyping(phoneNumberId, waId),
         marketingStopped: sandbox.findCustomer(phoneNumberId, waId)?.marketingStopped ?? false,
+        windowOpen: sandbox.isWindowOpen(phoneNumberId, waId),
       };
     },
   );

@@ -97,6 +97,8 @@ export type Simulator = {
   setTemplateStatus(templateId: string, change: TemplateStatusBody): SimTemplate;
   /** New quality score + `message_template_quality_update`. */
   setTemplateQuality(templateId: string, score: TemplateQualityScore): SimTemplate;
+  /** Time passes for this customer: their 24 h window closes now (free-form sends then fail with 131047). */
+  closeWindow(phoneNumberId: string, waId: string): void;
   /** The customer stops (true) or resumes (false) marketing: `user_preferences` webhook; then 131050. */
   setMarketingOptOut(phoneNumberId: string, waId: string, stopped: boolean): void;
 };
@@ -191,6 +193,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     sendAsCustomer: (input) => sandbox.sendAsCustomer(input),
     sendRawAsCustomer: (input) => sandbox.sendRawAsCustomer(input),
     readAsCustomer: (phoneNumberId, waId) => sandbox.readAsCustomer(phoneNumberId, waId),
+    closeWindow: (phoneNumberId, waId) => void sandbox.closeWindow(phoneNumberId, waId),
     playAsCustomer: (phoneNumberId, waId, wamid) => sandbox.playAsCustomer(phoneNumberId, waId, wamid),
     setCustomer: (phoneNumberId, waId, settings) => void sandbox.setCustomer(phoneNumberId, waId, settings),
     setBehaviour: (phoneNumberId, behaviour) =>

@@ -1,4 +1,5 @@
-// What the phone page says, in the customer's language (the browser's: Spanish or English).
+// What the phone page says, in the customer's language: the browser's (Spanish or English) or the
+// one picked with the header's toggle.
 export const PHONE_LABELS = {
   en: {
     intro: 'Pretend to be a customer. Who are you?',
@@ -32,6 +33,16 @@ export const PHONE_LABELS = {
     copyCode: 'Copy code',
     headerVideo: '🎬 Video',
     headerDocument: '📄 Document',
+    title: 'WhatsApp simulator',
+    switchLanguage: 'ES',
+    switchLanguageHint: 'Español: ver esta página en español',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    placeName: 'Place name',
+    contactName: 'Contact name',
+    contactPhone: 'Contact phone',
+    cancelReply: 'Cancel reply',
+    httpError: 'The simulator refused it (HTTP {status}).',
   },
   es: {
     intro: 'Hazte pasar por un cliente. ¿Quién eres?',
@@ -65,5 +76,15 @@ export const PHONE_LABELS = {
     copyCode: 'Copiar código',
     headerVideo: '🎬 Video',
     headerDocument: '📄 Documento',
+    title: 'Simulador de WhatsApp',
+    switchLanguage: 'EN',
+    switchLanguageHint: 'English: see this page in English',
+    latitude: 'Latitud',
+    longitude: 'Longitud',
+    placeName: 'Nombre del lugar',
+    contactName: 'Nombre del contacto',
+    contactPhone: 'Teléfono del contacto',
+    cancelReply: 'Cancelar respuesta',
+    httpError: 'El simulador lo rechazó (HTTP {status}).',
   },
 };

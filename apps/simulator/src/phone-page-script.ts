@@ -7,10 +7,41 @@ import { PHONE_PAGE_RENDER_SCRIPT } from './phone-page-render-script';
 export const PHONE_PAGE_SCRIPT = String.raw`
 (() => {
   const LABELS = ${JSON.stringify(PHONE_LABELS)};
-  const lang = (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
+  const langKey = 'charla-sim-phone:lang';
+  // ?lang= first, then the toggle's last choice, then the browser's languages in order (es-* is
+  // Spanish), and Spanish when none of them is Spanish or English, like Charla itself.
+  function pickLanguage() {
+    const asked = new URLSearchParams(location.search).get('lang');
+    if (asked === 'es' || asked === 'en') return asked;
+    const chosen = localStorage.getItem(langKey);
+    if (chosen === 'es' || chosen === 'en') return chosen;
+    for (const language of navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']) {
+      const base = String(language).toLowerCase().split('-')[0];
+      if (base === 'es' || base === 'en') return base;
+    }
+    return 'es';
+  }
+  const lang = pickLanguage();
   const t = LABELS[lang];
   document.documentElement.lang = lang;
   const $ = (id) => document.getElementById(id);
+  document.title = CONFIG.businessName + ' · ' + t.title;
+  $('phone-lang').textContent = t.switchLanguage;
+  $('phone-lang').title = t.switchLanguageHint;
+  $('phone-lang').setAttribute('aria-label', t.switchLanguageHint);
+  $('phone-lang').lang = lang === 'es' ? 'en' : 'es';
+  $('phone-lang').addEventListener('click', () => {
+    localStorage.setItem(langKey, lang === 'es' ? 'en' : 'es');
+    const url = new URL(location.href);
+    url.searchParams.delete('lang');
+    location.replace(url.href);
+  });
+  $('phone-lat').setAttribute('aria-label', t.latitude);
+  $('phone-lng').setAttribute('aria-label', t.longitude);
+  $('phone-place').setAttribute('aria-label', t.placeName);
+  $('phone-contact-name').setAttribute('aria-label', t.contactName);
+  $('phone-contact-phone').setAttribute('aria-label', t.contactPhone);
+  $('phone-reply-cancel').setAttribute('aria-label', t.cancelReply);
   const storageKey = 'charla-sim-phone:' + CONFIG.phoneNumberId;
   const base = '/_sim/numbers/' + encodeURIComponent(CONFIG.phoneNumberId) + '/customers/';
   let identity = JSON.parse(localStorage.getItem(storageKey) || 'null');
@@ -109,7 +140,7 @@ ${PHONE_PAGE_RENDER_SCRIPT}
     });
     if (!res.ok) {
       const data = await res.json().catch(() => null);
-      showError((data && data.error && data.error.message) || 'HTTP ' + res.status);
+      showError((data && data.error && data.error.message) || t.httpError.replace('{status}', String(res.status)));
     }
     refresh();
     return res.ok;

@@ -16,7 +16,7 @@ function escapeHtml(text: string): string {
 /** A self-contained phone-like chat page for one simulated number (no framework, no external assets). */
 export function renderPhonePage(input: PhonePageInput): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="es">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -28,12 +28,14 @@ export function renderPhonePage(input: PhonePageInput): string {
     display: flex; justify-content: center; min-height: 100vh; }
   .phone { width: 100%; max-width: 420px; height: 100vh; display: flex; flex-direction: column; background: #efeae2; }
   header { background: #008069; color: #fff; padding: 12px 16px; display: flex; align-items: center; gap: 12px; }
-  .avatar { width: 36px; height: 36px; border-radius: 50%; background: #dfe5e7; color: #54656f; display: grid;
+  .avatar { flex-shrink: 0; width: 36px; height: 36px; border-radius: 50%; background: #dfe5e7; color: #54656f; display: grid;
     place-items: center; font-weight: 600; }
   header h1 { font-size: 16px; margin: 0; font-weight: 600; }
   header small { opacity: .85; font-size: 12px; }
   header button { margin-left: auto; background: none; border: 0; color: #fff; cursor: pointer; font-size: 12px; }
   header button + button { margin-left: 8px; }
+  #phone-lang { border: 1px solid rgba(255,255,255,.6); border-radius: 12px; padding: 2px 8px; }
+  #phone-reset[hidden] + #phone-lang { margin-left: auto; }
   #phone-setup { padding: 24px; display: flex; flex-direction: column; gap: 12px; background: #fff; flex: 1; }
   #phone-setup label { font-size: 13px; color: #54656f; display: flex; flex-direction: column; gap: 4px; }
   input { font: inherit; padding: 10px 12px; border: 1px solid #d1d7db; border-radius: 8px; }
@@ -86,6 +88,7 @@ export function renderPhonePage(input: PhonePageInput): string {
     <div><h1 id="phone-business"></h1><small id="phone-subtitle"></small></div>
     <button type="button" id="phone-marketing" data-testid="phone-marketing" hidden></button>
     <button type="button" id="phone-reset" hidden></button>
+    <button type="button" id="phone-lang" data-testid="phone-lang"></button>
   </header>
   <form id="phone-setup">
     <p id="phone-intro"></p>
@@ -99,15 +102,14 @@ export function renderPhonePage(input: PhonePageInput): string {
       <button type="button" id="phone-reply-cancel">✕</button></div>
     <div id="phone-error" data-testid="phone-error" role="alert" hidden></div>
     <form id="phone-location-form">
-      <input id="phone-lat" data-testid="phone-lat" inputmode="decimal" value="19.4326" aria-label="latitude">
-      <input id="phone-lng" data-testid="phone-lng" inputmode="decimal" value="-99.1332" aria-label="longitude">
-      <input id="phone-place" data-testid="phone-place" value="Zócalo, Ciudad de México" aria-label="name">
+      <input id="phone-lat" data-testid="phone-lat" inputmode="decimal" value="19.4326" >
+      <input id="phone-lng" data-testid="phone-lng" inputmode="decimal" value="-99.1332" >
+      <input id="phone-place" data-testid="phone-place" value="Zócalo, Ciudad de México">
       <button class="primary" type="submit" data-testid="phone-location-send" id="phone-location-send"></button>
     </form>
     <form id="phone-contact-form">
-      <input id="phone-contact-name" data-testid="phone-contact-name" value="Chandler Bing" aria-label="name">
-      <input id="phone-contact-phone" data-testid="phone-contact-phone" inputmode="tel" value="+1 555-555-5555"
-        aria-label="phone">
+      <input id="phone-contact-name" data-testid="phone-contact-name" value="Chandler Bing">
+      <input id="phone-contact-phone" data-testid="phone-contact-phone" inputmode="tel" value="+1 555-555-5555">
       <button class="primary" type="submit" data-testid="phone-contact-send" id="phone-contact-send"></button>
     </form>
     <div id="phone-tray" hidden>

@@ -282,6 +282,21 @@ export class Sandbox {
     return this.clock.now() - customer.lastInboundAt < WINDOW_MS;
   }
 
+  /**
+   * Time passes for one customer (the sandbox's "close the 24-hour window now"): their last message
+   * becomes a day old, so free-form sends are refused as outside the window until they write again.
+   */
+  closeWindow(phoneNumberId: string, waId: string): { windowOpen: false } {
+    this.requireNumber(phoneNumberId);
+    const customer = this.findCustomer(phoneNumberId, waId);
+    const closedAt = this.clock.now() - WINDOW_MS;
+    if (customer?.lastInboundAt != null && customer.lastInboundAt > closedAt) {
+      customer.lastInboundAt = closedAt;
+      this.deps.persist();
+    }
+    return { windowOpen: false };
+  }
+
   /** Records a business message Meta accepted; the caller decides between lifecycle start and fail. */
   acceptBusinessMessage(input: {
     phoneNumberId: string;

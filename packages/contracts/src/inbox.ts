@@ -92,6 +92,8 @@ export const ConversationSchema = z.object({
   id: z.string(),
   channelId: z.string(),
   channelName: z.string(),
+  /** `sandbox`: a simulated number, where the window can be closed early to try templates. */
+  channelKind: z.enum(['sandbox', 'cloud']),
   contact: ContactSummarySchema,
   status: ConversationStatusSchema,
   /** When a snoozed conversation reopens itself; null unless snoozed. */

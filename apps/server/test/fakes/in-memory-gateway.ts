@@ -39,17 +39,21 @@ export function createInMemoryGateway(opts: { channelIds: string[]; now?: () => 
   const uploads: { externalId: string; mimeType: string; size: number }[] = [];
   const read: string[] = [];
   const refusals: SendFailure[] = [];
+  const closedWindows: { channelId: string; to: string }[] = [];
 
   const gateway: ChannelGateway & {
     sent: typeof sent;
     uploads: typeof uploads;
     read: typeof read;
+    /** Customers whose sandbox window was closed early. */
+    closedWindows: typeof closedWindows;
     /** The next send fails with this (retryable or not), before anything is "sent". */
     refuseNext(failure: SendFailure): void;
   } = {
     sent,
     uploads,
     read,
+    closedWindows,
     refuseNext(failure) {
       refusals.push(failure);
     },
@@ -110,6 +114,9 @@ export function createInMemoryGateway(opts: { channelIds: string[]; now?: () => 
         if (i.kind === 'buttons' && (i.buttons.length < 1 || i.buttons.length > 3)) return 'buttons: 1 to 3';
       }
       return null;
+    },
+    async closeSandboxWindow(input) {
+      closedWindows.push(input);
     },
   };
   return gateway;

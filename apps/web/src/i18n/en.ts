@@ -2,9 +2,11 @@ import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
 import { contactPanelEn } from '../features/contacts/contact-panel.en';
 import { privacyEn } from '../features/contacts/privacy.en';
 import { customerChangesEn } from '../features/inbox/message-content/customer-changes.en';
+import { sandboxWindowEn } from '../features/inbox/sandbox-window.en';
 import { threadViewEn } from '../features/inbox/thread-view.en';
 import { accessEn } from '../features/settings/access.en';
 import { auditEn } from '../features/settings/audit.en';
+import { connectRulesEn } from '../features/settings/connect-rules.en';
 import { numberDisconnectEn } from '../features/settings/number-disconnect.en';
 import { organisationEn } from '../features/settings/organisation.en';
 import { templatesEn } from '../features/templates/templates.en';
@@ -147,6 +149,8 @@ export const en: Translations = {
     invitation_not_found: 'This invitation does not exist, was used or expired.',
     validation_failed: 'Please check the form.',
     window_closed: 'The 24-hour window is closed: only an approved template can be sent.',
+    not_sandbox:
+      'Only a sandbox number’s window can be closed early: on a real number it closes 24 hours after the customer’s last message.',
     phone_number_not_in_waba:
       'This phone number is not in that WhatsApp Business Account. Copy the “WhatsApp Business Account ID” from WhatsApp > API Setup, on the same page as the phone number ID.',
     serverUnavailableTitle: "Can't reach Charla",
@@ -678,6 +682,8 @@ export const en: Translations = {
   templates: templatesEn,
   auditLog: auditEn,
   messageChanges: customerChangesEn,
+  connectRules: connectRulesEn,
+  sandboxWindow: sandboxWindowEn,
   threadView: threadViewEn,
   contactPanel: contactPanelEn,
   privacy: privacyEn,

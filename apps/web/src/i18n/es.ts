@@ -2,9 +2,11 @@ import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
 import { contactPanelEs } from '../features/contacts/contact-panel.es';
 import { privacyEs } from '../features/contacts/privacy.es';
 import { customerChangesEs } from '../features/inbox/message-content/customer-changes.es';
+import { sandboxWindowEs } from '../features/inbox/sandbox-window.es';
 import { threadViewEs } from '../features/inbox/thread-view.es';
 import { accessEs } from '../features/settings/access.es';
 import { auditEs } from '../features/settings/audit.es';
+import { connectRulesEs } from '../features/settings/connect-rules.es';
 import { numberDisconnectEs } from '../features/settings/number-disconnect.es';
 import { organisationEs } from '../features/settings/organisation.es';
 import { templatesEs } from '../features/templates/templates.es';
@@ -148,6 +150,8 @@ export const es = {
     invitation_not_found: 'Esta invitación no existe, ya se usó o caducó.',
     validation_failed: 'Revisa los datos del formulario.',
     window_closed: 'La ventana de 24 horas está cerrada: solo se puede enviar una plantilla aprobada.',
+    not_sandbox:
+      'Solo se puede cerrar antes la ventana de un número de prueba: en un número real se cierra 24 horas después del último mensaje del cliente.',
     phone_number_not_in_waba:
       'Este número no está en esa cuenta de WhatsApp Business. Copia el «Identificador de la cuenta de WhatsApp Business» de WhatsApp > Configuración de la API, en la misma página que el identificador del número.',
     serverUnavailableTitle: 'No se puede conectar con Charla',
@@ -690,6 +694,8 @@ export const es = {
   templates: templatesEs,
   auditLog: auditEs,
   messageChanges: customerChangesEs,
+  connectRules: connectRulesEs,
+  sandboxWindow: sandboxWindowEs,
   threadView: threadViewEs,
   contactPanel: contactPanelEs,
   privacy: privacyEs,

@@ -153,6 +153,11 @@ export interface ChannelGateway {
   checkHeaderSample(kind: MediaKind, mimeType: string, size: number): string | null;
   /** null when the channel accepts this content (lengths, counts, formats); else the field and the rule. */
   checkContent(draft: { content: OutboundDraft; replyToExternalId: string | null }): string | null;
+  /**
+   * Sandbox numbers only: time passes for this customer on the simulated WhatsApp side, so its own
+   * 24-hour window closes too and a free-form send is refused there as Meta would. Throws for a real number.
+   */
+  closeSandboxWindow(input: { channelId: string; to: string }): Promise<void>;
 }
 
 /** Ids of what changed, for realtime pushes after the transaction commits. */

@@ -16,6 +16,7 @@ import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 import { cannedRoutes } from './canned/canned.routes';
 import { assignConversation } from './conversations/assign-conversation';
+import { closeSandboxWindow } from './conversations/close-sandbox-window';
 import {
   assertConversationVisible,
   assertMediaVisible,
@@ -120,6 +121,21 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
       const message = await sendMessage(deps, authOf(req), req.params.id, req.body);
       return reply.status(202).send(message);
     },
+  );
+
+  app.post(
+    '/api/conversations/:id/close-window',
+    {
+      preHandler: memberWho(seeConversation),
+      schema: {
+        tags,
+        summary:
+          "Sandbox numbers only: close the customer's 24-hour window now (here and in the simulator), to try template-only replies; 409 for a real number",
+        params: Id,
+        response: { 200: ConversationSchema },
+      },
+    },
+    async (req) => closeSandboxWindow(deps, authOf(req).workspaceId, req.params.id),
   );
 
   app.post(

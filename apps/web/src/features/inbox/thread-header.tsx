@@ -17,6 +17,7 @@ import { LabelChips } from './labels/label-chip';
 import { LabelMenu } from './labels/label-menu';
 import { CallDisabled } from './outbound/call-disabled';
 import { PresenceBar } from './presence/presence-bar';
+import { SandboxCloseWindow } from './sandbox-close-window';
 import { WhatsAppRulesDialog } from './whatsapp-rules-dialog';
 import { WindowIndicator } from './window-indicator';
 
@@ -70,6 +71,11 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
       </div>
       <div className="flex items-center gap-1">
         <WindowIndicator state={customerWindow} />
+        <SandboxCloseWindow
+          conversation={conversation}
+          isWindowOpen={customerWindow.isOpen}
+          onError={onError}
+        />
         <CallDisabled />
         <WhatsAppRulesDialog />
       </div>

@@ -11,6 +11,7 @@ import { Field } from '../../ui/field';
 import { Input } from '../../ui/input';
 import { useConnectChannel } from './channels.api';
 import { WebhookPanel } from './channels-webhook-panel';
+import { ConnectRules } from './connect-rules';
 
 type FieldName = keyof Omit<ConnectChannelRequest, 'name'>;
 type Values = Record<FieldName, string>;
@@ -171,6 +172,8 @@ function ConnectForm({ onConnected, initial }: { onConnected: (channel: Channel)
 
   return (
     <form className="flex flex-col gap-4" noValidate onSubmit={onSubmit}>
+      {/* Before anything is pasted; a number being reconnected already went through this. */}
+      {initial.phoneNumberId ? null : <ConnectRules />}
       {field('phoneNumberId', 'text', 'numeric')}
       {field('wabaId', 'text', 'numeric')}
       {field('accessToken', 'password')}

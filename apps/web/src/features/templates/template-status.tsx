@@ -1,6 +1,7 @@
 import type { Template, TemplateQuality, TemplateStatus } from '@charla/contracts';
 import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../ui/badge';
+import { describeRejection } from './rejection-reason';
 
 const statusTones: Record<TemplateStatus, BadgeTone> = {
   draft: 'neutral',
@@ -57,22 +58,33 @@ export function QualityIndicator({ quality }: { quality: TemplateQuality }) {
   );
 }
 
-/** Meta's reason code in words when Charla knows it, with Meta's own explanation after it. */
+/** Meta's reason code explained with what to do, and Meta's own words as the detail. */
 export function RejectionReason({
   rejection,
   isShort = false,
 }: {
   rejection: NonNullable<Template['rejection']>;
-  /** In a list: Meta's own explanation (often English) moves to the tooltip. */
+  /** In a list: only the explanation; Meta's own words move to the tooltip. */
   isShort?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const key = `templates.rejection.${rejection.reason.toLowerCase()}`;
-  const reason = i18n.exists(key) ? t(key) : rejection.reason;
+  const text = describeRejection(rejection, t, (key) => i18n.exists(key));
+  if (isShort) {
+    return (
+      <span data-testid="template-rejection" title={text.metaText ?? undefined}>
+        {text.reason}
+      </span>
+    );
+  }
   return (
-    <span data-testid="template-rejection" title={rejection.detail ?? undefined}>
-      {reason}
-      {rejection.detail && !isShort ? ` ${rejection.detail}` : ''}
+    <span data-testid="template-rejection" className="flex flex-col gap-1">
+      <span>{text.reason}</span>
+      {text.fix ? <span data-testid="template-rejection-fix">{text.fix}</span> : null}
+      {text.metaText ? (
+        <span className="text-xs opacity-80" data-testid="template-rejection-meta">
+          {t('templates.rejection.metaSaid')} <q lang="en">{text.metaText}</q>
+        </span>
+      ) : null}
     </span>
   );
 }

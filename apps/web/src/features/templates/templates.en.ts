@@ -22,14 +22,39 @@ export const templatesEn = {
     unknown: 'Not rated yet',
   },
   rejection: {
-    abusive_content: 'The content breaks WhatsApp policy.',
-    incorrect_category: 'The category does not match the content.',
-    invalid_format: 'The format is not valid (variables, characters or examples).',
-    promotional: 'Promotional content in a utility or authentication template.',
-    scam: 'WhatsApp considers it potentially deceptive.',
-    tag_content_mismatch: 'The content does not match the chosen category.',
-    category_not_available: 'This category is not available for the account.',
-    none: 'WhatsApp gave no reason.',
+    metaSaid: 'What WhatsApp said:',
+    abusive_content: {
+      what: 'WhatsApp considers the content against its policies (abusive, threatening or forbidden content).',
+      fix: 'Rewrite the text without that content. If you think it is a mistake, request a review in WhatsApp Manager.',
+    },
+    incorrect_category: {
+      what: 'The category does not match the content.',
+      fix: 'Change the category (Marketing, Utility or Authentication) to the one that describes the message and submit it again.',
+    },
+    invalid_format: {
+      what: 'The format is not valid: misspelt or consecutive variables, characters that are not allowed, or missing examples.',
+      fix: 'Check that variables are written {{example}}… without gaps, that the text does not start or end with a variable, and that each one has an example.',
+    },
+    promotional: {
+      what: 'It has promotional content in a Utility or Authentication template.',
+      fix: 'Remove the offers and calls to buy, or submit it as Marketing.',
+    },
+    scam: {
+      what: 'WhatsApp considers it potentially deceptive (for example, it asks for details or payments in a suspicious way).',
+      fix: 'Say clearly who is writing and why; never ask for passwords or card details. If you think it is a mistake, request a review.',
+    },
+    tag_content_mismatch: {
+      what: 'The content does not match the chosen category.',
+      fix: 'Pick the category that describes the message, or fit the text to the category, and submit it again.',
+    },
+    category_not_available: {
+      what: 'This category is not available for your account.',
+      fix: 'Choose another category and submit it again.',
+    },
+    none: {
+      what: 'WhatsApp rejected it without giving a reason.',
+      fix: 'Check the text against WhatsApp’s policies and submit it again; if you think it is a mistake, request a review in WhatsApp Manager.',
+    },
   },
   header: {
     none: 'None',

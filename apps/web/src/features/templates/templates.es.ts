@@ -24,14 +24,39 @@ export const templatesEs: typeof templatesEn = {
     unknown: 'Sin calificar',
   },
   rejection: {
-    abusive_content: 'El contenido incumple las políticas de WhatsApp.',
-    incorrect_category: 'La categoría no corresponde al contenido.',
-    invalid_format: 'El formato no es válido (variables, caracteres o ejemplos).',
-    promotional: 'Contenido promocional en una plantilla de utilidad o autenticación.',
-    scam: 'WhatsApp la considera potencialmente engañosa.',
-    tag_content_mismatch: 'El contenido no corresponde a la categoría elegida.',
-    category_not_available: 'Esta categoría no está disponible para la cuenta.',
-    none: 'WhatsApp no indicó el motivo.',
+    metaSaid: 'Lo que dijo WhatsApp:',
+    abusive_content: {
+      what: 'WhatsApp considera que el contenido incumple sus políticas (contenido abusivo, amenazante o prohibido).',
+      fix: 'Reescribe el texto sin ese contenido. Si crees que es un error, pide una revisión en el Administrador de WhatsApp.',
+    },
+    incorrect_category: {
+      what: 'La categoría no corresponde al contenido.',
+      fix: 'Cambia la categoría (Marketing, Utilidad o Autenticación) por la que describe el mensaje y vuelve a enviarla.',
+    },
+    invalid_format: {
+      what: 'El formato no es válido: variables mal escritas o seguidas, caracteres no permitidos o ejemplos que faltan.',
+      fix: 'Revisa que las variables vayan como {{example}}… sin saltos, que no empiece ni termine con una variable y que cada una tenga su ejemplo.',
+    },
+    promotional: {
+      what: 'Tiene contenido promocional en una plantilla de Utilidad o Autenticación.',
+      fix: 'Quita las ofertas y llamadas a comprar, o envíala como Marketing.',
+    },
+    scam: {
+      what: 'WhatsApp la considera potencialmente engañosa (por ejemplo, pide datos o pagos de forma sospechosa).',
+      fix: 'Di con claridad quién escribe y para qué; no pidas contraseñas ni datos de tarjeta. Si crees que es un error, pide una revisión.',
+    },
+    tag_content_mismatch: {
+      what: 'El contenido no corresponde a la categoría elegida.',
+      fix: 'Elige la categoría que describe el mensaje o ajusta el texto a la categoría, y vuelve a enviarla.',
+    },
+    category_not_available: {
+      what: 'Esta categoría no está disponible para tu cuenta.',
+      fix: 'Elige otra categoría y vuelve a enviarla.',
+    },
+    none: {
+      what: 'WhatsApp la rechazó sin indicar el motivo.',
+      fix: 'Revisa el texto frente a las políticas de WhatsApp y vuelve a enviarla; si crees que es un error, pide una revisión en el Administrador de WhatsApp.',
+    },
   },
   header: {
     none: 'Ninguno',

@@ -133,6 +133,17 @@ export function createWhatsAppGateway(
     checkContent(draft) {
       return checkCloudApiMessage(toCloudApiMessage('15550000000', draft, 'media-id'));
     },
+    async closeSandboxWindow({ channelId, to }) {
+      const channel = await directory.byId(channelId);
+      if (!channel) throw new Error(NUMBER_DISCONNECTED_REASON);
+      // A real number's window is Meta's: only the simulator lets time pass.
+      if (channel.kind !== 'sandbox')
+        throw new Error('Only a sandbox number can close its 24-hour window early.');
+      const url = `${channel.graphBaseUrl}/_sim/numbers/${channel.phoneNumberId}/customers/${encodeURIComponent(to)}/close-window`;
+      const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+      if (!res.ok)
+        throw new Error(`The simulator did not close the window: ${res.status} ${await res.text()}`);
+    },
   };
 }
 

@@ -13,7 +13,7 @@ import { getConversationWindow } from './conversation-window';
 
 /** The columns the list and thread queries select, and how they become the API's shapes. */
 export const CONVERSATION_COLUMNS = `
-  c.id, c.channel_id, ch.name AS channel_name, c.status, c.unread_count, c.last_inbound_at, c.last_activity_at,
+  c.id, c.channel_id, ch.name AS channel_name, ch.kind AS channel_kind, c.status, c.unread_count, c.last_inbound_at, c.last_activity_at,
   c.snoozed_until, c.priority, c.assignee_user_id, au.name AS assignee_name, c.team_id, tm.name AS team_name,
   ct.id AS contact_id, ct.name AS contact_name, ct.phone AS contact_phone, ct.wa_id AS contact_wa_id,
   lm.text AS lm_text, lm.type AS lm_type, lm.direction AS lm_direction, lm.status AS lm_status, lm.occurred_at AS lm_at,
@@ -35,6 +35,7 @@ export interface ConversationRow {
   id: string;
   channel_id: string;
   channel_name: string;
+  channel_kind: Conversation['channelKind'];
   status: Conversation['status'];
   unread_count: number;
   last_inbound_at: Date | null;
@@ -66,6 +67,7 @@ export function toConversation(r: ConversationRow, now: Date): Conversation {
     id: r.id,
     channelId: r.channel_id,
     channelName: r.channel_name,
+    channelKind: r.channel_kind,
     contact: { id: r.contact_id, name: r.contact_name, phone: r.contact_phone, waId: r.contact_wa_id },
     status: r.status,
     snoozedUntil: r.status === 'snoozed' && r.snoozed_until ? iso(r.snoozed_until) : null,
