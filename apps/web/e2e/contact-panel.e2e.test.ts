@@ -179,8 +179,11 @@ describe('the contact panel beside the thread', () => {
     await phone.locator('[data-testid="message"][data-direction="inbound"]').first().waitFor();
     const phonePanel = phone.locator('[data-testid="contact-panel"]');
     expect(await phonePanel.count()).toBe(0);
-    await phone.locator('[data-testid="thread-contact-name"] button').click();
+    // From the keyboard: focus goes into the sheet, and back to the name when it closes.
+    await phone.locator('[data-testid="thread-contact-name"] button').focus();
+    await phone.keyboard.press('Enter');
     await phonePanel.locator('#contact-tags').waitFor();
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('contact-panel');
     expect(await phonePanel.getByTestId('contact-phone').textContent()).toBe(formattedPhone);
     expect(await phonePanel.locator('#contact-tags').inputValue()).toBe('cliente frecuente, pasteles');
     expect(await phonePanel.getByTestId('contact-conversations').locator('h3').textContent()).toBe(
@@ -189,6 +192,9 @@ describe('the contact panel beside the thread', () => {
     await phone.screenshot({ path: join(screenshotsDir, 'contact-panel-en-390.png') });
     await phonePanel.getByRole('button', { name: 'Close' }).click();
     expect(await phonePanel.count()).toBe(0);
+    expect(await phone.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe(
+      'contact-panel',
+    );
     await phone.locator('[data-testid="thread-messages"]').waitFor();
 
     await phone.setViewportSize({ width: 1280, height: 800 });

@@ -39,12 +39,13 @@ export function ContactPanel({ id, onClose, currentConversationId, className }: 
       id="contact-panel"
       aria-label={t('contacts.profile')}
       data-testid="contact-panel"
+      tabIndex={-1}
       className={cn(
-        'flex w-full shrink-0 flex-col overflow-y-auto border-neutral-200 bg-white p-5 dark:border-neutral-800 dark:bg-neutral-900',
+        'flex w-full shrink-0 flex-col overflow-y-auto border-neutral-200 bg-white p-5 outline-none dark:border-neutral-800 dark:bg-neutral-900',
         className ?? 'fixed inset-0 z-20 md:static md:w-96 md:border-l',
       )}
     >
-      <div className="sticky -top-5 z-10 -mx-5 -mt-5 mb-4 flex items-center justify-between bg-white px-5 pt-5 pb-2 dark:bg-neutral-900">
+      <div className="sticky -top-5 z-10 -mx-5 -mt-5 mb-2 flex items-center justify-between bg-white px-5 pt-5 pb-2 dark:bg-neutral-900">
         <h2 className="text-lg font-semibold">{t('contacts.profile')}</h2>
         <Button variant="ghost" size="icon" onClick={onClose} aria-label={t('common.close')}>
           <X className="size-4" aria-hidden />

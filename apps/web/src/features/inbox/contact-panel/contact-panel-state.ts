@@ -11,6 +11,8 @@ const wideQuery = '(min-width: 1024px)';
 const listeners = new Set<() => void>();
 let storedOpen: boolean | null = null;
 let isSheetOpen = false;
+/** Opened by the member just now (not restored on load): focus moves into the panel. */
+let wasJustOpened = false;
 
 const isWide = () => window.matchMedia(wideQuery).matches;
 
@@ -30,6 +32,7 @@ function notify() {
 }
 
 export function setContactPanelOpen(open: boolean): void {
+  wasJustOpened = open;
   if (isWide()) {
     storedOpen = open;
     try {
@@ -44,6 +47,13 @@ export function setContactPanelOpen(open: boolean): void {
 }
 
 export const toggleContactPanel = () => setContactPanelOpen(!isContactPanelOpen());
+
+/** True once after the member opened the panel, so a panel restored on load leaves focus alone. */
+export function takeJustOpened(): boolean {
+  const was = wasJustOpened;
+  wasJustOpened = false;
+  return was;
+}
 
 /** Another conversation opened: a phone shows its messages, not the previous customer's sheet. */
 export function closeContactSheet(): void {

@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
 import { ContactPanel } from '../../contacts/contact-panel';
 import { useThread } from '../inbox.api';
-import { closeContactSheet, setContactPanelOpen, useIsContactPanelOpen } from './contact-panel-state';
+import {
+  closeContactSheet,
+  setContactPanelOpen,
+  takeJustOpened,
+  useIsContactPanelOpen,
+} from './contact-panel-state';
+
+const toggleSelector = '[aria-controls="contact-panel"]';
 
 /** The customer of the open conversation: beside the thread on wide screens, a sheet over it on phones. */
 export function InboxContactPanel({ conversationId }: { conversationId: string }) {
@@ -11,12 +18,20 @@ export function InboxContactPanel({ conversationId }: { conversationId: string }
   const contactId = thread.data?.pages[0]?.conversation.contact.id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another conversation opens
   useEffect(() => closeContactSheet(), [conversationId]);
-  if (!isOpen || !contactId) return null;
+  // Keyboard and screen reader users land in the panel they opened, and back on the name when closing it.
+  const isShown = isOpen && contactId !== undefined;
+  useEffect(() => {
+    if (isShown && takeJustOpened()) document.getElementById('contact-panel')?.focus();
+  }, [isShown]);
+  if (!isShown) return null;
   return (
     <ContactPanel
       key={contactId}
       id={contactId}
-      onClose={() => setContactPanelOpen(false)}
+      onClose={() => {
+        setContactPanelOpen(false);
+        document.querySelector<HTMLElement>(toggleSelector)?.focus();
+      }}
       currentConversationId={conversationId}
       className="fixed inset-0 z-30 lg:static lg:z-auto lg:w-80 lg:border-l 2xl:w-96"
     />
