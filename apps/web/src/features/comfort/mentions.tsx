@@ -6,10 +6,17 @@ import { useNavigate } from 'react-router';
 import { api } from '../../lib/api';
 import { onRealtimeEvent } from '../../lib/realtime-channel';
 import { useSession } from '../auth/require-auth';
+import { NoteText } from '../inbox/notes/note-text';
 import { beep, showNotification } from './alerts';
 import { useComfortSettings } from './settings';
 
-type Mention = { noteId: string; conversationId: string; author: string; body: string };
+type Mention = {
+  noteId: string;
+  conversationId: string;
+  author: string;
+  body: string;
+  mentionedUserIds: string[];
+};
 
 const TOAST_MS = 10_000;
 
@@ -76,7 +83,7 @@ export function MentionToasts() {
               {t('comfort.mention.title', { name: m.author })}
             </span>
             <span className="line-clamp-2 block text-sm text-neutral-600 dark:text-neutral-300">
-              {m.body}
+              <NoteText note={m} />
             </span>
             <span className="mt-1 block text-xs font-medium text-brand-700 dark:text-brand-300">
               {t('comfort.mention.open')}
@@ -101,8 +108,14 @@ async function describe(conversationId: string, noteId: string): Promise<Mention
   try {
     const thread = await api.get<Thread>(`/api/conversations/${encodeURIComponent(conversationId)}`);
     const note = thread.notes?.find((n) => n.id === noteId);
-    return { noteId, conversationId, author: note?.author?.name ?? '…', body: note?.body ?? '' };
+    return {
+      noteId,
+      conversationId,
+      author: note?.author?.name ?? '…',
+      body: note?.body ?? '',
+      mentionedUserIds: note?.mentionedUserIds ?? [],
+    };
   } catch {
-    return { noteId, conversationId, author: '…', body: '' };
+    return { noteId, conversationId, author: '…', body: '', mentionedUserIds: [] };
   }
 }
