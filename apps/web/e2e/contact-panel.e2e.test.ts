@@ -137,6 +137,11 @@ describe('the contact panel beside the thread', () => {
     expect(await panel.locator('#attr-ciudad').inputValue()).toBe('Guadalajara');
     expect(await panel.locator('#contact-notes').inputValue()).toBe('Prefiere recoger por la tarde.');
     expect(await panel.getByTestId('contact-opt-in').textContent()).toMatch(/^Acepta mensajes/);
+    // Lucía writes BAJA while the panel is open: her consent changes there, without a reload.
+    await customerWrites(sandbox, 'BAJA');
+    await expect
+      .poll(() => panel.getByTestId('contact-opt-in').textContent(), { timeout: 15_000 })
+      .toMatch(/^No quiere mensajes · palabra clave del cliente/);
 
     // The other conversation opens from the panel; the panel lists the first one there.
     await otherLinks.first().click();
@@ -200,7 +205,9 @@ describe('the contact panel beside the thread', () => {
     await phone.setViewportSize({ width: 1280, height: 800 });
     // Wide again: the remembered choice (open) applies.
     await phonePanel.locator('#contact-tags').waitFor();
-    expect(await phonePanel.getByTestId('contact-opt-in').textContent()).toMatch(/^Opted in · agent/);
+    expect(await phonePanel.getByTestId('contact-opt-in').textContent()).toMatch(
+      /^Opted out · customer keyword/,
+    );
     await phone.screenshot({ path: join(screenshotsDir, 'contact-panel-en-1280.png') });
     await en.close();
   });

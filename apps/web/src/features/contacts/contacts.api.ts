@@ -8,6 +8,7 @@ import type {
 } from '@charla/contracts';
 import {
   keepPreviousData,
+  type QueryClient,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -36,6 +37,11 @@ export function useContacts(q: string) {
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
+}
+
+/** Something the contact did (e.g. wrote STOP) may have changed what Charla keeps about them. */
+export function refreshContact(client: QueryClient, id: string) {
+  return client.invalidateQueries({ queryKey: keys.one(id) });
 }
 
 export function useContact(id: string) {
