@@ -116,11 +116,12 @@ describe('the thread stays at the newest message', () => {
       await expect.poll(() => isImageLoaded(page), { timeout: 10_000 }).toBe(true);
       // The photo grew after the thread was drawn: the newest message is still the one in sight.
       await expect.poll(() => newestPlacement(page)).toBe('in view');
+      const jump = page.locator('[data-testid="jump-to-latest"]');
+      expect(await jump.count()).toBe(0);
       await page.screenshot({ path: join(screenshotsDir, `${shot}-photo-loaded.png`) });
 
       // Reading older messages: a new one does not pull the agent down; the button counts it.
       await scrollUp(page);
-      const jump = page.locator('[data-testid="jump-to-latest"]');
       await jump.waitFor();
       await customerWrites(waId, { text: nextText });
       await expect.poll(() => jump.textContent(), { timeout: 15_000 }).toBe(`${jumpLabel} (1)`);
@@ -133,6 +134,14 @@ describe('the thread stays at the newest message', () => {
       await jump.click();
       await expect.poll(() => newestPlacement(page)).toBe('in view');
       await expect.poll(() => jump.count()).toBe(0);
+
+      // Back at the bottom, the next message simply shows there.
+      await customerWrites(waId, { text: `${nextText} 2` });
+      await expect
+        .poll(() => page.locator('[data-testid="message"]').last().textContent(), { timeout: 15_000 })
+        .toContain(`${nextText} 2`);
+      await expect.poll(() => newestPlacement(page)).toBe('in view');
+      expect(await jump.count()).toBe(0);
     };
 
     await slowImages(owner);
