@@ -2,6 +2,7 @@ import { MESSAGING_LIMIT_TIERS, THROUGHPUT_LEVELS } from '@charla/cloud-api';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CustomerInputError } from './customer-message';
+import { IdentityChangeSchema } from './identity-change';
 import { MAX_ATTACHMENT_BODY_BYTES } from './media-rules';
 import { NumberBehaviourSchema } from './number-behaviour';
 import type { Sandbox } from './sandbox';
@@ -18,10 +19,19 @@ export const RegisterNumberBodySchema = z.object({
   throughput: z.enum(THROUGHPUT_LEVELS).optional(),
 });
 
+/** BSUID, parent BSUID, username and a hidden phone (§7.13); checked in customer-identity.ts. */
+const identityShape = {
+  userId: z.string().max(140).optional(),
+  parentUserId: z.string().max(140).optional(),
+  username: z.string().max(35).optional(),
+  usernameOnly: z.boolean().optional(),
+};
+
 /** `{ text }`, or `{ message, media? }` with a Cloud API inbound message without from/id/timestamp. */
 export const CustomerMessageBodySchema = z.object({
   text: z.string().min(1).max(4096).optional(),
   name: z.string().max(100).optional(),
+  ...identityShape,
   message: z.record(z.string(), z.unknown()).optional(),
   media: z
     .object({
@@ -42,6 +52,7 @@ export const CustomerSettingsBodySchema = z.strictObject({
   reachable: z.boolean().optional(),
   marketingCapped: z.boolean().optional(),
   name: z.string().min(1).max(100).optional(),
+  ...identityShape,
 });
 
 export const PlayedBodySchema = z.object({ wamid: z.string().min(1) });
@@ -87,13 +98,36 @@ export async function registerAdminRoutes(
       if (!WaIdSchema.safeParse(waId).success) return sendBadRequest(reply, 'waId must be 7-15 digits');
       const body = CustomerSettingsBodySchema.safeParse(request.body);
       if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
-      const customer = sandbox.setCustomer(phoneNumberId, waId, body.data);
-      return {
-        waId: customer.waId,
-        name: customer.name,
-        reachable: customer.reachable,
-        marketingCapped: customer.marketingCapped,
-      };
+      try {
+        const customer = sandbox.setCustomer(phoneNumberId, waId, body.data);
+        return {
+          waId: customer.waId,
+          name: customer.name,
+          reachable: customer.reachable,
+          marketingCapped: customer.marketingCapped,
+          ...describeIdentity(customer),
+        };
+      } catch (error) {
+        if (error instanceof CustomerInputError) return sendBadRequest(reply, error.message);
+        throw error;
+      }
+    },
+  );
+
+  // WhatsApp announces a new phone number (with a new BSUID) or a new BSUID for the customer.
+  app.post<{ Params: CustomerParams }>(
+    '/_sim/numbers/:phoneNumberId/customers/:waId/identity',
+    async (request, reply) => {
+      const { phoneNumberId, waId } = request.params;
+      if (!sandbox.findNumber(phoneNumberId)) return sendUnknownNumber(reply, phoneNumberId);
+      const body = IdentityChangeSchema.safeParse(request.body);
+      if (!body.success) return sendBadRequest(reply, z.prettifyError(body.error));
+      try {
+        return sandbox.changeIdentity(phoneNumberId, waId, body.data);
+      } catch (error) {
+        if (error instanceof CustomerInputError) return sendBadRequest(reply, error.message);
+        throw error;
+      }
     },
   );
 
@@ -119,6 +153,7 @@ export async function registerAdminRoutes(
     const items = sandbox.customers(request.params.phoneNumberId).map((customer) => ({
       waId: customer.waId,
       name: customer.name,
+      ...describeIdentity(customer),
       lastMessageAt: new Date(customer.lastMessageAt).toISOString(),
     }));
     return { items };
@@ -211,6 +246,15 @@ export function toChatItem(message: ReturnType<Sandbox['chat']>[number]) {
     /** `drop` mode: the message never reaches the phone. */
     ...(message.statusMode === 'drop' && { dropped: true }),
     timestamp: new Date(message.timestamp).toISOString(),
+  };
+}
+
+function describeIdentity(customer: ReturnType<Sandbox['customers']>[number]) {
+  return {
+    ...(customer.userId !== null && { userId: customer.userId }),
+    ...(customer.parentUserId !== null && { parentUserId: customer.parentUserId }),
+    ...(customer.username !== null && { username: customer.username }),
+    ...(customer.usernameOnly && { usernameOnly: true }),
   };
 }
 

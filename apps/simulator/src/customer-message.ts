@@ -28,6 +28,8 @@ export class CustomerInputError extends Error {
 type BuildContext = {
   number: SimNumber;
   waId: string;
+  /** `from` / `from_user_id` / `from_parent_user_id` as the customer shows them (customer-identity.ts). */
+  sender: Record<string, string>;
   wamid: string;
   timestamp: string;
   media: MediaStore;
@@ -36,7 +38,7 @@ type BuildContext = {
   findMessage: (wamid: string) => SimMessage | null;
 };
 
-const FILLED_BY_SIMULATOR = ['from', 'id', 'timestamp'] as const;
+const FILLED_BY_SIMULATOR = ['from', 'from_user_id', 'from_parent_user_id', 'id', 'timestamp'] as const;
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 /**
@@ -63,9 +65,13 @@ export function buildCustomerMessage(
     throw new CustomerInputError(`media can only be attached to ${INBOUND_MEDIA_TYPES.join(', ')} messages`);
   }
   const bytes = input.media ? decodeAttachment(type as InboundMediaType, input.media) : null;
+  // §5.4: a BSUID change comes from the old BSUID alone, never from the phone.
+  const { from, ...userIds } = context.sender;
+  const isUserIdChange = isRecord(wire.system) && wire.system.type === 'user_changed_user_id';
   const draft: Record<string, unknown> = {
     ...wire,
-    from: context.waId,
+    ...(from !== undefined && !isUserIdChange && { from }),
+    ...userIds,
     id: context.wamid,
     timestamp: context.timestamp,
   };
@@ -113,8 +119,10 @@ function checkReferences(wire: Record<string, unknown>, context: BuildContext): 
       throw new CustomerInputError(`${path}: no message ${String(wamid)} in this chat`);
     }
     if (path === 'context.id' && isRecord(wire.context) && wire.context.from === undefined) {
-      const from = target.from === 'business' ? toDigits(context.number.displayPhoneNumber) : context.waId;
-      wire.context = { from, ...wire.context };
+      const from =
+        target.from === 'business' ? toDigits(context.number.displayPhoneNumber) : context.sender.from;
+      // A customer whose phone is hidden quotes their own message without showing it.
+      if (from !== undefined) wire.context = { from, ...wire.context };
     }
   }
 }

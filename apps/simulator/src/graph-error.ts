@@ -152,6 +152,15 @@ export const graphErrors = {
       details:
         'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.',
     }),
+  /** §2.1: one-tap, zero-tap and copy-code authentication templates cannot go to a BSUID. */
+  bsuidRecipientNotSupported: () =>
+    new GraphApiError({
+      httpStatus: 400,
+      code: 131062,
+      title: 'BSUID recipients not supported',
+      details:
+        'Authentication templates cannot be sent to a business-scoped user ID; send them to the phone number.',
+    }),
   reengagement: () =>
     new GraphApiError({
       httpStatus: 400,

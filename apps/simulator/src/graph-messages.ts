@@ -3,10 +3,11 @@ import { type GraphApiError, graphErrors, webhookErrors } from './graph-error';
 import type { MessagingLimits } from './messaging-limits';
 import { checkMediaIds, resolveMediaAsync } from './outbound-media';
 import { isRecord, type ValidatedOutbound, validateOutbound } from './outbound-validation';
-import { otherWaIdForms, parseRecipient, toDigits } from './phone-format';
+import { toDigits } from './phone-format';
 import type { Sandbox } from './sandbox';
 import type { SimMessage, SimNumber } from './sandbox-state';
 import type { PairRateLimit, SendLimits } from './send-limits';
+import { describeContact, resolveSendTarget, type SendTarget } from './send-recipient';
 import type { AcceptedSend } from './sends-log';
 import { templateWebhookErrors } from './template-errors';
 import type { TemplateRegistry } from './template-registry';
@@ -55,17 +56,12 @@ export function handleMessagesPost(context: MessagesContext, rawBody: string): G
 
 function handleSend(context: MessagesContext, body: Record<string, unknown>): GraphResponse {
   const { sandbox, number, limits } = context;
-  const parsed = parseRecipient(body.to);
-  if (!parsed.ok) return toErrorResponse(parsed.error);
-  // Like Meta, a number written in another form of a known customer's line reaches that customer
-  // and answers with the wa_id WhatsApp uses for them.
-  const known = [parsed.waId, ...otherWaIdForms(parsed.waId)].find(
-    (waId) => sandbox.findCustomer(number.phoneNumberId, waId) !== null,
-  );
-  const recipient = { waId: known ?? parsed.waId };
+  const resolved = resolveSendTarget(sandbox, number.phoneNumberId, body);
+  if (!resolved.ok) return toErrorResponse(resolved.error);
+  const target = resolved.target;
   const validated = validateOutbound(body);
   if (!validated.ok) return toErrorResponse(validated.error);
-  if (recipient.waId === toDigits(number.displayPhoneNumber))
+  if (target.kind === 'customer' && target.waId === toDigits(number.displayPhoneNumber))
     return toErrorResponse(graphErrors.recipientIsSender());
   const now = sandbox.clock.now();
   const mediaError = checkMediaIds(validated.value.media, {
@@ -80,6 +76,11 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
     if (!checked.ok) return toErrorResponse(checked.error);
     const { name, language, category } = checked.value.template;
     template = { name, language, category, rendered: checked.value.rendered };
+    // Meta's authentication templates always carry a one-tap, zero-tap or copy-code button.
+    const isToBsuid = target.kind === 'unknown-user-id' || target.userId !== null;
+    if (category === 'AUTHENTICATION' && isToBsuid) {
+      return toErrorResponse(graphErrors.bsuidRecipientNotSupported());
+    }
   }
 
   const behaviour = sandbox.behaviour(number.phoneNumberId);
@@ -87,10 +88,15 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
   if (!limits.isWithinThroughput(number.phoneNumberId, now, behaviour.mps)) {
     return toErrorResponse(graphErrors.throughput(context.throughputHttpStatus));
   }
-  const pairKey = `${number.phoneNumberId}:${recipient.waId}`;
+  const pairKey = `${number.phoneNumberId}:${target.kind === 'customer' ? target.waId : target.userId}`;
   if (context.pairRateLimit && !limits.isWithinPairRate(pairKey, now, context.pairRateLimit)) {
     return toErrorResponse(graphErrors.pairRate());
   }
+  if (target.kind === 'unknown-user-id') {
+    limits.record(number.phoneNumberId, pairKey, now, context.pairRateLimit);
+    return acceptForUnknownUserId(context, body, target, validated.value, template);
+  }
+  const recipient = target;
 
   const isWindowOpen = sandbox.isWindowOpen(number.phoneNumberId, recipient.waId);
   const isRefused = !isWindowOpen && !validated.value.isAllowedOutsideWindow;
@@ -113,6 +119,7 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
     replyTo,
     ...(typeof body.biz_opaque_callback_data === 'string' && { bizOpaque: body.biz_opaque_callback_data }),
     ...(template && { pricing: templatePricing(template.category, isWindowOpen) }),
+    ...(target.userId !== null && { recipientUserId: target.userId }),
   });
   const immediateFailure = isRefused
     ? webhookErrors.reengagement()
@@ -124,7 +131,7 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
     status: 200,
     body: {
       messaging_product: 'whatsapp',
-      contacts: [{ input: body.to, wa_id: recipient.waId }],
+      contacts: [describeContact(target, body)],
       messages: [{ id: message.wamid, ...(template && { message_status: 'accepted' }) }],
     },
     accepted: {
@@ -132,7 +139,55 @@ function handleSend(context: MessagesContext, body: Record<string, unknown>): Gr
       phoneNumberId: number.phoneNumberId,
       wamid: message.wamid,
       waId: recipient.waId,
+      ...(target.userId !== null && { userId: target.userId }),
       type: validated.value.type,
+      templateName: template?.name ?? null,
+    },
+  };
+}
+
+/**
+ * A BSUID no customer of this number has: Meta cannot tell before trying, so it accepts the send
+ * and reports it `failed` with 131026 (like any unreachable user, §8.12), whatever the window.
+ */
+function acceptForUnknownUserId(
+  context: MessagesContext,
+  body: Record<string, unknown>,
+  target: Extract<SendTarget, { kind: 'unknown-user-id' }>,
+  validated: ValidatedOutbound,
+  template: TemplateSend | null,
+): GraphResponse {
+  const { sandbox, number } = context;
+  const message = sandbox.acceptForUnknownUserId({
+    phoneNumberId: number.phoneNumberId,
+    type: validated.type,
+    text: template ? template.rendered.body : validated.preview,
+    content: validated.content,
+    mediaId: null,
+    version: context.version,
+    replyTo: null,
+    recipientUserId: target.userId,
+    ...(typeof body.biz_opaque_callback_data === 'string' && { bizOpaque: body.biz_opaque_callback_data }),
+  });
+  sandbox.lifecycle.fail(
+    message,
+    webhookErrors.undeliverable(),
+    sandbox.behaviour(number.phoneNumberId).delaysMs.sent,
+  );
+  return {
+    status: 200,
+    body: {
+      messaging_product: 'whatsapp',
+      contacts: [describeContact(target, body)],
+      messages: [{ id: message.wamid, ...(template && { message_status: 'accepted' }) }],
+    },
+    accepted: {
+      atMs: message.timestamp,
+      phoneNumberId: number.phoneNumberId,
+      wamid: message.wamid,
+      waId: target.userId,
+      userId: target.userId,
+      type: validated.type,
       templateName: template?.name ?? null,
     },
   };

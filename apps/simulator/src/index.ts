@@ -9,6 +9,7 @@ import {
   TemplateStatusBodySchema,
 } from './admin-templates.routes';
 import { registerGraphRoutes } from './graph.routes';
+import { type IdentityChange, IdentityChangeSchema } from './identity-change';
 import { registerMediaRoutes } from './media.routes';
 import { MessagingLimits } from './messaging-limits';
 import { type NumberBehaviour, NumberBehaviourSchema, type ResolvedBehaviour } from './number-behaviour';
@@ -31,8 +32,10 @@ import { UploadSessions } from './upload-sessions';
 import { type WebhookDeliveryAttempt, WebhookDispatcher } from './webhook-dispatcher';
 
 export type { TemplateStatusBody } from './admin-templates.routes';
+export type { CustomerIdentityInput } from './customer-identity';
 export type { CustomerAttachment, CustomerMessageInput } from './customer-message';
 export { CustomerInputError } from './customer-message';
+export type { IdentityChange } from './identity-change';
 export {
   type NumberBehaviour,
   NumberBehaviourSchema,
@@ -76,9 +79,19 @@ export type Simulator = {
   playAsCustomer(phoneNumberId: string, waId: string, wamid: string): { played: boolean };
   /**
    * Creates/updates a customer; `{ reachable: false }` makes every send to them fail with 131026,
-   * `{ marketingCapped: true }` their marketing templates outside the window with 131049.
+   * `{ marketingCapped: true }` their marketing templates outside the window with 131049,
+   * `{ userId, username, usernameOnly }` their BSUID identity. Throws CustomerInputError.
    */
   setCustomer(phoneNumberId: string, waId: string, settings: CustomerSettings): void;
+  /**
+   * WhatsApp announces the customer's new phone number (and BSUID) or new BSUID: a `system`
+   * message, then they write under the new identity. Throws CustomerInputError.
+   */
+  changeCustomerIdentity(
+    phoneNumberId: string,
+    waId: string,
+    change: IdentityChange,
+  ): { wamid: string; waId: string; userId: string };
   /** Merges a number's status mode, delays, batching and mps; returns the behaviour now in force. */
   setBehaviour(phoneNumberId: string, behaviour: NumberBehaviour): ResolvedBehaviour;
   sends(phoneNumberId?: string): SendRecord[];
@@ -196,6 +209,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     closeWindow: (phoneNumberId, waId) => void sandbox.closeWindow(phoneNumberId, waId),
     playAsCustomer: (phoneNumberId, waId, wamid) => sandbox.playAsCustomer(phoneNumberId, waId, wamid),
     setCustomer: (phoneNumberId, waId, settings) => void sandbox.setCustomer(phoneNumberId, waId, settings),
+    changeCustomerIdentity: (phoneNumberId, waId, change) =>
+      sandbox.changeIdentity(phoneNumberId, waId, IdentityChangeSchema.parse(change)),
     setBehaviour: (phoneNumberId, behaviour) =>
       sandbox.setBehaviour(phoneNumberId, NumberBehaviourSchema.parse(behaviour)),
     sends: (phoneNumberId) => sendsLog.list(phoneNumberId),

@@ -31,6 +31,16 @@ export const SimCustomerSchema = z.object({
    * then fail with 131049 ("healthy ecosystem engagement") until it is set back to false.
    */
   marketingCapped: z.boolean().default(false),
+  /** Business-scoped user id (§7.13), e.g. `MX.1234567890123456789`; changes only by an identity change. */
+  userId: z.string().nullable().default(null),
+  /** Parent BSUID (`MX.ENT.…`) for managed businesses. */
+  parentUserId: z.string().nullable().default(null),
+  username: z.string().nullable().default(null),
+  /**
+   * The customer adopted a username and the business may not see their phone: payloads carry
+   * their BSUID and no `from` / `wa_id` (the simulator still keys them by `waId`).
+   */
+  usernameOnly: z.boolean().default(false),
 });
 export type SimCustomer = z.infer<typeof SimCustomerSchema>;
 
@@ -61,6 +71,8 @@ export const SimMessageSchema = z.object({
   bizOpaque: z.string().optional(),
   /** §8.9: what the `sent` status bills; absent = free customer-service message. */
   pricing: z.object({ type: z.string(), category: z.string(), billable: z.boolean() }).optional(),
+  /** Business messages sent to a BSUID (`recipient`): that BSUID, reported as the status `recipient_id`. */
+  recipientUserId: z.string().optional(),
 });
 export type SimMessage = z.infer<typeof SimMessageSchema>;
 

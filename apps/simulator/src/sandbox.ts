@@ -4,7 +4,10 @@ import {
   type ThroughputLevel,
   type WebhookError,
 } from '@charla/cloud-api';
+import { CustomerBook } from './customer-book';
+import { buildSenderFields, type CustomerIdentityInput } from './customer-identity';
 import { buildCustomerMessage, CustomerInputError, type CustomerMessageInput } from './customer-message';
+import { buildIdentityChangeMessage, type IdentityChange } from './identity-change';
 import { createWamid } from './ids';
 import { MediaStore } from './media-store';
 import { previewInboundMessage } from './message-preview';
@@ -38,11 +41,13 @@ export type RegisterNumberInput = {
   throughput?: ThroughputLevel | undefined;
 };
 
-export type SendAsCustomerInput = CustomerMessageInput & {
-  phoneNumberId: string;
-  waId: string;
-  name?: string | undefined;
-};
+/** Identity fields (BSUID, username, hidden phone) are kept by the customer once given. */
+export type SendAsCustomerInput = CustomerMessageInput &
+  CustomerIdentityInput & {
+    phoneNumberId: string;
+    waId: string;
+    name?: string | undefined;
+  };
 
 export type SendRawAsCustomerInput = {
   phoneNumberId: string;
@@ -68,7 +73,7 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
 /** The typing indicator disappears after 25 s or at the next business message (§2.10). */
 const TYPING_MS = 25_000;
 
-export type CustomerSettings = {
+export type CustomerSettings = CustomerIdentityInput & {
   reachable?: boolean | undefined;
   name?: string | undefined;
   /** true: marketing templates outside the window are accepted, then fail with 131049 (§7.8). */
@@ -89,6 +94,7 @@ export class Sandbox {
   readonly media: MediaStore;
   private readonly deps: SandboxDeps;
   private readonly byWamid = new Map<string, SimMessage>();
+  private readonly book: CustomerBook;
   private readonly behaviours = new Map<string, NumberBehaviour>();
   private readonly batcher: WebhookBatcher;
 
@@ -97,6 +103,7 @@ export class Sandbox {
     this.state = deps.state;
     this.clock = deps.clock;
     for (const chat of Object.values(this.state.chats)) for (const m of chat) this.byWamid.set(m.wamid, m);
+    this.book = new CustomerBook(this.state, deps.clock);
     this.media = new MediaStore({ persisted: this.state.media, clock: deps.clock, persist: deps.persist });
     this.batcher = new WebhookBatcher(deps.scheduler);
     this.lifecycle = new StatusLifecycle({
@@ -126,7 +133,9 @@ export class Sandbox {
    */
   setCustomer(phoneNumberId: string, waId: string, settings: CustomerSettings): SimCustomer {
     this.requireNumber(phoneNumberId);
-    const customer = this.upsertCustomer(phoneNumberId, waId);
+    const identity = this.book.resolveIdentity(phoneNumberId, waId, settings);
+    const customer = this.book.upsert(phoneNumberId, waId);
+    this.book.applyIdentity(customer, identity);
     if (settings.reachable !== undefined) customer.reachable = settings.reachable;
     if (settings.marketingCapped !== undefined) customer.marketingCapped = settings.marketingCapped;
     if (settings.name !== undefined && settings.name.trim() !== '') customer.name = settings.name.trim();
@@ -135,7 +144,11 @@ export class Sandbox {
   }
 
   findCustomer(phoneNumberId: string, waId: string): SimCustomer | null {
-    return this.state.customers[buildChatKey(phoneNumberId, waId)] ?? null;
+    return this.book.find(phoneNumberId, waId);
+  }
+
+  findCustomerByUserId(phoneNumberId: string, userId: string): SimCustomer | null {
+    return this.book.findByUserId(phoneNumberId, userId);
   }
 
   /** The business marked a message read with `typing_indicator` (§2.10). */
@@ -185,7 +198,7 @@ export class Sandbox {
   /** The customer stops (or resumes) marketing messages: `user_preferences` webhook (§5.7, §8.12). */
   setMarketingOptOut(phoneNumberId: string, waId: string, stopped: boolean): SimCustomer {
     const number = this.requireNumber(phoneNumberId);
-    const customer = this.upsertCustomer(phoneNumberId, waId);
+    const customer = this.book.upsert(phoneNumberId, waId);
     customer.marketingStopped = stopped;
     this.deps.persist();
     this.deliver(phoneNumberId, buildUserPreferencesPayload(number, customer, stopped, this.clock.now()));
@@ -223,11 +236,13 @@ export class Sandbox {
    */
   sendAsCustomer(input: SendAsCustomerInput): { wamid: string; mediaId?: string } {
     const number = this.requireNumber(input.phoneNumberId);
+    const identity = this.book.resolveIdentity(input.phoneNumberId, input.waId, input);
     const now = this.clock.now();
     const wamid = createWamid();
     const { wire, stored } = buildCustomerMessage(input, {
       number,
       waId: input.waId,
+      sender: buildSenderFields({ waId: input.waId, ...identity }),
       wamid,
       timestamp: toUnixSeconds(now),
       media: this.media,
@@ -236,7 +251,8 @@ export class Sandbox {
     });
     const parsed = InboundMessageSchema.safeParse(wire);
     if (!parsed.success) throw new CustomerInputError('message is not a valid inbound message');
-    const customer = this.upsertCustomer(input.phoneNumberId, input.waId);
+    const customer = this.book.upsert(input.phoneNumberId, input.waId);
+    this.book.applyIdentity(customer, identity);
     if (input.name !== undefined && input.name.trim() !== '') customer.name = input.name.trim();
     // A number or BSUID change is WhatsApp speaking, not the customer: the window stays as it was.
     if (wire.type !== 'system') customer.lastInboundAt = now;
@@ -255,6 +271,45 @@ export class Sandbox {
     });
     this.deliver(number.phoneNumberId, buildInboundPayload(number, customer, parsed.data));
     return { wamid, ...(stored && { mediaId: stored.id }) };
+  }
+
+  /**
+   * WhatsApp announces a new phone number (and BSUID) or a new BSUID for a customer (§5.4 system
+   * message, no `contacts`, window unchanged); afterwards the customer writes and is reached under
+   * the new identity, with their chat. Throws CustomerInputError.
+   */
+  changeIdentity(
+    phoneNumberId: string,
+    waId: string,
+    change: IdentityChange,
+  ): { wamid: string; waId: string; userId: string } {
+    const number = this.requireNumber(phoneNumberId);
+    const customer = this.findCustomer(phoneNumberId, waId);
+    if (!customer) throw new CustomerInputError(`no customer ${waId} writes to this number yet`);
+    const userId = this.book.planIdentityChange(customer, change);
+    const wamid = createWamid();
+    const wire = buildIdentityChangeMessage(customer, change, userId, {
+      wamid,
+      timestamp: toUnixSeconds(this.clock.now()),
+    });
+    const parsed = InboundMessageSchema.parse(wire);
+    this.appendMessage({
+      wamid,
+      phoneNumberId,
+      waId,
+      from: 'customer',
+      type: 'system',
+      text: previewInboundMessage(wire),
+      mediaId: null,
+      status: 'received',
+      version: null,
+      replyTo: null,
+    });
+    this.deliver(phoneNumberId, buildInboundPayload(number, customer, parsed));
+    if (change.change === 'number') this.book.move(customer, change.waId);
+    this.book.applyIdentity(customer, { ...customer, userId });
+    this.deps.persist();
+    return { wamid, waId: customer.waId, userId };
   }
 
   /** Delivers `value` verbatim as a signed webhook (nothing is recorded in the chat). */
@@ -309,10 +364,30 @@ export class Sandbox {
     replyTo: string | null;
     bizOpaque?: string;
     pricing?: SimMessage['pricing'];
+    recipientUserId?: string;
   }) {
-    const customer = this.upsertCustomer(input.phoneNumberId, input.waId);
+    const customer = this.book.upsert(input.phoneNumberId, input.waId);
     customer.typingUntil = null;
     return this.appendMessage({ ...input, wamid: createWamid(), from: 'business', status: 'accepted' });
+  }
+
+  /**
+   * A send to a BSUID no customer of the number has: accepted like Meta does, kept in no chat,
+   * only to report its `failed` status (131026).
+   */
+  acceptForUnknownUserId(
+    input: Omit<Parameters<Sandbox['acceptBusinessMessage']>[0], 'waId'> & { recipientUserId: string },
+  ): SimMessage {
+    const message: SimMessage = {
+      ...input,
+      waId: '',
+      wamid: createWamid(),
+      from: 'business',
+      status: 'accepted',
+      timestamp: this.clock.now(),
+    };
+    this.byWamid.set(message.wamid, message);
+    return message;
   }
 
   chat(phoneNumberId: string, waId: string): SimMessage[] {
@@ -320,32 +395,11 @@ export class Sandbox {
   }
 
   customers(phoneNumberId: string): SimCustomer[] {
-    return Object.values(this.state.customers)
-      .filter((customer) => customer.phoneNumberId === phoneNumberId)
-      .sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+    return this.book.list(phoneNumberId);
   }
 
   touch(): void {
     this.deps.persist();
-  }
-
-  private upsertCustomer(phoneNumberId: string, waId: string): SimCustomer {
-    const key = buildChatKey(phoneNumberId, waId);
-    const existing = this.state.customers[key];
-    if (existing) return existing;
-    const customer: SimCustomer = {
-      phoneNumberId,
-      waId,
-      name: null,
-      lastInboundAt: null,
-      lastMessageAt: this.clock.now(),
-      reachable: true,
-      typingUntil: null,
-      marketingStopped: false,
-      marketingCapped: false,
-    };
-    this.state.customers[key] = customer;
-    return customer;
   }
 
   private appendMessage(input: Omit<SimMessage, 'timestamp'>): SimMessage {
@@ -363,8 +417,9 @@ export class Sandbox {
   private emitStatus(message: SimMessage, status: EmittedStatus, errors?: WebhookError[]) {
     this.deps.persist();
     const number = this.findNumber(message.phoneNumberId);
-    const customer = this.state.customers[buildChatKey(message.phoneNumberId, message.waId)];
-    if (!number || !customer) return;
+    const customer = this.state.customers[buildChatKey(message.phoneNumberId, message.waId)] ?? null;
+    // A send to an unknown BSUID has no customer; it only ever fails (§5.5: no contacts then).
+    if (!number || (!customer && status !== 'failed')) return;
     const payload = buildStatusPayload(number, customer, message, {
       status,
       nowMs: this.clock.now(),

@@ -18,8 +18,10 @@ export type AcceptedSend = {
   atMs: number;
   phoneNumberId: string;
   wamid: string;
-  /** The recipient, normalised to digits. */
+  /** The recipient, normalised to digits (a send to a BSUID no customer has: that BSUID). */
   waId: string;
+  /** Set when the send went to a BSUID (`recipient`). */
+  userId?: string;
   type: string;
   templateName: string | null;
 };

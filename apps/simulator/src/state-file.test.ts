@@ -76,6 +76,43 @@ describe('state file', () => {
     }
   });
 
+  it('keeps BSUIDs, usernames and hidden phones: a send to the BSUID still reaches the customer', async () => {
+    const first = start();
+    first.registerNumber({ ...NUMBER, webhookUrl: 'http://127.0.0.1:9/unused' });
+    first.sendAsCustomer({
+      phoneNumberId: NUMBER.phoneNumberId,
+      waId: CUSTOMER_WA_ID,
+      text: 'hola',
+      userId: 'MX.1234567890123456789',
+      parentUserId: 'MX.ENT.1',
+      username: 'ana.tacos',
+      usernameOnly: true,
+    });
+    await first.close();
+
+    const second = start();
+    try {
+      const reply = await second.app.inject(
+        sendTextRequest({ to: undefined, recipient: 'MX.1234567890123456789', text: { body: '¡Hola!' } }),
+      );
+      expect(reply.statusCode).toBe(200);
+      // The phone stays hidden after the restart: the answer names the BSUID only.
+      expect(reply.json().contacts).toEqual([
+        { input: 'MX.1234567890123456789', user_id: 'MX.1234567890123456789' },
+      ]);
+      expect(second.chat(NUMBER.phoneNumberId, CUSTOMER_WA_ID).map((m) => m.text)).toEqual([
+        'hola',
+        '¡Hola!',
+      ]);
+    } finally {
+      await second.close();
+    }
+    const saved = JSON.parse(await readFile(stateFile, 'utf8'));
+    expect(Object.values(saved.customers)).toEqual([
+      expect.objectContaining({ parentUserId: 'MX.ENT.1', username: 'ana.tacos', usernameOnly: true }),
+    ]);
+  });
+
   it('refuses to start on a corrupt state file instead of overwriting it', async () => {
     await rm(join(dir, 'nested'), { recursive: true, force: true });
     stateFile = join(dir, 'broken.json');

@@ -41,8 +41,19 @@ function wrapValue(number: SimNumber, value: Omit<MessagesValue, 'messaging_prod
   return envelope;
 }
 
-function buildContact(customer: SimCustomer): WebhookContact {
-  return { profile: { name: customer.name ?? customer.waId }, wa_id: customer.waId };
+/** §5.3: the customer's profile, BSUIDs and username when they have them; no wa_id if the phone is hidden. */
+export function buildContact(customer: SimCustomer): WebhookContact {
+  const name =
+    customer.name ?? (customer.usernameOnly ? (customer.username ?? customer.userId) : customer.waId);
+  return {
+    profile: {
+      ...(name !== null && { name }),
+      ...(customer.username !== null && { username: customer.username }),
+    },
+    ...(!customer.usernameOnly && { wa_id: customer.waId }),
+    ...(customer.userId !== null && { user_id: customer.userId }),
+    ...(customer.parentUserId !== null && { parent_user_id: customer.parentUserId }),
+  };
 }
 
 /**
@@ -70,22 +81,28 @@ type StatusInput = {
 /**
  * §5.5/§8.9: pricing only on `sent` (free-form is free inside the window, templates carry the
  * pricing decided at acceptance); v24+ omits `conversation`; `biz_opaque_callback_data` on every status;
- * `failed` carries `errors` and no `contacts`.
+ * `failed` carries `errors` and no `contacts`. `recipient_id` is the BSUID the message was sent to
+ * (or the customer's, when their phone is hidden), else the phone; `recipient_user_id` the BSUID.
+ * `customer` is null only for a failed send to a BSUID nobody has.
  */
 export function buildStatusPayload(
   number: SimNumber,
-  customer: SimCustomer,
+  customer: SimCustomer | null,
   message: SimMessage,
   input: StatusInput,
 ) {
+  const recipientUserId = customer?.userId ?? message.recipientUserId ?? null;
+  const recipientId =
+    message.recipientUserId ?? (customer?.usernameOnly ? customer.userId : customer?.waId) ?? null;
   const status: MessageStatusUpdate = {
     id: message.wamid,
     status: input.status,
     timestamp: toUnixSeconds(input.nowMs),
-    recipient_id: customer.waId,
+    ...(recipientId !== null && { recipient_id: recipientId }),
+    ...(recipientUserId !== null && { recipient_user_id: recipientUserId }),
     ...(message.bizOpaque !== undefined && { biz_opaque_callback_data: message.bizOpaque }),
   };
-  if (input.status === 'failed') {
+  if (input.status === 'failed' || customer === null) {
     return wrapValue(number, { statuses: [{ ...status, errors: input.errors ?? [] }] });
   }
   if (isBeforeV24(message.version)) {
