@@ -194,14 +194,14 @@ describe('broadcasts', () => {
     await shot(page, '62-broadcast-audience.png');
     await next(page);
 
-    // c) variables: the name comes from the contact, the discount is fixed text.
+    // c) variables: {{first_name}} takes the contact's first name, the discount is fixed text.
     expect(await page.locator('[data-testid="wizard-blocked"]').textContent()).toContain(
       'Rellena todas las variables',
     );
     await page.locator('[data-testid="variable-text"]').fill('25 %');
     await page
       .locator('[data-testid="template-preview"]')
-      .getByText(/Hola (Ana García|Bruno Díaz), esta semana tienes un 25 %/)
+      .getByText(/Hola (Ana|Bruno), esta semana tienes un 25 %/)
       .waitFor();
     await shot(page, '63-broadcast-variables.png');
     await next(page);
@@ -269,7 +269,7 @@ describe('broadcasts', () => {
     const recipients = templates.map((s) => String(s.body.to).replace(/^\+/, '')).sort();
     expect(recipients).toEqual(['34600100001', '34600100002', '34600999999']);
     const toAna = JSON.stringify(templates.find((s) => String(s.body.to).endsWith('34600100001'))?.body);
-    expect(toAna).toContain('Ana García');
+    expect(toAna).toContain('"text":"Ana"');
     expect(toAna).toContain('25 %');
 
     await page.click('[data-testid="nav-broadcasts"]');

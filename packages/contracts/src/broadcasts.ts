@@ -77,6 +77,11 @@ export const BroadcastCountsSchema = z.object({
   total: z.number().int(),
   excludedOptedOut: z.number().int(),
   excludedInvalid: z.number().int(),
+  /**
+   * Left out of a marketing broadcast because their consent is unknown, while the workspace sends
+   * marketing only to opted-in contacts (`marketingOptedInOnly`): never sent.
+   */
+  excludedNoConsent: z.number().int(),
   /** Not sent yet (including in flight). */
   queued: z.number().int(),
   /** Accepted by WhatsApp (includes the delivered, read and replied ones). */
@@ -176,6 +181,8 @@ export type BroadcastList = z.infer<typeof BroadcastListSchema>;
 export const AudiencePreviewRequestSchema = z.object({
   channelId: z.string().min(1),
   audience: BroadcastAudienceSchema,
+  /** The template to send: a marketing one may leave out contacts whose consent is unknown. */
+  templateId: z.string().optional(),
 });
 export type AudiencePreviewRequest = z.infer<typeof AudiencePreviewRequestSchema>;
 
@@ -189,6 +196,13 @@ export const AudiencePreviewSchema = z.object({
   invalid: z.number().int(),
   /** The same contact more than once (CSV rows with the same number). */
   duplicates: z.number().int(),
+  /** Among the contacts otherwise eligible, those who never said yes or no to marketing. */
+  unknownConsent: z.number().int(),
+  /**
+   * The template is marketing and the workspace sends marketing only to opted-in contacts: the
+   * `unknownConsent` ones are left out (not in `eligible`).
+   */
+  optedInOnly: z.boolean(),
   sample: z.array(z.object({ name: z.string().nullable(), phone: z.string() })),
 });
 export type AudiencePreview = z.infer<typeof AudiencePreviewSchema>;
@@ -257,6 +271,11 @@ export type BroadcastRecipient = z.infer<typeof BroadcastRecipientSchema>;
 export const BroadcastRecipientListSchema = z.object({
   items: z.array(BroadcastRecipientSchema),
   nextCursor: z.string().nullable(),
+  /**
+   * The whole broadcast's counts, read at the same moment as these rows (so the two never
+   * disagree); on the first page only, null on the pages after it.
+   */
+  counts: BroadcastCountsSchema.nullable(),
 });
 export type BroadcastRecipientList = z.infer<typeof BroadcastRecipientListSchema>;
 

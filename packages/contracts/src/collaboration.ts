@@ -19,9 +19,23 @@ export const CreateNoteRequestSchema = z.object({
 export type CreateNoteRequest = z.input<typeof CreateNoteRequestSchema>;
 
 /** The variables a canned response may use; filled from the conversation when inserted. */
-export const CANNED_VARIABLES = ['contact.name', 'contact.phone', 'agent.name', 'workspace.name'] as const;
+export const CANNED_VARIABLES = [
+  'contact.name',
+  'contact.first_name',
+  'contact.phone',
+  'agent.name',
+  'workspace.name',
+] as const;
 export type CannedVariable = (typeof CANNED_VARIABLES)[number];
 export type CannedValues = Record<CannedVariable, string | null>;
+
+/**
+ * A contact's first name as a greeting uses it: the first word of their name (or of the name
+ * WhatsApp gave); null without one. Broadcasts compute the same in SQL (variables-sql.ts).
+ */
+export function firstNameOf(name: string | null | undefined): string | null {
+  return name?.trim().split(/\s+/u)[0] || null;
+}
 
 const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 

@@ -34,6 +34,8 @@ export const WorkspaceSettingsSchema = z.object({
   optOutAutoReply: z.boolean(),
   /** IANA zone the team works in: scheduled broadcasts and their times are shown in it. */
   timezone: TimeZoneNameSchema,
+  /** Marketing broadcasts go only to contacts who opted in; those whose consent is unknown are left out. */
+  marketingOptedInOnly: z.boolean(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 

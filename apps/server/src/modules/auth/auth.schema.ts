@@ -32,6 +32,8 @@ export const workspaces = pgTable('workspaces', {
     .default(sql`ARRAY['START','ALTA','SUSCRIBIR']::text[]`),
   /** Confirm an opt-out/in by keyword with a reply (in the owner's language). */
   optOutAutoReply: boolean('opt_out_auto_reply').notNull().default(true),
+  /** Marketing broadcasts reach only opted-in contacts; those whose consent is unknown are left out. */
+  marketingOptedInOnly: boolean('marketing_opted_in_only').notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -18,6 +18,7 @@ export async function getWorkspaceSettings(deps: AuthDeps, workspaceId: string):
       optInKeywords: workspaces.optInKeywords,
       optOutAutoReply: workspaces.optOutAutoReply,
       timezone: workspaces.timezone,
+      marketingOptedInOnly: workspaces.marketingOptedInOnly,
     })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));

@@ -5,6 +5,7 @@ import { numberRate } from './channel-rate';
 import { ChannelSender } from './channel-sender';
 import { MessagingLimit } from './messaging-limit';
 import { reconcileStatuses } from './reconcile-statuses';
+import { StatusChanges } from './status-changes';
 
 export interface BroadcastEngine {
   start(): void;
@@ -31,6 +32,7 @@ export interface BroadcastEngine {
 export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
   const senders = new Map<string, { sender: ChannelSender; done: Promise<void> }>();
   const limit = new MessagingLimit(deps);
+  const statusChanges = new StatusChanges(deps);
   // Statuses for sends in doubt reach only a process that listens: the grace period counts from
   // whichever is later, the claim or the moment this process took webhooks (a restart must not
   // resend at once, however slowly it started).
@@ -79,6 +81,7 @@ export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
     },
     async stop() {
       stopped = true;
+      statusChanges.stop();
       if (timer) clearInterval(timer);
       for (const { sender } of senders.values()) sender.stop();
       await Promise.all([...senders.values()].map((s) => s.done));
@@ -89,7 +92,10 @@ export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
     listening() {
       startedAt = deps.clock.now().getTime();
     },
-    onStatuses: reconcileStatuses,
+    async onStatuses(query, statuses) {
+      await reconcileStatuses(query, statuses);
+      statusChanges.saw(statuses);
+    },
     rateOf: (channelId) => numberRate(deps, limit, channelId),
     forget(recipientIds) {
       for (const { sender } of senders.values()) sender.forget(recipientIds);

@@ -26,6 +26,7 @@ export interface BroadcastRow {
   finished_at: Date | null;
   excluded_opted_out: number;
   excluded_invalid: number;
+  excluded_no_consent: number;
   error: string | null;
   outage: BroadcastOutage | string | null;
   paused_by: Broadcast['pausedBy'] | string | null;
@@ -36,7 +37,7 @@ export interface BroadcastRow {
 
 export const BROADCAST_COLUMNS = `b.id, b.workspace_id, b.name, b.channel_id, b.template_id, b.template_name, b.template,
   b.audience, b.variables, b.status, b.scheduled_at, b.started_at, b.finished_at, b.excluded_opted_out,
-  b.excluded_invalid, b.error, b.outage, b.paused_by, b.created_by_user_id, b.created_at, s.rate_per_second`;
+  b.excluded_invalid, b.excluded_no_consent, b.error, b.outage, b.paused_by, b.created_by_user_id, b.created_at, s.rate_per_second`;
 export const BROADCAST_FROM =
   'broadcasts b LEFT JOIN broadcast_channel_settings s ON s.channel_id = b.channel_id';
 
@@ -57,18 +58,25 @@ export async function findBroadcastRow(
 }
 
 /** The funnel counts, and when limited recipients are next sent again by themselves. */
+/** What a broadcast's counts need of its row: the contacts left out before it started. */
+export type CountedRow = Pick<BroadcastRow, 'id' | 'excluded_opted_out' | 'excluded_invalid'> &
+  Partial<Pick<BroadcastRow, 'excluded_no_consent'>>;
+
 export async function broadcastFigures(
   deps: Pick<BroadcastsDeps, 'db'>,
-  row: Pick<BroadcastRow, 'id' | 'excluded_opted_out' | 'excluded_invalid'>,
+  row: CountedRow,
 ): Promise<{ counts: BroadcastCounts; limitedRetryAt: Date | null }> {
   const [c] = await deps.db.query<
-    Omit<BroadcastCounts, 'excludedOptedOut' | 'excludedInvalid'> & { limited_retry_at: Date | null }
+    Omit<BroadcastCounts, 'excludedOptedOut' | 'excludedInvalid' | 'excludedNoConsent'> & {
+      limited_retry_at: Date | null;
+    }
   >(COUNTS_SQL, [row.id]);
   return {
     counts: {
       total: c?.total ?? 0,
       excludedOptedOut: row.excluded_opted_out,
       excludedInvalid: row.excluded_invalid,
+      excludedNoConsent: row.excluded_no_consent ?? 0,
       queued: c?.queued ?? 0,
       sent: c?.sent ?? 0,
       delivered: c?.delivered ?? 0,
@@ -84,7 +92,7 @@ export async function broadcastFigures(
 
 export async function broadcastCounts(
   deps: Pick<BroadcastsDeps, 'db'>,
-  row: Pick<BroadcastRow, 'id' | 'excluded_opted_out' | 'excluded_invalid'>,
+  row: CountedRow,
 ): Promise<BroadcastCounts> {
   return (await broadcastFigures(deps, row)).counts;
 }

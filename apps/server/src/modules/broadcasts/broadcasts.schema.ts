@@ -48,6 +48,8 @@ export const broadcasts = pgTable(
     finishedAt: ts('finished_at'),
     excludedOptedOut: integer('excluded_opted_out').notNull().default(0),
     excludedInvalid: integer('excluded_invalid').notNull().default(0),
+    /** Left out of a marketing broadcast: consent unknown while the workspace sends marketing only to opted-in contacts. */
+    excludedNoConsent: integer('excluded_no_consent').notNull().default(0),
     error: text('error'),
     /** WhatsApp failing for the whole number while this broadcast sends (`BroadcastOutage`), else null. */
     outage: jsonb('outage'),

@@ -1,6 +1,6 @@
 import type { BroadcastRecipient, BroadcastRecipientList, BroadcastRecipientsQuery } from '@charla/contracts';
 import { AppError } from '../../platform/errors';
-import { findBroadcastRow } from './broadcast-view';
+import { broadcastCounts, findBroadcastRow } from './broadcast-view';
 import type { BroadcastsDeps } from './broadcasts.deps';
 import { AFTER_SEND_SQL, isRetryingLimited, RETRY_AT_SQL, STATE_SQL } from './recipient-state-sql';
 
@@ -74,15 +74,27 @@ export async function listRecipients(
       'The cursor is not valid; use nextCursor from the previous page.',
       [{ path: 'cursor', message: 'invalid' }],
     );
-  const rows = await deps.db.query<RecipientRow & Record<string, unknown>>(
-    `${SELECT} WHERE r.broadcast_id = $1 AND r.workspace_id = $2 AND r.id > $3 AND ($4::text IS NULL OR s.state = $4)
-      ORDER BY r.id LIMIT $5`,
-    [broadcastId, workspaceId, after, q.state ?? null, q.limit + 1],
-  );
+  const pageOf = (query: typeof deps.db.query) =>
+    query<RecipientRow & Record<string, unknown>>(
+      `${SELECT} WHERE r.broadcast_id = $1 AND r.workspace_id = $2 AND r.id > $3 AND ($4::text IS NULL OR s.state = $4)
+        ORDER BY r.id LIMIT $5`,
+      [broadcastId, workspaceId, after, q.state ?? null, q.limit + 1],
+    );
+  // The first page carries the counts, read in one snapshot with its rows: a status applied
+  // between two reads would otherwise show a delivered row beside "0 delivered".
+  const { rows, counts } =
+    after === 0
+      ? await deps.db.transaction(async (query) => {
+          await query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+          const rows = await pageOf(query);
+          return { rows, counts: await broadcastCounts({ db: { ...deps.db, query } }, broadcast) };
+        })
+      : { rows: await pageOf(deps.db.query), counts: null };
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => toRecipient(r, isRetrying)),
     nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null,
+    counts,
   };
 }
 

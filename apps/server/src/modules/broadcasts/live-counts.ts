@@ -1,5 +1,5 @@
 import type { BroadcastCounts } from '@charla/contracts';
-import { broadcastCounts } from './broadcast-view';
+import { broadcastCounts, type CountedRow } from './broadcast-view';
 import type { BroadcastsDeps } from './broadcasts.deps';
 import { LIMITED_SQL } from './recipient-state-sql';
 
@@ -40,10 +40,7 @@ const FULL_SHARE = 40;
 export class LiveCounts {
   private full: { counts: BroadcastCounts; own: StateCounts; at: number; tookMs: number } | null = null;
 
-  async of(
-    deps: Pick<BroadcastsDeps, 'db'>,
-    row: { id: string; excluded_opted_out: number; excluded_invalid: number },
-  ): Promise<BroadcastCounts> {
+  async of(deps: Pick<BroadcastsDeps, 'db'>, row: CountedRow): Promise<BroadcastCounts> {
     const now = Date.now();
     const due = !this.full || now - this.full.at >= Math.max(FULL_EVERY_MS, this.full.tookMs * FULL_SHARE);
     if (due) {

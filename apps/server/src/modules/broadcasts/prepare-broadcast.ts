@@ -1,6 +1,7 @@
 import type { BroadcastAudience, BroadcastVariables } from '@charla/contracts';
 import { audienceSource } from './audience-source';
 import type { BroadcastsDeps } from './broadcasts.deps';
+import { isOptedInOnly } from './marketing-consent';
 import { materialiseAudience } from './materialise-audience';
 import { publishBroadcast } from './publish-broadcast';
 
@@ -72,10 +73,12 @@ export async function prepareBroadcast(deps: BroadcastsDeps, broadcastId: string
       query,
       { id: broadcastId, workspaceId: row.workspace_id, audience: row.audience, variables: row.variables },
       source,
+      await isOptedInOnly(query, row.workspace_id, template.category),
     );
     await query(
       `UPDATE broadcasts SET status = 'sending', started_at = COALESCE(started_at, $2), template = $3::jsonb,
-              template_name = $4, excluded_opted_out = $5, excluded_invalid = $6, updated_at = now()
+              template_name = $4, excluded_opted_out = $5, excluded_invalid = $6, excluded_no_consent = $7,
+              updated_at = now()
         WHERE id = $1`,
       [
         broadcastId,
@@ -84,6 +87,7 @@ export async function prepareBroadcast(deps: BroadcastsDeps, broadcastId: string
         template.name,
         counts.excludedOptedOut,
         counts.excludedInvalid,
+        counts.excludedNoConsent,
       ],
     );
   });

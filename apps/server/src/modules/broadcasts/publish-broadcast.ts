@@ -17,7 +17,11 @@ export async function publishBroadcast(
     status: string;
     excluded_opted_out: number;
     excluded_invalid: number;
-  }>('SELECT id, status, excluded_opted_out, excluded_invalid FROM broadcasts WHERE id = $1', [broadcastId]);
+    excluded_no_consent: number;
+  }>(
+    'SELECT id, status, excluded_opted_out, excluded_invalid, excluded_no_consent FROM broadcasts WHERE id = $1',
+    [broadcastId],
+  );
   if (!row) return;
   const counts = live ? await live.of(deps, row) : await broadcastCounts(deps, row);
   await deps.publish({ workspaceId, type: 'broadcast.updated', broadcastId, status: row.status, counts });

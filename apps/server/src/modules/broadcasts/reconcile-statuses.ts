@@ -4,7 +4,7 @@ import { LIMITED_CODE } from './recipient-state-sql';
 import { recordSentRecipients } from './record-sent';
 import { OPTED_OUT_CODE } from './send-results';
 
-const recipientOf = (s: DeliveryUpdate): number | null => {
+export const recipientOf = (s: DeliveryUpdate): number | null => {
   const match = /^bcr:(\d{1,18})$/.exec(s.callbackData ?? '');
   return match ? Number(match[1]) : null;
 };

@@ -29,9 +29,16 @@ export function variablesSql(
   return { values, missing: missing.length ? `concat_ws(', ', ${missing.join(', ')})` : `''` };
 }
 
+/** The contact's name: the CSV row's `name` column, else the stored name, else WhatsApp's. */
+const NAME_SQL = `NULLIF(btrim(COALESCE(c.row_values ->> 'name', c.name, c.profile_name, '')), '')`;
+
 function attributeSql(key: string, p: (value: unknown) => string): string {
-  if (key === 'name')
-    return `NULLIF(btrim(COALESCE(c.row_values ->> 'name', c.name, c.profile_name, '')), '')`;
+  if (key === 'name') return NAME_SQL;
+  // The first word of the name (firstNameOf in packages/contracts), unless the CSV row or the
+  // contact has a `first_name` of its own: that one is the person's word for it.
+  if (key === 'first_name')
+    return `COALESCE(NULLIF(btrim(COALESCE(c.row_values ->> 'first_name', c.attributes ->> 'first_name', '')), ''),
+      substring(${NAME_SQL} from '^\\S+'))`;
   if (key === 'phone') return 'c.phone';
   const k = p(key);
   // A CSV column wins over the stored attribute of the same name: the file is this send's data.

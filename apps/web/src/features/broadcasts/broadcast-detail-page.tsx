@@ -1,5 +1,6 @@
-import type { Broadcast } from '@charla/contracts';
+import type { Broadcast, BroadcastRecipientState } from '@charla/contracts';
 import { ArrowLeft } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useErrorMessage } from '../../lib/use-error-message';
@@ -16,7 +17,7 @@ import {
   roundDuration,
 } from './broadcast-pace';
 import { BroadcastStatusBadge } from './broadcast-status-badge';
-import { useBroadcast } from './broadcasts.api';
+import { useBroadcast, useRecipients } from './broadcasts.api';
 import { LimitedNotice } from './limited-notice';
 import { OutageNotice } from './outage-notice';
 import { PausedByNotice } from './paused-by-notice';
@@ -55,10 +56,19 @@ export function BroadcastDetailPage() {
   );
 }
 
-function Detail({ broadcast: b }: { broadcast: Broadcast }) {
+function Detail({ broadcast }: { broadcast: Broadcast }) {
   const { t, i18n } = useTranslation();
   const timeZone = useWorkspaceTimeZone();
-  const hasStarted = hasBroadcastStarted(b);
+  const hasStarted = hasBroadcastStarted(broadcast);
+  const [filter, setFilter] = useState<BroadcastRecipientState | ''>('');
+  const recipients = useRecipients(
+    broadcast.id,
+    filter,
+    hasStarted ? pollInterval(broadcast, Date.now()) : false,
+  );
+  // The figures come with the rows on screen, read at the same moment: they cannot disagree.
+  const counts = hasStarted ? recipients.data?.pages[0]?.counts : null;
+  const b = counts ? { ...broadcast, counts } : broadcast;
   const when = (iso: string) => formatInZone(iso, i18n.language, timeZone);
 
   return (
@@ -87,7 +97,12 @@ function Detail({ broadcast: b }: { broadcast: Broadcast }) {
         <>
           <Progress broadcast={b} />
           <BroadcastFunnel broadcast={b} />
-          <RecipientsList broadcastId={b.id} isLive={pollInterval(b, Date.now()) !== false} />
+          <RecipientsList
+            recipients={recipients}
+            filter={filter}
+            onFilter={setFilter}
+            isPreparing={b.status === 'preparing'}
+          />
         </>
       ) : (
         <Card className="p-4 text-sm text-neutral-600 dark:text-neutral-400">

@@ -48,6 +48,9 @@ export function BroadcastFunnel({ broadcast }: { broadcast: Broadcast }) {
               ['skipped', counts.skipped],
               ['excludedOptedOut', counts.excludedOptedOut],
               ['excludedInvalid', counts.excludedInvalid],
+              ...(counts.excludedNoConsent > 0
+                ? ([['excludedNoConsent', counts.excludedNoConsent]] as const)
+                : []),
             ] as const
           ).map(([key, value]) => (
             <div key={key} data-testid={`figure-${key}`}>
@@ -58,6 +61,14 @@ export function BroadcastFunnel({ broadcast }: { broadcast: Broadcast }) {
             </div>
           ))}
         </dl>
+        {counts.excludedNoConsent > 0 ? (
+          <p className="mt-3 text-xs text-neutral-600 dark:text-neutral-400" data-testid="no-consent-reason">
+            {t('broadcasts.funnel.noConsentReason', {
+              count: counts.excludedNoConsent,
+              n: number.format(counts.excludedNoConsent),
+            })}
+          </p>
+        ) : null}
       </Card>
       <Card className="p-4 md:p-5" data-testid="broadcast-failures">
         <h2 className="mb-3 text-base font-semibold">{t('broadcasts.funnel.failuresTitle')}</h2>

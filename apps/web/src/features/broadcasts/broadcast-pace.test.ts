@@ -16,6 +16,7 @@ const counts = (over: Partial<BroadcastCounts>): BroadcastCounts => ({
   total: 0,
   excludedOptedOut: 0,
   excludedInvalid: 0,
+  excludedNoConsent: 0,
   queued: 0,
   sent: 0,
   delivered: 0,

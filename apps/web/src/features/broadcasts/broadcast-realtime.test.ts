@@ -2,11 +2,13 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { queryKeys } from '../../lib/query-keys';
 import { applyRealtimeEvent, parseRealtimeFrame } from '../../lib/realtime';
+import { broadcastKeys } from './broadcasts.api';
 
 const counts = {
   total: 10,
   excludedOptedOut: 1,
   excludedInvalid: 0,
+  excludedNoConsent: 0,
   queued: 4,
   sent: 6,
   delivered: 5,
@@ -31,11 +33,13 @@ describe('broadcast.updated over the socket', () => {
     ).toBeNull();
   });
 
-  it('refreshes the list and that broadcast, not the others', () => {
+  it('refreshes the list and that broadcast with its recipients, not the others', () => {
     const client = new QueryClient();
     client.setQueryData(queryKeys.broadcasts, []);
     client.setQueryData(queryKeys.broadcast('b1'), {});
     client.setQueryData(queryKeys.broadcast('b2'), {});
+    client.setQueryData(broadcastKeys.recipients('b1', 'delivered'), {});
+    client.setQueryData(broadcastKeys.recipients('b2', ''), {});
     applyRealtimeEvent(client, { type: 'broadcast.updated', broadcastId: 'b1', status: 'sending', counts });
     const isStale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
     expect([
@@ -43,5 +47,10 @@ describe('broadcast.updated over the socket', () => {
       isStale(queryKeys.broadcast('b1')),
       isStale(queryKeys.broadcast('b2')),
     ]).toEqual([true, true, false]);
+    // The figures come with the recipient rows: both are refetched together.
+    expect([
+      isStale(broadcastKeys.recipients('b1', 'delivered')),
+      isStale(broadcastKeys.recipients('b2', '')),
+    ]).toEqual([true, false]);
   });
 });

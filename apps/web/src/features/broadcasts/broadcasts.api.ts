@@ -24,12 +24,15 @@ import { ApiError, api, apiRequest, CHARLA_REQUEST_HEADER, toApiError } from '..
 import { queryKeys } from '../../lib/query-keys';
 import { pollInterval } from './broadcast-pace';
 
-/** Realtime `broadcast.updated` invalidates `['broadcasts']`; polling every 2 s covers a lost socket. */
+/**
+ * Realtime `broadcast.updated` invalidates the broadcast, and with it its recipients (kept under
+ * its key, so both refetch together); polling covers a lost socket.
+ */
 export const broadcastKeys = {
   all: ['broadcasts'] as const,
   list: queryKeys.broadcasts,
   one: queryKeys.broadcast,
-  recipients: (id: string, state: string) => ['broadcasts', 'recipients', id, state] as const,
+  recipients: (id: string, state: string) => [...queryKeys.broadcast(id), 'recipients', state] as const,
   limits: (channelId: string) => ['broadcasts', 'limits', channelId] as const,
 };
 
@@ -44,7 +47,6 @@ export function useNumberLimits(channelId: string | null) {
   });
 }
 
-const POLL_MS = 2_000;
 const path = (id: string) => `/api/broadcasts/${encodeURIComponent(id)}`;
 
 export function useBroadcasts() {
@@ -68,7 +70,16 @@ export function useBroadcast(id: string, enabled = true) {
   });
 }
 
-export function useRecipients(id: string, state: BroadcastRecipientState | '', isLive: boolean) {
+/**
+ * The recipients, 50 at a time; the first page also brings the broadcast's counts from the same
+ * moment, which the detail page shows, so its figures and its rows always agree.
+ * `refetchInterval`: as the broadcast itself polls (pollInterval), false once it stopped moving.
+ */
+export function useRecipients(
+  id: string,
+  state: BroadcastRecipientState | '',
+  refetchInterval: number | false,
+) {
   return useInfiniteQuery({
     queryKey: broadcastKeys.recipients(id, state),
     queryFn: ({ pageParam, signal }) => {
@@ -80,7 +91,7 @@ export function useRecipients(id: string, state: BroadcastRecipientState | '', i
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
-    refetchInterval: isLive ? POLL_MS * 2 : false,
+    refetchInterval,
   });
 }
 

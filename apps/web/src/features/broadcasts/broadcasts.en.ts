@@ -54,6 +54,7 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     queued: 'Queued',
     excludedOptedOut: 'Opted out (excluded)',
     excludedInvalid: 'Invalid numbers',
+    excludedNoConsent: 'No consent (excluded)',
   },
   duration: {
     underMinute: 'less than a minute',
@@ -181,6 +182,14 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     duplicates_one: '{{n}} duplicate (sent once)',
     sample: 'For example:',
     nobody: 'Nobody would receive the message with this audience.',
+    unknownConsent:
+      '{{n}} contacts have not said whether they accept marketing messages. If they report it as unwanted, WhatsApp may limit your number. In Settings › Workspace you can send marketing only to those who accepted.',
+    unknownConsent_one:
+      '{{n}} contact has not said whether they accept marketing messages. If they report it as unwanted, WhatsApp may limit your number. In Settings › Workspace you can send marketing only to those who accepted.',
+    unknownConsentLeftOut:
+      '{{n}} contacts whose consent is unknown are left out: this workspace sends marketing only to those who accepted.',
+    unknownConsentLeftOut_one:
+      '{{n}} contact whose consent is unknown is left out: this workspace sends marketing only to those who accepted.',
   },
   csv: {
     intro:
@@ -207,7 +216,7 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     source: 'Fill with',
     contact: 'Contact field',
     csvColumns: 'CSV column',
-    sources: { name: 'Name', phone: 'Phone', text: 'Fixed text…' },
+    sources: { name: 'Name', first_name: 'First name', phone: 'Phone', text: 'Fixed text…' },
     fallback: 'When the contact has none',
     fallbackHint: 'Empty: that contact is not sent the message.',
     text: 'Text',
@@ -372,6 +381,10 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
   },
   funnel: {
     title: 'Results',
+    noConsentReason:
+      '{{n}} contacts were left out and sent nothing: they never accepted marketing, and this workspace sends marketing only to those who accepted.',
+    noConsentReason_one:
+      '{{n}} contact was left out and sent nothing: they never accepted marketing, and this workspace sends marketing only to those who accepted.',
     ofTotal: '{{percent}} % of total',
     ofSent: '{{percent}} % of sent',
     failuresTitle: 'Failures by reason',

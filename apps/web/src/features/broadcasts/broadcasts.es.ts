@@ -53,6 +53,7 @@ export const broadcastsEs = {
     queued: 'En cola',
     excludedOptedOut: 'Excluidos por baja',
     excludedInvalid: 'Números no válidos',
+    excludedNoConsent: 'Excluidos sin consentimiento',
   },
   duration: {
     underMinute: 'menos de un minuto',
@@ -181,6 +182,14 @@ export const broadcastsEs = {
     duplicates_one: '{{n}} duplicado (se envía una vez)',
     sample: 'Por ejemplo:',
     nobody: 'Con esta audiencia nadie recibiría el mensaje.',
+    unknownConsent:
+      '{{n}} contactos no han dicho si aceptan mensajes de marketing. Si lo reportan como no deseado, WhatsApp puede limitar tu número. En Ajustes › Espacio de trabajo puedes enviar marketing solo a quien lo aceptó.',
+    unknownConsent_one:
+      '{{n}} contacto no ha dicho si acepta mensajes de marketing. Si lo reporta como no deseado, WhatsApp puede limitar tu número. En Ajustes › Espacio de trabajo puedes enviar marketing solo a quien lo aceptó.',
+    unknownConsentLeftOut:
+      '{{n}} contactos sin consentimiento conocido quedan fuera: este espacio de trabajo envía marketing solo a quien lo aceptó.',
+    unknownConsentLeftOut_one:
+      '{{n}} contacto sin consentimiento conocido queda fuera: este espacio de trabajo envía marketing solo a quien lo aceptó.',
   },
   csv: {
     intro:
@@ -207,7 +216,7 @@ export const broadcastsEs = {
     source: 'Rellenar con',
     contact: 'Dato del contacto',
     csvColumns: 'Columna del CSV',
-    sources: { name: 'Nombre', phone: 'Teléfono', text: 'Texto fijo…' },
+    sources: { name: 'Nombre', first_name: 'Nombre de pila', phone: 'Teléfono', text: 'Texto fijo…' },
     fallback: 'Si el contacto no lo tiene',
     fallbackHint: 'Vacío: a ese contacto no se le envía.',
     text: 'Texto',
@@ -374,6 +383,10 @@ export const broadcastsEs = {
   },
   funnel: {
     title: 'Resultados',
+    noConsentReason:
+      '{{n}} contactos quedaron fuera sin recibir nada: no consta que aceptaran marketing, y este espacio de trabajo envía marketing solo a quien lo aceptó.',
+    noConsentReason_one:
+      '{{n}} contacto quedó fuera sin recibir nada: no consta que aceptara marketing, y este espacio de trabajo envía marketing solo a quien lo aceptó.',
     ofTotal: '{{percent}} % del total',
     ofSent: '{{percent}} % de enviados',
     failuresTitle: 'Fallos por motivo',

@@ -1,6 +1,5 @@
 import type { BroadcastRecipient, BroadcastRecipientState, Locale } from '@charla/contracts';
 import { findWhatsAppError } from '@charla/contracts/whatsapp-errors';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import { useErrorMessage } from '../../lib/use-error-message';
@@ -9,7 +8,7 @@ import { Badge, type BadgeTone } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { Spinner } from '../../ui/spinner';
-import { useRecipients } from './broadcasts.api';
+import type { useRecipients } from './broadcasts.api';
 import { formatInZone } from './schedule-time';
 import { useWorkspaceTimeZone } from './use-workspace-time-zone';
 
@@ -34,13 +33,27 @@ const tones: Record<BroadcastRecipientState, BadgeTone> = {
   skipped: 'neutral',
 };
 
-/** Who got what, filterable by state, 50 at a time. */
-export function RecipientsList({ broadcastId, isLive }: { broadcastId: string; isLive: boolean }) {
+/**
+ * Who got what, filterable by state, 50 at a time. The query lives in the detail page, whose
+ * figures come from its first page. While another filter's rows stand in for this one's
+ * (placeholder) or the audience is still being written, an empty list means "not yet", not "none".
+ */
+export function RecipientsList({
+  recipients,
+  filter: state,
+  onFilter: setState,
+  isPreparing,
+}: {
+  recipients: ReturnType<typeof useRecipients>;
+  filter: BroadcastRecipientState | '';
+  onFilter: (state: BroadcastRecipientState | '') => void;
+  isPreparing: boolean;
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const [state, setState] = useState<BroadcastRecipientState | ''>('');
-  const recipients = useRecipients(broadcastId, state, isLive);
   const items = recipients.data?.pages.flatMap((page) => page.items) ?? [];
+  const isWaiting =
+    recipients.isPending || (items.length === 0 && (recipients.isPlaceholderData || isPreparing));
 
   return (
     <Card className="flex flex-col" data-testid="broadcast-recipients">
@@ -67,8 +80,8 @@ export function RecipientsList({ broadcastId, isLive }: { broadcastId: string; i
           ))}
         </fieldset>
       </div>
-      {recipients.isPending ? (
-        <div className="flex justify-center py-8 text-brand-600">
+      {isWaiting ? (
+        <div className="flex justify-center py-8 text-brand-600" data-testid="recipients-loading">
           <Spinner />
         </div>
       ) : recipients.isError ? (
@@ -76,7 +89,10 @@ export function RecipientsList({ broadcastId, isLive }: { broadcastId: string; i
           {errorMessage(recipients.error)}
         </Alert>
       ) : items.length === 0 ? (
-        <p className="p-6 text-center text-sm text-neutral-500 dark:text-neutral-400">
+        <p
+          className="p-6 text-center text-sm text-neutral-500 dark:text-neutral-400"
+          data-testid="recipients-empty"
+        >
           {t('broadcasts.recipients.empty')}
         </p>
       ) : (

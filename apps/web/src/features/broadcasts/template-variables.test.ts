@@ -47,9 +47,13 @@ describe('template variables of a broadcast', () => {
     ]);
   });
 
-  it('guesses the name and leaves the rest to fill', () => {
+  it('guesses the first name and leaves the rest to fill', () => {
     const variables = defaultVariables(template, 'cliente');
-    expect(variables.body.first_name).toEqual({ source: 'attribute', key: 'name', fallback: 'cliente' });
+    expect(variables.body.first_name).toEqual({
+      source: 'attribute',
+      key: 'first_name',
+      fallback: 'cliente',
+    });
     expect(incompleteSlots(variables, variableSlots(template))).toEqual([
       'body.code',
       'body.date',
@@ -67,8 +71,8 @@ describe('template variables of a broadcast', () => {
     expect(incompleteSlots(variables, slots)).toEqual([]);
     expect(skippingSlots(variables, slots)).toEqual(['header', 'buttons.0']);
     const label = (key: string) => key.toUpperCase();
-    expect(previewValues(variables, slots, { name: 'Marta', phone: '+34600000001' }, label)).toEqual({
-      header: 'Marta',
+    expect(previewValues(variables, slots, { name: 'Marta Ruiz', phone: '+34600000001' }, label)).toEqual({
+      header: 'Marta Ruiz',
       headerMediaId: null,
       body: { first_name: 'Marta', code: 'LUNA10', date: 'pronto' },
       buttons: { '0': '+34600000001' },

@@ -1,4 +1,10 @@
-import type { BroadcastVariables, Template, TemplateValues, VariableSource } from '@charla/contracts';
+import {
+  type BroadcastVariables,
+  firstNameOf,
+  type Template,
+  type TemplateValues,
+  type VariableSource,
+} from '@charla/contracts';
 import { templateVariables } from '@charla/contracts/template-rules';
 
 /** One value the broadcast fills in: `header`, `body.<name>` or `buttons.<index>`. */
@@ -25,9 +31,13 @@ export function variableSlots(template: Template): VariableSlot[] {
   return slots;
 }
 
-const NAME_LIKE = /^(name|first_?name|nombre|customer_?name|cliente)$/i;
+const NAME_LIKE = /^(name|nombre|customer_?name|cliente|full_?name|nombre_?completo)$/i;
+const FIRST_NAME_LIKE = /^(first_?name|given_?name|nombre_?de_?pila|primer_?nombre)$/i;
 
-/** A first guess: name-like variables take the contact's name, the rest wait for the user. */
+/**
+ * A first guess: name-like variables take the contact's name, first-name-like ones its first
+ * name (the first word of it), the rest wait for the user.
+ */
 export function defaultVariables(template: Template, nameFallback: string): BroadcastVariables {
   const variables: BroadcastVariables = {
     header: null,
@@ -39,7 +49,9 @@ export function defaultVariables(template: Template, nameFallback: string): Broa
   for (const slot of variableSlots(template)) {
     const guess: VariableSource = NAME_LIKE.test(slot.name)
       ? { source: 'attribute', key: 'name', fallback: nameFallback }
-      : { source: 'text', value: '' };
+      : FIRST_NAME_LIKE.test(slot.name)
+        ? { source: 'attribute', key: 'first_name', fallback: nameFallback }
+        : { source: 'text', value: '' };
     setSource(variables, slot.path, guess);
   }
   return variables;
@@ -110,9 +122,11 @@ function resolve(
   const value =
     source.key === 'name'
       ? sample?.name
-      : source.key === 'phone'
-        ? sample?.phone
-        : sample?.attributes?.[source.key];
+      : source.key === 'first_name'
+        ? (sample?.attributes?.first_name ?? firstNameOf(sample?.name))
+        : source.key === 'phone'
+          ? sample?.phone
+          : sample?.attributes?.[source.key];
   if (value) return value;
   return source.fallback || (sample ? '' : `[${label(source.key)}]`);
 }

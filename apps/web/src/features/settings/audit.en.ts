@@ -115,6 +115,7 @@ export const auditEn: typeof auditEs = {
     optOutKeywords: 'the opt-out words',
     optInKeywords: 'the opt-in words',
     optOutAutoReply: 'the opt-out reply',
+    marketingOptedInOnly: 'marketing only to opted-in contacts',
     timezone: 'the time zone',
     ratePerSecond: 'the broadcast pace',
   },

@@ -113,6 +113,7 @@ export const auditEs = {
     optOutKeywords: 'las palabras de baja',
     optInKeywords: 'las palabras de alta',
     optOutAutoReply: 'la respuesta a las bajas',
+    marketingOptedInOnly: 'el marketing solo a contactos que lo aceptaron',
     timezone: 'la zona horaria',
     ratePerSecond: 'el ritmo de envío de difusiones',
   },

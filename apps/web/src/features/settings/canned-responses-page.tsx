@@ -1,4 +1,4 @@
-import type { CannedResponse } from '@charla/contracts';
+import { CANNED_VARIABLES, type CannedResponse } from '@charla/contracts';
 import { MessageSquareText } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { useCannedList, useDeleteCanned, useSaveCanned } from './canned-settings
 import { RowActions, SettingsListSection } from './settings-list';
 
 /** The variables a response may use (CANNED_VARIABLES in packages/contracts). */
-const VARIABLES = ['contact.name', 'contact.phone', 'agent.name', 'workspace.name'] as const;
+const VARIABLES = CANNED_VARIABLES;
 
 /** Settings › Canned responses: every member reads them; the owner and admins write them. */
 export function CannedResponsesPage() {

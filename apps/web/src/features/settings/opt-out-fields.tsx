@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { Input } from '../../ui/input';
 
-type OptOutSettings = Pick<WorkspaceSettings, 'optOutKeywords' | 'optInKeywords' | 'optOutAutoReply'>;
+type OptOutSettings = Pick<
+  WorkspaceSettings,
+  'optOutKeywords' | 'optInKeywords' | 'optOutAutoReply' | 'marketingOptedInOnly'
+>;
 
 const parseKeywords = (text: string) =>
   text
@@ -61,6 +64,19 @@ export function OptOutFields({
         />
         {t('optOut.autoReply')}
       </label>
+      <div className="flex flex-col gap-1 pt-2">
+        <p className="text-sm font-medium">{t('marketingConsent.legend')}</p>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={value.marketingOptedInOnly}
+            onChange={(event) => onChange({ marketingOptedInOnly: event.target.checked })}
+            data-testid="marketing-opted-in-only"
+          />
+          {t('marketingConsent.optedInOnly')}
+        </label>
+        <p className="pl-6 text-xs text-neutral-500 dark:text-neutral-400">{t('marketingConsent.hint')}</p>
+      </div>
     </fieldset>
   );
 }

@@ -2,6 +2,11 @@ import type { organisationEs } from './organisation.es';
 
 /** English strings of labels, saved views, contact merge and the canned/attribute settings (spread into i18n/en.ts). */
 export const organisationEn: typeof organisationEs = {
+  marketingConsent: {
+    legend: 'Consent to marketing',
+    optedInOnly: 'Marketing only to opted-in contacts',
+    hint: 'Marketing broadcasts leave out the contacts whose consent is unknown; the results count them as excluded for no consent and nothing is sent to them. Utility and authentication broadcasts do not change.',
+  },
   labels: {
     nav: 'Labels',
     title: 'Labels',
@@ -120,6 +125,7 @@ export const organisationEn: typeof organisationEs = {
     variablesHint: 'Filled in when the response is inserted. Click one to add it.',
     variableHelp: {
       contact_name: 'Customer’s name',
+      contact_first_name: 'Customer’s first name (the first word of their name)',
       contact_phone: 'Customer’s phone',
       agent_name: 'Your name',
       workspace_name: 'Workspace name',

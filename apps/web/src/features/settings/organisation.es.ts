@@ -1,5 +1,10 @@
 /** Spanish strings of labels, saved views, contact merge and the canned/attribute settings (spread into i18n/es.ts). */
 export const organisationEs = {
+  marketingConsent: {
+    legend: 'Consentimiento para marketing',
+    optedInOnly: 'Enviar marketing solo a contactos que lo aceptaron',
+    hint: 'Las difusiones de marketing dejan fuera a los contactos cuyo consentimiento se desconoce; se cuentan en los resultados como excluidos sin consentimiento y no se les envía nada. Las de servicio y autenticación no cambian.',
+  },
   labels: {
     nav: 'Etiquetas',
     title: 'Etiquetas',
@@ -119,6 +124,7 @@ export const organisationEs = {
     variablesHint: 'Se rellenan al insertar la respuesta. Pulsa una para añadirla.',
     variableHelp: {
       contact_name: 'Nombre del cliente',
+      contact_first_name: 'Nombre de pila del cliente (la primera palabra de su nombre)',
       contact_phone: 'Teléfono del cliente',
       agent_name: 'Tu nombre',
       workspace_name: 'Nombre del espacio de trabajo',

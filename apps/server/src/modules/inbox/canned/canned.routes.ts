@@ -37,7 +37,7 @@ export async function cannedRoutes(
       schema: {
         tags,
         summary:
-          'Save a response; `{{contact.name}}`, `{{contact.phone}}`, `{{agent.name}}`, `{{workspace.name}}` are filled when inserted',
+          'Save a response; `{{contact.name}}`, `{{contact.first_name}}` (first word of the name), `{{contact.phone}}`, `{{agent.name}}`, `{{workspace.name}}` are filled when inserted',
         body: CannedResponseRequestSchema,
         response: { 201: CannedResponseSchema },
       },

@@ -6,11 +6,18 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { Alert } from '../../../ui/alert';
 import { Spinner } from '../../../ui/spinner';
 
-/** "X will receive it · Y opted out · Z invalid · duplicates", recounted as the audience changes. */
-export function AudienceSummary(props: { preview: UseQueryResult<AudiencePreview>; hasRequest: boolean }) {
+/**
+ * "X will receive it · Y opted out · Z invalid · duplicates", recounted as the audience changes;
+ * for a marketing template, a warning about the contacts whose consent is unknown.
+ */
+export function AudienceSummary(props: {
+  preview: UseQueryResult<AudiencePreview>;
+  hasRequest: boolean;
+  isMarketing: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
-  const { preview, hasRequest } = props;
+  const { preview, hasRequest, isMarketing } = props;
   const number = new Intl.NumberFormat(i18n.language);
   if (!hasRequest)
     return (
@@ -68,6 +75,18 @@ export function AudienceSummary(props: { preview: UseQueryResult<AudiencePreview
                 .join(', ')}
               {data.eligible > 5 ? '…' : ''}
             </p>
+          ) : null}
+          {isMarketing && data.unknownConsent > 0 ? (
+            <Alert tone="warning">
+              <span data-testid="audience-unknown-consent" data-count={data.unknownConsent}>
+                {t(
+                  data.optedInOnly
+                    ? 'broadcasts.audience.unknownConsentLeftOut'
+                    : 'broadcasts.audience.unknownConsent',
+                  { count: data.unknownConsent, n: number.format(data.unknownConsent) },
+                )}
+              </span>
+            </Alert>
           ) : null}
           {data.eligible === 0 ? <Alert tone="warning">{t('broadcasts.audience.nobody')}</Alert> : null}
         </div>

@@ -67,9 +67,13 @@ export function NewBroadcastPage() {
     useMemo(
       () =>
         audienceJson && state.channelId
-          ? { channelId: state.channelId, audience: JSON.parse(audienceJson) as BroadcastAudience }
+          ? {
+              channelId: state.channelId,
+              audience: JSON.parse(audienceJson) as BroadcastAudience,
+              ...(state.templateId ? { templateId: state.templateId } : {}),
+            }
           : null,
-      [audienceJson, state.channelId],
+      [audienceJson, state.channelId, state.templateId],
     ),
   );
   const preview = useAudiencePreview(previewRequest);
@@ -88,9 +92,11 @@ export function NewBroadcastPage() {
   const labelOf = (key: string) =>
     key === 'name'
       ? t('broadcasts.variables.sources.name')
-      : key === 'phone'
-        ? t('broadcasts.variables.sources.phone')
-        : (definitions.find((d) => d.key === key)?.label ?? key);
+      : key === 'first_name'
+        ? t('broadcasts.variables.sources.first_name')
+        : key === 'phone'
+          ? t('broadcasts.variables.sources.phone')
+          : (definitions.find((d) => d.key === key)?.label ?? key);
   const values =
     template && state.variables
       ? previewValues(state.variables, variableSlots(template), step === 'template' ? null : sample, labelOf)

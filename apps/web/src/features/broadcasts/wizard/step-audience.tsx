@@ -65,7 +65,11 @@ export function StepAudience({ state, change, ctx, preview, hasRequest }: Props)
           onUploaded={(csv) => change({ csv, audience: { ...state.audience, uploadId: csv.uploadId } })}
         />
       ) : null}
-      <AudienceSummary preview={preview} hasRequest={hasRequest} />
+      <AudienceSummary
+        preview={preview}
+        hasRequest={hasRequest}
+        isMarketing={ctx.template?.category === 'marketing'}
+      />
     </div>
   );
 }

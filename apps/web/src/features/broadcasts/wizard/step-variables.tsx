@@ -107,7 +107,11 @@ export function StepVariables({ state, change, ctx, sampleIndex, onSample }: Pro
 
 function isKnownKey(key: string, definitions: { key: string }[], csvColumns: string[]): boolean {
   return (
-    key === 'name' || key === 'phone' || definitions.some((d) => d.key === key) || csvColumns.includes(key)
+    key === 'name' ||
+    key === 'first_name' ||
+    key === 'phone' ||
+    definitions.some((d) => d.key === key) ||
+    csvColumns.includes(key)
   );
 }
 
@@ -162,6 +166,7 @@ function SlotEditor(props: {
           >
             <optgroup label={t('broadcasts.variables.contact')}>
               <option value="name">{t('broadcasts.variables.sources.name')}</option>
+              <option value="first_name">{t('broadcasts.variables.sources.first_name')}</option>
               <option value="phone">{t('broadcasts.variables.sources.phone')}</option>
               {props.definitions.map((d) => (
                 <option key={d.key} value={d.key}>

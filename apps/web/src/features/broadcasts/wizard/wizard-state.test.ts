@@ -23,6 +23,8 @@ const preview: AudiencePreview = {
   optedOut: 1,
   invalid: 0,
   duplicates: 0,
+  unknownConsent: 0,
+  optedInOnly: false,
   sample: [],
 };
 const ctx: WizardContext = {

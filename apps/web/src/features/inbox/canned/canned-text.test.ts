@@ -18,6 +18,19 @@ describe('filling canned variables', () => {
     ).toBe('Hola María (+5215512345678), soy Carla de Tienda Luna');
   });
 
+  it('fills the first name with the first word of the contact’s name', () => {
+    const full = cannedValuesFor(
+      { contact: { id: 'c', name: '  Ana María García ', phone: null, waId: null } },
+      'Carla',
+      'T',
+    );
+    expect(fillCannedVariables('Hola {{contact.first_name}}, soy {{agent.name}}', full)).toBe(
+      'Hola Ana, soy Carla',
+    );
+    const noName = cannedValuesFor({ contact: { id: 'c', name: null, phone: null, waId: null } }, 'C', 'T');
+    expect(fillCannedVariables('Hola {{contact.first_name}}!', noName)).toBe('Hola !');
+  });
+
   it('leaves a missing value empty and an unknown variable as written', () => {
     const noName = cannedValuesFor(
       { contact: { id: 'c', name: null, phone: null, waId: null } },

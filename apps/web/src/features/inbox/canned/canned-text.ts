@@ -3,6 +3,7 @@ import {
   type CannedValues,
   type Conversation,
   fillCannedVariables,
+  firstNameOf,
 } from '@charla/contracts';
 
 /** The `/word` being typed when the whole draft is a slash command, else null. */
@@ -28,6 +29,7 @@ export function cannedValuesFor(
 ): CannedValues {
   return {
     'contact.name': conversation?.contact.name ?? null,
+    'contact.first_name': firstNameOf(conversation?.contact.name),
     'contact.phone': conversation?.contact.phone ?? null,
     'agent.name': agentName,
     'workspace.name': workspaceName,
