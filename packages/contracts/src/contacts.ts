@@ -71,6 +71,10 @@ export const ContactSchema = z.object({
   /** E.164, e.g. +34612345678 */
   phone: z.string().nullable(),
   waId: z.string().nullable(),
+  /** WhatsApp's business-scoped user id (e.g. MX.1234…): how a customer without a shown phone is reached. */
+  userId: z.string().nullable(),
+  /** The customer's WhatsApp username, when they chose one. */
+  username: z.string().nullable(),
   tags: z.array(z.string()),
   attributes: z.record(z.string(), ContactAttributeValueSchema),
   notes: z.string().nullable(),

@@ -2,7 +2,7 @@ import type { Contact, ContactAttributeDefinition, ContactAttributeValue } from 
 import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 
-export const CONTACT_COLUMNS = `id, name, profile_name, phone, wa_id, tags, attributes, notes,
+export const CONTACT_COLUMNS = `id, name, profile_name, phone, wa_id, user_id, username, tags, attributes, notes,
   opt_in_state, opt_in_source, opt_in_at, created_at, updated_at`;
 
 export interface ContactRow {
@@ -11,6 +11,8 @@ export interface ContactRow {
   profile_name: string | null;
   phone: string | null;
   wa_id: string | null;
+  user_id: string | null;
+  username: string | null;
   tags: string[] | null;
   attributes: Record<string, ContactAttributeValue> | null;
   notes: string | null;
@@ -30,6 +32,8 @@ export function toContact(r: ContactRow): Contact {
     profileName: r.profile_name,
     phone: r.phone,
     waId: r.wa_id,
+    userId: r.user_id,
+    username: r.username,
     tags: r.tags ?? [],
     attributes: r.attributes ?? {},
     notes: r.notes,

@@ -10,8 +10,12 @@ export const contacts = pgTable(
     workspaceId: workspaceIdColumn(),
     /** WhatsApp's user id (digits); null for username-only senders known by BSUID. */
     waId: text('wa_id'),
-    /** Business-scoped user id (e.g. US.1349...), when Meta sends one. */
+    /** Business-scoped user id (BSUID, e.g. US.1349...), when Meta sends one: replies go to it when there is no wa_id. */
     userId: text('user_id'),
+    /** The user id across the business's managed portfolio (`parent_user_id`), when Meta sends one. */
+    parentUserId: text('parent_user_id'),
+    /** The customer's WhatsApp username, when they chose one. */
+    username: text('username'),
     phone: text('phone'),
     /**
      * The key every form of this number shares (Mexico's 521, Argentina's 549, Brazil's ninth

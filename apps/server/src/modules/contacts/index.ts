@@ -6,7 +6,7 @@ export type { ContactsDeps } from './contacts.deps';
 export { defineContactJobs, scheduleContactsHousekeeping } from './contacts.jobs';
 export { type ContactsRoutesOptions, contactsRoutes } from './contacts.routes';
 export { decodeCsvBytes, parseCsv, toCsv } from './csv';
-export { keptIds, mergedContact } from './merge-plan';
+export { keptIds, type MergeIds, mergedContact } from './merge-plan';
 export { consentKeyword, consentReply } from './opt-out-keywords';
 export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './phone-numbers';
 export { purgeUnstartedImports } from './purge-unstarted-imports';

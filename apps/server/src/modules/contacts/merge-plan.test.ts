@@ -8,6 +8,8 @@ const contact = (over: Partial<Contact>): Contact => ({
   profileName: null,
   phone: null,
   waId: null,
+  userId: null,
+  username: null,
   tags: [],
   attributes: {},
   notes: null,

@@ -45,8 +45,30 @@ export interface InboundMessage {
   replyToExternalId: string | null;
   forwarded: 'once' | 'frequently' | null;
   referral: Referral | null;
-  contact: { waId: string | null; userId: string | null; phone: string | null; profileName: string | null };
+  /**
+   * Who wrote: the phone's WhatsApp id and/or the business-scoped user id (BSUID), with what
+   * WhatsApp tells about them. Either id alone finds the contact; both together link them.
+   */
+  contact: InboundSender;
+  /** WhatsApp says this customer's number or user id changed (a system message): re-link the contact. */
+  identityChange?: IdentityChange;
 }
+
+export interface InboundSender {
+  waId: string | null;
+  userId: string | null;
+  phone: string | null;
+  profileName: string | null;
+  /** The BSUID of the customer across the business's managed portfolio (`parent_user_id`). */
+  parentUserId?: string | null;
+  /** The customer's WhatsApp username, when they chose one. */
+  username?: string | null;
+}
+
+/** The customer's new WhatsApp identity after a number change or a user id change. */
+export type IdentityChange =
+  | { kind: 'number'; newWaId: string; newUserId: string | null; newParentUserId: string | null }
+  | { kind: 'user_id'; newUserId: string; newParentUserId: string | null };
 
 /** A reaction set (or removed, with an empty emoji) on a message known by its channel id. */
 export interface InboundReaction {

@@ -15,6 +15,7 @@ export interface ClaimedItem {
   content: unknown;
   externalId: string | null;
   replyToExternalId: string | null;
+  /** Where the customer is reached: their phone's wa_id, or their user id (BSUID) when WhatsApp gave no phone. */
   waId: string | null;
   /** A reaction's emoji and time, as queued. */
   payload: { emoji: string; reactedAt: string } | null;
@@ -72,7 +73,8 @@ export async function claimItems(
        RETURNING o.id, o.kind, o.attempts, o.conversation_id, o.workspace_id, o.message_id, o.payload, o.created_at
      )
      SELECT c.id, c.kind, c.attempts, c.conversation_id, c.workspace_id, c.message_id, c.payload, c.created_at,
-            m.status AS message_status, m.content, m.external_id, m.reply_to_external_id, ct.wa_id,
+            m.status AS message_status, m.content, m.external_id, m.reply_to_external_id,
+            COALESCE(ct.wa_id, ct.user_id) AS wa_id,
             r.reacted_at
        FROM claimed c JOIN messages m ON m.id = c.message_id
        JOIN conversations cv ON cv.id = c.conversation_id JOIN contacts ct ON ct.id = cv.contact_id

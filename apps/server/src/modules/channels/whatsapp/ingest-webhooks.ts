@@ -16,7 +16,8 @@ import type { TemplateEvent } from '../../templates';
 import type { ChannelDirectory, ChannelRecord } from '../channel-directory';
 import type { ChannelsDeps } from '../channels.deps';
 import { mapTemplateUpdate } from './map-template-webhook';
-import { isWhatsAppId, MAX_FUTURE_SKEW_MS, mapCallsUpdate, mapWebhookUpdate } from './map-webhook';
+import { MAX_FUTURE_SKEW_MS, mapCallsUpdate, mapWebhookUpdate } from './map-webhook';
+import { isWhatsAppId } from './whatsapp-ids';
 
 export interface IngestDeps extends ChannelsDeps {
   directory: ChannelDirectory;

@@ -2,6 +2,7 @@ import { type OutboundMessage as CloudMessage, formatIssue, OutboundMessageSchem
 import type { Interactive } from '@charla/contracts';
 import type { ContactCard, OutboundDraft } from '../../inbox';
 import { toCloudTemplate } from './map-template-message';
+import { isBusinessScopedUserId } from './whatsapp-ids';
 
 /**
  * Charla's neutral content as the Cloud API request of reference §2, built the same way for a
@@ -15,7 +16,8 @@ export function toCloudApiMessage(
   const envelope = {
     messaging_product: 'whatsapp' as const,
     recipient_type: 'individual' as const,
-    to: `+${to}`,
+    // A customer known only by their user id (a username, no phone) is addressed by it.
+    ...(isBusinessScopedUserId(to) ? { recipient: to } : { to: `+${to}` }),
     ...(draft.replyToExternalId !== null &&
       draft.content.type !== 'reaction' && { context: { message_id: draft.replyToExternalId } }),
   };
@@ -66,7 +68,7 @@ export function toCloudApiMessage(
       return {
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
-        to: envelope.to,
+        ...('to' in envelope ? { to: envelope.to } : { recipient: envelope.recipient }),
         type: 'template',
         template: toCloudTemplate(c.template, c.headerFile ? mediaId : null),
       };

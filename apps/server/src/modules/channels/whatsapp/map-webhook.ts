@@ -1,8 +1,9 @@
-import type { WebhookUpdate } from '@charla/cloud-api';
+import type { SystemEvent, WebhookUpdate } from '@charla/cloud-api';
 import { phoneFromWaId } from '../../contacts';
-import type { DeliveryUpdate, InboundMessage, InboundReaction } from '../../inbox';
+import type { DeliveryUpdate, IdentityChange, InboundMessage, InboundReaction } from '../../inbox';
 import { describeCloudApiError } from './cloud-api-errors';
 import { MAX_ID_LENGTH, mapInboundMessage } from './map-inbound-message';
+import { isBusinessScopedUserId, isWhatsAppId } from './whatsapp-ids';
 
 /** How far Meta's clock may run ahead of ours. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
@@ -23,11 +24,55 @@ export function boundedTime(unixSeconds: string | number | undefined, receivedAt
   return new Date(ms);
 }
 
-/** A WhatsApp id: the phone number in international form, digits only (E.164 without `+`). */
-export const isWhatsAppId = (id: string) => /^[1-9][0-9]{6,14}$/.test(id);
+/** WhatsApp usernames have at most 35 characters; a longer one is not kept. */
+const MAX_USERNAME_LENGTH = 64;
 
-/** A business-scoped user id (BSUID): `<ISO country>.<up to 128 alphanumerics>`, parent ids `<CC>.ENT.<…>`. */
-export const isBusinessScopedUserId = (id: string) => /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/.test(id);
+type WireContact = WebhookUpdate['contacts'][number];
+
+/**
+ * The `contacts[]` entry that describes a message's sender: the one with its wa_id or its user
+ * id; a message that names neither (some system messages) belongs to the only entry, if one.
+ */
+function contactEntryFinder(contacts: WireContact[]) {
+  const byWaId = new Map<string, WireContact>();
+  const byUserId = new Map<string, WireContact>();
+  for (const c of contacts) {
+    if (c.wa_id) byWaId.set(c.wa_id, c);
+    if (c.user_id) byUserId.set(c.user_id, c);
+  }
+  const only = contacts.length === 1 ? contacts[0] : undefined;
+  return (m: { from?: string; from_user_id?: string }): WireContact | undefined => {
+    if (m.from && byWaId.has(m.from)) return byWaId.get(m.from);
+    if (m.from_user_id && byUserId.has(m.from_user_id)) return byUserId.get(m.from_user_id);
+    return m.from || m.from_user_id ? undefined : only;
+  };
+}
+
+/**
+ * What a system message says about the customer's identity: a new number (`user_changed_number`,
+ * the older `customer_changed_number`; a new BSUID comes with it) or a new user id
+ * (`user_changed_user_id`). Ids that are not well formed are ignored, and so is the change.
+ */
+function identityChangeOf(system: SystemEvent): IdentityChange | undefined {
+  const bsuid = (id: string | undefined) => (id && isBusinessScopedUserId(id) ? id : null);
+  if (system.type === 'user_changed_number' || system.type === 'customer_changed_number') {
+    const newWaId = system.wa_id ?? system.new_wa_id;
+    if (!newWaId || !isWhatsAppId(newWaId)) return undefined;
+    return {
+      kind: 'number',
+      newWaId,
+      newUserId: bsuid(system.user_id),
+      newParentUserId: bsuid(system.parent_user_id),
+    };
+  }
+  if (system.type === 'user_changed_user_id') {
+    const newUserId = bsuid(system.user_id);
+    return newUserId
+      ? { kind: 'user_id', newUserId, newParentUserId: bsuid(system.parent_user_id) }
+      : undefined;
+  }
+  return undefined;
+}
 
 /** Turns one Cloud API `messages` update into the inbox's neutral terms. Pure. */
 export function mapWebhookUpdate(
@@ -46,13 +91,7 @@ export function mapWebhookUpdate(
    */
   refused: string[];
 } {
-  const profiles = new Map<string, string | null>();
-  for (const c of update.contacts) {
-    const key = c.wa_id ?? c.user_id;
-    if (key) profiles.set(key, c.profile?.name ?? null);
-  }
-  // A message without `from` (some system messages) belongs to the one contact of the change.
-  const only = update.contacts.length === 1 ? update.contacts[0] : undefined;
+  const entryOf = contactEntryFinder(update.contacts);
   const rawMessages = rawMessagesOf(update.value);
   const messages: InboundMessage[] = [];
   const reactions: InboundReaction[] = [];
@@ -81,14 +120,19 @@ export function mapWebhookUpdate(
       });
       return;
     }
-    const waId = m.from ?? (m.from_user_id ? null : (only?.wa_id ?? null));
-    const userId = m.from_user_id ?? (m.from ? null : (only?.user_id ?? null));
+    const entry = entryOf(m);
+    const waId = m.from ?? entry?.wa_id ?? null;
+    const userId = m.from_user_id ?? entry?.user_id ?? null;
     if (tooLong(waId) || tooLong(userId)) {
       skipped.push(`message ${m.id}: the sender's id is longer than ${MAX_ID_LENGTH} characters`);
       return;
     }
     if (!waId && !userId) {
-      skipped.push(`message ${m.id}: no sender (from / from_user_id) to file it under`);
+      skipped.push(
+        m.type === 'system'
+          ? `message ${m.id}: WhatsApp said a customer's ${m.system.type === 'user_changed_user_id' ? 'user id' : 'number'} changed without naming them (no from / from_user_id), so no contact could be re-linked`
+          : `message ${m.id}: no sender (from / from_user_id) to file it under`,
+      );
       return;
     }
     if ((waId !== null && !isWhatsAppId(waId)) || (userId !== null && !isBusinessScopedUserId(userId))) {
@@ -97,6 +141,9 @@ export function mapWebhookUpdate(
       );
       return;
     }
+    const parentUserId = m.from_parent_user_id ?? entry?.parent_user_id ?? null;
+    const username = entry?.profile?.username ?? null;
+    const identityChange = m.type === 'system' ? identityChangeOf(m.system) : undefined;
     messages.push({
       workspaceId: channel.workspaceId,
       channelId: channel.id,
@@ -112,8 +159,11 @@ export function mapWebhookUpdate(
         waId,
         userId,
         phone: phoneFromWaId(waId),
-        profileName: profiles.get(waId ?? userId ?? '') ?? null,
+        profileName: entry?.profile?.name ?? null,
+        parentUserId: parentUserId && isBusinessScopedUserId(parentUserId) ? parentUserId : null,
+        username: username && username.length <= MAX_USERNAME_LENGTH ? username : null,
       },
+      ...(identityChange && { identityChange }),
     });
   });
   const statuses: DeliveryUpdate[] = update.statuses

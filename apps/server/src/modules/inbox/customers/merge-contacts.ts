@@ -6,6 +6,7 @@ import {
   CONTACT_COLUMNS,
   type ContactRow,
   keptIds,
+  type MergeIds,
   mergedContact,
   requireAdmin,
   toContact,
@@ -15,10 +16,7 @@ import type { InboxDeps } from '../inbox.deps';
 import { getContact } from './get-contact';
 import { moveConversations } from './move-conversations';
 
-interface Pair {
-  a: ContactRow & { user_id: string | null; has_written: boolean };
-  b: ContactRow & { user_id: string | null; has_written: boolean };
-}
+type PairRow = ContactRow & { parent_user_id: string | null; has_written: boolean };
 
 async function loadPair(
   query: Query,
@@ -26,13 +24,14 @@ async function loadPair(
   targetId: string,
   sourceId: string,
   lock: boolean,
+  keep?: MergeIds,
 ) {
   if (targetId === sourceId)
     throw new AppError('invalid', 'same_contact', 'Pick another contact to merge with.', [
       { path: 'sourceId', message: 'is the same contact' },
     ]);
-  const rows = await query<Pair['a'] & Record<string, unknown>>(
-    `SELECT ${CONTACT_COLUMNS}, user_id,
+  const rows = await query<PairRow & Record<string, unknown>>(
+    `SELECT ${CONTACT_COLUMNS}, parent_user_id,
             EXISTS (SELECT 1 FROM conversations cv WHERE cv.contact_id = contacts.id AND cv.last_inbound_at IS NOT NULL)
               AS has_written
        FROM contacts WHERE workspace_id = $1 AND id IN ($2, $3) ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
@@ -41,10 +40,12 @@ async function loadPair(
   const a = rows.find((r) => r.id === targetId);
   const b = rows.find((r) => r.id === sourceId);
   if (!a || !b) throw notFound('contact');
-  const ids = keptIds(
-    { waId: a.wa_id, userId: a.user_id, hasWritten: a.has_written },
-    { waId: b.wa_id, userId: b.user_id, hasWritten: b.has_written },
-  );
+  const ids =
+    keep ??
+    keptIds(
+      { waId: a.wa_id, userId: a.user_id, hasWritten: a.has_written },
+      { waId: b.wa_id, userId: b.user_id, hasWritten: b.has_written },
+    );
   return { a, b, ids, result: mergedContact(toContact(a), toContact(b), ids) };
 }
 
@@ -91,49 +92,15 @@ export async function mergeContacts(
   sourceId: string,
 ): Promise<ContactProfile> {
   requireAdmin(auth, 'merge contacts');
-  const now = deps.clock.now();
-  const touched = await deps.db.transaction(async (query) => {
-    const { b, ids, result } = await loadPair(query, auth.workspaceId, targetId, sourceId, true);
-    const conversations = await moveConversations(query, auth.workspaceId, sourceId, targetId);
-    // B goes first: A may take over B's WhatsApp ids, which are unique in the workspace.
-    await query('DELETE FROM contacts WHERE workspace_id = $1 AND id = $2', [auth.workspaceId, sourceId]);
-    await query(
-      `UPDATE contacts SET name = $3, profile_name = $4, phone = $5, wa_id = $6, user_id = $7, tags = $8::text[],
-              attributes = $9::jsonb, notes = $10, opt_in_state = $11, opt_in_source = $12, opt_in_at = $13,
-              updated_at = now()
-        WHERE workspace_id = $1 AND id = $2`,
-      [
-        auth.workspaceId,
-        targetId,
-        result.name,
-        result.profileName,
-        result.phone,
-        ids.waId,
-        ids.userId,
-        result.tags,
-        JSON.stringify(result.attributes),
-        result.notes,
-        result.optIn.state,
-        result.optIn.source,
-        result.optIn.at,
-      ],
-    );
-    const label = b.name || b.profile_name || b.phone || b.wa_id || sourceId;
-    await recordConversationEvents(
-      query,
-      conversations.map((conversationId) => ({
-        workspaceId: auth.workspaceId,
-        conversationId,
-        actorUserId: auth.userId,
-        kind: 'merged' as const,
-        from: label,
-        to: result.name ?? result.phone,
-        note: null,
-        at: now,
-      })),
-    );
-    return conversations;
-  });
+  const touched = await deps.db.transaction((query) =>
+    mergeContactRows(query, {
+      workspaceId: auth.workspaceId,
+      targetId,
+      sourceId,
+      actorUserId: auth.userId,
+      at: deps.clock.now(),
+    }),
+  );
   await deps.notify(
     touched.map((conversationId) => ({
       kind: 'conversation.updated' as const,
@@ -142,4 +109,79 @@ export async function mergeContacts(
     })),
   );
   return getContact(deps, auth, targetId);
+}
+
+/**
+ * Merges contact `sourceId` into `targetId` inside the caller's transaction (see mergeContacts);
+ * answers the target's conversations that gained something, for the caller to announce. `keep`
+ * names the ids the merged contact answers to when WhatsApp itself said the two are one person.
+ */
+export async function mergeContactRows(
+  query: Query,
+  input: {
+    workspaceId: string;
+    targetId: string;
+    sourceId: string;
+    actorUserId: string | null;
+    at: Date;
+    keep?: MergeIds;
+  },
+): Promise<string[]> {
+  const { a, b, ids, result } = await loadPair(
+    query,
+    input.workspaceId,
+    input.targetId,
+    input.sourceId,
+    true,
+    input.keep,
+  );
+  const conversations = await moveConversations(query, input.workspaceId, input.sourceId, input.targetId);
+  // B goes first: A may take over B's WhatsApp ids, which are unique in the workspace.
+  await query('DELETE FROM contacts WHERE workspace_id = $1 AND id = $2', [
+    input.workspaceId,
+    input.sourceId,
+  ]);
+  await query(
+    `UPDATE contacts SET name = $3, profile_name = $4, phone = $5, wa_id = $6, user_id = $7, tags = $8::text[],
+            attributes = $9::jsonb, notes = $10, opt_in_state = $11, opt_in_source = $12, opt_in_at = $13,
+            parent_user_id = $14, username = $15, updated_at = now()
+      WHERE workspace_id = $1 AND id = $2`,
+    [
+      input.workspaceId,
+      input.targetId,
+      result.name,
+      result.profileName,
+      result.phone,
+      ids.waId,
+      ids.userId,
+      result.tags,
+      JSON.stringify(result.attributes),
+      result.notes,
+      result.optIn.state,
+      result.optIn.source,
+      result.optIn.at,
+      // The portfolio id and username go with the user id the merged contact keeps.
+      ids.userId !== null && ids.userId === b.user_id
+        ? b.parent_user_id
+        : (a.parent_user_id ?? b.parent_user_id),
+      ids.userId !== null && ids.userId === b.user_id
+        ? (b.username ?? a.username)
+        : (a.username ?? b.username),
+    ],
+  );
+  const label = b.name || b.profile_name || b.phone || b.wa_id || input.sourceId;
+  await recordConversationEvents(
+    query,
+    conversations.map((conversationId) => ({
+      workspaceId: input.workspaceId,
+      conversationId,
+      actorUserId: input.actorUserId,
+      kind: 'merged' as const,
+      from: label,
+      to: result.name ?? result.phone,
+      note: null,
+      at: input.at,
+    })),
+  );
+  return conversations;
 }

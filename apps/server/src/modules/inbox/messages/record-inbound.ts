@@ -3,6 +3,7 @@ import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe
 import { adoptReportedWaIds } from '../../contacts';
 import { autoAssignConversations } from '../conversations/auto-assign';
 import { recordConversationEvents } from '../conversations/conversation-events';
+import { applyIdentityChange, linkSenderIdentities, recordSenderDetails } from '../customers/link-identities';
 import {
   applyConsentKeywords,
   applyMarketingPreferences,
@@ -91,6 +92,8 @@ function toStorableMessage(m: InboundMessage): InboundMessage {
       userId: toPgSafeText(m.contact.userId),
       phone: toPgSafeText(m.contact.phone),
       profileName: toPgSafeText(m.contact.profileName),
+      parentUserId: toPgSafeText(m.contact.parentUserId ?? null),
+      username: toPgSafeText(m.contact.username ?? null),
     },
   };
 }
@@ -98,9 +101,22 @@ function toStorableMessage(m: InboundMessage): InboundMessage {
 const contactKey = (workspaceId: string, c: InboundMessage['contact']) =>
   `${workspaceId}|${c.waId ? `w:${c.waId}` : `u:${c.userId}`}`;
 
-async function upsertContacts(query: Query, messages: InboundMessage[]): Promise<Map<string, string>> {
+async function upsertContacts(
+  query: Query,
+  messages: InboundMessage[],
+): Promise<{ ids: Map<string, string>; changes: InboxChange[] }> {
   const byKey = new Map<string, InboundMessage>();
   for (const m of messages) byKey.set(contactKey(m.workspaceId, m.contact), m);
+  // A user id goes with one number: a second number naming it in the same batch does not take it.
+  const userIdOwner = new Map<string, string>();
+  for (const m of byKey.values())
+    if (m.contact.userId && !userIdOwner.has(`${m.workspaceId}|${m.contact.userId}`))
+      userIdOwner.set(`${m.workspaceId}|${m.contact.userId}`, contactKey(m.workspaceId, m.contact));
+  const userIdOf = (m: InboundMessage) =>
+    m.contact.userId &&
+    userIdOwner.get(`${m.workspaceId}|${m.contact.userId}`) === contactKey(m.workspaceId, m.contact)
+      ? m.contact.userId
+      : null;
   const withPhone = [...byKey.values()].filter((m) => m.contact.waId);
   const userOnly = [...byKey.values()].filter((m) => !m.contact.waId && m.contact.userId);
   const ids = new Map<string, string>();
@@ -125,7 +141,7 @@ async function upsertContacts(query: Query, messages: InboundMessage[]): Promise
       [
         rows.map((m) => m.workspaceId),
         rows.map((m) => toPgSafeText(m.contact.waId)),
-        rows.map((m) => (conflict === 'user_id' ? toPgSafeText(m.contact.userId) : null)),
+        rows.map(userIdOf),
         rows.map((m) => toPgSafeText(m.contact.phone)),
         rows.map((m) => toPgSafeText(m.contact.profileName)),
       ],
@@ -152,9 +168,14 @@ async function upsertContacts(query: Query, messages: InboundMessage[]): Promise
     query,
     withPhone.map((m) => ({ workspaceId: m.workspaceId, waId: toPgSafeText(m.contact.waId) })),
   );
+  const linked = await linkSenderIdentities(
+    query,
+    withPhone.map((m) => ({ ...m.contact, workspaceId: m.workspaceId, userId: userIdOf(m) })),
+    messages[0]?.occurredAt ?? new Date(),
+  );
   await run(withPhone, 'wa_id');
   await run(userOnly, 'user_id');
-  return ids;
+  return { ids, changes: linked.changes };
 }
 
 async function storeMessages(
@@ -166,18 +187,30 @@ async function storeMessages(
   stored: { channelId: string; externalId: string }[];
 }> {
   const mediaIds = assignMediaIds(messages);
-  const contactIds = await upsertContacts(query, messages);
+  const { ids: contactIds, changes: linkChanges } = await upsertContacts(query, messages);
   const withContact = messages
     .map((m) => ({ m, contactId: contactIds.get(contactKey(m.workspaceId, m.contact)) }))
     .filter((x): x is { m: InboundMessage; contactId: string } => x.contactId !== undefined);
 
-  // One row per conversation, carrying the latest time the customer wrote in this batch.
-  const convs = new Map<string, { workspaceId: string; channelId: string; contactId: string; at: Date }>();
+  // One row per conversation, carrying the latest time the customer wrote in this batch. A
+  // system line (WhatsApp saying a number changed) is not the customer writing: it neither opens
+  // their 24-hour window nor counts as unread.
+  const convs = new Map<
+    string,
+    { workspaceId: string; channelId: string; contactId: string; at: Date; customerAt: Date | null }
+  >();
   for (const { m, contactId } of withContact) {
     const key = `${m.channelId}|${contactId}`;
     const prev = convs.get(key);
-    if (!prev || prev.at < m.occurredAt)
-      convs.set(key, { workspaceId: m.workspaceId, channelId: m.channelId, contactId, at: m.occurredAt });
+    const customerAt = m.content.type === 'system' ? null : m.occurredAt;
+    const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+    convs.set(key, {
+      workspaceId: m.workspaceId,
+      channelId: m.channelId,
+      contactId,
+      at: later(prev?.at ?? null, m.occurredAt) as Date,
+      customerAt: later(prev?.customerAt ?? null, customerAt),
+    });
   }
   const convRows = [...convs.values()];
   // Each conversation of the batch is written once: existing ones are locked here and updated
@@ -254,31 +287,59 @@ async function storeMessages(
   const newMediaIds = await storeMedia(query, inserted, mediaIds);
 
   const newPerConversation = new Map<string, number>();
+  const systemIds = new Set(rows.filter((r) => r.content.type === 'system').map((r) => r.m.externalId));
   for (const r of inserted)
-    newPerConversation.set(r.conversation_id, (newPerConversation.get(r.conversation_id) ?? 0) + 1);
-  const touched = [...convs.entries()].map(([key, c]) => ({ id: convIds.get(key)!, at: c.at }));
+    if (!systemIds.has(r.external_id))
+      newPerConversation.set(r.conversation_id, (newPerConversation.get(r.conversation_id) ?? 0) + 1);
+  const touched = [...convs.entries()].map(([key, c]) => ({
+    id: convIds.get(key)!,
+    at: c.at,
+    customerAt: c.customerAt,
+  }));
   await query(
     `UPDATE conversations c
-        SET last_inbound_at = GREATEST(c.last_inbound_at, v.at),
+        SET last_inbound_at = GREATEST(c.last_inbound_at, v.cat),
             last_activity_at = GREATEST(c.last_activity_at, v.at),
-            status = CASE WHEN c.status IN ('resolved', 'snoozed') THEN 'open' ELSE c.status END,
-            snoozed_until = NULL,
+            status = CASE WHEN c.status IN ('resolved', 'snoozed') AND v.cat IS NOT NULL THEN 'open' ELSE c.status END,
+            snoozed_until = CASE WHEN v.cat IS NOT NULL THEN NULL ELSE c.snoozed_until END,
             unread_count = c.unread_count + v.n
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS v(id, at, n)
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[]) AS v(id, at, n, cat)
       WHERE c.id = v.id`,
     [
       touched.map((t) => t.id),
       touched.map((t) => t.at),
       touched.map((t) => newPerConversation.get(t.id) ?? 0),
+      touched.map((t) => t.customerAt),
     ],
   );
+  await recordSenderDetails(
+    query,
+    withContact.map(({ m, contactId }) => ({ contactId, sender: m.contact })),
+  );
+  // WhatsApp's word that a number or user id changed: the line is in the old thread now, and
+  // the contact takes the new id, so what the customer writes next continues it.
+  const identityChanges: InboxChange[] = [...linkChanges];
+  const newIds = new Set(inserted.map((r) => r.external_id));
+  for (const { m, contactId } of withContact) {
+    if (!m.identityChange || !newIds.has(m.externalId)) continue;
+    const applied = await applyIdentityChange(query, {
+      workspaceId: m.workspaceId,
+      contactId,
+      change: m.identityChange,
+      at: m.occurredAt,
+    });
+    identityChanges.push(...applied.changes);
+  }
   return {
-    changes: inserted.map((r) => ({
-      kind: 'message.created' as const,
-      workspaceId: r.workspace_id,
-      conversationId: r.conversation_id,
-      messageId: r.id,
-    })),
+    changes: [
+      ...inserted.map((r) => ({
+        kind: 'message.created' as const,
+        workspaceId: r.workspace_id,
+        conversationId: r.conversation_id,
+        messageId: r.id,
+      })),
+      ...identityChanges,
+    ],
     newMediaIds,
     stored: inserted.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
   };
