@@ -93,7 +93,16 @@ const Order = z.object({
     }),
   ),
 });
-const System = z.object({ type: z.literal('system'), body: z.string() });
+/**
+ * WhatsApp speaking in the chat: `body` is its text (English); `event` says what happened so the
+ * line can be shown in the reader's language, with the new number (E.164) for a number change.
+ */
+const System = z.object({
+  type: z.literal('system'),
+  body: z.string(),
+  event: z.enum(['number_changed', 'user_id_changed', 'identity_changed']).optional(),
+  newPhone: z.string().nullable().optional(),
+});
 /**
  * A WhatsApp call, or the customer's answer to a call permission request. Charla does not answer
  * calls: `missed` is a call nobody took here, `ended` one taken elsewhere (`durationSeconds`).

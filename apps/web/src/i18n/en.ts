@@ -242,6 +242,10 @@ export const en: Translations = {
       fromAdUntitled: 'Came from an ad',
       viewAd: 'View ad',
       welcome: 'The customer opened the chat',
+      numberChanged: 'The customer changed their WhatsApp number to {{phone}}; the conversation continues here',
+      numberChangedNoPhone: 'The customer changed their WhatsApp number; the conversation continues here',
+      userIdChanged: "WhatsApp renewed this customer's user id; they are still the same contact",
+      identityChanged: "The customer's security code changed (for example, they reinstalled WhatsApp)",
     },
     media: {
       downloading: 'Downloading…',

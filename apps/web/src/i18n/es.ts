@@ -243,6 +243,10 @@ export const es = {
       fromAdUntitled: 'Llegó desde un anuncio',
       viewAd: 'Ver anuncio',
       welcome: 'El cliente abrió el chat',
+      numberChanged: 'El cliente cambió su número de WhatsApp a {{phone}}; la conversación sigue aquí',
+      numberChangedNoPhone: 'El cliente cambió su número de WhatsApp; la conversación sigue aquí',
+      userIdChanged: 'WhatsApp renovó el identificador de este cliente; sigue siendo el mismo contacto',
+      identityChanged: 'Cambió el código de seguridad del cliente (por ejemplo, reinstaló WhatsApp)',
     },
     media: {
       downloading: 'Descargando…',

@@ -1,4 +1,5 @@
 import { originalIdOf, type WebhookError, type InboundMessage as WireMessage } from '@charla/cloud-api';
+import { phoneFromWaId } from '../../contacts';
 import type { InboundContent, InboundMedia, Referral } from '../../inbox';
 import { previewOf } from '../../inbox';
 import { describeCloudApiError } from './cloud-api-errors';
@@ -157,7 +158,12 @@ function contentOf(m: WireMessage): InboundContent {
         })),
       };
     case 'system':
-      return { type: 'system', body: m.system.body ?? systemSummary(m.system) };
+      return {
+        type: 'system',
+        body: m.system.body ?? systemSummary(m.system),
+        event: systemEvent(m.system.type),
+        newPhone: phoneFromWaId(m.system.wa_id ?? m.system.new_wa_id),
+      };
     case 'request_welcome':
       return { type: 'welcome' };
     case 'revoke':
@@ -221,6 +227,12 @@ function mediaErrorReason(e: WebhookError): string {
     return 'WhatsApp could not download the file the customer sent (files over 100 MB cannot be received). Ask them to send a smaller file or a link.';
   const described = describeCloudApiError(e.code);
   return e.error_data?.details ? `${described.reason} (${e.error_data.details})` : described.reason;
+}
+
+function systemEvent(type: string): 'number_changed' | 'user_id_changed' | 'identity_changed' {
+  if (type === 'user_changed_number' || type === 'customer_changed_number') return 'number_changed';
+  if (type === 'user_changed_user_id') return 'user_id_changed';
+  return 'identity_changed';
 }
 
 function systemSummary(s: { type: string; wa_id?: string; new_wa_id?: string }): string {

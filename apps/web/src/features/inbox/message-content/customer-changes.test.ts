@@ -135,4 +135,25 @@ describe('the ad a customer came from', () => {
     expect(htmlEs).not.toContain('<img');
     expect(await inLanguage('en', draw)).toContain('Ad image');
   });
+
+  it("says WhatsApp's number and user id changes in the reader's language, with the new number formatted", async () => {
+    const content = {
+      type: 'system' as const,
+      body: 'User A changed from 5215512345678 to 5215587654321',
+      event: 'number_changed' as const,
+      newPhone: '+525587654321',
+    };
+    const message = { ...base, type: 'system', content };
+    const draw = () => render(createElement(SystemNotice, { message, content }));
+    const htmlEs = await inLanguage('es', draw);
+    expect(htmlEs).toContain('El cliente cambió su número de WhatsApp a +52 55 8765 4321');
+    expect(htmlEs).toContain('title="User A changed from 5215512345678 to 5215587654321"');
+    expect(await inLanguage('en', draw)).toContain(
+      'The customer changed their WhatsApp number to +52 55 8765 4321',
+    );
+    const rotated = { type: 'system' as const, body: 'x', event: 'user_id_changed' as const };
+    const drawRotated = () => render(createElement(SystemNotice, { message, content: rotated }));
+    expect(await inLanguage('es', drawRotated)).toContain('sigue siendo el mismo contacto');
+    expect(await inLanguage('en', drawRotated)).toContain('still the same contact');
+  });
 });

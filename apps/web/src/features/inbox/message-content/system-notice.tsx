@@ -1,5 +1,7 @@
 import type { Message } from '@charla/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../lib/phone-number';
 import type { ContentOf } from './content-types';
 import { CallLine, changeNotice } from './customer-changes';
 
@@ -14,6 +16,22 @@ type SystemNoticeProps = { message: Message; content: NoticeContent };
 /** Content drawn as a centred line rather than a bubble. */
 export const isNotice = (content: { type: string }): content is NoticeContent =>
   ['system', 'welcome', 'call', 'revoke', 'edit'].includes(content.type);
+
+/** WhatsApp's own line in the reader's language; its English text stays as the tooltip. */
+function systemLine(content: ContentOf<'system'>, t: TFunction): string {
+  switch (content.event) {
+    case 'number_changed':
+      return content.newPhone
+        ? t('inbox.message.numberChanged', { phone: formatPhone(content.newPhone) })
+        : t('inbox.message.numberChangedNoPhone');
+    case 'user_id_changed':
+      return t('inbox.message.userIdChanged');
+    case 'identity_changed':
+      return t('inbox.message.identityChanged');
+    default:
+      return content.body;
+  }
+}
 
 /** Not a bubble: WhatsApp's centred grey line for things that happened in the chat. */
 export function SystemNotice({ message, content }: SystemNoticeProps) {
@@ -37,7 +55,7 @@ export function SystemNotice({ message, content }: SystemNoticeProps) {
         ) : content.type === 'revoke' || content.type === 'edit' ? (
           changeNotice(content, t)
         ) : (
-          content.body
+          <span title={content.body}>{systemLine(content, t)}</span>
         )}
       </p>
     </div>
