@@ -41,6 +41,18 @@ describe('describeEvent', () => {
     expect(shownNote(event({ kind: 'assignee', to: 'u2', note: 'Vacaciones' }))).toBe('Vacaciones');
   });
 
+  it("a customer's STOP or START is said in words, without its source code beside it", () => {
+    const stop = event({
+      kind: 'consent',
+      actor: null,
+      from: 'unknown',
+      to: 'opted_out',
+      note: 'customer_keyword',
+    });
+    expect(describeEvent(stop, t)).toContain('optOut.event.out.keyword');
+    expect(shownNote(stop)).toBeNull();
+  });
+
   it('unassigning names who had it', () => {
     expect(describeEvent(event({ kind: 'assignee', from: 'u2', fromName: 'Pablo' }), t)).toContain(
       'unassigned',

@@ -52,6 +52,7 @@ const isAccessNote = (note: string | null): note is 'member_removed' | 'member_d
 
 /** The note a person wrote with the change, if any (Charla's own reason codes are in the sentence). */
 export function shownNote(event: ConversationEvent): string | null {
+  if (event.kind === 'consent') return null; // its note is the source (customer_keyword, whatsapp), already said
   return event.kind === 'assignee' && isAccessNote(event.note) ? null : event.note;
 }
 
