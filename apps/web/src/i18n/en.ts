@@ -59,6 +59,8 @@ export const en: Translations = {
     export: 'Export CSV',
     profile: 'Contact profile',
     profileName: 'On WhatsApp: {{name}}',
+    username: 'WhatsApp username: @{{username}}',
+    noPhoneShown: 'WhatsApp does not show their phone: replies go to their username',
     save: 'Save',
     conversations: 'Conversations',
     noConversations: 'Has not written yet.',

@@ -58,6 +58,8 @@ export const es = {
     export: 'Exportar CSV',
     profile: 'Ficha del contacto',
     profileName: 'En WhatsApp: {{name}}',
+    username: 'Usuario de WhatsApp: @{{username}}',
+    noPhoneShown: 'WhatsApp no muestra su teléfono: las respuestas van a su usuario',
     save: 'Guardar',
     conversations: 'Conversaciones',
     noConversations: 'Todavía no ha escrito.',

@@ -140,6 +140,8 @@ function ContactForm({
           </p>
         ) : null}
         {contact.profileName ? <p>{t('contacts.profileName', { name: contact.profileName })}</p> : null}
+        {contact.username ? <p>{t('contacts.username', { username: contact.username })}</p> : null}
+        {!contact.phone && contact.userId ? <p>{t('contacts.noPhoneShown')}</p> : null}
       </div>
       <Field id="contact-name" label={t('contacts.name')}>
         <Input id="contact-name" value={name} onChange={(e) => setName(e.target.value)} />
