@@ -65,6 +65,33 @@ export const SendTemplateSchema = ReplyTo.extend({
   }),
 });
 
+/**
+ * POST /api/conversations: a business writes first. WhatsApp only lets a business open a
+ * conversation with an approved template, so the request is a template for one customer: a
+ * known contact, or a phone number (+E.164, or national in the workspace's default country).
+ */
+export const StartConversationRequestSchema = z
+  .object({
+    channelId: z.uuid(),
+    contactId: z.uuid().optional(),
+    phone: z.string().max(40).optional(),
+    template: SendTemplateSchema.shape.template,
+  })
+  .refine((r) => (r.contactId === undefined) !== (r.phone === undefined), {
+    message: 'Send either contactId or phone',
+    path: ['contactId'],
+  });
+export type StartConversationRequest = z.input<typeof StartConversationRequestSchema>;
+
+export const StartedConversationSchema = z.object({
+  conversationId: z.uuid(),
+  contactId: z.uuid(),
+  messageId: z.uuid(),
+  /** False when the customer already had a conversation with this number (it was reused). */
+  created: z.boolean(),
+});
+export type StartedConversation = z.infer<typeof StartedConversationSchema>;
+
 export const SendMessageRequestSchema = z.union([
   SendTextSchema,
   SendMediaSchema,

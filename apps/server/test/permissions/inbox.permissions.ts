@@ -1,3 +1,4 @@
+import { approvedTemplate } from '../templates/template-fixtures';
 import type { MatrixFixture, PermissionSpec } from './permission-spec';
 
 const boundary = '----charla-matrix';
@@ -51,15 +52,53 @@ async function sampleFile({ t }: MatrixFixture): Promise<string> {
   return uploaded.json().id;
 }
 
+/** An approved template and the shared conversation's contact, to start a conversation with. */
+let starting: { templateId: string; contactId: string; channelId: string } | undefined;
+async function startingPoint({ t, conversationId }: MatrixFixture) {
+  if (starting) return starting;
+  const [row] = await t.container.db.query<{ contact_id: string; channel_id: string }>(
+    'SELECT contact_id, channel_id FROM conversations WHERE id = $1',
+    [conversationId],
+  );
+  const template = await approvedTemplate(t, {
+    name: 'matrix_start',
+    language: 'es',
+    category: 'utility',
+    parameterFormat: 'named',
+    header: null,
+    body: 'Hola {{first_name}}, tu pedido ya está listo para recoger en la tienda.',
+    bodyExamples: { first_name: 'Ana' },
+    footer: null,
+    buttons: [],
+  });
+  starting = { templateId: template.id, contactId: row!.contact_id, channelId: row!.channel_id };
+  return starting;
+}
+
 /** Conversations, messages, files and search (modules/inbox). */
 export const spec: PermissionSpec = {
   prepare: async (f) => ({
     mediaId: await sentFile(f),
     unsentId: await unsentFile(f),
     sampleId: await sampleFile(f),
+    ...(await startingPoint(f)),
   }),
   rows: [
     ['GET', () => '/api/conversations', undefined, 200, 200, 200, 200],
+    // The shared conversation's customer: reused, so hidden from the agent; another workspace's number is 404.
+    [
+      'POST',
+      () => '/api/conversations',
+      ({ channelId, contactId, templateId }) => ({
+        channelId,
+        contactId,
+        template: { templateId, values: { body: { first_name: 'Ana' } } },
+      }),
+      202,
+      202,
+      403,
+      404,
+    ],
     ['GET', ({ conversationId }) => `/api/conversations/${conversationId}`, undefined, 200, 200, 403, 404],
     [
       'POST',

@@ -6,6 +6,8 @@ import {
   MessageSchema,
   ReactRequestSchema,
   SendMessageRequestSchema,
+  StartConversationRequestSchema,
+  StartedConversationSchema,
   ThreadSchema,
   UpdateConversationRequestSchema,
 } from '@charla/contracts';
@@ -25,6 +27,7 @@ import {
 import { getThread } from './conversations/get-thread';
 import { listConversations } from './conversations/list-conversations';
 import { markConversationRead } from './conversations/mark-conversation-read';
+import { startConversation } from './conversations/start-conversation';
 import { updateConversation } from './conversations/update-conversation';
 import { customersRoutes } from './customers/customers.routes';
 import type { InboxDeps } from './inbox.deps';
@@ -79,6 +82,22 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
       const { cursor, ...filters } = req.query;
       return listConversations(deps, authOf(req), cursor, filters);
     },
+  );
+
+  app.post(
+    '/api/conversations',
+    {
+      // Whether a reused conversation is hidden from an agent is checked by the use case.
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary:
+          'Start a conversation: an approved template to a contact or a typed phone number, from one of the numbers; the contact and the conversation are found or created',
+        body: StartConversationRequestSchema,
+        response: { 202: StartedConversationSchema },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await startConversation(deps, authOf(req), req.body)),
   );
 
   app.get(

@@ -1,0 +1,141 @@
+import type { StartConversationRequest, StartedConversation, TemplateValues } from '@charla/contracts';
+import type { Query } from '../../../platform/db/database';
+import { AppError, notFound } from '../../../platform/errors';
+import { normalizePhone } from '../../contacts';
+import { prepareTemplateSend } from '../../templates';
+import type { InboxDeps } from '../inbox.deps';
+import { sendTemplateMessage } from '../messages/send-template-message';
+import { assertConversationVisible, type Viewer } from './conversation-access';
+
+/**
+ * A business writes first: WhatsApp allows it only with an approved template (outside the
+ * customer's 24-hour window nothing else may be sent). The customer is a known contact or a
+ * typed number; a number already known in another form (Mexico's 521, Argentina's 549, Brazil's
+ * ninth digit) is the contact that has it. Their conversation with this number is reused, or
+ * opened and assigned to whoever started it, so the customer's answer comes back to them.
+ * Everything the template send would refuse is checked before a contact or conversation is
+ * written; the send itself is the inbox's template send.
+ */
+export async function startConversation(
+  deps: InboxDeps,
+  actor: Viewer,
+  request: StartConversationRequest,
+): Promise<StartedConversation> {
+  const [channel] = await deps.db.query<{ id: string; waba_id: string; default_country: string | null }>(
+    `SELECT ch.id, ch.waba_id, NULL::text AS default_country FROM channels ch
+      WHERE ch.workspace_id = $1 AND ch.id = $2`,
+    [actor.workspaceId, request.channelId],
+  );
+  if (!channel) throw notFound('channel');
+  const contact = request.contactId
+    ? await findContact(deps.db.query, actor.workspaceId, request.contactId)
+    : await findContactByPhone(
+        deps.db.query,
+        actor.workspaceId,
+        readPhone(request.phone ?? '', channel.default_country),
+      );
+
+  const values = templateValuesOf(request.template.values);
+  await prepareTemplateSend(
+    deps.db,
+    { workspaceId: actor.workspaceId, wabaId: channel.waba_id, contactOptedOut: contact.optedOut },
+    { templateId: request.template.templateId, values },
+  );
+
+  const contactId = contact.id ?? (await insertContact(deps.db.query, actor.workspaceId, contact.number!));
+  const conversation = await openConversation(deps.db.query, actor, channel.id, contactId, deps.clock.now());
+  if (!conversation.created) await assertConversationVisible(deps, actor, conversation.id);
+  const message = await sendTemplateMessage(deps, actor, conversation.id, {
+    templateId: request.template.templateId,
+    values,
+  });
+  return { conversationId: conversation.id, contactId, messageId: message.id, created: conversation.created };
+}
+
+type Number = { phone: string; waId: string; matchKey: string };
+type FoundContact = { id: string | null; optedOut: boolean; number?: Number };
+
+const EXAMPLE = '+52 55 1234 5678';
+
+/** A typed number as E.164: with its + (or 00), or national in the workspace's default country. */
+function readPhone(raw: string, defaultCountry: string | null): Number {
+  const number = normalizePhone(raw, defaultCountry ?? 'ZZ');
+  if (number.ok) return number;
+  if (number.problem === 'country' && defaultCountry === null) {
+    throw invalidPhone(
+      raw,
+      `write it with its country code and a leading +, e.g. ${EXAMPLE} (the workspace has no default country for national numbers)`,
+    );
+  }
+  throw invalidPhone(raw, `${number.reason}. Example of a valid number: ${EXAMPLE}`);
+}
+
+const invalidPhone = (raw: string, why: string) =>
+  new AppError(
+    'unprocessable',
+    'invalid_phone',
+    `"${raw}" is not a phone number WhatsApp can reach: ${why}.`,
+    [{ path: 'phone', message: why }],
+  );
+
+async function findContact(query: Query, workspaceId: string, contactId: string): Promise<FoundContact> {
+  const [row] = await query<{ id: string; opt_in_state: string }>(
+    'SELECT id, opt_in_state FROM contacts WHERE workspace_id = $1 AND id = $2',
+    [workspaceId, contactId],
+  );
+  if (!row) throw notFound('contact');
+  return { id: row.id, optedOut: row.opt_in_state === 'opted_out' };
+}
+
+/** The contact with this number in any of its forms (the oldest, where a number was split in two). */
+async function findContactByPhone(query: Query, workspaceId: string, number: Number): Promise<FoundContact> {
+  const [row] = await query<{ id: string; opt_in_state: string }>(
+    `SELECT id, opt_in_state FROM contacts
+      WHERE workspace_id = $1 AND (phone_key = $2 OR phone = $3)
+      ORDER BY created_at, id LIMIT 1`,
+    [workspaceId, number.matchKey, number.phone],
+  );
+  return row
+    ? { id: row.id, optedOut: row.opt_in_state === 'opted_out' }
+    : { id: null, optedOut: false, number };
+}
+
+/** A new contact for a typed number; one written meanwhile with the same wa_id is the one kept. */
+async function insertContact(query: Query, workspaceId: string, number: Number): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO contacts (workspace_id, wa_id, phone) VALUES ($1, $2, $3)
+     ON CONFLICT (workspace_id, wa_id) DO UPDATE SET phone = COALESCE(contacts.phone, EXCLUDED.phone)
+     RETURNING id`,
+    [workspaceId, number.waId, number.phone],
+  );
+  return row!.id;
+}
+
+async function openConversation(
+  query: Query,
+  actor: Viewer,
+  channelId: string,
+  contactId: string,
+  now: Date,
+): Promise<{ id: string; created: boolean }> {
+  const [created] = await query<{ id: string }>(
+    `INSERT INTO conversations (workspace_id, channel_id, contact_id, assignee_user_id, last_activity_at)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (channel_id, contact_id) DO NOTHING RETURNING id`,
+    [actor.workspaceId, channelId, contactId, actor.userId, now],
+  );
+  if (created) return { id: created.id, created: true };
+  const [existing] = await query<{ id: string }>(
+    'SELECT id FROM conversations WHERE channel_id = $1 AND contact_id = $2',
+    [channelId, contactId],
+  );
+  return { id: existing!.id, created: false };
+}
+
+function templateValuesOf(v: Partial<TemplateValues> | undefined): TemplateValues {
+  return {
+    header: v?.header ?? null,
+    headerMediaId: v?.headerMediaId ?? null,
+    body: v?.body ?? {},
+    buttons: v?.buttons ?? {},
+  };
+}
