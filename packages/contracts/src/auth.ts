@@ -22,6 +22,13 @@ export const EmailSchema = z
  */
 export const TimeZoneNameSchema = z.string().trim().min(1).max(64);
 
+/** ISO 3166 alpha-2 country code (`MX`, `ES`); written in any case, kept in capitals. */
+export const CountryCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, 'two letters, e.g. MX')
+  .transform((s) => s.toUpperCase());
+
 export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
@@ -33,6 +40,8 @@ export const SetupRequestSchema = z.object({
   locale: LocaleSchema.default('es'),
   /** The workspace's time zone; the web form sends the browser's. UTC when absent. */
   timezone: TimeZoneNameSchema.optional(),
+  /** The workspace's default country for phone numbers; proposed from `timezone` when absent. */
+  defaultCountry: CountryCodeSchema.nullable().optional(),
 });
 export type SetupRequest = z.input<typeof SetupRequestSchema>;
 
@@ -41,7 +50,13 @@ export type LoginRequest = z.input<typeof LoginRequestSchema>;
 
 export const MeSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: LocaleSchema }),
-  workspace: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+  workspace: z.object({
+    id: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    /** Where a phone number typed without + is read (ISO alpha-2); null when none is chosen. */
+    defaultCountry: z.string().nullable(),
+  }),
   role: RoleSchema,
 });
 export type Me = z.infer<typeof MeSchema>;

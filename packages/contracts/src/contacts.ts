@@ -121,6 +121,25 @@ export const UpdateContactRequestSchema = z.object({
 });
 export type UpdateContactRequest = z.infer<typeof UpdateContactRequestSchema>;
 
+/** A contact added by hand (or by the API). */
+export const CreateContactRequestSchema = z.object({
+  /** Read in `country` (else the workspace's default country) unless it starts with + or 00. */
+  phone: z.string().trim().min(1).max(40),
+  /** ISO 3166 alpha-2 country a number without + is read in; the workspace's default when absent. */
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  name: z.string().trim().max(200).nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  notes: z.string().max(5000).nullable().optional(),
+  attributes: z.record(z.string(), ContactAttributeValueSchema).optional(),
+  /** Set by the member adding the contact (source `agent`); unknown when absent. */
+  optIn: z.enum(['opted_in', 'opted_out']).optional(),
+});
+export type CreateContactRequest = z.input<typeof CreateContactRequestSchema>;
+
 export const ContactImportStatusSchema = z.enum(['previewed', 'running', 'done', 'failed']);
 export type ContactImportStatus = z.infer<typeof ContactImportStatusSchema>;
 

@@ -9,6 +9,8 @@ export const ApiErrorSchema = z.object({
     message: z.string(),
     /** Field-level problems for validation errors: path and message. */
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Facts to act on: `contactId` of the contact that already has a number (`contact_exists`), `problem` and `country` of an `invalid_phone`. */
+    details: z.record(z.string(), z.string()).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

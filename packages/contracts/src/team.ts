@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimeZoneNameSchema } from './auth';
+import { CountryCodeSchema, TimeZoneNameSchema } from './auth';
 
 export const TeamSchema = z.object({
   id: z.string(),
@@ -36,6 +36,11 @@ export const WorkspaceSettingsSchema = z.object({
   timezone: TimeZoneNameSchema,
   /** Marketing broadcasts go only to contacts who opted in; those whose consent is unknown are left out. */
   marketingOptedInOnly: z.boolean(),
+  /**
+   * ISO 3166 alpha-2 country (`MX`) a phone number typed without + is read in (contacts added by
+   * hand, imports, phone fields); null when none is chosen. Proposed at setup from the time zone.
+   */
+  defaultCountry: CountryCodeSchema.nullable(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 

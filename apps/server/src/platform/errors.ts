@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: { path: string; message: string }[],
+    /** Facts a caller can act on, e.g. the `contactId` that already has a number. */
+    readonly details?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

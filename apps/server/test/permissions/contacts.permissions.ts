@@ -30,6 +30,12 @@ export const spec: PermissionSpec = {
        SELECT workspace_id, $1, $2, 'Borrar' FROM conversations WHERE id = $3 RETURNING id`,
       [phone.slice(1), phone, conversationId],
     );
+    await t.container.db.query(
+      `INSERT INTO contact_attribute_definitions (workspace_id, key, label, type)
+       SELECT workspace_id, 'branch', 'Sucursal', 'text' FROM conversations WHERE id = $1
+       ON CONFLICT DO NOTHING`,
+      [conversationId],
+    );
     return {
       contactId: contact!.contact_id,
       importId: res.json().id,
@@ -62,6 +68,17 @@ export const spec: PermissionSpec = {
       404,
       undefined,
       onlyVisible,
+    ],
+    // Every member may add a contact by hand. The attribute is this workspace's: another
+    // workspace does not know it (422) and adds nothing.
+    [
+      'POST',
+      () => '/api/contacts',
+      () => ({ phone: `+3461${Math.floor(1e6 + Math.random() * 8e6)}`, attributes: { branch: 'Centro' } }),
+      201,
+      201,
+      201,
+      422,
     ],
     ['GET', () => '/api/contacts/attributes', undefined, 200, 200, 200, 200],
     [

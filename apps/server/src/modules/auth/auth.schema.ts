@@ -12,6 +12,8 @@ export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('UTC'),
+  /** ISO 3166 alpha-2 (`MX`): a phone number typed without + is read in this country. Null: none chosen. */
+  defaultCountry: text('default_country'),
   /** all: agents see every conversation; assigned: only theirs and their teams'. */
   conversationVisibility: text('conversation_visibility', { enum: ['all', 'assigned'] })
     .notNull()

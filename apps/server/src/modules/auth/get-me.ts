@@ -13,6 +13,7 @@ export async function getMe(deps: AuthDeps, userId: string, workspaceId: string)
       locale: users.locale,
       workspaceName: workspaces.name,
       workspaceTimezone: workspaces.timezone,
+      workspaceCountry: workspaces.defaultCountry,
       role: workspaceMembers.role,
     })
     .from(workspaceMembers)
@@ -22,7 +23,12 @@ export async function getMe(deps: AuthDeps, userId: string, workspaceId: string)
   if (!row) throw notFound('user');
   return {
     user: { id: row.id, name: row.name, email: row.email, locale: row.locale },
-    workspace: { id: workspaceId, name: row.workspaceName, timezone: row.workspaceTimezone },
+    workspace: {
+      id: workspaceId,
+      name: row.workspaceName,
+      timezone: row.workspaceTimezone,
+      defaultCountry: row.workspaceCountry,
+    },
     role: row.role,
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { users, workspaceMembers, workspaces } from './auth.schema';
+import { checkCountry, countryOfTimeZone } from './country-of-time-zone';
 import { hashPassword } from './passwords';
 import { checkTimeZone } from './time-zone';
 
@@ -30,6 +31,10 @@ export async function setupWorkspace(
   meta: { ip?: string } = {},
 ): Promise<{ userId: string; workspaceId: string }> {
   const timezone = input.timezone === undefined ? 'UTC' : checkTimeZone(input.timezone, 'timezone');
+  const defaultCountry =
+    input.defaultCountry === undefined
+      ? countryOfTimeZone(input.timezone === undefined ? null : timezone)
+      : input.defaultCountry && checkCountry(input.defaultCountry, 'defaultCountry');
   // Cheap early answer for the usual case; the check that counts is inside the transaction.
   if (!(await needsSetup(deps))) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
@@ -39,7 +44,7 @@ export async function setupWorkspace(
     if ((existing?.n ?? 0) > 0) throw alreadySetUp();
     const [workspace] = await tx
       .insert(workspaces)
-      .values({ name: input.workspaceName, timezone })
+      .values({ name: input.workspaceName, timezone, defaultCountry })
       .returning();
     const [user] = await tx
       .insert(users)

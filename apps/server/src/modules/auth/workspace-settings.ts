@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { auditActor, recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
 import { teams, workspaces } from './auth.schema';
+import { checkCountry } from './country-of-time-zone';
 import { assertAdmin } from './teams';
 import { checkTimeZone } from './time-zone';
 
@@ -19,6 +20,7 @@ export async function getWorkspaceSettings(deps: AuthDeps, workspaceId: string):
       optOutAutoReply: workspaces.optOutAutoReply,
       timezone: workspaces.timezone,
       marketingOptedInOnly: workspaces.marketingOptedInOnly,
+      defaultCountry: workspaces.defaultCountry,
     })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
@@ -50,6 +52,7 @@ export async function updateWorkspaceSettings(
   );
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   if (input.timezone !== undefined) patch.timezone = checkTimeZone(input.timezone, 'timezone');
+  if (input.defaultCountry) patch.defaultCountry = checkCountry(input.defaultCountry, 'defaultCountry');
   if (Object.keys(patch).length > 0) {
     await deps.orm.update(workspaces).set(patch).where(eq(workspaces.id, actor.workspaceId));
   }

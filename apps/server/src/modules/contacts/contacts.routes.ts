@@ -5,6 +5,7 @@ import {
   type ContactProfile,
   ContactProfileSchema,
   CreateContactAttributeRequestSchema,
+  CreateContactRequestSchema,
   OptInStateSchema,
   StartContactImportRequestSchema,
   UpdateContactAttributeRequestSchema,
@@ -26,6 +27,7 @@ import {
   startContactImport,
 } from './contact-imports';
 import type { ContactsDeps } from './contacts.deps';
+import { createContact } from './create-contact';
 import { exportContacts } from './export-contacts';
 import { listContacts } from './list-contacts';
 import { updateContact } from './update-contact';
@@ -81,6 +83,25 @@ export async function contactsRoutes(appIn: FastifyInstance, opts: ContactsRoute
         attributes: parseAttributeQuery(attr),
       });
       return listContacts(deps, workspaceId, { filters, cursor });
+    },
+  );
+
+  app.post(
+    '/api/contacts',
+    {
+      preHandler: requireMember,
+      schema: {
+        tags,
+        summary:
+          'Add a contact by hand: a number without + is read in `country` or the workspace default country; 409 contact_exists (details.contactId) when the number is already a contact',
+        body: CreateContactRequestSchema,
+        response: { 201: ContactProfileSchema },
+      },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const contact = await createContact(deps, auth, req.body);
+      return reply.status(201).send(await profileOf(auth, contact.id));
     },
   );
 

@@ -5,6 +5,7 @@ export { CONTACT_COLUMNS, type ContactRow, requireAdmin, toContact } from './con
 export type { ContactsDeps } from './contacts.deps';
 export { defineContactJobs, scheduleContactsHousekeeping } from './contacts.jobs';
 export { type ContactsRoutesOptions, contactsRoutes } from './contacts.routes';
+export { createContact } from './create-contact';
 export { decodeCsvBytes, parseCsv, toCsv } from './csv';
 export { keptIds, type MergeIds, mergedContact } from './merge-plan';
 export { consentKeyword, consentReply } from './opt-out-keywords';

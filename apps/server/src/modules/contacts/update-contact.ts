@@ -26,29 +26,7 @@ export async function updateContact(
   if (input.notes !== undefined) set('notes', input.notes ? toPgSafeText(input.notes) : null);
   if (input.tags !== undefined) set('tags', [...new Set(input.tags.map(toPgSafeText))], '::text[]');
   if (input.attributes !== undefined) {
-    const definitions = new Map(
-      (await listAttributeDefinitions(deps, auth.workspaceId)).map((d) => [d.key, d]),
-    );
-    const fields: { path: string; message: string }[] = [];
-    const values: Record<string, ContactAttributeValue> = {};
-    const removed: string[] = [];
-    for (const [key, value] of Object.entries(input.attributes)) {
-      const def = definitions.get(key);
-      if (!def) fields.push({ path: `attributes.${key}`, message: 'unknown attribute' });
-      else if (value === null) removed.push(key);
-      else {
-        const checked = checkAttributeValue(def, value, 'api');
-        if (checked.ok) values[key] = checked.value;
-        else fields.push({ path: `attributes.${key}`, message: checked.reason });
-      }
-    }
-    if (fields.length > 0)
-      throw new AppError(
-        'unprocessable',
-        'invalid_attributes',
-        `Some attributes are not valid: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
-        fields,
-      );
+    const { values, removed } = await checkContactAttributes(deps, auth.workspaceId, input.attributes);
     params.push(JSON.stringify(values), removed);
     sets.push(`attributes = (attributes || $${params.length - 1}::jsonb) - $${params.length}::text[]`);
   }
@@ -71,4 +49,38 @@ export async function updateContact(
     ]);
     if (found.length === 0) throw notFound('contact');
   }
+}
+
+/**
+ * Attribute values as a member or the API sends them, checked against the workspace's
+ * definitions (known key, value of its type); null means remove. 422 naming each bad one.
+ */
+export async function checkContactAttributes(
+  deps: Pick<ContactsDeps, 'db'>,
+  workspaceId: string,
+  input: Record<string, ContactAttributeValue | null>,
+): Promise<{ values: Record<string, ContactAttributeValue>; removed: string[] }> {
+  const values: Record<string, ContactAttributeValue> = {};
+  const removed: string[] = [];
+  if (Object.keys(input).length === 0) return { values, removed };
+  const definitions = new Map((await listAttributeDefinitions(deps, workspaceId)).map((d) => [d.key, d]));
+  const fields: { path: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const def = definitions.get(key);
+    if (!def) fields.push({ path: `attributes.${key}`, message: 'unknown attribute' });
+    else if (value === null) removed.push(key);
+    else {
+      const checked = checkAttributeValue(def, value, 'api');
+      if (checked.ok) values[key] = checked.value;
+      else fields.push({ path: `attributes.${key}`, message: checked.reason });
+    }
+  }
+  if (fields.length > 0)
+    throw new AppError(
+      'unprocessable',
+      'invalid_attributes',
+      `Some attributes are not valid: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
+      fields,
+    );
+  return { values, removed };
 }
