@@ -155,13 +155,24 @@ export const RejectParamsSchema = z.object({
   expected: z.enum(['text', 'number', 'date', 'boolean', 'list', 'yes_no']).optional(),
   /** The allowed values of a list attribute. */
   options: z.array(z.string()).optional(),
+  /** `extra_fields`: how many columns the header has and how many the row has. */
+  columns: z.number().int().optional(),
+  found: z.number().int().optional(),
 });
 export type RejectParams = z.infer<typeof RejectParamsSchema>;
 
 export const RejectedRowSchema = z.object({
   /** Line in the file (the header is line 1). */
   line: z.number().int(),
-  code: z.enum(['invalid_phone', 'missing_phone', 'duplicate_in_file', 'invalid_value', 'unknown_attribute']),
+  code: z.enum([
+    'invalid_phone',
+    'missing_phone',
+    'duplicate_in_file',
+    'invalid_value',
+    'unknown_attribute',
+    /** More filled cells than the header has columns: a separator inside an unquoted value. */
+    'extra_fields',
+  ]),
   /** In English, for the API and the CSV of rejected rows; the web builds its own words from `code` and `params`. */
   reason: z.string(),
   /** The mapped column (or attribute key) at fault. */
@@ -185,8 +196,23 @@ export const ContactImportMappingSchema = z.object({
 });
 export type ContactImportMapping = z.infer<typeof ContactImportMappingSchema>;
 
+/**
+ * An attribute made from an unmapped column when the import starts; `column` then maps to `key`.
+ * Checked like a new attribute when the import starts (422 `invalid_new_attribute` naming the column).
+ */
+export const NewImportAttributeSchema = z.object({
+  column: z.string().min(1).max(200),
+  key: z.string().max(100),
+  label: z.string().max(200),
+  type: ContactAttributeTypeSchema,
+  options: z.array(z.string().max(200)).max(200).optional(),
+});
+export type NewImportAttribute = z.infer<typeof NewImportAttributeSchema>;
+
 export const StartContactImportRequestSchema = z.object({
   mapping: ContactImportMappingSchema,
+  /** Created in the same transaction that starts the import (same role as creating attributes). */
+  newAttributes: z.array(NewImportAttributeSchema).max(50).default([]),
   /** ISO 3166 alpha-2 country for numbers written without `+` (e.g. `ES`, `MX`). */
   defaultCountry: z
     .string()

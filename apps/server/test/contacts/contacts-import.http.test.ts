@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/modules/contacts/csv';
+import { addMember } from '../harness/members';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 let t: TestApp;
@@ -248,5 +249,149 @@ describe('CSV import', () => {
     } as never);
     expect(back).toMatchObject({ createdCount: 0, updatedCount: 5, rejectedCount: 0 });
     expect((await api('GET', '/api/contacts')).json().total).toBe(5);
+  });
+});
+
+describe('attributes made from unmapped columns', () => {
+  const CITY_FILE = [
+    'Teléfono;Ciudad;Puntos;Nivel',
+    '611 11 11 11;Sevilla;120;Oro',
+    '622 22 22 22;Bilbao;muchos;Plata',
+  ].join('\r\n');
+  const upload = async (csv: string) =>
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/contacts/imports',
+        headers: { cookie: t.cookie, 'content-type': 'text/csv' },
+        payload: csv,
+      })
+    ).json().id as string;
+  const attributeKeys = async () =>
+    (await api('GET', '/api/contacts/attributes')).json().items.map((d: { key: string }) => d.key);
+
+  it('refuses invalid new attributes with 422 naming the column, and creates none of them', async () => {
+    const id = await upload(CITY_FILE);
+    const res = await api('POST', `/api/contacts/imports/${id}/start`, {
+      mapping: { phone: 'Teléfono', attributes: {} },
+      newAttributes: [
+        { column: 'Ciudad', key: 'ciudad', label: 'Ciudad', type: 'text' },
+        { column: 'Puntos', key: 'Puntos!', label: 'Puntos', type: 'number' },
+        { column: 'Nivel', key: 'nivel', label: 'Nivel', type: 'list' },
+        { column: 'Teléfono', key: 'tel', label: 'Tel', type: 'text' },
+        { column: 'Región', key: 'region', label: 'Región', type: 'text' },
+        { column: 'Ciudad', key: 'birthday', label: 'Otra', type: 'text' },
+      ],
+      defaultCountry: 'ES',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('invalid_new_attribute');
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'newAttributes.Puntos',
+      'newAttributes.Nivel',
+      'newAttributes.Teléfono',
+      'newAttributes.Región',
+      'newAttributes.Ciudad',
+    ]);
+    expect(res.json().error.message).toContain('column "Nivel": a list attribute needs its options');
+    // The valid one (Ciudad) was not created either, and the import can still start.
+    expect(await attributeKeys()).not.toContain('ciudad');
+    expect((await api('GET', `/api/contacts/imports/${id}`)).json().status).toBe('previewed');
+
+    const clash = await api('POST', `/api/contacts/imports/${id}/start`, {
+      mapping: { phone: 'Teléfono', attributes: {} },
+      newAttributes: [{ column: 'Ciudad', key: 'birthday', label: 'Ciudad', type: 'text' }],
+      defaultCountry: 'ES',
+    });
+    expect(clash.statusCode).toBe(422);
+    expect(clash.json().error.message).toBe(
+      'A new attribute is not valid: column "Ciudad": an attribute with the key "birthday" exists',
+    );
+  });
+
+  it('needs the role that creates attributes', async () => {
+    const agent = await addMember(t, 'agent', 'Agente Import');
+    const id = await upload(CITY_FILE);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/contacts/imports/${id}/start`,
+      headers: { cookie: agent.cookie },
+      payload: {
+        mapping: { phone: 'Teléfono', attributes: {} },
+        newAttributes: [{ column: 'Ciudad', key: 'ciudad', label: 'Ciudad', type: 'text' }],
+        defaultCountry: 'ES',
+      },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await attributeKeys()).not.toContain('ciudad');
+  });
+
+  it('creates them when the import starts, maps their columns and checks values by their type', async () => {
+    const id = await upload(CITY_FILE);
+    const started = await api('POST', `/api/contacts/imports/${id}/start`, {
+      mapping: { phone: 'Teléfono', attributes: {} },
+      newAttributes: [
+        { column: 'Ciudad', key: 'ciudad', label: 'Ciudad', type: 'text' },
+        { column: 'Puntos', key: 'puntos', label: 'Puntos', type: 'number' },
+        { column: 'Nivel', key: 'nivel', label: 'Nivel', type: 'list', options: ['Oro', 'Plata', 'Oro'] },
+      ],
+      defaultCountry: 'ES',
+    });
+    expect(started.statusCode).toBe(202);
+    const defs = (await api('GET', '/api/contacts/attributes')).json().items;
+    expect(defs.filter((d: { key: string }) => ['ciudad', 'puntos', 'nivel'].includes(d.key))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'ciudad', label: 'Ciudad', type: 'text', options: null }),
+        expect.objectContaining({ key: 'puntos', label: 'Puntos', type: 'number', options: null }),
+        expect.objectContaining({ key: 'nivel', label: 'Nivel', type: 'list', options: ['Oro', 'Plata'] }),
+      ]),
+    );
+    expect(defs).toHaveLength(5);
+    const job = await t.waitFor(async () => {
+      const j = (await api('GET', `/api/contacts/imports/${id}`)).json();
+      return j.status === 'done' && j;
+    }, 'the import to finish');
+    expect(job).toMatchObject({ createdCount: 1, rejectedCount: 1 });
+    expect(job.rejected[0]).toMatchObject({
+      line: 3,
+      code: 'invalid_value',
+      field: 'Puntos',
+      value: 'muchos',
+      params: { attribute: 'Puntos', expected: 'number' },
+    });
+    const sevilla = (await api('GET', '/api/contacts?q=611111111')).json().items[0];
+    expect(sevilla.attributes).toEqual({ ciudad: 'Sevilla', puntos: 120, nivel: 'Oro' });
+  });
+
+  it('refuses a row whose cells run past the header, naming its line', async () => {
+    const id = await upload('phone,name\n+34633333333,Ana\n+34644444444,Pérez, Luis\n+34655555555,Eva,,\n');
+    const started = await api('POST', `/api/contacts/imports/${id}/start`, {
+      mapping: { phone: 'phone', name: 'name', attributes: {} },
+      defaultCountry: 'ES',
+    });
+    expect(started.statusCode).toBe(202);
+    const job = await t.waitFor(async () => {
+      const j = (await api('GET', `/api/contacts/imports/${id}`)).json();
+      return j.status === 'done' && j;
+    }, 'the import to finish');
+    expect(job).toMatchObject({ createdCount: 2, rejectedCount: 1 });
+    expect(job.rejected[0]).toMatchObject({
+      line: 3,
+      code: 'extra_fields',
+      value: 'Luis',
+      params: { columns: 2, found: 3 },
+    });
+  });
+
+  it('answers 422 naming the line of a quote that never closes', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/contacts/imports',
+      headers: { cookie: t.cookie, 'content-type': 'text/csv' },
+      payload: 'phone,name\n+34633333333,Ana\n+34644444444,"Luis\n+34655555555,Eva\n',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'csv_malformed' });
+    expect(res.json().error.message).toContain('line 3');
   });
 });

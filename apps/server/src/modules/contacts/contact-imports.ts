@@ -10,11 +10,12 @@ import { listAttributeDefinitions } from './attribute-definitions';
 import { IMPORT_COLUMNS, type ImportRow, toContactImport } from './contact-import-view';
 import { requireAdmin } from './contact-view';
 import type { ContactsDeps } from './contacts.deps';
-import { decodeCsvBytes, parseCsv } from './csv';
-import { checkMapping } from './import-plan';
+import { decodeCsvBytes, readCsvRows } from './csv';
+import { checkMapping, checkNewAttributes } from './import-plan';
 
 export const IMPORT_CONTACTS_JOB = 'inbox.import-contacts';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 100_000;
 const SAMPLE_ROWS = 5;
 
 type Deps = Pick<ContactsDeps, 'db' | 'clock' | 'jobs'>;
@@ -29,14 +30,25 @@ export async function previewContactImport(
   if (file.bytes.byteLength > MAX_IMPORT_BYTES)
     throw new AppError('too_large', 'file_too_large', 'The file is larger than 5 MB; split it in parts.');
   const text = toPgSafeText(decodeCsvBytes(file.bytes));
-  const { rows } = parseCsv(text);
-  const [header, ...data] = rows;
-  const columns = (header?.fields ?? []).map((c) => c.trim());
+  let header: string[] | null = null;
+  const sample: string[][] = [];
+  let total = 0;
+  for await (const row of readCsvRows(text)) {
+    if (header === null) header = row.fields;
+    else if (++total <= SAMPLE_ROWS) sample.push(row.fields);
+    if (total > MAX_IMPORT_ROWS)
+      throw new AppError(
+        'unprocessable',
+        'csv_too_many_rows',
+        `The file has more than ${MAX_IMPORT_ROWS} rows; split it in parts.`,
+      );
+  }
+  const columns = (header ?? []).map((c) => c.trim());
   if (!header || columns.every((c) => c === ''))
     throw new AppError('unprocessable', 'csv_empty', 'The file has no header row.');
   if (new Set(columns).size !== columns.length || columns.some((c) => c === ''))
     throw new AppError('unprocessable', 'csv_bad_header', 'Every column needs a name, each a different one.');
-  if (data.length === 0)
+  if (total === 0)
     throw new AppError('unprocessable', 'csv_no_rows', 'The file has no rows after the header.');
   const [row] = await deps.db.query<ImportRow & Record<string, unknown>>(
     `INSERT INTO contact_imports (workspace_id, created_by_user_id, filename, csv, columns, sample_rows, total_rows,
@@ -48,8 +60,8 @@ export async function previewContactImport(
       file.filename ? toPgSafeText(file.filename).slice(0, 200) : null,
       text,
       JSON.stringify(columns),
-      JSON.stringify(data.slice(0, SAMPLE_ROWS).map((r) => r.fields)),
-      data.length,
+      JSON.stringify(sample),
+      total,
       deps.clock.now(),
     ],
   );
@@ -57,7 +69,11 @@ export async function previewContactImport(
   return toContactImport(row);
 }
 
-/** Step 2: checks the mapping against the file and the attributes, then queues the job. */
+/**
+ * Step 2: checks the mapping against the file and the attributes, creates the attributes the
+ * user made from unmapped columns, and queues the job; the attributes and the start are one
+ * transaction, so a refused start leaves no attribute behind.
+ */
 export async function startContactImport(
   deps: Deps,
   auth: AuthContext,
@@ -69,11 +85,23 @@ export async function startContactImport(
   const current = await getContactImport(deps, auth.workspaceId, importId);
   if (current.status !== 'previewed')
     throw new AppError('conflict', 'import_already_started', 'This import has already started.');
-  const problems = checkMapping(
-    current.columns,
-    input.mapping,
-    await listAttributeDefinitions(deps, auth.workspaceId),
-  );
+  const definitions = await listAttributeDefinitions(deps, auth.workspaceId);
+  const created = checkNewAttributes(current.columns, input.mapping, input.newAttributes, definitions);
+  if (!created.ok)
+    throw new AppError(
+      'unprocessable',
+      'invalid_new_attribute',
+      `A new attribute is not valid: ${created.problems.map((p) => p.message).join('; ')}`,
+      created.problems,
+    );
+  const mapping = {
+    ...input.mapping,
+    attributes: {
+      ...input.mapping.attributes,
+      ...Object.fromEntries(created.attributes.map((a) => [a.column, a.key])),
+    },
+  };
+  const problems = checkMapping(current.columns, mapping, [...definitions, ...created.attributes]);
   if (problems.length > 0)
     throw new AppError(
       'unprocessable',
@@ -81,12 +109,30 @@ export async function startContactImport(
       `The column mapping is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       problems,
     );
-  const [row] = await deps.db.query<ImportRow & Record<string, unknown>>(
-    `UPDATE contact_imports SET status = 'running', mapping = $3::jsonb, default_country = $4
-      WHERE workspace_id = $1 AND id = $2 AND status = 'previewed' RETURNING ${IMPORT_COLUMNS}`,
-    [auth.workspaceId, importId, JSON.stringify(input.mapping), input.defaultCountry],
-  );
-  if (!row) throw new AppError('conflict', 'import_already_started', 'This import has already started.');
+  const row = await deps.db.transaction(async (query) => {
+    for (const a of created.attributes) {
+      const [inserted] = await query(
+        `INSERT INTO contact_attribute_definitions (workspace_id, key, label, type, options)
+         VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (workspace_id, key) DO NOTHING RETURNING id`,
+        [auth.workspaceId, a.key, a.label, a.type, a.options ? JSON.stringify(a.options) : null],
+      );
+      if (!inserted)
+        throw new AppError(
+          'conflict',
+          'attribute_exists',
+          `Column "${a.column}": an attribute with the key "${a.key}" exists.`,
+          [{ path: `newAttributes.${a.column}`, message: 'key already used' }],
+        );
+    }
+    const [started] = await query<ImportRow & Record<string, unknown>>(
+      `UPDATE contact_imports SET status = 'running', mapping = $3::jsonb, default_country = $4
+        WHERE workspace_id = $1 AND id = $2 AND status = 'previewed' RETURNING ${IMPORT_COLUMNS}`,
+      [auth.workspaceId, importId, JSON.stringify(mapping), input.defaultCountry],
+    );
+    if (!started)
+      throw new AppError('conflict', 'import_already_started', 'This import has already started.');
+    return started;
+  });
   await deps.jobs.send(IMPORT_CONTACTS_JOB, { importId }, { singletonKey: importId });
   return toContactImport(row);
 }

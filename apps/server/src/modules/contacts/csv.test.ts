@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, parseCsv, toCsv } from './csv';
+import { type CsvRow, decodeCsvBytes, parseCsv, readCsvRows, toCsv } from './csv';
 
 const fields = (text: string) => parseCsv(text).rows.map((r) => r.fields);
 
@@ -45,6 +45,60 @@ describe('parseCsv', () => {
   it('decodes UTF-8 with BOM and falls back to Windows-1252', () => {
     expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe('A');
     expect(decodeCsvBytes(new Uint8Array([0x50, 0xe9, 0x72, 0x65, 0x7a]))).toBe('Pérez');
+  });
+
+  it('detects a tab separator (pasted from a spreadsheet)', () => {
+    const parsed = parseCsv('phone\tname\tnotes\n+34612345678\tAna, la de Madrid\tx;y\n');
+    expect(parsed.separator).toBe('\t');
+    expect(parsed.rows[1]?.fields).toEqual(['+34612345678', 'Ana, la de Madrid', 'x;y']);
+  });
+
+  it('numbers rows by the line they start on after multiline fields in CRLF, LF or CR files', () => {
+    for (const eol of ['\r\n', '\n', '\r']) {
+      const text = ['a;b', '"uno', 'dos', 'tres";1', '', 'x;"y"', 'z;2'].join(eol);
+      expect(parseCsv(text).rows.map((r) => [r.line, r.fields])).toEqual([
+        [1, ['a', 'b']],
+        [2, [`uno${eol}dos${eol}tres`, '1']],
+        [6, ['x', 'y']],
+        [7, ['z', '2']],
+      ]);
+    }
+  });
+
+  it('keeps a quote inside an unquoted field, and ragged rows as they are', () => {
+    expect(fields('a,b\n5" tall,x,extra\nonly\n')).toEqual([['a', 'b'], ['5" tall', 'x', 'extra'], ['only']]);
+  });
+
+  it('names the line of a quote that never closes', () => {
+    expect(() => parseCsv('phone,name\n1,Ana\n2,"Luis\n3,Marta\n')).toThrow(
+      expect.objectContaining({ code: 'csv_malformed', message: expect.stringContaining('line 3') }),
+    );
+  });
+
+  it('reads Latin-1 / Windows-1252 files with accents and the euro sign', () => {
+    // What Excel in Spanish saves: é ñ á as Latin-1 bytes, € as Windows-1252's 0x80.
+    const bytes = Buffer.from('Teléfono;Señora;Precio\r\n612345678;Begoña Ibáñez;5 \x80\r\n', 'latin1');
+    expect(bytes.includes(0xc3)).toBe(false);
+    expect(parseCsv(decodeCsvBytes(bytes)).rows.map((r) => r.fields)).toEqual([
+      ['Teléfono', 'Señora', 'Precio'],
+      ['612345678', 'Begoña Ibáñez', '5 €'],
+    ]);
+  });
+
+  it('streams the same rows as the whole-file parser', async () => {
+    const text = '\uFEFFTeléfono;Notas\r\n612345678;"línea 1\r\nlínea 2"\r\n\r\n622000111;ok\r\n';
+    const streamed: CsvRow[] = [];
+    for await (const row of readCsvRows(text)) streamed.push(row);
+    expect(streamed).toEqual(parseCsv(text).rows);
+    expect(streamed.map((r) => r.line)).toEqual([1, 2, 5]);
+    const broken = async () => {
+      for await (const _ of readCsvRows('a,b\n1,2\n"open,1\n')) {
+      }
+    };
+    await expect(broken()).rejects.toMatchObject({
+      code: 'csv_malformed',
+      message: expect.stringContaining('line 3'),
+    });
   });
 
   it('round-trips what toCsv writes', () => {

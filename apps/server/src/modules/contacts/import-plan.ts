@@ -1,12 +1,14 @@
-import type {
-  ContactAttributeDefinition,
-  ContactAttributeValue,
-  ContactImportMapping,
-  RejectedRow,
-  RejectParams,
+import {
+  type ContactAttributeDefinition,
+  type ContactAttributeValue,
+  type ContactImportMapping,
+  CreateContactAttributeRequestSchema,
+  type NewImportAttribute,
+  type RejectedRow,
+  type RejectParams,
 } from '@charla/contracts';
 import { checkAttributeValue, parseBoolean, splitTags } from './contact-values';
-import type { ParsedCsv } from './csv';
+import type { CsvRow } from './csv';
 import { normalizePhone } from './phone-numbers';
 
 export interface ImportedContact {
@@ -53,12 +55,63 @@ export function checkMapping(
   return problems;
 }
 
+export type NewAttribute = Omit<ContactAttributeDefinition, 'id'> & { column: string };
+type Problem = { path: string; message: string };
+
+/**
+ * The attributes to create from unmapped columns, checked as a new attribute is (key, label,
+ * type, list options) and against the file: each names a column of the file that nothing else
+ * maps, and a key no attribute has yet. Every problem names its column.
+ */
+export function checkNewAttributes(
+  columns: string[],
+  mapping: ContactImportMapping,
+  requested: NewImportAttribute[],
+  definitions: Pick<ContactAttributeDefinition, 'key'>[],
+): { ok: true; attributes: NewAttribute[] } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const attributes: NewAttribute[] = [];
+  const mapped = new Set(
+    [mapping.phone, mapping.name, mapping.tags, mapping.optIn, ...Object.keys(mapping.attributes)].filter(
+      (c) => c !== undefined,
+    ),
+  );
+  const keys = new Set(definitions.map((d) => d.key));
+  for (const { column, ...request } of requested) {
+    const problem = (message: string) =>
+      problems.push({ path: `newAttributes.${column}`, message: `column "${column}": ${message}` });
+    if (!columns.includes(column)) {
+      problem('the file has no such column');
+      continue;
+    }
+    if (mapped.has(column)) {
+      problem('the column is already mapped');
+      continue;
+    }
+    mapped.add(column);
+    const parsed = CreateContactAttributeRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problem(`${issue.path.join('.') || 'attribute'} ${issue.message}`);
+      continue;
+    }
+    const { key, label, type, options } = parsed.data;
+    if (type === 'list' && !options?.length) problem('a list attribute needs its options');
+    else if (keys.has(key)) problem(`an attribute with the key "${key}" exists`);
+    else {
+      keys.add(key);
+      attributes.push({ column, key, label, type, options: type === 'list' ? [...new Set(options)] : null });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, attributes };
+}
+
 /**
  * What each data row of the file becomes: a contact to upsert, or a rejection saying why. A
  * number seen on an earlier line of the same file is rejected as a duplicate. Pure.
  */
 export function planImport(
-  rows: ParsedCsv['rows'],
+  rows: CsvRow[],
   columns: string[],
   mapping: ContactImportMapping,
   definitions: ContactAttributeDefinition[],
@@ -81,6 +134,19 @@ export function planImport(
       ok: false as const,
       rejected: { line, code, reason, field, value, ...(params && { params }) },
     });
+    // Cells past the header are fine when empty (trailing separators); filled, they shifted the row.
+    const extra = fields
+      .slice(columns.length)
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
+    if (extra.length > 0)
+      return reject(
+        'extra_fields',
+        `The row has ${fields.length} cells but the header has ${columns.length} columns: a separator inside a value without quotes?`,
+        null,
+        extra.join(' | ').slice(0, 200),
+        { columns: columns.length, found: fields.length },
+      );
     const rawPhone = cell(fields, mapping.phone);
     if (!rawPhone) return reject('missing_phone', 'The phone number is empty', mapping.phone, null);
     const number = normalizePhone(rawPhone, defaultCountry);

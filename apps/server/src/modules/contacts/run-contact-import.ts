@@ -3,7 +3,7 @@ import type { Query } from '../../platform/db/database';
 import type { JobAttempt } from '../../platform/jobs/job-queue';
 import { listAttributeDefinitions } from './attribute-definitions';
 import type { ContactsDeps } from './contacts.deps';
-import { parseCsv } from './csv';
+import { type CsvRow, readCsvRows } from './csv';
 import { type ImportedContact, planImport } from './import-plan';
 
 const CHUNK = 500;
@@ -34,7 +34,9 @@ export async function runContactImport(
   if (job?.status !== 'running' || job.csv === null) return;
   try {
     const definitions = await listAttributeDefinitions(deps, job.workspace_id);
-    const rows = parseCsv(job.csv).rows.slice(1);
+    const rows: CsvRow[] = [];
+    for await (const row of readCsvRows(job.csv)) rows.push(row);
+    rows.shift();
     const plan = planImport(rows, job.columns, job.mapping, definitions, job.default_country);
     for (let offset = job.processed_rows; offset < plan.length; offset += CHUNK) {
       const chunk = plan.slice(offset, offset + CHUNK);
