@@ -1,7 +1,10 @@
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
 import { contactPanelEn } from '../features/contacts/contact-panel.en';
+import { contactImportEn } from '../features/contacts/import.en';
+import { newContactEn } from '../features/contacts/new-contact.en';
 import { privacyEn } from '../features/contacts/privacy.en';
 import { customerChangesEn } from '../features/inbox/message-content/customer-changes.en';
+import { newConversationEn } from '../features/inbox/new-conversation/new-conversation.en';
 import { sandboxWindowEn } from '../features/inbox/sandbox-window.en';
 import { threadViewEn } from '../features/inbox/thread-view.en';
 import { accessEn } from '../features/settings/access.en';
@@ -69,7 +72,8 @@ export const en: Translations = {
     import: {
       open: 'Import CSV',
       title: 'Import contacts',
-      uploadHint: 'A CSV file (comma or semicolon separated) with a header row, up to 5 MB.',
+      uploadHint:
+        'A CSV file (separated by commas, semicolons or tabs; UTF-8 or Excel’s Windows encoding) with a header row, up to 5 MB and 100,000 rows.',
       file: 'CSV file',
       rows: '{{count}} rows in {{file}}. Choose which column goes to each field.',
       skip: '— Do not import —',
@@ -88,12 +92,15 @@ export const en: Translations = {
         duplicate_in_file: 'Repeated in the file',
         invalid_value: 'Invalid value',
         unknown_attribute: 'Unknown attribute',
+        extra_fields: 'More cells than columns',
       },
       details: {
         invalid_phone: '"{{value}}" is not a valid phone number (default country {{country}}).',
         missing_phone: 'The row has no phone number.',
         duplicate_in_file: 'The same number already appears on line {{firstLine}}.',
         unknown_attribute: 'There is no attribute "{{attribute}}".',
+        extra_fields:
+          'The row has {{found}} cells and the header {{columns}} columns: a separator inside a value without quotes?',
         expected: {
           text: '{{attribute}}: the text is longer than 1000 characters.',
           number: '{{attribute}}: "{{value}}" is not a number.',
@@ -244,7 +251,8 @@ export const en: Translations = {
       fromAdUntitled: 'Came from an ad',
       viewAd: 'View ad',
       welcome: 'The customer opened the chat',
-      numberChanged: 'The customer changed their WhatsApp number to {{phone}}; the conversation continues here',
+      numberChanged:
+        'The customer changed their WhatsApp number to {{phone}}; the conversation continues here',
       numberChangedNoPhone: 'The customer changed their WhatsApp number; the conversation continues here',
       userIdChanged: "WhatsApp renewed this customer's user id; they are still the same contact",
       identityChanged: "The customer's security code changed (for example, they reinstalled WhatsApp)",
@@ -656,6 +664,10 @@ export const en: Translations = {
       cap: 'Most open or pending conversations per agent',
       timezone: 'Time zone',
       timezoneHint: 'Broadcasts are scheduled and shown in this zone’s time, wherever each of you is.',
+      defaultCountry: 'Country for phone numbers',
+      defaultCountryHint:
+        'A number typed without + is read in this country: when adding or importing contacts and in phone fields.',
+      noCountry: 'None (always type the +)',
       save: 'Save',
       saved: 'Saved',
     },
@@ -689,10 +701,13 @@ export const en: Translations = {
   auditLog: auditEn,
   messageChanges: customerChangesEn,
   connectRules: connectRulesEn,
+  newConversation: newConversationEn,
   sandboxWindow: sandboxWindowEn,
   threadView: threadViewEn,
   contactPanel: contactPanelEn,
+  newContact: newContactEn,
   privacy: privacyEn,
+  contactImport: contactImportEn,
   ...organisationEn,
   access: accessEn,
   numberDisconnect: numberDisconnectEn,

@@ -1,7 +1,10 @@
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
 import { contactPanelEs } from '../features/contacts/contact-panel.es';
+import { contactImportEs } from '../features/contacts/import.es';
+import { newContactEs } from '../features/contacts/new-contact.es';
 import { privacyEs } from '../features/contacts/privacy.es';
 import { customerChangesEs } from '../features/inbox/message-content/customer-changes.es';
+import { newConversationEs } from '../features/inbox/new-conversation/new-conversation.es';
 import { sandboxWindowEs } from '../features/inbox/sandbox-window.es';
 import { threadViewEs } from '../features/inbox/thread-view.es';
 import { accessEs } from '../features/settings/access.es';
@@ -69,7 +72,7 @@ export const es = {
       open: 'Importar CSV',
       title: 'Importar contactos',
       uploadHint:
-        'Un archivo CSV (separado por comas o por punto y coma) con una fila de encabezados, de hasta 5 MB.',
+        'Un archivo CSV (separado por comas, punto y coma o tabuladores; en UTF-8 o en la codificación de Windows que usa Excel) con una fila de encabezados, de hasta 5 MB y 100.000 filas.',
       file: 'Archivo CSV',
       rows: '{{count}} filas en {{file}}. Elige qué columna va a cada campo.',
       skip: '— No importar —',
@@ -88,12 +91,15 @@ export const es = {
         duplicate_in_file: 'Repetido en el archivo',
         invalid_value: 'Valor no válido',
         unknown_attribute: 'Atributo desconocido',
+        extra_fields: 'Más celdas que columnas',
       },
       details: {
         invalid_phone: '«{{value}}» no es un número de teléfono válido (país por defecto: {{country}}).',
         missing_phone: 'La fila no tiene número de teléfono.',
         duplicate_in_file: 'El mismo número ya aparece en la línea {{firstLine}}.',
         unknown_attribute: 'No existe el atributo «{{attribute}}».',
+        extra_fields:
+          'La fila tiene {{found}} celdas y el encabezado {{columns}} columnas: ¿un separador dentro de un valor sin comillas?',
         expected: {
           text: '{{attribute}}: el texto pasa de 1000 caracteres.',
           number: '{{attribute}}: «{{value}}» no es un número.',
@@ -668,6 +674,10 @@ export const es = {
       timezone: 'Zona horaria',
       timezoneHint:
         'Las difusiones se programan y se muestran en la hora de esta zona, esté donde esté cada uno.',
+      defaultCountry: 'País de los teléfonos',
+      defaultCountryHint:
+        'Un número escrito sin + se lee en este país: al añadir o importar contactos y en los campos de teléfono.',
+      noCountry: 'Ninguno (escribir siempre con +)',
       save: 'Guardar',
       saved: 'Guardado',
     },
@@ -701,10 +711,13 @@ export const es = {
   auditLog: auditEs,
   messageChanges: customerChangesEs,
   connectRules: connectRulesEs,
+  newConversation: newConversationEs,
   sandboxWindow: sandboxWindowEs,
   threadView: threadViewEs,
   contactPanel: contactPanelEs,
+  newContact: newContactEs,
   privacy: privacyEs,
+  contactImport: contactImportEs,
   ...organisationEs,
   access: accessEs,
   numberDisconnect: numberDisconnectEs,

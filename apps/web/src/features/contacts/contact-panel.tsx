@@ -14,6 +14,7 @@ import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
+import { NewConversationButton } from '../inbox/new-conversation/new-conversation-button';
 import { ContactPrivacyActions } from './contact-privacy';
 import { useAttributeDefinitions, useContact, useUpdateContact } from './contacts.api';
 import { MergeDialog } from './merge-dialog';
@@ -57,6 +58,9 @@ export function ContactPanel({ id, onClose, currentConversationId, className }: 
         <Alert tone="error">{errorMessage(contact.error)}</Alert>
       ) : (
         <>
+          <div className="mb-3">
+            <NewConversationButton contactId={contact.data.id} />
+          </div>
           <ContactForm
             contact={contact.data}
             definitions={definitions.data ?? []}

@@ -3,6 +3,7 @@ import type {
   ContactImport,
   ContactList,
   ContactProfile,
+  CreateContactRequest,
   StartContactImportRequest,
   UpdateContactRequest,
 } from '@charla/contracts';
@@ -47,6 +48,7 @@ export function refreshContact(client: QueryClient, id: string) {
 export function useContact(id: string) {
   return useQuery({
     queryKey: keys.one(id),
+    enabled: id !== '',
     queryFn: ({ signal }) => api.get<ContactProfile>(`/api/contacts/${encodeURIComponent(id)}`, signal),
   });
 }
@@ -73,6 +75,17 @@ export function useUpdateContact(id: string) {
         void client.invalidateQueries({ queryKey: queryKeys.conversations });
         void client.invalidateQueries({ queryKey: queryKeys.threads });
       }
+    },
+  });
+}
+
+export function useCreateContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateContactRequest) => api.post<ContactProfile>('/api/contacts', body),
+    onSuccess: (profile) => {
+      client.setQueryData(keys.one(profile.id), profile);
+      void client.invalidateQueries({ queryKey: ['contacts', 'list'] });
     },
   });
 }

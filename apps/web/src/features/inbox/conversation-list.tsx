@@ -12,6 +12,7 @@ import { Button, buttonClasses } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Spinner } from '../../ui/spinner';
 import { ConversationItem } from './conversation-item';
+import { NewConversationButton } from './new-conversation/new-conversation-button';
 import { hasFilters, useFilteredConversations } from './search/conversation-filters';
 import { FilterBar } from './search/filter-bar';
 import { useDebounced } from './search/search.api';
@@ -33,7 +34,10 @@ export function ConversationList({ selectedId }: { selectedId: string | undefine
     <div className="flex min-h-0 flex-1 flex-col">
       <header className="flex h-16 shrink-0 items-center justify-between border-b border-neutral-200 px-4 dark:border-neutral-800">
         <h1 className="text-lg font-semibold tracking-tight">{t('inbox.title')}</h1>
-        <LiveIndicator />
+        <div className="flex items-center gap-2">
+          <LiveIndicator />
+          <NewConversationButton isIconOnly />
+        </div>
       </header>
       <div className="flex shrink-0 flex-col gap-2 border-b border-neutral-200 px-3 py-2 dark:border-neutral-800">
         <SearchBox value={searchText} onChange={setSearchText} />

@@ -23,7 +23,7 @@ type TemplateValuesFormProps = {
   onSent: () => void;
 };
 
-/** One field per variable, prefilled from the contact, with the phone preview beside it. */
+/** One field per variable, prefilled from the conversation's contact, with the phone preview beside it. */
 export function TemplateValuesForm({
   conversationId,
   template,
@@ -31,19 +31,10 @@ export function TemplateValuesForm({
   onSend,
   onSent,
 }: TemplateValuesFormProps) {
-  const { t, i18n } = useTranslation();
-  const session = useSession();
-  const errorMessage = useTemplateErrorMessage();
   const conversation = useThread(conversationId).data?.pages[0]?.conversation ?? null;
-  const contactId = conversation?.contact.id ?? '';
-  const contact = useContact(contactId);
+  const contact = useContact(conversation?.contact.id ?? '');
   const facts: ContactFacts | null = contact.data
-    ? {
-        name: contact.data.name,
-        profileName: contact.data.profileName,
-        phone: contact.data.phone,
-        attributes: contact.data.attributes,
-      }
+    ? factsOf(contact.data)
     : conversation
       ? {
           name: conversation.contact.name,
@@ -52,16 +43,62 @@ export function TemplateValuesForm({
           attributes: {},
         }
       : null;
+  return (
+    <TemplateValuesEditor
+      template={template}
+      facts={facts}
+      isContactLoaded={contact.data !== undefined}
+      uploadConversationId={conversationId}
+      onBack={onBack}
+      onSend={(values) => onSend({ type: 'template', template: { templateId: template.id, values } })}
+      onSent={onSent}
+    />
+  );
+}
+
+export const factsOf = (contact: ContactFacts): ContactFacts => ({
+  name: contact.name,
+  profileName: contact.profileName,
+  phone: contact.phone,
+  attributes: contact.attributes,
+});
+
+type TemplateValuesEditorProps = {
+  template: Template;
+  /** What the variables are prefilled from (null: nothing known yet). */
+  facts: ContactFacts | null;
+  /** The full contact arrived: prefill again, until the member types. */
+  isContactLoaded: boolean;
+  /** Where a header file is uploaded; null where there is no conversation yet. */
+  uploadConversationId: string | null;
+  onBack: () => void;
+  onSend: (values: TemplateValues) => Promise<unknown>;
+  onSent: () => void;
+};
+
+/** The fields of a template's variables and its phone preview: the inbox's send and "New conversation". */
+export function TemplateValuesEditor({
+  template,
+  facts,
+  isContactLoaded,
+  uploadConversationId,
+  onBack,
+  onSend,
+  onSent,
+}: TemplateValuesEditorProps) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const errorMessage = useTemplateErrorMessage();
   const [values, setValues] = useState<TemplateValues>(() => prefillTemplateValues(template, facts));
   const [isEdited, setIsEdited] = useState(false);
   const [isSending, setIsSending] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
 
-  // The full contact (custom attributes) may arrive after the dialog opened: prefill again until the agent types.
+  // The full contact (custom attributes) may arrive after the dialog opened: prefill again until the member types.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the contact's data arrives
   useEffect(() => {
-    if (contact.data && !isEdited) setValues(prefillTemplateValues(template, facts));
-  }, [contact.data]);
+    if (isContactLoaded && !isEdited) setValues(prefillTemplateValues(template, facts));
+  }, [isContactLoaded]);
 
   const variables = templateVariables(template);
   const missing = missingTemplateValues(template, values);
@@ -77,7 +114,7 @@ export function TemplateValuesForm({
     setIsSending(true);
     setSendError(null);
     try {
-      await onSend({ type: 'template', template: { templateId: template.id, values } });
+      await onSend(values);
       onSent();
     } catch (error) {
       setSendError(error);
@@ -120,9 +157,10 @@ export function TemplateValuesForm({
               {t('templates.picker.noVariables')}
             </p>
           )}
-          {headerFormat === 'image' || headerFormat === 'video' || headerFormat === 'document' ? (
+          {uploadConversationId &&
+          (headerFormat === 'image' || headerFormat === 'video' || headerFormat === 'document') ? (
             <HeaderMediaField
-              conversationId={conversationId}
+              conversationId={uploadConversationId}
               kind={headerFormat}
               mediaId={values.headerMediaId}
               onChange={(headerMediaId) => edit({ ...values, headerMediaId })}
