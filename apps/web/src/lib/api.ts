@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly fields: FieldProblem[];
   /** From `Retry-After` on a 429: how long until the server takes another attempt. */
   readonly retryAfterSeconds: number | null;
+  /** Facts to act on, e.g. `contactId` of the contact that already has a number. */
+  readonly details: Record<string, string>;
 
   constructor(
     status: number,
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     message: string,
     fields: FieldProblem[] = [],
     retryAfterSeconds: number | null = null,
+    details: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,6 +26,7 @@ export class ApiError extends Error {
     this.code = code;
     this.fields = fields;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.details = details;
   }
 }
 
@@ -82,9 +86,10 @@ function isErrorBody(payload: unknown): payload is ApiErrorBody {
 export function toApiError(status: number, payload: unknown, retryAfter: string | null = null): ApiError {
   if (!isErrorBody(payload))
     return new ApiError(status, `http_${status}`, `Request failed with status ${status}`);
-  const { code, message, fields } = payload.error;
+  const { code, message, fields, details } = payload.error;
   const wait = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
-  return new ApiError(status, code, message, Array.isArray(fields) ? fields : [], wait);
+  const facts = details && typeof details === 'object' ? (details as Record<string, string>) : {};
+  return new ApiError(status, code, message, Array.isArray(fields) ? fields : [], wait, facts);
 }
 
 export const api = {

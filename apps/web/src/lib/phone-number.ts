@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import examples from 'libphonenumber-js/mobile/examples';
 
 /**
  * A number as people write it, grouped by its country's rules: +525512345678 reads
@@ -29,4 +30,39 @@ export function checkE164(input: string): PhoneCheck {
   if (digits.length < 8) return { problem: 'too_short' };
   if (digits.length > 15) return { problem: 'too_long' };
   return { phone: `+${digits}` };
+}
+
+/** Countries offered for numbers written without `+` (Spanish-speaking markets first). */
+export const PHONE_COUNTRIES = [
+  'ES',
+  'MX',
+  'AR',
+  'CO',
+  'CL',
+  'PE',
+  'EC',
+  'VE',
+  'GT',
+  'UY',
+  'PY',
+  'BO',
+  'CR',
+  'DO',
+  'US',
+  'PT',
+  'FR',
+  'DE',
+  'GB',
+  'IT',
+  'BR',
+] as const;
+
+/** A mobile number of `country` as people write it there (`55 1234 5678` for MX), for hints. */
+export function examplePhone(country: string): string | null {
+  try {
+    const example = getExampleNumber(country.toUpperCase() as CountryCode, examples);
+    return example ? example.formatNational() : null;
+  } catch {
+    return null;
+  }
 }

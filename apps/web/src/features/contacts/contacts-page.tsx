@@ -17,6 +17,7 @@ import { ContactFilterBar } from './contact-filter-bar';
 import { useFilteredContacts } from './contact-filters';
 import { ContactPanel } from './contact-panel';
 import { ImportDialog } from './import-dialog';
+import { NewContactDialog } from './new-contact-dialog';
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -45,7 +46,8 @@ export function ContactsPage() {
               {t('contacts.count', { count: total })}
             </p>
           </div>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
+            <NewContactDialog onOpenContact={setSelectedId} />
             <a
               href="/api/contacts/export.csv"
               download="contacts.csv"

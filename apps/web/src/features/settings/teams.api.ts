@@ -53,9 +53,19 @@ export function useUpdateWorkspaceSettings() {
       api.patch<WorkspaceSettings>('/api/workspace/settings', body),
     onSuccess: (settings) => {
       queryClient.setQueryData(workspaceSettingsKey, settings);
-      // The session carries the workspace's time zone: schedules are read in it.
+      // The session carries the workspace's time zone (schedules are read in it) and its
+      // default country (phone fields read numbers without + in it).
       queryClient.setQueryData<Me>(queryKeys.me, (me) =>
-        me ? { ...me, workspace: { ...me.workspace, timezone: settings.timezone } } : me,
+        me
+          ? {
+              ...me,
+              workspace: {
+                ...me.workspace,
+                timezone: settings.timezone,
+                defaultCountry: settings.defaultCountry,
+              },
+            }
+          : me,
       );
     },
   });

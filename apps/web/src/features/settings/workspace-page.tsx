@@ -5,6 +5,7 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
+import { CountrySelect } from '../../ui/country-select';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
@@ -144,6 +145,20 @@ function WorkspaceForm({ settings }: { settings: WorkspaceSettings }) {
               value={draft.timezone}
               onChange={(timezone) => change({ timezone })}
               data-testid="workspace-timezone"
+              className="sm:max-w-md"
+            />
+          </Field>
+          <Field
+            id="workspace-country"
+            label={t('settings.workspace.defaultCountry')}
+            hint={t('settings.workspace.defaultCountryHint')}
+          >
+            <CountrySelect
+              id="workspace-country"
+              value={draft.defaultCountry}
+              onChange={(defaultCountry) => change({ defaultCountry })}
+              noneLabel={t('settings.workspace.noCountry')}
+              data-testid="workspace-country"
               className="sm:max-w-md"
             />
           </Field>

@@ -4,10 +4,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { Alert } from '../../../ui/alert';
+import { CountrySelect } from '../../../ui/country-select';
 import { Field } from '../../../ui/field';
-import { Select } from '../../../ui/input';
 import { Spinner } from '../../../ui/spinner';
-import { COUNTRIES } from '../../contacts/import-mapping';
+import { useSession } from '../../auth/require-auth';
 import { rejectDetail } from '../../contacts/reject-detail';
 import { useUploadCsvAudience } from '../broadcasts.api';
 
@@ -21,10 +21,10 @@ export function CsvAudience(props: {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const upload = useUploadCsvAudience();
-  const [country, setCountry] = useState('ES');
+  const { workspace } = useSession();
+  const [country, setCountry] = useState(workspace.defaultCountry ?? 'ES');
   const [fileName, setFileName] = useState<string | null>(null);
   const fileId = useId();
-  const names = new Intl.DisplayNames([i18n.language], { type: 'region' });
   const report = props.upload;
   const number = new Intl.NumberFormat(i18n.language);
 
@@ -39,18 +39,12 @@ export function CsvAudience(props: {
       <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('broadcasts.csv.intro')}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="csv-country" label={t('broadcasts.csv.country')} hint={t('broadcasts.csv.countryHint')}>
-          <Select
+          <CountrySelect
             id="csv-country"
             value={country}
-            onChange={(e) => setCountry(e.target.value)}
+            onChange={(c) => setCountry(c ?? country)}
             data-testid="csv-country"
-          >
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {names.of(c) ?? c} ({c})
-              </option>
-            ))}
-          </Select>
+          />
         </Field>
         <div className="flex flex-col gap-1.5">
           <span className="text-sm font-medium text-neutral-800 dark:text-neutral-200">
