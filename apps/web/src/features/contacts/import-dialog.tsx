@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
+import { CountrySelect } from '../../ui/country-select';
 import { Dialog, DialogContent, DialogTrigger } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
+import { useSession } from '../auth/require-auth';
 import { useAttributeDefinitions, useImportProgress, useStartImport, useUploadImport } from './contacts.api';
-import { COUNTRIES, type FieldChoice, guessMapping, rejectedCsv, toMapping } from './import-mapping';
+import { type FieldChoice, guessMapping, rejectedCsv, toMapping } from './import-mapping';
 import { rejectDetail } from './reject-detail';
 
 /** Upload -> map columns and default country -> progress -> report of rejected rows. */
@@ -90,7 +92,8 @@ function MapStep(props: MapStepProps) {
 function MapColumns({ preview, onStarted, defs }: MapStepProps & { defs: ContactAttributeDefinition[] }) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<FieldChoice>(() => guessMapping(preview.columns, defs));
-  const [country, setCountry] = useState('ES');
+  const { workspace } = useSession();
+  const [country, setCountry] = useState(workspace.defaultCountry ?? 'ES');
   const start = useStartImport(preview.id);
   const errorMessage = useErrorMessage();
   const fields: { key: string; label: string; testId?: string }[] = [
@@ -153,18 +156,12 @@ function MapColumns({ preview, onStarted, defs }: MapStepProps & { defs: Contact
           label={t('contacts.import.country')}
           hint={t('contacts.import.countryHint')}
         >
-          <Select
+          <CountrySelect
             id="import-country"
             data-testid="import-country"
             value={country}
-            onChange={(e) => setCountry(e.target.value)}
-          >
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </Select>
+            onChange={(c) => setCountry(c ?? country)}
+          />
         </Field>
       </div>
       {start.isError ? <Alert tone="error">{errorMessage(start.error)}</Alert> : null}

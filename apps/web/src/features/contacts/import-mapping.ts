@@ -1,29 +1,7 @@
 import type { ContactAttributeDefinition, ContactImportMapping, RejectedRow } from '@charla/contracts';
 
-/** Countries offered for numbers written without `+` (Spanish-speaking markets first). */
-export const COUNTRIES = [
-  'ES',
-  'MX',
-  'AR',
-  'CO',
-  'CL',
-  'PE',
-  'EC',
-  'VE',
-  'GT',
-  'UY',
-  'PY',
-  'BO',
-  'CR',
-  'DO',
-  'US',
-  'PT',
-  'FR',
-  'DE',
-  'GB',
-  'IT',
-  'BR',
-];
+/** Countries offered for numbers written without `+`. */
+export { PHONE_COUNTRIES as COUNTRIES } from '../../lib/phone-number';
 
 const norm = (s: string) =>
   s
