@@ -1,7 +1,9 @@
-import type { ContactAttributeDefinition, ContactImport, RejectedRow } from '@charla/contracts';
-import { Download, Upload } from 'lucide-react';
+import type { ContactAttributeDefinition, ContactImport } from '@charla/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Upload } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -12,8 +14,10 @@ import { Input, Select } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
 import { useSession } from '../auth/require-auth';
 import { useAttributeDefinitions, useImportProgress, useStartImport, useUploadImport } from './contacts.api';
-import { type FieldChoice, guessMapping, rejectedCsv, toMapping } from './import-mapping';
-import { rejectDetail } from './reject-detail';
+import { type FieldChoice, guessMapping, toMapping } from './import-mapping';
+import { type NewAttributeDrafts, toNewAttributes, unmappedColumns } from './import-new-attributes';
+import { ImportReport } from './import-report';
+import { NewAttributesSection } from './new-attributes-section';
 
 /** Upload -> map columns and default country -> progress -> report of rejected rows. */
 export function ImportDialog() {
@@ -94,8 +98,24 @@ function MapColumns({ preview, onStarted, defs }: MapStepProps & { defs: Contact
   const [choice, setChoice] = useState<FieldChoice>(() => guessMapping(preview.columns, defs));
   const { workspace } = useSession();
   const [country, setCountry] = useState(workspace.defaultCountry ?? 'ES');
+  const [drafts, setDrafts] = useState<NewAttributeDrafts>({});
   const start = useStartImport(preview.id);
+  const client = useQueryClient();
   const errorMessage = useErrorMessage();
+  const unmapped = unmappedColumns(preview.columns, choice);
+  const newAttributes = toNewAttributes(drafts, unmapped, defs);
+  const listWithoutOptions = newAttributes.some((a) => a.type === 'list' && !a.options?.length);
+  // 422 invalid_new_attribute names each column at fault (`newAttributes.<column>`).
+  const draftErrors: Record<string, string> = {};
+  if (isApiError(start.error) && start.error.code === 'invalid_new_attribute')
+    for (const f of start.error.fields)
+      if (f.path.startsWith('newAttributes.')) {
+        const column = f.path.slice('newAttributes.'.length);
+        draftErrors[column] = t('contactImport.invalidNewAttribute', {
+          column,
+          reason: f.message.replace(/^column "[^"]*": /, ''),
+        });
+      }
   const fields: { key: string; label: string; testId?: string }[] = [
     { key: 'phone', label: t('contacts.phone'), testId: 'import-map-phone' },
     { key: 'name', label: t('contacts.name') },
@@ -164,15 +184,30 @@ function MapColumns({ preview, onStarted, defs }: MapStepProps & { defs: Contact
           />
         </Field>
       </div>
-      {start.isError ? <Alert tone="error">{errorMessage(start.error)}</Alert> : null}
+      <NewAttributesSection
+        preview={preview}
+        unmapped={unmapped}
+        drafts={drafts}
+        onChange={setDrafts}
+        errors={draftErrors}
+      />
+      {start.isError && Object.keys(draftErrors).length === 0 ? (
+        <Alert tone="error">{errorMessage(start.error)}</Alert>
+      ) : null}
       <Button
         data-testid="import-start"
-        disabled={!choice.phone}
+        disabled={!choice.phone || listWithoutOptions}
         isLoading={start.isPending}
         onClick={() =>
           start.mutate(
-            { mapping: toMapping(choice), defaultCountry: country },
-            { onSuccess: (job) => onStarted(job.id) },
+            { mapping: toMapping(choice), newAttributes, defaultCountry: country },
+            {
+              onSuccess: (job) => {
+                if (newAttributes.length > 0)
+                  void client.invalidateQueries({ queryKey: ['contacts', 'attributes'] });
+                onStarted(job.id);
+              },
+            },
           )
         }
       >
@@ -199,76 +234,5 @@ function ImportProgress({ id }: { id: string }) {
       {data?.status === 'failed' ? <Alert tone="error">{data.error}</Alert> : null}
       {data?.status === 'done' ? <ImportReport job={data} /> : null}
     </div>
-  );
-}
-
-function ImportReport({ job }: { job: ContactImport }) {
-  const { t } = useTranslation();
-  return (
-    <div data-testid="import-report" className="flex flex-col gap-3">
-      <p className="text-sm font-medium">
-        {t('contacts.import.summary', {
-          created: job.createdCount,
-          updated: job.updatedCount,
-          rejected: job.rejectedCount,
-        })}
-      </p>
-      {job.rejected.length > 0 ? (
-        <>
-          <div className="max-h-72 overflow-y-auto rounded-lg border border-neutral-200 dark:border-neutral-800">
-            <table className="w-full text-left text-xs">
-              <thead className="sticky top-0 bg-neutral-50 dark:bg-neutral-800">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t('contacts.import.line')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('contacts.import.value')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('contacts.import.reason')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.rejected.map((r) => (
-                  <tr
-                    key={r.line}
-                    data-testid="import-rejected-row"
-                    className="border-t border-neutral-100 dark:border-neutral-800"
-                  >
-                    <td className="px-3 py-1.5 tabular-nums">{r.line}</td>
-                    <td className="px-3 py-1.5">{r.value ?? ''}</td>
-                    <td className="px-3 py-1.5">
-                      <RejectReason row={r} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <a
-            className="inline-flex items-center gap-1.5 self-start text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
-            href={`data:text/csv;charset=utf-8,${encodeURIComponent(rejectedCsv(job.rejected))}`}
-            download="rejected-rows.csv"
-          >
-            <Download className="size-4" aria-hidden />
-            {t('contacts.import.downloadRejected')}
-          </a>
-        </>
-      ) : null}
-    </div>
-  );
-}
-
-/** The reason in the user's language, with its details (which option, which line). */
-function RejectReason({ row }: { row: RejectedRow }) {
-  const { t } = useTranslation();
-  return (
-    <span>
-      {t(`contacts.import.codes.${row.code}`)}
-      {row.field ? ` (${row.field})` : ''}
-      <span className="block text-neutral-500">{rejectDetail(t, row)}</span>
-    </span>
   );
 }

@@ -29,4 +29,25 @@ describe('import mapping', () => {
       '\uFEFFline,code,column,value,reason\r\n7,invalid_phone,Teléfono,"12, 3","""12, 3"" is not valid"\r\n',
     );
   });
+
+  it("writes them in the user's words when given", () => {
+    const csv = rejectedCsv(
+      [
+        {
+          line: 9,
+          code: 'missing_phone',
+          reason: 'The phone number is empty',
+          field: 'Teléfono',
+          value: null,
+        },
+      ],
+      {
+        header: { line: 'línea', column: 'columna', value: 'valor', problem: 'problema', detail: 'detalle' },
+        describe: () => ({ problem: 'Falta el teléfono', detail: 'La fila no tiene número de teléfono.' }),
+      },
+    );
+    expect(csv).toBe(
+      '\uFEFFlínea,columna,valor,problema,detalle\r\n9,Teléfono,,Falta el teléfono,La fila no tiene número de teléfono.\r\n',
+    );
+  });
 });

@@ -47,12 +47,26 @@ export function toMapping(choice: FieldChoice): ContactImportMapping {
   };
 }
 
-/** The rejected rows as a CSV the user can download and fix. */
-export function rejectedCsv(rows: RejectedRow[]): string {
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [
-    ['line', 'code', 'column', 'value', 'reason'],
-    ...rows.map((r) => [String(r.line), r.code, r.field ?? '', r.value ?? '', r.reason]),
-  ];
+/** The rejected rows as a CSV the user can download and fix; in their language when `words` is given. */
+export function rejectedCsv(
+  rows: RejectedRow[],
+  words?: {
+    header: Record<string, string>;
+    describe: (row: RejectedRow) => { problem: string; detail: string };
+  },
+): string {
+  const field = (v: string) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = words
+    ? [
+        ['line', 'column', 'value', 'problem', 'detail'].map((k) => words.header[k] ?? k),
+        ...rows.map((r) => {
+          const { problem, detail } = words.describe(r);
+          return [String(r.line), r.field ?? '', r.value ?? '', problem, detail];
+        }),
+      ]
+    : [
+        ['line', 'code', 'column', 'value', 'reason'],
+        ...rows.map((r) => [String(r.line), r.code, r.field ?? '', r.value ?? '', r.reason]),
+      ];
   return `\uFEFF${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -35,6 +35,10 @@ export function rejectDetail(t: TFunction, row: RejectedCsvRow): string {
             options: (p.options ?? []).join(', '),
           })
         : row.reason;
+    case 'extra_fields':
+      return p?.found !== undefined && p.columns !== undefined
+        ? t('contacts.import.details.extra_fields', { found: p.found, columns: p.columns })
+        : row.reason;
     default:
       return row.reason;
   }
