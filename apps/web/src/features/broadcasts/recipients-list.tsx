@@ -2,6 +2,7 @@ import type { BroadcastRecipient, BroadcastRecipientState, Locale } from '@charl
 import { findWhatsAppError } from '@charla/contracts/whatsapp-errors';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
+import { formatPhone } from '../../lib/phone-number';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Badge, type BadgeTone } from '../../ui/badge';
@@ -129,8 +130,8 @@ function RecipientRow({ recipient: r }: { recipient: BroadcastRecipient }) {
       data-state={r.state}
     >
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium">{r.name ?? r.phone}</p>
-        {r.name ? <p className="text-xs text-neutral-500 tabular-nums">{r.phone}</p> : null}
+        <p className="truncate font-medium">{r.name ?? formatPhone(r.phone)}</p>
+        {r.name ? <p className="text-xs text-neutral-500 tabular-nums">{formatPhone(r.phone)}</p> : null}
         {r.error ? (
           <p
             className={cn(

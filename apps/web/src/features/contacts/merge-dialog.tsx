@@ -2,6 +2,7 @@ import type { Contact } from '@charla/contracts';
 import { GitMerge, Search } from 'lucide-react';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../lib/phone-number';
 import { Button } from '../../ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '../../ui/dialog';
 import { Input } from '../../ui/input';
@@ -79,7 +80,9 @@ function PickStep({ target, onPick }: { target: Contact; onPick: (id: string) =>
                 data-testid="merge-candidate"
               >
                 <span className="min-w-0 truncate font-medium">{nameOf(c)}</span>
-                <span className="shrink-0 text-neutral-500 tabular-nums">{c.phone ?? c.waId ?? ''}</span>
+                <span className="shrink-0 text-neutral-500 tabular-nums">
+                  {formatPhone(c.phone ?? c.waId ?? '')}
+                </span>
               </button>
             </li>
           ))}

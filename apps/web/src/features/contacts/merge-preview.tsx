@@ -2,6 +2,7 @@ import type { Contact, ContactMergePreview } from '@charla/contracts';
 import { ArrowLeft, GitMerge } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../lib/phone-number';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
@@ -75,7 +76,7 @@ function MergeTable({ preview }: { preview: ContactMergePreview }) {
   ];
   const rows: { label: string; value: (c: Contact) => ReactNode }[] = [
     { label: t('contacts.name'), value: (c) => c.name ?? c.profileName ?? '—' },
-    { label: t('contacts.phone'), value: (c) => c.phone ?? '—' },
+    { label: t('contacts.phone'), value: (c) => (c.phone ? formatPhone(c.phone) : '—') },
     { label: t('merge.whatsapp'), value: (c) => c.waId ?? '—' },
     {
       label: t('contacts.tags'),

@@ -4,6 +4,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { cn } from '../../../lib/cn';
+import { formatPhone } from '../../../lib/phone-number';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useNow } from '../../../lib/use-now';
 import { Alert } from '../../../ui/alert';
@@ -151,7 +152,7 @@ export function NewBroadcastPage() {
                 <p className="text-sm font-medium text-neutral-700 dark:text-neutral-300">
                   {step === 'template' || !sample
                     ? t('broadcasts.preview.title')
-                    : t('broadcasts.preview.for', { name: sample.name ?? sample.phone })}
+                    : t('broadcasts.preview.for', { name: sample.name ?? formatPhone(sample.phone) })}
                 </p>
                 <TemplatePreview
                   template={template}

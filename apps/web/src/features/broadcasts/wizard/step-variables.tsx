@@ -1,6 +1,7 @@
 import type { UploadedMedia, VariableSource } from '@charla/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../lib/phone-number';
 import { Alert } from '../../../ui/alert';
 import { Field } from '../../../ui/field';
 import { Input, Select } from '../../../ui/input';
@@ -95,7 +96,7 @@ export function StepVariables({ state, change, ctx, sampleIndex, onSample }: Pro
           >
             {sample.map((s, index) => (
               <option key={s.phone} value={index}>
-                {s.name ? `${s.name} · ${s.phone}` : s.phone}
+                {s.name ? `${s.name} · ${formatPhone(s.phone)}` : formatPhone(s.phone)}
               </option>
             ))}
           </Select>

@@ -1,6 +1,7 @@
 import { Building2, Check, Copy, Mail, Phone } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../lib/phone-number';
 import { Avatar } from '../../../ui/avatar';
 import type { SharedContact } from './content-types';
 
@@ -40,7 +41,7 @@ function ContactCard({ contact }: { contact: SharedContact }) {
             <li key={`p-${phone.phone}`} className="flex items-center gap-2">
               <Phone aria-hidden className="size-3.5 shrink-0 text-neutral-500" />
               <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">
-                {phone.phone}
+                {formatPhone(phone.phone)}
                 {phone.type ? (
                   <span className="ml-1.5 text-xs text-neutral-500 lowercase dark:text-neutral-400">
                     {phone.type}
