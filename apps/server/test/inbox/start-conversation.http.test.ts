@@ -107,6 +107,23 @@ describe('starting a conversation', () => {
     expect(await t.container.db.query('SELECT id FROM contacts')).toHaveLength(contactsBefore.length);
   });
 
+  it("reads a number without + in the workspace's default country", async () => {
+    const settings = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/workspace/settings',
+      headers: { cookie: t.cookie },
+      payload: { defaultCountry: 'MX' },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const res = await start({ phone: '044 55 4222 3333' });
+    expect(res.statusCode, res.body).toBe(202);
+    const thread: Thread = await api.thread(res.json().conversationId);
+    expect(thread.conversation.contact.phone).toBe('+525542223333');
+    const invalid = await start({ phone: '55 42' });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.json().error.message).toMatch(/at least 7.*\+52 55 1234 5678/);
+  });
+
   it('refuses a template not approved, and names the variables still to fill, before creating anything', async () => {
     const draft = await templatesApi(t).create(orderUpdate(), false);
     expect(draft.statusCode, draft.body).toBe(201);

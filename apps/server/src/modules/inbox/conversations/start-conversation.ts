@@ -1,7 +1,8 @@
 import type { StartConversationRequest, StartedConversation, TemplateValues } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
-import { normalizePhone } from '../../contacts';
+import type { AuthContext } from '../../auth';
+import { createContact, normalizePhone } from '../../contacts';
 import { prepareTemplateSend } from '../../templates';
 import type { InboxDeps } from '../inbox.deps';
 import { sendTemplateMessage } from '../messages/send-template-message';
@@ -18,11 +19,11 @@ import { assertConversationVisible, type Viewer } from './conversation-access';
  */
 export async function startConversation(
   deps: InboxDeps,
-  actor: Viewer,
+  actor: AuthContext,
   request: StartConversationRequest,
 ): Promise<StartedConversation> {
   const [channel] = await deps.db.query<{ id: string; waba_id: string; default_country: string | null }>(
-    `SELECT ch.id, ch.waba_id, NULL::text AS default_country FROM channels ch
+    `SELECT ch.id, ch.waba_id, w.default_country FROM channels ch JOIN workspaces w ON w.id = ch.workspace_id
       WHERE ch.workspace_id = $1 AND ch.id = $2`,
     [actor.workspaceId, request.channelId],
   );
@@ -42,7 +43,7 @@ export async function startConversation(
     { templateId: request.template.templateId, values },
   );
 
-  const contactId = contact.id ?? (await insertContact(deps.db.query, actor.workspaceId, contact.number!));
+  const contactId = contact.id ?? (await addContact(deps, actor, contact.number!));
   const conversation = await openConversation(deps.db.query, actor, channel.id, contactId, deps.clock.now());
   if (!conversation.created) await assertConversationVisible(deps, actor, conversation.id);
   const message = await sendTemplateMessage(deps, actor, conversation.id, {
@@ -100,15 +101,15 @@ async function findContactByPhone(query: Query, workspaceId: string, number: Num
     : { id: null, optedOut: false, number };
 }
 
-/** A new contact for a typed number; one written meanwhile with the same wa_id is the one kept. */
-async function insertContact(query: Query, workspaceId: string, number: Number): Promise<string> {
-  const [row] = await query<{ id: string }>(
-    `INSERT INTO contacts (workspace_id, wa_id, phone) VALUES ($1, $2, $3)
-     ON CONFLICT (workspace_id, wa_id) DO UPDATE SET phone = COALESCE(contacts.phone, EXCLUDED.phone)
-     RETURNING id`,
-    [workspaceId, number.waId, number.phone],
-  );
-  return row!.id;
+/** A typed number no contact has becomes one; a member who added it meanwhile made the one kept. */
+async function addContact(deps: InboxDeps, actor: AuthContext, number: Number): Promise<string> {
+  try {
+    return (await createContact(deps, actor, { phone: number.phone })).id;
+  } catch (error) {
+    const existing = error instanceof AppError ? error.details?.contactId : undefined;
+    if (existing) return existing;
+    throw error;
+  }
 }
 
 async function openConversation(

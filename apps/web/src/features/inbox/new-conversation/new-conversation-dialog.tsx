@@ -13,6 +13,7 @@ import { Dialog, DialogContent } from '../../../ui/dialog';
 import { Field } from '../../../ui/field';
 import { Input, Select } from '../../../ui/input';
 import { Spinner } from '../../../ui/spinner';
+import { useSession } from '../../auth/require-auth';
 import { useContact, useContacts } from '../../contacts/contacts.api';
 import { useChannels } from '../../settings/settings.api';
 import { useTemplates, wabaIdOf } from '../../templates/templates.api';
@@ -191,19 +192,20 @@ function ChosenCustomer({ customer, onChange }: { customer: Customer; onChange?:
 }
 
 function CustomerSearch({ error, onChoose }: { error: string | null; onChoose: (c: Customer) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const country = useSession().workspace.defaultCountry;
+  const hint = country
+    ? t('newConversation.searchHintCountry', {
+        country: new Intl.DisplayNames([i18n.language], { type: 'region' }).of(country) ?? country,
+      })
+    : t('newConversation.searchHint');
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim());
   const contacts = useContacts(query);
   const found = query ? (contacts.data?.pages.flatMap((p) => p.items).slice(0, 6) ?? []) : [];
   const isPhone = PHONE_LIKE.test(query);
   return (
-    <Field
-      id="new-conversation-customer"
-      label={t('newConversation.customer')}
-      hint={t('newConversation.searchHint')}
-      error={error}
-    >
+    <Field id="new-conversation-customer" label={t('newConversation.customer')} hint={hint} error={error}>
       <div className="relative">
         <Search aria-hidden className="absolute top-1/2 left-3 size-4 -translate-y-1/2 text-neutral-400" />
         <Input

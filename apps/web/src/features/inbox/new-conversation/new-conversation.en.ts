@@ -9,6 +9,7 @@ export const newConversationEn: typeof newConversationEs = {
   customer: 'Customer',
   search: 'Search a contact by name or phone, or type a number',
   searchHint: 'With its country code and +, e.g. +52 55 1234 5678.',
+  searchHintCountry: 'With + and its country code, or a national number of {{country}}.',
   writeTo: 'Write to {{phone}} (new number)',
   noMatch: 'No contact matches. Type the full number to write to it.',
   change: 'Change',

@@ -8,6 +8,7 @@ export const newConversationEs = {
   customer: 'Cliente',
   search: 'Busca un contacto por nombre o teléfono, o escribe un número',
   searchHint: 'Con el código de país y +, por ejemplo +52 55 1234 5678.',
+  searchHintCountry: 'Con + y el código de país, o un número nacional de {{country}}.',
   writeTo: 'Escribir a {{phone}} (número nuevo)',
   noMatch: 'Ningún contacto coincide. Escribe el número completo para escribirle.',
   change: 'Cambiar',
