@@ -206,6 +206,29 @@ describe('sending', () => {
     expect(res.statusCode, res.body).toBe(202);
     expect(sentBodies().get('34699111222')).toBe('amigo');
   });
+
+  it('reads a test number typed without + in the workspace default country', async () => {
+    const send = (phone: string) =>
+      broadcastsApi(t).call('POST', '/api/broadcasts/test-send', {
+        channelId: t.sandbox.id,
+        templateId: template.id,
+        variables: nameVar,
+        phone,
+      });
+    // No country chosen: the + is needed.
+    expect((await send('699 111 223')).statusCode).toBe(400);
+    const settings = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/workspace/settings',
+      headers: { cookie: t.cookie },
+      payload: { defaultCountry: 'ES' },
+    });
+    expect(settings.json().defaultCountry).toBe('ES');
+    const res = await send('699 111 223');
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json().to).toBe('+34699111223');
+    expect(sentBodies().has('34699111223')).toBe(true);
+  });
 });
 
 describe('a media header', () => {

@@ -132,7 +132,7 @@ export async function broadcastsRoutes(appIn: FastifyInstance, opts: BroadcastsR
         response: { 202: z.object({ to: z.string(), externalId: z.string() }) },
       },
     },
-    async (req, reply) => reply.status(202).send(await testSend(deps, authOf(req), req.body, 'ZZ')),
+    async (req, reply) => reply.status(202).send(await testSend(deps, authOf(req), req.body)),
   );
 
   app.put(

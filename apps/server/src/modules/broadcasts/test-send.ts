@@ -1,6 +1,7 @@
 import type { TemplateValues, TestSendRequest } from '@charla/contracts';
 import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
+import { workspaceDefaultCountry } from '../contacts';
 import { SendFailure } from '../inbox';
 import { checkBroadcastInput } from './broadcast-input';
 import type { BroadcastsDeps } from './broadcasts.deps';
@@ -16,11 +17,12 @@ export async function testSend(
   deps: BroadcastsDeps,
   actor: Pick<AuthContext, 'workspaceId' | 'userId' | 'role'>,
   request: TestSendRequest,
-  defaultCountry: string,
 ): Promise<{ to: string; externalId: string }> {
   assertManager(actor);
   const template = await checkBroadcastInput(deps, actor, request);
-  const number = deps.normalizePhone(request.phone, defaultCountry);
+  // A number typed without + is read in the workspace's country, as everywhere else.
+  const country = (await workspaceDefaultCountry(deps, actor.workspaceId)) ?? '';
+  const number = deps.normalizePhone(request.phone, country);
   if (!number.ok)
     throw new AppError(
       'invalid',

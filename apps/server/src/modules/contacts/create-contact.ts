@@ -6,6 +6,7 @@ import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-view';
 import type { ContactsDeps } from './contacts.deps';
 import { normalizePhone } from './phone-numbers';
 import { checkContactAttributes } from './update-contact';
+import { workspaceDefaultCountry } from './workspace-country';
 
 /**
  * A contact added by hand (or by the API): its number is read in `input.country`, else the
@@ -18,7 +19,7 @@ export async function createContact(
   auth: AuthContext,
   input: CreateContactRequest,
 ): Promise<Contact> {
-  const country = input.country ?? (await workspaceCountry(deps, auth.workspaceId));
+  const country = input.country ?? (await workspaceDefaultCountry(deps, auth.workspaceId));
   const number = normalizePhone(input.phone, country ?? '');
   if (!number.ok) {
     throw new AppError(
@@ -71,12 +72,4 @@ export async function createContact(
     );
     return toContact(row!);
   });
-}
-
-async function workspaceCountry(deps: Pick<ContactsDeps, 'db'>, workspaceId: string): Promise<string | null> {
-  const [row] = await deps.db.query<{ default_country: string | null }>(
-    'SELECT default_country FROM workspaces WHERE id = $1',
-    [workspaceId],
-  );
-  return row?.default_country ?? null;
 }

@@ -11,3 +11,4 @@ export { keptIds, type MergeIds, mergedContact } from './merge-plan';
 export { consentKeyword, consentReply } from './opt-out-keywords';
 export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './phone-numbers';
 export { purgeUnstartedImports } from './purge-unstarted-imports';
+export { workspaceDefaultCountry } from './workspace-country';

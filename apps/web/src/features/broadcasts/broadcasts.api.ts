@@ -189,7 +189,8 @@ export function useUploadCsvAudience() {
 
 export function useTestSend() {
   return useMutation({
-    mutationFn: (body: TestSendRequest) => api.post<unknown>('/api/broadcasts/test-send', body),
+    mutationFn: (body: TestSendRequest) =>
+      api.post<{ to: string; externalId: string }>('/api/broadcasts/test-send', body),
   });
 }
 

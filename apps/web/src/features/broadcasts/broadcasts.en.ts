@@ -239,6 +239,8 @@ export const broadcastsEn: Shape<typeof broadcastsEs> = {
     intro: 'Before sending to everyone, send the template to yourself and see how it arrives.',
     phone: 'Test number',
     phoneHint: 'With the country code, e.g. +34 612 345 678.',
+    phoneHintCountry:
+      'Without + it is read as a number of {{country}}, e.g. {{example}}; another country’s with + and its code.',
     send: 'Send test',
     sent: 'Test sent to {{phones}}. Check the phone.',
     fallbackNote: 'In the test, contact variables use their fallback value.',

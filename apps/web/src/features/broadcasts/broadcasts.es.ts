@@ -239,6 +239,8 @@ export const broadcastsEs = {
     intro: 'Antes de enviar a todos, envíate la plantilla a ti mismo y mira cómo llega.',
     phone: 'Número de prueba',
     phoneHint: 'Con el prefijo del país, por ejemplo +34 612 345 678.',
+    phoneHintCountry:
+      'Sin + se lee como número de {{country}}, por ejemplo {{example}}; de otro país, con + y su prefijo.',
     send: 'Enviar prueba',
     sent: 'Prueba enviada a {{phones}}. Mira el teléfono.',
     fallbackNote: 'En la prueba, las variables de contacto usan su valor alternativo.',

@@ -1,27 +1,32 @@
 import { CheckCircle2, Send } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkE164 } from '../../../lib/phone-number';
+import { checkE164, examplePhone, formatPhone } from '../../../lib/phone-number';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { Alert } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { Field } from '../../../ui/field';
 import { Input } from '../../../ui/input';
+import { useSession } from '../../auth/require-auth';
 import { useTestSend } from '../broadcasts.api';
 import type { StepProps } from './wizard-state';
 
 /** One message to one number before thousands: the cheapest way to catch a wrong variable. */
 export function StepTest({ state, ctx }: StepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const testSend = useTestSend();
+  const country = useSession().workspace.defaultCountry;
+  const example = country ? examplePhone(country) : null;
   const [phone, setPhone] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string[]>([]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkE164(phone);
+    // Without +, the server reads the number in the workspace's country (when it has one).
+    const isNational = country !== null && phone.trim() !== '' && !/^\s*(\+|00)/.test(phone);
+    const checked = isNational ? { phone: phone.trim() } : checkE164(phone);
     if ('problem' in checked) {
       setProblem(checked.problem);
       return;
@@ -35,7 +40,12 @@ export function StepTest({ state, ctx }: StepProps) {
         variables: state.variables,
         phone: checked.phone,
       },
-      { onSuccess: () => setSentTo((list) => [checked.phone, ...list.filter((p) => p !== checked.phone)]) },
+      {
+        onSuccess: (sent) => {
+          const to = formatPhone(sent.to);
+          setSentTo((list) => [to, ...list.filter((p) => p !== to)]);
+        },
+      },
     );
   };
 
@@ -47,7 +57,15 @@ export function StepTest({ state, ctx }: StepProps) {
           <Field
             id="test-phone"
             label={t('broadcasts.test.phone')}
-            hint={t('broadcasts.test.phoneHint')}
+            hint={
+              country && example
+                ? t('broadcasts.test.phoneHintCountry', {
+                    country:
+                      new Intl.DisplayNames([i18n.language], { type: 'region' }).of(country) ?? country,
+                    example,
+                  })
+                : t('broadcasts.test.phoneHint')
+            }
             error={problem ? t(`broadcasts.test.problems.${problem}`) : null}
           >
             <Input
