@@ -124,7 +124,7 @@ describe('starting a conversation', () => {
     expect(invalid.json().error.message).toMatch(/at least 7.*\+52 55 1234 5678/);
   });
 
-  it('refuses a template not approved, and names the variables still to fill, before creating anything', async () => {
+  it('refuses a template not approved, and names the variables still to fill or unknown, before creating anything', async () => {
     const draft = await templatesApi(t).create(orderUpdate(), false);
     expect(draft.statusCode, draft.body).toBe(201);
     const notApproved = await start({ phone: '+52 55 4111 0000' }, draft.json().id);
@@ -136,6 +136,15 @@ describe('starting a conversation', () => {
     expect(unfilled.statusCode).toBe(422);
     expect(unfilled.json().error.code).toBe('template_values_missing');
     expect(unfilled.json().error.message).toMatch(/\{\{first_name\}\}.*\{\{order_number\}\}/);
+    const misspelt = await start({ phone: '+52 55 4111 0000' }, template.id, {
+      ...values,
+      body: { ...values.body, nombre: 'Lucía' },
+    });
+    expect(misspelt.statusCode).toBe(422);
+    expect(misspelt.json().error.code).toBe('template_values_unknown');
+    expect(misspelt.json().error.message).toMatch(
+      /has no \{\{nombre\}\}; its body variables are \{\{first_name\}\}, \{\{order_number\}\}/,
+    );
     expect(await contactsWith('525541110000')).toHaveLength(0);
   });
 

@@ -1,4 +1,9 @@
-import type { StartConversationRequest, StartedConversation, TemplateValues } from '@charla/contracts';
+import type {
+  StartConversationRequest,
+  StartedConversation,
+  TemplateMessage,
+  TemplateValues,
+} from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
@@ -37,11 +42,12 @@ export async function startConversation(
       );
 
   const values = templateValuesOf(request.template.values);
-  await prepareTemplateSend(
+  const prepared = await prepareTemplateSend(
     deps.db,
     { workspaceId: actor.workspaceId, wabaId: channel.waba_id, contactOptedOut: contact.optedOut },
     { templateId: request.template.templateId, values },
   );
+  assertNoUnknownValues(prepared.template, values);
 
   const contactId = contact.id ?? (await addContact(deps, actor, contact.number!));
   const conversation = await openConversation(deps.db.query, actor, channel.id, contactId, deps.clock.now());
@@ -130,6 +136,36 @@ async function openConversation(
     [channelId, contactId],
   );
   return { id: existing!.id, created: false };
+}
+
+/**
+ * Values for variables the template does not have: the send would drop them, so a caller who
+ * misspelt a name would send the template without noticing. Every variable it has is filled by
+ * now (the send's own check), so the kept values name them all.
+ */
+function assertNoUnknownValues(template: TemplateMessage, values: TemplateValues) {
+  const known = template.values;
+  const unknown = [
+    ...Object.keys(values.body)
+      .filter((name) => !(name in known.body))
+      .map((name) => ({ path: `values.body.${name}`, label: `{{${name}}}` })),
+    ...Object.keys(values.buttons)
+      .filter((index) => !(index in known.buttons))
+      .map((index) => ({
+        path: `values.buttons.${index}`,
+        label: `a value for button ${Number(index) + 1}`,
+      })),
+  ];
+  if (unknown.length === 0) return;
+  const has = Object.keys(known.body).map((name) => `{{${name}}}`);
+  throw new AppError(
+    'unprocessable',
+    'template_values_unknown',
+    `The template ${template.name} has no ${unknown.map((u) => u.label).join(', ')}; ${
+      has.length > 0 ? `its body variables are ${has.join(', ')}` : 'its body has no variables'
+    }.`,
+    unknown.map((u) => ({ path: u.path, message: 'Not a variable of this template' })),
+  );
 }
 
 function templateValuesOf(v: Partial<TemplateValues> | undefined): TemplateValues {
