@@ -10,6 +10,7 @@ import type { AuthContext } from '../../auth';
 import { createContact, normalizePhone } from '../../contacts';
 import { prepareTemplateSend } from '../../templates';
 import type { InboxDeps } from '../inbox.deps';
+import { assertNumberConnected } from '../messages/number-disconnected';
 import { sendTemplateMessage } from '../messages/send-template-message';
 import { assertConversationVisible, type Viewer } from './conversation-access';
 
@@ -27,12 +28,20 @@ export async function startConversation(
   actor: AuthContext,
   request: StartConversationRequest,
 ): Promise<StartedConversation> {
-  const [channel] = await deps.db.query<{ id: string; waba_id: string; default_country: string | null }>(
-    `SELECT ch.id, ch.waba_id, w.default_country FROM channels ch JOIN workspaces w ON w.id = ch.workspace_id
+  const [channel] = await deps.db.query<{
+    id: string;
+    waba_id: string;
+    status: string;
+    display_phone_number: string;
+    default_country: string | null;
+  }>(
+    `SELECT ch.id, ch.waba_id, ch.status, ch.display_phone_number, w.default_country
+       FROM channels ch JOIN workspaces w ON w.id = ch.workspace_id
       WHERE ch.workspace_id = $1 AND ch.id = $2`,
     [actor.workspaceId, request.channelId],
   );
   if (!channel) throw notFound('channel');
+  assertNumberConnected(channel);
   const contact = request.contactId
     ? await findContact(deps.db.query, actor.workspaceId, request.contactId)
     : await findContactByPhone(
@@ -59,13 +68,14 @@ export async function startConversation(
   return { conversationId: conversation.id, contactId, messageId: message.id, created: conversation.created };
 }
 
-type Number = { phone: string; waId: string; matchKey: string };
-type FoundContact = { id: string | null; optedOut: boolean; number?: Number };
+type TypedNumber = { phone: string; waId: string; matchKey: string };
+type FoundContact = { id: string | null; optedOut: boolean; number?: TypedNumber };
 
 const EXAMPLE = '+52 55 1234 5678';
 
 /** A typed number as E.164: with its + (or 00), or national in the workspace's default country. */
-function readPhone(raw: string, defaultCountry: string | null): Number {
+function readPhone(raw: string, defaultCountry: string | null): TypedNumber {
+  // 'ZZ' (no country): only a number written with + or 00 reads.
   const number = normalizePhone(raw, defaultCountry ?? 'ZZ');
   if (number.ok) return number;
   if (number.problem === 'country' && defaultCountry === null) {
@@ -95,7 +105,11 @@ async function findContact(query: Query, workspaceId: string, contactId: string)
 }
 
 /** The contact with this number in any of its forms (the oldest, where a number was split in two). */
-async function findContactByPhone(query: Query, workspaceId: string, number: Number): Promise<FoundContact> {
+async function findContactByPhone(
+  query: Query,
+  workspaceId: string,
+  number: TypedNumber,
+): Promise<FoundContact> {
   const [row] = await query<{ id: string; opt_in_state: string }>(
     `SELECT id, opt_in_state FROM contacts
       WHERE workspace_id = $1 AND (phone_key = $2 OR phone = $3)
@@ -108,7 +122,7 @@ async function findContactByPhone(query: Query, workspaceId: string, number: Num
 }
 
 /** A typed number no contact has becomes one; a member who added it meanwhile made the one kept. */
-async function addContact(deps: InboxDeps, actor: AuthContext, number: Number): Promise<string> {
+async function addContact(deps: InboxDeps, actor: AuthContext, number: TypedNumber): Promise<string> {
   try {
     return (await createContact(deps, actor, { phone: number.phone })).id;
   } catch (error) {
