@@ -27,6 +27,8 @@ describe('adding a contact by hand', () => {
     await setUpOwnerInBrowser(page, server.url, 'Ferretería Norte');
     await page.goto(`${server.url}/settings/workspace`);
     expect(await page.getByTestId('workspace-country').inputValue()).toBe('MX');
+    await page.getByTestId('workspace-country').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotsDir, 'new-contact-es-settings-country-1280.png') });
 
     await page.goto(`${server.url}/contacts`);
     await page.getByTestId('new-contact').click();
