@@ -117,6 +117,7 @@ export const auditEn: typeof auditEs = {
     optOutAutoReply: 'the opt-out reply',
     marketingOptedInOnly: 'marketing only to opted-in contacts',
     timezone: 'the time zone',
+    defaultCountry: 'the country for phone numbers',
     ratePerSecond: 'the broadcast pace',
   },
   change: '{{field}}: {{from}} → {{to}}',

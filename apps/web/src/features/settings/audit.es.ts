@@ -115,6 +115,7 @@ export const auditEs = {
     optOutAutoReply: 'la respuesta a las bajas',
     marketingOptedInOnly: 'el marketing solo a contactos que lo aceptaron',
     timezone: 'la zona horaria',
+    defaultCountry: 'el país de los teléfonos',
     ratePerSecond: 'el ritmo de envío de difusiones',
   },
   change: '{{field}}: {{from}} → {{to}}',
