@@ -4,6 +4,7 @@ import { Download, Trash2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { formatPhone } from '../../lib/phone-number';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button, buttonClasses } from '../../ui/button';
@@ -65,8 +66,9 @@ function EraseDialog({ contact, onErased }: { contact: Contact; onErased: () => 
       onErased();
     },
   });
-  const name = contact.name ?? contact.profileName ?? contact.phone ?? '';
-  const shown = contact.phone ?? contact.waId;
+  const number = contact.phone ?? contact.waId;
+  const shown = number ? formatPhone(number) : null;
+  const name = contact.name ?? contact.profileName ?? shown ?? '';
   return (
     <Dialog
       open={open}

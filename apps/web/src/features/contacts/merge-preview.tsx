@@ -10,7 +10,8 @@ import { Button } from '../../ui/button';
 import { Spinner } from '../../ui/spinner';
 import { useMergeContacts, useMergePreview } from './contact-merge.api';
 
-export const nameOf = (c: Contact) => c.name ?? c.profileName ?? c.phone ?? c.waId ?? '—';
+export const nameOf = (c: Contact) =>
+  c.name ?? c.profileName ?? (c.phone || c.waId ? formatPhone(c.phone ?? c.waId ?? '') : '—');
 
 export function MergePreviewStep(props: {
   target: Contact;

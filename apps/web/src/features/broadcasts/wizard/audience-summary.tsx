@@ -2,6 +2,7 @@ import type { AudiencePreview } from '@charla/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../lib/phone-number';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { Alert } from '../../../ui/alert';
 import { Spinner } from '../../../ui/spinner';
@@ -71,7 +72,7 @@ export function AudienceSummary(props: {
               {t('broadcasts.audience.sample')}{' '}
               {data.sample
                 .slice(0, 5)
-                .map((s) => s.name ?? s.phone)
+                .map((s) => s.name ?? formatPhone(s.phone))
                 .join(', ')}
               {data.eligible > 5 ? '…' : ''}
             </p>
