@@ -75,6 +75,8 @@ export const ContactSchema = z.object({
   userId: z.string().nullable(),
   /** The customer's WhatsApp username, when they chose one. */
   username: z.string().nullable(),
+  /** The ad the customer first came from (Click-to-WhatsApp `source_id` and `source_url`), if any. */
+  adSource: z.object({ id: z.string().nullable(), url: z.string().nullable() }).nullable(),
   tags: z.array(z.string()),
   attributes: z.record(z.string(), ContactAttributeValueSchema),
   notes: z.string().nullable(),

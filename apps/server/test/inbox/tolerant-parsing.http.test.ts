@@ -227,4 +227,26 @@ describe('click-to-WhatsApp ads', () => {
     expect(others).toContain(plain);
     expect(others).not.toContain(fromAd);
   });
+
+  it('gives the contact the first ad they came from; a later ad does not replace it', async () => {
+    const waId = newWaId();
+    await post(waId, {
+      type: 'text',
+      text: { body: 'Vi el primer anuncio' },
+      referral: { source_type: 'ad', source_id: '111', source_url: 'https://fb.me/primero' },
+    });
+    const th = await waitThread(waId, (th) => th.messages.length === 1, 'the first message');
+    await post(waId, {
+      type: 'text',
+      text: { body: 'Y ahora otro' },
+      referral: { source_type: 'ad', source_id: '222', source_url: 'https://fb.me/segundo' },
+    });
+    await waitThread(waId, (th) => th.messages.length === 2, 'the second message');
+    const contact = await t.app.inject({
+      method: 'GET',
+      url: `/api/contacts/${th.conversation.contact.id}`,
+      headers: { cookie: t.cookie },
+    });
+    expect(contact.json().adSource).toEqual({ id: '111', url: 'https://fb.me/primero' });
+  });
 });

@@ -63,6 +63,8 @@ export const en: Translations = {
     profile: 'Contact profile',
     profileName: 'On WhatsApp: {{name}}',
     username: 'WhatsApp username: @{{username}}',
+    adSource: 'Came from ad {{id}}',
+    adSourceUnnamed: 'Came from an ad',
     noPhoneShown: 'WhatsApp does not show their phone: replies go to their username',
     save: 'Save',
     conversations: 'Conversations',

@@ -62,6 +62,8 @@ export const es = {
     profile: 'Ficha del contacto',
     profileName: 'En WhatsApp: {{name}}',
     username: 'Usuario de WhatsApp: @{{username}}',
+    adSource: 'Llegó por el anuncio {{id}}',
+    adSourceUnnamed: 'Llegó por un anuncio',
     noPhoneShown: 'WhatsApp no muestra su teléfono: las respuestas van a su usuario',
     save: 'Guardar',
     conversations: 'Conversaciones',

@@ -2,7 +2,7 @@ import type { Contact, ContactAttributeDefinition, ContactAttributeValue } from 
 import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 
-export const CONTACT_COLUMNS = `id, name, profile_name, phone, wa_id, user_id, username, tags, attributes, notes,
+export const CONTACT_COLUMNS = `id, name, profile_name, phone, wa_id, user_id, username, source_id, source_url, tags, attributes, notes,
   opt_in_state, opt_in_source, opt_in_at, created_at, updated_at`;
 
 export interface ContactRow {
@@ -13,6 +13,8 @@ export interface ContactRow {
   wa_id: string | null;
   user_id: string | null;
   username: string | null;
+  source_id: string | null;
+  source_url: string | null;
   tags: string[] | null;
   attributes: Record<string, ContactAttributeValue> | null;
   notes: string | null;
@@ -34,6 +36,7 @@ export function toContact(r: ContactRow): Contact {
     waId: r.wa_id,
     userId: r.user_id,
     username: r.username,
+    adSource: r.source_id || r.source_url ? { id: r.source_id, url: r.source_url } : null,
     tags: r.tags ?? [],
     attributes: r.attributes ?? {},
     notes: r.notes,

@@ -16,6 +16,9 @@ export const contacts = pgTable(
     parentUserId: text('parent_user_id'),
     /** The customer's WhatsApp username, when they chose one. */
     username: text('username'),
+    /** The ad the customer first came from (Click-to-WhatsApp referral `source_id`, `source_url`). */
+    sourceId: text('source_id'),
+    sourceUrl: text('source_url'),
     phone: text('phone'),
     /**
      * The key every form of this number shares (Mexico's 521, Argentina's 549, Brazil's ninth

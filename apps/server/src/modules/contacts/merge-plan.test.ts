@@ -10,6 +10,7 @@ const contact = (over: Partial<Contact>): Contact => ({
   waId: null,
   userId: null,
   username: null,
+  adSource: null,
   tags: [],
   attributes: {},
   notes: null,

@@ -14,6 +14,7 @@ import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
+import { externalUrl } from '../inbox/message-content/safe-url';
 import { NewConversationButton } from '../inbox/new-conversation/new-conversation-button';
 import { ContactPrivacyActions } from './contact-privacy';
 import { useAttributeDefinitions, useContact, useUpdateContact } from './contacts.api';
@@ -146,6 +147,7 @@ function ContactForm({
         {contact.profileName ? <p>{t('contacts.profileName', { name: contact.profileName })}</p> : null}
         {contact.username ? <p>{t('contacts.username', { username: contact.username })}</p> : null}
         {!contact.phone && contact.userId ? <p>{t('contacts.noPhoneShown')}</p> : null}
+        {contact.adSource ? <AdSourceLine source={contact.adSource} /> : null}
       </div>
       <Field id="contact-name" label={t('contacts.name')}>
         <Input id="contact-name" value={name} onChange={(e) => setName(e.target.value)} />
@@ -292,5 +294,30 @@ function AttributeInput(props: {
       value={value}
       onChange={(e) => onChange(e.target.value)}
     />
+  );
+}
+
+/** The ad the customer first came from: its id, and Meta's link to it when it is a web address. */
+function AdSourceLine({ source }: { source: { id: string | null; url: string | null } }) {
+  const { t } = useTranslation();
+  const href = externalUrl(source.url);
+  return (
+    <p data-testid="contact-ad-source" className="[overflow-wrap:anywhere]">
+      {source.id ? t('contacts.adSource', { id: source.id }) : t('contacts.adSourceUnnamed')}
+      {href ? (
+        <>
+          {' · '}
+          <a
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="underline-offset-2 hover:underline"
+          >
+            {t('inbox.message.viewAd')}
+            <span className="sr-only">{t('common.opensInNewTab')}</span>
+          </a>
+        </>
+      ) : null}
+    </p>
   );
 }

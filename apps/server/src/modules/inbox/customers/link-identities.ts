@@ -1,6 +1,6 @@
 import type { Query } from '../../../platform/db/database';
 import { phoneFromWaId } from '../../contacts';
-import type { IdentityChange, InboundSender, InboxChange } from '../inbox.ports';
+import type { IdentityChange, InboundSender, InboxChange, Referral } from '../inbox.ports';
 import { mergeContactRows } from './merge-contacts';
 
 type Sender = InboundSender & { workspaceId: string };
@@ -77,25 +77,36 @@ export async function linkSenderIdentities(
 
 /**
  * Keeps what WhatsApp tells about each sender that the contact row does not have yet: the
- * parent (portfolio) user id and the username. Runs after the contacts exist.
+ * parent (portfolio) user id, the username, and the first ad they came from (a Click-to-WhatsApp
+ * referral's `source_id` and `source_url`; a later ad does not replace it). Runs after the
+ * contacts exist.
  */
 export async function recordSenderDetails(
   query: Query,
-  senders: { contactId: string; sender: InboundSender }[],
+  senders: { contactId: string; sender: InboundSender; referral: Referral | null }[],
 ): Promise<void> {
-  const rows = senders.filter((s) => s.sender.parentUserId || s.sender.username);
+  const rows = senders.filter(
+    (s) => s.sender.parentUserId || s.sender.username || s.referral?.sourceId || s.referral?.sourceUrl,
+  );
   if (rows.length === 0) return;
+  const hasAd = (r: (typeof rows)[number]) => Boolean(r.referral?.sourceId || r.referral?.sourceUrl);
   await query(
     `UPDATE contacts c SET parent_user_id = COALESCE(t.p, c.parent_user_id), username = COALESCE(t.n, c.username),
+            source_id = CASE WHEN c.source_id IS NULL AND c.source_url IS NULL THEN t.sid ELSE c.source_id END,
+            source_url = CASE WHEN c.source_id IS NULL AND c.source_url IS NULL THEN t.surl ELSE c.source_url END,
             updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, p, n)
+       FROM (SELECT DISTINCT ON (id) * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+               WITH ORDINALITY AS u(id, p, n, sid, surl, ord) ORDER BY id, ord) t
       WHERE c.id = t.id
         AND (c.parent_user_id IS DISTINCT FROM COALESCE(t.p, c.parent_user_id)
-             OR c.username IS DISTINCT FROM COALESCE(t.n, c.username))`,
+             OR c.username IS DISTINCT FROM COALESCE(t.n, c.username)
+             OR (c.source_id IS NULL AND c.source_url IS NULL AND (t.sid IS NOT NULL OR t.surl IS NOT NULL)))`,
     [
       rows.map((r) => r.contactId),
       rows.map((r) => r.sender.parentUserId ?? null),
       rows.map((r) => r.sender.username ?? null),
+      rows.map((r) => (hasAd(r) ? (r.referral?.sourceId ?? null) : null)),
+      rows.map((r) => (hasAd(r) ? (r.referral?.sourceUrl ?? null) : null)),
     ],
   );
 }

@@ -144,7 +144,7 @@ export async function mergeContactRows(
   await query(
     `UPDATE contacts SET name = $3, profile_name = $4, phone = $5, wa_id = $6, user_id = $7, tags = $8::text[],
             attributes = $9::jsonb, notes = $10, opt_in_state = $11, opt_in_source = $12, opt_in_at = $13,
-            parent_user_id = $14, username = $15, updated_at = now()
+            parent_user_id = $14, username = $15, source_id = $16, source_url = $17, updated_at = now()
       WHERE workspace_id = $1 AND id = $2`,
     [
       input.workspaceId,
@@ -167,6 +167,9 @@ export async function mergeContactRows(
       ids.userId !== null && ids.userId === b.user_id
         ? (b.username ?? a.username)
         : (a.username ?? b.username),
+      // The first ad either came from: A's when it has one.
+      a.source_id || a.source_url ? a.source_id : b.source_id,
+      a.source_id || a.source_url ? a.source_url : b.source_url,
     ],
   );
   const label = b.name || b.profile_name || b.phone || b.wa_id || input.sourceId;

@@ -314,7 +314,7 @@ async function storeMessages(
   );
   await recordSenderDetails(
     query,
-    withContact.map(({ m, contactId }) => ({ contactId, sender: m.contact })),
+    withContact.map(({ m, contactId }) => ({ contactId, sender: m.contact, referral: m.referral })),
   );
   // WhatsApp's word that a number or user id changed: the line is in the old thread now, and
   // the contact takes the new id, so what the customer writes next continues it.
