@@ -69,7 +69,7 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
           </div>
         ) : null}
       </div>
-      <div className="flex items-center gap-1">
+      <div className="flex flex-wrap items-center gap-1">
         <WindowIndicator state={customerWindow} />
         <SandboxCloseWindow
           conversation={conversation}
