@@ -99,7 +99,12 @@ export async function signUpOwner(baseUrl: string): Promise<{ call: Call; cookie
   const call: Call = async <T>(method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      // A change made with the session cookie carries the web app's CSRF header, as the browser's do.
+      headers: {
+        cookie,
+        'x-charla-request': '1',
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const text = await res.text();

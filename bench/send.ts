@@ -914,7 +914,12 @@ function postJson(
         port,
         method: 'POST',
         path,
-        headers: { cookie, 'content-type': 'application/json', 'content-length': payload.length },
+        headers: {
+          cookie,
+          'x-charla-request': '1',
+          'content-type': 'application/json',
+          'content-length': payload.length,
+        },
         timeout: 60_000,
       },
       (res) => {
