@@ -62,6 +62,10 @@ describe('comfort in a real browser', () => {
     // a opens the assign menu on the keyboard; Enter picks the first member (Marta herself).
     await page.locator('body').press('a');
     await page.locator(`[data-testid="assign-agent-${martaId}"]`).waitFor();
+    // The menu moves focus to its first item once it has opened: Enter before that reaches the trigger.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''))
+      .toBe(`assign-agent-${martaId}`);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('[data-testid="assign-menu"]').getAttribute('data-assignee'), {
