@@ -29,6 +29,11 @@ describe('adding a contact by hand', () => {
     expect(await page.getByTestId('workspace-country').inputValue()).toBe('MX');
     await page.getByTestId('workspace-country').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotsDir, 'new-contact-es-settings-country-1280.png') });
+    // A custom attribute of the workspace: the dialog asks for it by its type.
+    const attribute = await page.request.post(`${server.url}/api/contacts/attributes`, {
+      data: { key: 'ciudad', label: 'Ciudad', type: 'text' },
+    });
+    expect(attribute.status()).toBe(201);
 
     await page.goto(`${server.url}/contacts`);
     await page.getByTestId('new-contact').click();
@@ -50,6 +55,7 @@ describe('adding a contact by hand', () => {
     await dialog.getByTestId('new-contact-phone').fill('55 1234 5678');
     await dialog.getByTestId('new-contact-name').fill('Marta López');
     await dialog.getByTestId('new-contact-tags').fill('mayoreo, vip');
+    await dialog.locator('#new-contact-attr-ciudad').fill('Monterrey');
     await dialog.getByTestId('new-contact-opt-in').selectOption('opted_in');
     await page.screenshot({ path: join(screenshotsDir, 'new-contact-es-filled-1280.png') });
     await dialog.getByTestId('new-contact-save').click();
@@ -58,6 +64,7 @@ describe('adding a contact by hand', () => {
     const panel = page.getByTestId('contact-panel');
     await panel.getByTestId('contact-phone').getByText('+52 55 1234 5678').waitFor();
     expect(await panel.locator('#contact-name').inputValue()).toBe('Marta López');
+    expect(await panel.locator('#attr-ciudad').inputValue()).toBe('Monterrey');
     const row = page.getByTestId('contact-row').filter({ hasText: 'Marta López' });
     await row.getByText('+52 55 1234 5678').waitFor();
     await page.screenshot({ path: join(screenshotsDir, 'new-contact-es-added-1280.png') });

@@ -11,11 +11,12 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
-import { Input, Select, Textarea } from '../../ui/input';
+import { Input, Textarea } from '../../ui/input';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
 import { externalUrl } from '../inbox/message-content/safe-url';
 import { NewConversationButton } from '../inbox/new-conversation/new-conversation-button';
+import { AttributeInput, attributeValueOf } from './attribute-input';
 import { ContactPrivacyActions } from './contact-privacy';
 import { useAttributeDefinitions, useContact, useUpdateContact } from './contacts.api';
 import { MergeDialog } from './merge-dialog';
@@ -116,10 +117,7 @@ function ContactForm({
     for (const d of definitions) {
       const raw = (values[d.key] ?? '').trim();
       if (raw === toText(contact.attributes[d.key])) continue;
-      if (raw === '') attributes[d.key] = null;
-      else if (d.type === 'number') attributes[d.key] = Number(raw);
-      else if (d.type === 'boolean') attributes[d.key] = raw === 'true';
-      else attributes[d.key] = raw;
+      attributes[d.key] = raw === '' ? null : attributeValueOf(d, raw);
     }
     update.mutate({
       name: name.trim() || null,
@@ -256,44 +254,6 @@ function ContactConversations(props: { contact: ContactProfile; currentConversat
         ))
       )}
     </div>
-  );
-}
-
-function AttributeInput(props: {
-  definition: ContactAttributeDefinition;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const { t } = useTranslation();
-  const { definition: d, value, onChange } = props;
-  const id = `attr-${d.key}`;
-  if (d.type === 'boolean' || d.type === 'list') {
-    const options =
-      d.type === 'boolean'
-        ? [
-            { value: 'true', label: t('contacts.yes') },
-            { value: 'false', label: t('contacts.no') },
-          ]
-        : (d.options ?? []).map((o) => ({ value: o, label: o }));
-    return (
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">—</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    );
-  }
-  return (
-    <Input
-      id={id}
-      type={d.type === 'number' ? 'number' : d.type === 'date' ? 'date' : 'text'}
-      step={d.type === 'number' ? 'any' : undefined}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
   );
 }
 

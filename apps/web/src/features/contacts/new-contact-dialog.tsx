@@ -12,7 +12,8 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../ui/dial
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
 import { useSession } from '../auth/require-auth';
-import { useCreateContact } from './contacts.api';
+import { AttributeInput, attributeValueOf } from './attribute-input';
+import { useAttributeDefinitions, useCreateContact } from './contacts.api';
 
 /** "New contact": a number typed as people write it, read in the chosen country; opens the contact. */
 export function NewContactDialog({ onOpenContact }: { onOpenContact: (id: string) => void }) {
@@ -48,6 +49,8 @@ function NewContactForm({ onDone }: { onDone: (id: string) => void }) {
   const [name, setName] = useState('');
   const [tags, setTags] = useState('');
   const [optIn, setOptIn] = useState<'' | 'opted_in' | 'opted_out'>('');
+  const definitions = useAttributeDefinitions();
+  const [values, setValues] = useState<Record<string, string>>({});
   const create = useCreateContact();
   const errorMessage = useErrorMessage();
   const error = create.error;
@@ -83,6 +86,11 @@ function NewContactForm({ onDone }: { onDone: (id: string) => void }) {
         .map((tag) => tag.trim())
         .filter(Boolean),
       ...(optIn ? { optIn } : {}),
+      attributes: Object.fromEntries(
+        (definitions.data ?? [])
+          .filter((d) => (values[d.key] ?? '').trim() !== '')
+          .map((d) => [d.key, attributeValueOf(d, (values[d.key] ?? '').trim())]),
+      ),
     };
     create.mutate(body, { onSuccess: (contact) => onDone(contact.id) });
   };
@@ -157,6 +165,16 @@ function NewContactForm({ onDone }: { onDone: (id: string) => void }) {
           data-testid="new-contact-tags"
         />
       </Field>
+      {(definitions.data ?? []).map((d) => (
+        <Field key={d.key} id={`new-contact-attr-${d.key}`} label={d.label}>
+          <AttributeInput
+            definition={d}
+            idPrefix="new-contact-attr"
+            value={values[d.key] ?? ''}
+            onChange={(value) => setValues((prev) => ({ ...prev, [d.key]: value }))}
+          />
+        </Field>
+      ))}
       <Field id="new-contact-opt-in" label={t('newContact.optIn')}>
         <Select
           id="new-contact-opt-in"
