@@ -256,6 +256,10 @@ async function main() {
       ideal_seconds: ideal,
       over_ideal_pct: ideal === null ? null : round((seconds / ideal - 1) * 100, 2),
       first_to_last_send_seconds: round(sendSeconds, 2),
+      // Where the rest of `seconds` goes: before the first send (materialising the audience) and
+      // after the last one (the broadcast noticing it is done).
+      first_send_after_seconds: round((firstMs - startedAtMs) / 1000, 2),
+      completed_after_last_send_seconds: round((startedAtMs + (completedAt - started) - lastMs) / 1000, 2),
       sends_per_s: round(perSecond),
       charla_cpu_seconds: round(cpuSeconds, 2),
       charla_cpu_ms_per_send: round((cpuSeconds * 1000) / Math.max(1, accepted.length), 3),

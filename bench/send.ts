@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/send.ts [--part burst|idle|busy|photos|all] [--replies 5000] [--conversations 500]
  *     [--concurrency 64] [--samples 200] [--pause 50] [--broadcast 100000] [--photos 500]
- *     [--photo-kb 100] [--rate 1000] [--db postgres|pglite] [--wait 120]
+ *     [--photo-kb 100] [--rate 1000] [--db postgres|pglite] [--wait 120] [--profile DIR]
  *
  * Starts the simulator in this process, playing Meta for one number (HIGH throughput, `mps` = the
  * rate, the per-recipient pair rate limit on), and Charla on a fresh database: as its own OS
@@ -51,7 +51,7 @@ import {
   startNumberSimulator,
 } from './broadcast-setup';
 import { measureLoopbackCost } from './loopback-cost';
-import { createPgDatabase, freePort, startCharlaInProcess, startCharlaProcess } from './start-charla';
+import { cpuMeter, createPgDatabase, freePort, startCharlaInProcess, startCharlaProcess } from './start-charla';
 import { percentile, positiveInt, round, sleep } from './util';
 
 const log = (msg: string) => process.stderr.write(`[bench:send] ${msg}\n`);
@@ -99,6 +99,7 @@ function parseOptions() {
       rate: { type: 'string' },
       db: { type: 'string' },
       wait: { type: 'string' },
+      profile: { type: 'string' },
     },
     strict: true,
   });
@@ -127,6 +128,8 @@ function parseOptions() {
     rate,
     db: db as 'postgres' | 'pglite',
     waitMs: positiveInt('wait', values.wait, 120) * 1000,
+    /** PostgreSQL only: a directory for Charla's CPU profile (node --cpu-prof), written when it stops. */
+    profile: values.profile ?? null,
   };
 }
 type Options = ReturnType<typeof parseOptions>;
@@ -140,6 +143,8 @@ type Bench = {
   call: Call;
   channelId: string;
   post: (path: string, body: unknown) => Promise<{ status: number; body: string }>;
+  /** CPU seconds so far of Charla, PostgreSQL's backends for the bench database, and this process. */
+  cpu: () => Promise<{ charla: number; postgres: number; bench: number }>;
 };
 
 async function main() {
@@ -161,6 +166,7 @@ async function main() {
 
     let baseUrl: string;
     let query: Query;
+    let cpu: Bench['cpu'];
     if (opts.db === 'postgres') {
       const database = await createPgDatabase();
       // CHARLA_BENCH_KEEP_DB=1 leaves the database for a look afterwards (drop it by hand).
@@ -169,6 +175,7 @@ async function main() {
       const charla = await startCharlaProcess(
         charlaProcessEnv({ dataDir, databaseUrl: database.url, simulatorUrl }),
         port,
+        opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [],
       );
       cleanups.push(() => charla.stop());
       charlaOutput = charla.output;
@@ -177,6 +184,7 @@ async function main() {
       cleanups.push(() => db.end());
       baseUrl = charla.url;
       query = async (text, params) => (await db.query(text, params)).rows;
+      cpu = cpuMeter({ charlaPid: charla.child.pid, pg: { client: db, database: database.name } });
       log(`Charla is up (pid ${charla.child.pid}), simulator at ${simulatorUrl}`);
     } else {
       const serverLog = (level: string) => (obj: unknown, msg?: string) =>
@@ -191,6 +199,7 @@ async function main() {
       cleanups.push(charla.close);
       baseUrl = charla.address;
       query = (text, params) => charla.container.db.query(text, params);
+      cpu = cpuMeter({});
       log(`Charla is up in this process on PGlite, simulator at ${simulatorUrl}`);
     }
 
@@ -208,6 +217,7 @@ async function main() {
       call,
       channelId,
       post: (path, body) => postJson(agent, baseUrl, cookie, path, body),
+      cpu,
     };
 
     const result: Figures = {
@@ -365,6 +375,7 @@ async function runBurst(b: Bench): Promise<PartResult> {
   // POST of a conversation starts once the previous one was answered. That is their order.
   const previous = new Array<Promise<void>>(conversations).fill(Promise.resolve());
   log(`${replies} replies over ${conversations} conversations, ${concurrency} POSTs in flight`);
+  const cpuBefore = await b.cpu();
   const firstPostMs = Date.now();
   const started = performance.now();
   const workers = Array.from({ length: Math.min(concurrency, replies) }, async () => {
@@ -406,6 +417,7 @@ async function runBurst(b: Bench): Promise<PartResult> {
     return { done: n >= expected, progress: n, state: `${n}/${expected} replies accepted` };
   });
 
+  const cpuAfter = await b.cpu();
   const logged = readReplies(b.simulator, tag);
   const accepted = texts.filter((t) => logged.acceptedAt.has(t)).length;
   const lastMs = Math.max(0, ...[...logged.acceptedAt.values()].map((times) => times[0]!));
@@ -423,6 +435,13 @@ async function runBurst(b: Bench): Promise<PartResult> {
     burst_sends_per_s: seconds === null ? null : round(accepted / seconds),
     burst_post_p50_ms: round(percentile(postMs, 50), 1),
     burst_post_p95_ms: round(percentile(postMs, 95), 1),
+    // What one reply cost each process, from the first POST until all were accepted (the bench's
+    // own process is the client and the simulator playing Meta).
+    burst_cpu_ms_per_reply: {
+      charla: round(((cpuAfter.charla - cpuBefore.charla) * 1000) / replies, 3),
+      postgres: round(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / replies, 3),
+      bench: round(((cpuAfter.bench - cpuBefore.bench) * 1000) / replies, 3),
+    },
     burst_accepted: accepted,
     burst_missing: missing,
     burst_non_202: non202,

@@ -203,3 +203,28 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export type { Container };
+
+/**
+ * CPU seconds spent so far by Charla's process, the PostgreSQL backends serving `database` (each
+ * backend's own time, so only the bench database's work counts) and the bench's own process (the
+ * client and the simulator): read before and after a run, the difference is what the run cost each.
+ * With Charla in the bench's process (PGlite), `charlaPid` is undefined and its time is the bench's.
+ */
+export function cpuMeter(opts: { charlaPid?: number; pg?: { client: pg.Client; database: string } }) {
+  return async (): Promise<{ charla: number; postgres: number; bench: number }> => {
+    let postgres = 0;
+    if (opts.pg) {
+      const { rows } = await opts.pg.client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [opts.pg.database],
+      );
+      for (const { pid } of rows) postgres += readCpuSeconds(pid);
+    }
+    const own = process.cpuUsage();
+    return {
+      charla: readCpuSeconds(opts.charlaPid),
+      postgres,
+      bench: (own.user + own.system) / 1e6,
+    };
+  };
+}

@@ -27,3 +27,38 @@ describe('group commit', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('group commit with results', () => {
+  it('answers each caller its own result, in the order written', async () => {
+    const gc = createGroupCommit<number, string>(async (items) => {
+      await new Promise((r) => setTimeout(r, 2));
+      return items.map((i) => `row ${i}`);
+    });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => gc.write(i)));
+    expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => `row ${i}`));
+  });
+
+  it('with isolateFailures, a bad item fails only its own caller', async () => {
+    const flushed: number[][] = [];
+    const gc = createGroupCommit<number, number>(
+      async (items) => {
+        flushed.push(items);
+        await new Promise((r) => setTimeout(r, 2));
+        if (items.includes(13)) throw new Error('13 is refused');
+        return items.map((i) => i * 2);
+      },
+      { isolateFailures: true },
+    );
+    const first = gc.write(0); // flushes alone
+    const rest = [12, 13, 14].map((i) => gc.write(i)); // wait together for the next flush
+    const settled = await Promise.allSettled([first, ...rest]);
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([
+      0,
+      24,
+      '13 is refused',
+      28,
+    ]);
+    // The batch of three failed, then each went alone.
+    expect(flushed).toEqual([[0], [12, 13, 14], [12], [13], [14]]);
+  });
+});

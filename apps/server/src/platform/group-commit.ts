@@ -1,31 +1,48 @@
 /**
- * Coalesces concurrent writes into one round trip: while a flush is in flight, new items
+ * Coalesces concurrent writes (or reads: each item a key, each result its row) into one round trip: while a flush is in flight, new items
  * wait and go together in the next one. Each caller's promise settles when ITS item is
- * written (or fails with the flush's error), so durability is unchanged; under load the
- * batches grow by themselves, with no timer and no added latency when idle.
+ * written, with its own result (the flush answers one per item, in order), or fails with the
+ * flush's error; so durability is unchanged. Under load the batches grow by themselves, with no
+ * timer and no added latency when idle.
+ *
+ * `isolateFailures`: when a flush of several items fails, each is flushed again alone, so one
+ * bad item (a row a constraint refuses) fails only its own caller.
  */
-export function createGroupCommit<T>(flush: (items: T[]) => Promise<void>, maxBatch = 1000) {
-  let queue: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
+export function createGroupCommit<T, R = void>(
+  flush: (items: T[]) => Promise<R[] | void>,
+  opts: { maxBatch?: number; isolateFailures?: boolean } = {},
+) {
+  const maxBatch = opts.maxBatch ?? 1000;
+  type Waiter = { item: T; resolve: (result: R) => void; reject: (err: unknown) => void };
+  let queue: Waiter[] = [];
   let flushing = false;
+
+  async function settle(batch: Waiter[]) {
+    try {
+      const results = await flush(batch.map((b) => b.item));
+      batch.forEach((b, i) => b.resolve((results ? results[i] : undefined) as R));
+    } catch (err) {
+      if (!opts.isolateFailures || batch.length === 1) {
+        for (const b of batch) b.reject(err);
+        return;
+      }
+      for (const b of batch) await settle([b]);
+    }
+  }
 
   async function drain() {
     flushing = true;
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
-      try {
-        await flush(batch.map((b) => b.item));
-        for (const b of batch) b.resolve();
-      } catch (err) {
-        for (const b of batch) b.reject(err);
-      }
+      await settle(batch);
     }
     flushing = false;
   }
 
   return {
-    write(item: T): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
+    write(item: T): Promise<R> {
+      return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         if (!flushing) void drain();
       });

@@ -1,6 +1,8 @@
 import type { Role } from '@charla/contracts';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { createToken, sha256Hex } from '../../platform/crypto';
+import type { Orm } from '../../platform/db/database';
+import { createGroupCommit } from '../../platform/group-commit';
 import type { AuthDeps } from './auth.deps';
 import { sessions, workspaceMembers } from './auth.schema';
 
@@ -39,27 +41,9 @@ export async function authenticateSession(
 ): Promise<AuthContext | null> {
   if (!token || token.length > 100) return null;
   const id = sha256Hex(token);
-  const [row] = await deps.orm
-    .select({
-      userId: sessions.userId,
-      workspaceId: sessions.workspaceId,
-      role: workspaceMembers.role,
-      lastSeenAt: workspaceMembers.lastSeenAt,
-      sessionSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(
-      workspaceMembers,
-      and(
-        eq(workspaceMembers.userId, sessions.userId),
-        eq(workspaceMembers.workspaceId, sessions.workspaceId),
-        isNull(workspaceMembers.deactivatedAt),
-      ),
-    )
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, deps.clock.now())))
-    .limit(1);
-  if (!row) return null;
+  const row = await lookupOf(deps.orm).write(id);
   const now = deps.clock.now();
+  if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
   // "Online" for automatic assignment; written at most once a minute per member.
   if (!row.lastSeenAt || now.getTime() - row.lastSeenAt.getTime() > SEEN_EVERY_MS) {
     await deps.orm
@@ -72,6 +56,48 @@ export async function authenticateSession(
     await deps.orm.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return { userId: row.userId, workspaceId: row.workspaceId, role: row.role, sessionId: id };
+}
+
+/**
+ * Every request looks its session up: the lookups in flight together share one query (a group
+ * read, as replies share their insert), so a busy API does not pay a round trip per request.
+ */
+const lookups = new WeakMap<Orm, ReturnType<typeof createLookup>>();
+
+function lookupOf(orm: Orm) {
+  let lookup = lookups.get(orm);
+  if (!lookup) {
+    lookup = createLookup(orm);
+    lookups.set(orm, lookup);
+  }
+  return lookup;
+}
+
+function createLookup(orm: Orm) {
+  return createGroupCommit(async (ids: string[]) => {
+    const rows = await orm
+      .select({
+        id: sessions.id,
+        userId: sessions.userId,
+        workspaceId: sessions.workspaceId,
+        expiresAt: sessions.expiresAt,
+        role: workspaceMembers.role,
+        lastSeenAt: workspaceMembers.lastSeenAt,
+        sessionSeenAt: sessions.lastSeenAt,
+      })
+      .from(sessions)
+      .innerJoin(
+        workspaceMembers,
+        and(
+          eq(workspaceMembers.userId, sessions.userId),
+          eq(workspaceMembers.workspaceId, sessions.workspaceId),
+          isNull(workspaceMembers.deactivatedAt),
+        ),
+      )
+      .where(inArray(sessions.id, [...new Set(ids)]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  });
 }
 
 const SEEN_EVERY_MS = 60_000;
