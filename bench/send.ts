@@ -51,7 +51,13 @@ import {
   startNumberSimulator,
 } from './broadcast-setup';
 import { measureLoopbackCost } from './loopback-cost';
-import { cpuMeter, createPgDatabase, freePort, startCharlaInProcess, startCharlaProcess } from './start-charla';
+import {
+  cpuMeter,
+  createPgDatabase,
+  freePort,
+  startCharlaInProcess,
+  startCharlaProcess,
+} from './start-charla';
 import { percentile, positiveInt, round, sleep } from './util';
 
 const log = (msg: string) => process.stderr.write(`[bench:send] ${msg}\n`);

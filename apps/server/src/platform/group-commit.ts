@@ -9,6 +9,7 @@
  * bad item (a row a constraint refuses) fails only its own caller.
  */
 export function createGroupCommit<T, R = void>(
+  // biome-ignore lint/suspicious/noConfusingVoidType: a write-only flush is any `async` function returning nothing
   flush: (items: T[]) => Promise<R[] | void>,
   opts: { maxBatch?: number; isolateFailures?: boolean } = {},
 ) {
@@ -20,7 +21,7 @@ export function createGroupCommit<T, R = void>(
   async function settle(batch: Waiter[]) {
     try {
       const results = await flush(batch.map((b) => b.item));
-      batch.forEach((b, i) => b.resolve((results ? results[i] : undefined) as R));
+      for (const [i, b] of batch.entries()) b.resolve((results ? results[i] : undefined) as R);
     } catch (err) {
       if (!opts.isolateFailures || batch.length === 1) {
         for (const b of batch) b.reject(err);
