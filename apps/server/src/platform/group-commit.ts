@@ -50,3 +50,23 @@ export function createGroupCommit<T, R = void>(
     },
   };
 }
+
+export type GroupCommit<T, R = void> = ReturnType<typeof createGroupCommit<T, R>>;
+
+/**
+ * One group commit per key (a database handle): the callers sharing the key share its batches,
+ * and each key's commit is made on first use and forgotten with the key.
+ */
+export function groupCommitPer<K extends object, T, R>(
+  create: (key: K) => GroupCommit<T, R>,
+): (key: K) => GroupCommit<T, R> {
+  const byKey = new WeakMap<K, GroupCommit<T, R>>();
+  return (key) => {
+    let commit = byKey.get(key);
+    if (!commit) {
+      commit = create(key);
+      byKey.set(key, commit);
+    }
+    return commit;
+  };
+}

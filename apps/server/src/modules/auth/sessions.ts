@@ -2,7 +2,7 @@ import type { Role } from '@charla/contracts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { createToken, sha256Hex } from '../../platform/crypto';
 import type { Orm } from '../../platform/db/database';
-import { createGroupCommit } from '../../platform/group-commit';
+import { createGroupCommit, groupCommitPer } from '../../platform/group-commit';
 import type { AuthDeps } from './auth.deps';
 import { sessions, workspaceMembers } from './auth.schema';
 
@@ -62,19 +62,8 @@ export async function authenticateSession(
  * Every request looks its session up: the lookups in flight together share one query (a group
  * read, as replies share their insert), so a busy API does not pay a round trip per request.
  */
-const lookups = new WeakMap<Orm, ReturnType<typeof createLookup>>();
-
-function lookupOf(orm: Orm) {
-  let lookup = lookups.get(orm);
-  if (!lookup) {
-    lookup = createLookup(orm);
-    lookups.set(orm, lookup);
-  }
-  return lookup;
-}
-
-function createLookup(orm: Orm) {
-  return createGroupCommit(async (ids: string[]) => {
+const lookupOf = groupCommitPer((orm: Orm) =>
+  createGroupCommit(async (ids: string[]) => {
     const rows = await orm
       .select({
         id: sessions.id,
@@ -97,7 +86,7 @@ function createLookup(orm: Orm) {
       .where(inArray(sessions.id, [...new Set(ids)]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
-  });
-}
+  }),
+);
 
 const SEEN_EVERY_MS = 60_000;

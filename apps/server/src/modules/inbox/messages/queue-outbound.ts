@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Message, MessageContent } from '@charla/contracts';
 import type { Database } from '../../../platform/db/database';
-import { createGroupCommit } from '../../../platform/group-commit';
+import { createGroupCommit, groupCommitPer } from '../../../platform/group-commit';
 import { MESSAGE_COLUMNS, MESSAGE_FROM, type MessageRow } from '../conversations/conversation-view';
 import { toNewMessage } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
@@ -57,25 +57,14 @@ export async function queueOutbound(
   return toNewMessage(deps, actor.workspaceId, row);
 }
 
-/** One group commit per database: the replies in flight together share a statement. */
-const intakes = new WeakMap<Database, ReturnType<typeof createIntake>>();
-
-function intakeOf(db: Database) {
-  let intake = intakes.get(db);
-  if (!intake) {
-    intake = createIntake(db);
-    intakes.set(db, intake);
-  }
-  return intake;
-}
-
-function createIntake(db: Database) {
+/** Per database: the replies in flight together share a statement. */
+const intakeOf = groupCommitPer((db: Database) =>
   // A row a constraint refuses (its conversation was just deleted) fails only its own reply.
-  return createGroupCommit<QueuedRow, MessageRow>((rows) => storeQueued(db, rows), {
+  createGroupCommit<QueuedRow, MessageRow>((rows) => storeQueued(db, rows), {
     maxBatch: 200,
     isolateFailures: true,
-  });
-}
+  }),
+);
 
 /**
  * The messages, their conversations' activity time, the uploads they carry and their outbox rows,

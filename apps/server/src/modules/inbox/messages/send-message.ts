@@ -1,10 +1,12 @@
 import type { Message, SendMessageRequest } from '@charla/contracts';
+import type { Database } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
+import { createGroupCommit, groupCommitPer } from '../../../platform/group-commit';
 import {
+  agentMaySeeSql,
   assertConversationVisible,
   hiddenConversation,
   type Viewer,
-  visibleConversationsSql,
 } from '../conversations/conversation-access';
 import { getConversationWindow } from '../conversations/conversation-window';
 import type { InboxDeps } from '../inbox.deps';
@@ -46,22 +48,10 @@ export async function sendMessage(
 
 /**
  * What a reply needs of its conversation: its number and the customer's window, and whether this
- * member may see it (404 outside the workspace, 403 when hidden from them), in one light query.
+ * member may see it (404 outside the workspace, 403 when hidden from them).
  */
 async function findWindow(deps: Pick<InboxDeps, 'db' | 'clock'>, viewer: Viewer, id: string) {
-  const visible = visibleConversationsSql(viewer, 3);
-  const [row] = await deps.db.query<{
-    channel_id: string;
-    last_inbound_at: Date | null;
-    visible: boolean;
-    status: string;
-    display_phone_number: string;
-  }>(
-    `SELECT c.channel_id, c.last_inbound_at, ${visible.sql} AS visible, ch.status, ch.display_phone_number
-       FROM conversations c JOIN channels ch ON ch.id = c.channel_id
-      WHERE c.workspace_id = $1 AND c.id = $2`,
-    [viewer.workspaceId, id, ...visible.params],
-  );
+  const row = await windowLookupOf(deps.db).write({ viewer, id });
   if (!row) throw notFound('conversation');
   if (!row.visible) throw hiddenConversation();
   assertNumberConnected(row);
@@ -75,6 +65,42 @@ async function findWindow(deps: Pick<InboxDeps, 'db' | 'clock'>, viewer: Viewer,
     window: { isOpen: window.isOpen, expiresAt: window.expiresAt?.toISOString() ?? null },
   };
 }
+
+interface WindowRow {
+  n: string;
+  channel_id: string;
+  last_inbound_at: Date | null;
+  visible: boolean;
+  status: string;
+  display_phone_number: string;
+}
+
+/**
+ * Every reply reads its conversation first: the reads in flight together share one light query
+ * (a group read, as their inserts share one statement), each checked for its own viewer.
+ */
+const windowLookupOf = groupCommitPer((db: Database) =>
+  createGroupCommit(
+    async (asks: { viewer: Viewer; id: string }[]) => {
+      const rows = await db.query<WindowRow & Record<string, unknown>>(
+        `SELECT v.n, c.channel_id, c.last_inbound_at, ch.status, ch.display_phone_number,
+              (v.role <> 'agent' OR ${agentMaySeeSql('v.user_id')}) AS visible
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) WITH ORDINALITY AS v(ws, id, user_id, role, n)
+         JOIN conversations c ON c.workspace_id = v.ws AND c.id = v.id
+         JOIN channels ch ON ch.id = c.channel_id`,
+        [
+          asks.map((a) => a.viewer.workspaceId),
+          asks.map((a) => a.id),
+          asks.map((a) => a.viewer.userId),
+          asks.map((a) => a.viewer.role),
+        ],
+      );
+      const byN = new Map(rows.map((r) => [Number(r.n), r]));
+      return asks.map((_, i) => byN.get(i + 1));
+    },
+    { isolateFailures: true },
+  ),
+);
 
 export function assertWindowOpen(window: { isOpen: boolean; expiresAt: string | null }): void {
   if (window.isOpen) return;
