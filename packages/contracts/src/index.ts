@@ -2,6 +2,7 @@ export * from './access';
 export * from './audit';
 export * from './auth';
 export * from './broadcasts';
+export * from './business-hours';
 export * from './channels';
 export * from './collaboration';
 export * from './contacts';
