@@ -11,6 +11,7 @@ import type { Container } from './container';
 import { auditRoutes } from './modules/audit';
 import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/auth';
 import { authenticateSession } from './modules/auth/sessions';
+import { automationRoutes } from './modules/automation';
 import { broadcastsRoutes } from './modules/broadcasts';
 import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
 import { contactsRoutes } from './modules/contacts';
@@ -88,6 +89,7 @@ export async function buildApp(
     profileOf: (auth, contactId) => getContact(c.inbox, auth, contactId),
   });
   await app.register(privacyRoutes, { deps: c.privacy, requireMember, authOf: authOfAny });
+  await app.register(automationRoutes, { deps: c.automation, requireMember, authOf: authOfAny });
   await app.register(templatesRoutes, { deps: c.templates, requireMember, authOf: authOfAny });
   await app.register(broadcastsRoutes, {
     deps: c.broadcasts,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from './config/config';
 import type { AuditDeps } from './modules/audit';
 import { type AuthDeps, liveSessions } from './modules/auth';
+import type { AutomationDeps } from './modules/automation';
 import {
   announcePausedBroadcasts,
   type BroadcastEngine,
@@ -122,6 +123,8 @@ export interface Container {
   audit: AuditDeps;
   /** Exporting and erasing one contact's data (modules/privacy). */
   privacy: PrivacyDeps;
+  /** Business hours (modules/automation; rules and flows come next). */
+  automation: AutomationDeps;
   /** Contacts, their identities, attributes, consent and imports (modules/contacts). */
   contacts: ContactsDeps;
   inbox: InboxDeps;
@@ -461,6 +464,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
     audit: { db },
+    automation: { db },
     privacy: {
       db,
       media,

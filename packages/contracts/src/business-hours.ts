@@ -192,3 +192,18 @@ function instantOf(zone: string, day: LocalDate, time: string): number {
   // In the gap: the offset before the change carries the time past it (02:30 -> 03:30).
   return withBefore;
 }
+
+/** What Settings › Business hours shows: the workspace's calendar and each team's own, if any. */
+export const BusinessHoursSchema = z.object({
+  /** Null until an admin sets the hours: then Charla counts every hour as open. */
+  workspace: BusinessCalendarSchema.nullable(),
+  teams: z.array(
+    z.object({
+      teamId: z.uuid(),
+      teamName: z.string(),
+      /** Null: the team keeps the workspace's hours. */
+      calendar: BusinessCalendarSchema.nullable(),
+    }),
+  ),
+});
+export type BusinessHours = z.infer<typeof BusinessHoursSchema>;

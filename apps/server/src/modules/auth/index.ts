@@ -4,3 +4,5 @@ export { authRoutes } from './auth.routes';
 export { workspaces } from './auth.schema';
 export { type EndSessionsTarget, endSessions, liveSessions, type SessionsEnded } from './end-sessions';
 export type { AuthContext } from './sessions';
+export { assertAdmin } from './teams';
+export { checkTimeZone } from './time-zone';

@@ -1,0 +1,144 @@
+import type { BusinessCalendar, BusinessHours } from '@charla/contracts';
+import { AppError, notFound } from '../../../platform/errors';
+import { assertAdmin, checkTimeZone } from '../../auth';
+import type { AutomationActor, AutomationDeps } from '../automation.deps';
+
+interface CalendarRow {
+  team_id: string | null;
+  time_zone: string;
+  days: BusinessCalendar['days'];
+  holidays: BusinessCalendar['holidays'];
+}
+
+const calendarOfRow = (r: CalendarRow): BusinessCalendar => ({
+  timeZone: r.time_zone,
+  days: r.days,
+  holidays: r.holidays,
+});
+
+/** The workspace's hours and each team's (null where a team keeps the workspace's). */
+export async function getBusinessHours(deps: AutomationDeps, workspaceId: string): Promise<BusinessHours> {
+  const [calendars, teams] = await Promise.all([
+    deps.db.query<CalendarRow & Record<string, unknown>>(
+      'SELECT team_id, time_zone, days, holidays FROM business_calendars WHERE workspace_id = $1',
+      [workspaceId],
+    ),
+    deps.db.query<{ id: string; name: string }>(
+      'SELECT id, name FROM teams WHERE workspace_id = $1 ORDER BY lower(name), id',
+      [workspaceId],
+    ),
+  ]);
+  const own = calendars.find((c) => c.team_id === null);
+  const byTeam = new Map(calendars.filter((c) => c.team_id).map((c) => [c.team_id, calendarOfRow(c)]));
+  return {
+    workspace: own ? calendarOfRow(own) : null,
+    teams: teams.map((t) => ({ teamId: t.id, teamName: t.name, calendar: byTeam.get(t.id) ?? null })),
+  };
+}
+
+/**
+ * The hours that apply to a conversation of `teamId` (or of no team): the team's own, else the
+ * workspace's; null when none are set (Charla then counts every hour as open). The one lookup
+ * rules, routing and reports use before asking packages/contracts' `isOpenAt`.
+ */
+export async function calendarFor(
+  deps: AutomationDeps,
+  workspaceId: string,
+  teamId: string | null,
+): Promise<BusinessCalendar | null> {
+  const [row] = await deps.db.query<CalendarRow & Record<string, unknown>>(
+    `SELECT team_id, time_zone, days, holidays FROM business_calendars
+      WHERE workspace_id = $1 AND (team_id IS NULL OR team_id = $2)
+      ORDER BY team_id IS NULL LIMIT 1`,
+    [workspaceId, teamId],
+  );
+  return row ? calendarOfRow(row) : null;
+}
+
+/** Sets the workspace's hours (`teamId` null) or a team's own; owners and admins. */
+export async function setBusinessHours(
+  deps: AutomationDeps,
+  actor: AutomationActor,
+  teamId: string | null,
+  calendar: BusinessCalendar,
+): Promise<BusinessHours> {
+  assertAdmin(actor.role, 'change the business hours');
+  const timeZone = checkTimeZone(calendar.timeZone, 'timeZone');
+  if (teamId) await assertTeam(deps, actor.workspaceId, teamId);
+  assertNoOverlap(calendar);
+  const values = [
+    actor.workspaceId,
+    teamId,
+    timeZone,
+    JSON.stringify(calendar.days),
+    JSON.stringify(calendar.holidays),
+  ];
+  await deps.db.query(
+    teamId
+      ? `INSERT INTO business_calendars (workspace_id, team_id, time_zone, days, holidays)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
+         ON CONFLICT (team_id) WHERE team_id IS NOT NULL
+         DO UPDATE SET time_zone = EXCLUDED.time_zone, days = EXCLUDED.days, holidays = EXCLUDED.holidays, updated_at = now()`
+      : `INSERT INTO business_calendars (workspace_id, team_id, time_zone, days, holidays)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
+         ON CONFLICT (workspace_id) WHERE team_id IS NULL
+         DO UPDATE SET time_zone = EXCLUDED.time_zone, days = EXCLUDED.days, holidays = EXCLUDED.holidays, updated_at = now()`,
+    values,
+  );
+  return getBusinessHours(deps, actor.workspaceId);
+}
+
+/** The team keeps the workspace's hours again. */
+export async function clearTeamBusinessHours(
+  deps: AutomationDeps,
+  actor: AutomationActor,
+  teamId: string,
+): Promise<BusinessHours> {
+  assertAdmin(actor.role, 'change the business hours');
+  await assertTeam(deps, actor.workspaceId, teamId);
+  await deps.db.query('DELETE FROM business_calendars WHERE workspace_id = $1 AND team_id = $2', [
+    actor.workspaceId,
+    teamId,
+  ]);
+  return getBusinessHours(deps, actor.workspaceId);
+}
+
+async function assertTeam(deps: AutomationDeps, workspaceId: string, teamId: string) {
+  const [team] = await deps.db.query('SELECT 1 FROM teams WHERE workspace_id = $1 AND id = $2', [
+    workspaceId,
+    teamId,
+  ]);
+  if (!team) throw notFound('team');
+}
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+
+/**
+ * Two ranges of one day that overlap are almost always a typing slip (09:00–14:00 and
+ * 13:00–18:00): refused with the day and both ranges, so the admin sees which to fix.
+ */
+function assertNoOverlap(calendar: BusinessCalendar) {
+  const details: { path: string; message: string }[] = [];
+  calendar.days.forEach((ranges, day) => {
+    const spans = ranges
+      .map((r, i) => ({ i, r, start: minutes(r.from), end: r.to > r.from ? minutes(r.to) : 24 * 60 }))
+      .sort((a, b) => a.start - b.start);
+    for (let k = 1; k < spans.length; k++) {
+      const prev = spans[k - 1]!;
+      const cur = spans[k]!;
+      if (cur.start < prev.end)
+        details.push({
+          path: `days.${day}.${cur.i}`,
+          message: `${DAY_NAMES[day]}: ${cur.r.from}–${cur.r.to} overlaps ${prev.r.from}–${prev.r.to}`,
+        });
+    }
+  });
+  if (details.length > 0)
+    throw new AppError(
+      'unprocessable',
+      'overlapping_hours',
+      `Some ranges of the same day overlap: ${details.map((d) => d.message).join('; ')}. Join them into one range or correct the times.`,
+      details,
+    );
+}

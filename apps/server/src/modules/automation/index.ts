@@ -1,0 +1,3 @@
+export type { AutomationDeps } from './automation.deps';
+export { automationRoutes } from './automation.routes';
+export { calendarFor } from './calendars/business-hours';
