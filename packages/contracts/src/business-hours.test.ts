@@ -6,6 +6,7 @@ import {
   businessMsBetween,
   isOpenAt,
   nextOpenAt,
+  overlappingRanges,
 } from './business-hours';
 
 const H = 3_600_000;
@@ -236,5 +237,32 @@ describe('properties', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('overlapping ranges', () => {
+  it('names each range that starts before an earlier one of its day ends', () => {
+    const days = [
+      [
+        { from: '13:00', to: '18:00' },
+        { from: '09:00', to: '14:00' },
+      ],
+      [
+        { from: '09:00', to: '14:00' },
+        { from: '14:00', to: '18:00' }, // touching is fine
+      ],
+      [
+        { from: '20:00', to: '02:00' }, // overnight: up to midnight here
+        { from: '23:00', to: '23:30' },
+      ],
+      [],
+      [],
+      [],
+      [],
+    ];
+    expect(overlappingRanges({ days })).toEqual([
+      { day: 0, index: 0, other: 1 },
+      { day: 2, index: 1, other: 0 },
+    ]);
   });
 });

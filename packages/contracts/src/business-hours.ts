@@ -113,6 +113,29 @@ export function openIntervals(calendar: BusinessCalendar, from: number, to: numb
   return merged;
 }
 
+/**
+ * Ranges of one day that overlap another of the same day (09:00–14:00 and 13:00–18:00), almost
+ * always a typing slip: each with the day, its index and the index of the range it overlaps.
+ * An overnight range counts up to midnight here (the next day's ranges are the next day's).
+ */
+export function overlappingRanges(
+  calendar: Pick<BusinessCalendar, 'days'>,
+): { day: number; index: number; other: number }[] {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+  const found: { day: number; index: number; other: number }[] = [];
+  calendar.days.forEach((ranges, day) => {
+    const spans = ranges
+      .map((r, index) => ({ index, start: minutes(r.from), end: r.to > r.from ? minutes(r.to) : 24 * 60 }))
+      .sort((a, b) => a.start - b.start || a.index - b.index);
+    let widest = spans[0];
+    for (const span of spans.slice(1)) {
+      if (widest && span.start < widest.end) found.push({ day, index: span.index, other: widest.index });
+      if (!widest || span.end > widest.end) widest = span;
+    }
+  });
+  return found;
+}
+
 // --- local dates and wall-clock time in a zone ------------------------------------------------
 
 type LocalDate = { y: number; m: number; d: number };

@@ -65,6 +65,10 @@ const TeamsPage = lazyPage(
   () => import('../features/settings/teams-page'),
   (m) => m.TeamsPage,
 );
+const BusinessHoursPage = lazyPage(
+  () => import('../features/settings/business-hours/business-hours-page'),
+  (m) => m.BusinessHoursPage,
+);
 const WorkspacePage = lazyPage(
   () => import('../features/settings/workspace-page'),
   (m) => m.WorkspacePage,
@@ -120,6 +124,7 @@ export function AppRoutes() {
             <Route path="labels" element={<LabelsPage />} />
             <Route path="canned" element={<CannedResponsesPage />} />
             <Route path="attributes" element={<ContactAttributesPage />} />
+            <Route path="hours" element={<BusinessHoursPage />} />
             <Route path="workspace" element={<WorkspacePage />} />
             <Route path="activity" element={<AuditLogPage />} />
             <Route path="account" element={<AccountPage />} />

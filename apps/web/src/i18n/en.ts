@@ -9,6 +9,7 @@ import { sandboxWindowEn } from '../features/inbox/sandbox-window.en';
 import { threadViewEn } from '../features/inbox/thread-view.en';
 import { accessEn } from '../features/settings/access.en';
 import { auditEn } from '../features/settings/audit.en';
+import { businessHoursEn } from '../features/settings/business-hours/business-hours.en';
 import { connectRulesEn } from '../features/settings/connect-rules.en';
 import { numberDisconnectEn } from '../features/settings/number-disconnect.en';
 import { organisationEn } from '../features/settings/organisation.en';
@@ -711,6 +712,7 @@ export const en: Translations = {
   privacy: privacyEn,
   contactImport: contactImportEn,
   ...organisationEn,
+  ...businessHoursEn,
   access: accessEn,
   numberDisconnect: numberDisconnectEn,
   presence: {

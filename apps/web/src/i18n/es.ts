@@ -9,6 +9,7 @@ import { sandboxWindowEs } from '../features/inbox/sandbox-window.es';
 import { threadViewEs } from '../features/inbox/thread-view.es';
 import { accessEs } from '../features/settings/access.es';
 import { auditEs } from '../features/settings/audit.es';
+import { businessHoursEs } from '../features/settings/business-hours/business-hours.es';
 import { connectRulesEs } from '../features/settings/connect-rules.es';
 import { numberDisconnectEs } from '../features/settings/number-disconnect.es';
 import { organisationEs } from '../features/settings/organisation.es';
@@ -721,6 +722,7 @@ export const es = {
   privacy: privacyEs,
   contactImport: contactImportEs,
   ...organisationEs,
+  ...businessHoursEs,
   access: accessEs,
   numberDisconnect: numberDisconnectEs,
   presence: {

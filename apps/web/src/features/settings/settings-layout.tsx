@@ -1,5 +1,6 @@
 import {
   Building2,
+  Clock,
   ListPlus,
   MessageSquareText,
   Radio,
@@ -36,6 +37,7 @@ export function SettingsLayout() {
       icon: ListPlus,
       testId: 'settings-attributes',
     },
+    { to: '/settings/hours', label: t('businessHours.nav'), icon: Clock, testId: 'settings-hours' },
     { to: '/settings/account', label: t('access.account.nav'), icon: UserCog, testId: 'settings-account' },
     {
       to: '/settings/workspace',

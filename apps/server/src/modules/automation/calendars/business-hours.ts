@@ -1,4 +1,4 @@
-import type { BusinessCalendar, BusinessHours } from '@charla/contracts';
+import { type BusinessCalendar, type BusinessHours, overlappingRanges } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin, checkTimeZone } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
@@ -112,27 +112,16 @@ async function assertTeam(deps: AutomationDeps, workspaceId: string, teamId: str
 }
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
 
-/**
- * Two ranges of one day that overlap are almost always a typing slip (09:00–14:00 and
- * 13:00–18:00): refused with the day and both ranges, so the admin sees which to fix.
- */
+/** Overlapping ranges of one day are refused with the day and both ranges, so the admin sees which to fix. */
 function assertNoOverlap(calendar: BusinessCalendar) {
-  const details: { path: string; message: string }[] = [];
-  calendar.days.forEach((ranges, day) => {
-    const spans = ranges
-      .map((r, i) => ({ i, r, start: minutes(r.from), end: r.to > r.from ? minutes(r.to) : 24 * 60 }))
-      .sort((a, b) => a.start - b.start);
-    for (let k = 1; k < spans.length; k++) {
-      const prev = spans[k - 1]!;
-      const cur = spans[k]!;
-      if (cur.start < prev.end)
-        details.push({
-          path: `days.${day}.${cur.i}`,
-          message: `${DAY_NAMES[day]}: ${cur.r.from}–${cur.r.to} overlaps ${prev.r.from}–${prev.r.to}`,
-        });
-    }
+  const details = overlappingRanges(calendar).map(({ day, index, other }) => {
+    const a = calendar.days[day]![index]!;
+    const b = calendar.days[day]![other]!;
+    return {
+      path: `days.${day}.${index}`,
+      message: `${DAY_NAMES[day]}: ${a.from}–${a.to} overlaps ${b.from}–${b.to}`,
+    };
   });
   if (details.length > 0)
     throw new AppError(
