@@ -312,8 +312,8 @@ function DayRow({
       ) : (
         <div className="flex min-w-0 flex-1 flex-col gap-2">
           {ranges.map((range, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity of their own
             <div
+              // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity of their own
               key={i}
               className="flex flex-wrap items-center gap-1.5 sm:gap-2"
               data-testid={`hours-day-${day}-range`}
