@@ -3,11 +3,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
-import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { CountrySelect } from '../../ui/country-select';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
+import { SaveRow } from '../../ui/save-row';
 import { Spinner } from '../../ui/spinner';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { canManageMembers, useSession } from '../auth/require-auth';
@@ -165,16 +165,13 @@ function WorkspaceForm({ settings }: { settings: WorkspaceSettings }) {
           <OptOutFields value={draft} onChange={change} />
           {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
           {canManage ? (
-            <div className="flex items-center justify-end gap-3">
-              {isSaved ? (
-                <span className="text-sm text-green-700 dark:text-green-400" data-testid="workspace-saved">
-                  {t('settings.workspace.saved')}
-                </span>
-              ) : null}
-              <Button type="submit" isLoading={update.isPending} data-testid="workspace-save">
-                {t('settings.workspace.save')}
-              </Button>
-            </div>
+            <SaveRow
+              label={t('settings.workspace.save')}
+              savedLabel={t('settings.workspace.saved')}
+              isSaved={isSaved}
+              isPending={update.isPending}
+              testId="workspace"
+            />
           ) : null}
         </fieldset>
       </form>

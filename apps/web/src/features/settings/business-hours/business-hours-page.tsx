@@ -17,6 +17,7 @@ import { Button } from '../../../ui/button';
 import { Card } from '../../../ui/card';
 import { Field } from '../../../ui/field';
 import { Input, Select } from '../../../ui/input';
+import { SaveRow } from '../../../ui/save-row';
 import { Spinner } from '../../../ui/spinner';
 import { TimeZoneSelect } from '../../../ui/time-zone-select';
 import { canManageMembers, useSession } from '../../auth/require-auth';
@@ -222,16 +223,13 @@ function CalendarEditor({
           ) : null}
           {save.isError ? <Alert tone="error">{errorMessage(save.error)}</Alert> : null}
           {canManage ? (
-            <div className="flex items-center justify-end gap-3">
-              {isSaved ? (
-                <span className="text-sm text-green-700 dark:text-green-400" data-testid="hours-saved">
-                  {t('businessHours.saved')}
-                </span>
-              ) : null}
-              <Button type="submit" isLoading={save.isPending} data-testid="hours-save">
-                {t('businessHours.save')}
-              </Button>
-            </div>
+            <SaveRow
+              label={t('businessHours.save')}
+              savedLabel={t('businessHours.saved')}
+              isSaved={isSaved}
+              isPending={save.isPending}
+              testId="hours"
+            />
           ) : null}
         </fieldset>
       </form>
