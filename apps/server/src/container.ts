@@ -276,6 +276,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     (channelId) =>
       broadcastEngine?.rateOf(channelId) ?? Promise.resolve(config.BROADCAST_DEFAULT_RATE_PER_SECOND),
   );
+  /** `contact.updated` to the browsers (contacts module, and the inbox when it adds a contact). */
+  const contactsChanged: ContactsDeps['contactsChanged'] = (changes) =>
+    bus.publishMany(
+      changes.map((c) => ({ workspaceId: c.workspaceId, type: 'contact.updated', contactId: c.contactId })),
+    );
   const inbox: InboxDeps = {
     db,
     clock,
@@ -283,6 +288,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     gateway,
     outbox,
     notify,
+    contactsChanged,
     media,
     mediaInUse: async (ids) => {
       const [samples, broadcastFiles] = await Promise.all([
@@ -293,7 +299,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
   };
   defineInboxJobs(inbox);
-  const contacts: ContactsDeps = { db, clock, jobs };
+  const contacts: ContactsDeps = {
+    db,
+    clock,
+    jobs,
+    contactsChanged,
+  };
   defineContactJobs(contacts);
   definePurgeWebhookEventsJob(jobs, { db, clock }, config.WEBHOOK_EVENTS_RETENTION_DAYS);
   const mediaDownloads = createMediaDownloadWorker(

@@ -15,6 +15,8 @@ export const RealtimeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('channel.updated'), channelId: z.string() }),
   /** A template was created, edited, deleted, or Meta changed its status, quality or category. */
   z.object({ type: z.literal('template.updated'), templateId: z.string() }),
+  /** A contact's name, tags, attributes, notes or consent changed (by hand or through the API). */
+  z.object({ type: z.literal('contact.updated'), contactId: z.string() }),
   /** At most ~2 per second per broadcast while it sends; carries counts so lists update live. */
   z.object({
     type: z.literal('broadcast.updated'),

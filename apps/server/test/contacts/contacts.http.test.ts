@@ -168,4 +168,24 @@ describe('contacts', () => {
     expect(profile.conversations).toHaveLength(1);
     expect((await api('GET', '/api/contacts')).json().total).toBe(1);
   });
+
+  it('tells every member’s browser when a contact is added or changed, and not when a change is refused', async () => {
+    const events: Record<string, unknown>[] = [];
+    const unsubscribe = t.container.bus.subscribe((e) => events.push(e));
+    const refused = await api('PATCH', `/api/contacts/${contactId}`, { attributes: { nope: 'x' } });
+    expect(refused.statusCode).toBe(422);
+    const changed = await api('PATCH', `/api/contacts/${contactId}`, { notes: 'Llama por la tarde' });
+    expect(changed.statusCode).toBe(200);
+    const added = await api('POST', '/api/contacts', { phone: '+52 55 9876 5432', name: 'Nuevo' });
+    expect(added.statusCode, added.body).toBe(201);
+    await t.waitFor(
+      async () => events.filter((e) => e.type === 'contact.updated').length >= 2,
+      'two contact.updated',
+    );
+    unsubscribe();
+    expect(events.filter((e) => e.type === 'contact.updated').map((e) => e.contactId)).toEqual([
+      contactId,
+      added.json().id,
+    ]);
+  });
 });

@@ -13,5 +13,9 @@ export const queryKeys = {
   /** Every broadcast query: the list, each broadcast and what features/broadcasts keeps. */
   allBroadcasts: ['broadcasts'] as const,
   members: ['members'] as const,
+  /** features/contacts keeps its keys under these. */
+  contact: (id: string) => ['contacts', 'one', id] as const,
+  contactLists: ['contacts', 'list'] as const,
+  contacts: ['contacts', 'one'] as const,
   invitation: (token: string) => ['invitation', token] as const,
 };

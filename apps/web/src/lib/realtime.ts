@@ -35,6 +35,10 @@ export function applyRealtimeEvent(queryClient: QueryClient, event: RealtimeEven
     case 'template.updated':
       void queryClient.invalidateQueries({ queryKey: queryKeys.templates });
       return;
+    case 'contact.updated':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contact(event.contactId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contactLists });
+      return;
     case 'broadcast.updated':
       void queryClient.invalidateQueries({ queryKey: queryKeys.broadcasts });
       void queryClient.invalidateQueries({ queryKey: queryKeys.broadcast(event.broadcastId) });
@@ -53,6 +57,8 @@ export function refreshOnSubscribed(queryClient: QueryClient): void {
     queryKeys.channels,
     queryKeys.templates,
     queryKeys.allBroadcasts,
+    queryKeys.contactLists,
+    queryKeys.contacts,
   ]) {
     void queryClient.invalidateQueries({ queryKey });
   }
@@ -81,6 +87,8 @@ export function parseRealtimeFrame(data: unknown): RealtimeEvent | null {
       return isId(channelId) ? { type, channelId } : null;
     case 'template.updated':
       return isId(frame.templateId) ? { type, templateId: frame.templateId } : null;
+    case 'contact.updated':
+      return isId(frame.contactId) ? { type, contactId: frame.contactId } : null;
     case 'broadcast.updated':
       return parseBroadcastUpdated(frame);
     case 'presence.updated': {

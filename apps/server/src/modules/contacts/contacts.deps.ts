@@ -7,4 +7,6 @@ export interface ContactsDeps {
   clock: Clock;
   /** Runs contact imports (`contacts.jobs.ts`). */
   jobs: JobQueue;
+  /** Tells open browsers that these contacts changed (`contact.updated`); called after commit. */
+  contactsChanged(changes: { workspaceId: string; contactId: string }[]): Promise<void>;
 }

@@ -15,7 +15,7 @@ import { workspaceDefaultCountry } from './workspace-country';
  * 409 `contact_exists` naming that contact, so the caller can open it instead of a twin.
  */
 export async function createContact(
-  deps: Pick<ContactsDeps, 'db' | 'clock'>,
+  deps: Pick<ContactsDeps, 'db' | 'clock' | 'contactsChanged'>,
   auth: AuthContext,
   input: CreateContactRequest,
 ): Promise<Contact> {
@@ -33,7 +33,7 @@ export async function createContact(
   const { values: attributes } = await checkContactAttributes(deps, auth.workspaceId, input.attributes ?? {});
   const now = deps.clock.now();
   const optIn = input.optIn ?? null;
-  return deps.db.transaction(async (query) => {
+  const contact = await deps.db.transaction(async (query) => {
     // One add at a time per workspace and number: two members adding the same number make one contact.
     await query('SELECT pg_advisory_xact_lock(hashtext($1 || $2))', [auth.workspaceId, number.matchKey]);
     const [existing] = await query<{ id: string }>(
@@ -72,4 +72,6 @@ export async function createContact(
     );
     return toContact(row!);
   });
+  await deps.contactsChanged([{ workspaceId: auth.workspaceId, contactId: contact.id }]);
+  return contact;
 }

@@ -11,7 +11,7 @@ import type { ContactsDeps } from './contacts.deps';
  * messages point at the contact's id, which never changes. 404 when the workspace has no such contact.
  */
 export async function updateContact(
-  deps: Pick<ContactsDeps, 'db' | 'clock'>,
+  deps: Pick<ContactsDeps, 'db' | 'clock' | 'contactsChanged'>,
   auth: AuthContext,
   contactId: string,
   input: UpdateContactRequest,
@@ -42,6 +42,7 @@ export async function updateContact(
       params,
     );
     if (updated.length === 0) throw notFound('contact');
+    await deps.contactsChanged([{ workspaceId: auth.workspaceId, contactId }]);
   } else {
     const found = await deps.db.query('SELECT 1 FROM contacts WHERE workspace_id = $1 AND id = $2', [
       auth.workspaceId,

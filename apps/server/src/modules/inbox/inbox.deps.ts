@@ -20,4 +20,6 @@ export interface InboxDeps {
   mediaInUse(mediaIds: string[]): Promise<Set<string>>;
   /** Tell the browsers; called after commit. */
   notify(changes: InboxChange[]): Promise<void>;
+  /** Tells the browsers that these contacts changed (a contact added while starting a conversation). */
+  contactsChanged(changes: { workspaceId: string; contactId: string }[]): Promise<void>;
 }

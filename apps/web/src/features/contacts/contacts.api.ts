@@ -20,7 +20,7 @@ import { queryKeys } from '../../lib/query-keys';
 
 const keys = {
   list: (q: string) => ['contacts', 'list', q] as const,
-  one: (id: string) => ['contacts', 'one', id] as const,
+  one: queryKeys.contact,
   attributes: ['contacts', 'attributes'] as const,
   import: (id: string) => ['contacts', 'import', id] as const,
 };

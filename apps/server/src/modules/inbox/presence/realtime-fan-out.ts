@@ -4,7 +4,12 @@ import type { RealtimeClient, RealtimeHub } from '../../../platform/realtime/rea
 import { agentsWhoMaySee, teamMembersAmong } from './presence-visibility';
 
 /** Events with nothing of a conversation in them: every member of the workspace hears them. */
-const WORKSPACE_EVENTS = new Set(['channel.updated', 'template.updated', 'broadcast.updated']);
+const WORKSPACE_EVENTS = new Set([
+  'channel.updated',
+  'template.updated',
+  'broadcast.updated',
+  'contact.updated',
+]);
 /** Events about one conversation (`conversationId`): only members who may see it hear them. */
 const CONVERSATION_EVENTS = new Set([
   'message.created',
