@@ -63,8 +63,11 @@ describe('comfort in a real browser', () => {
     await page.locator('body').press('a');
     await page.locator(`[data-testid="assign-agent-${martaId}"]`).waitFor();
     // The menu moves focus to its first item once it has opened: Enter before that reaches the trigger.
+    // Under a loaded CI machine that takes longer than expect.poll's default second.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''))
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''), {
+        timeout: 10_000,
+      })
       .toBe(`assign-agent-${martaId}`);
     await page.keyboard.press('Enter');
     await expect
