@@ -16,6 +16,6 @@ export const queryKeys = {
   /** features/contacts keeps its keys under these. */
   contact: (id: string) => ['contacts', 'one', id] as const,
   contactLists: ['contacts', 'list'] as const,
-  contacts: ['contacts', 'one'] as const,
+  contactProfiles: ['contacts', 'one'] as const,
   invitation: (token: string) => ['invitation', token] as const,
 };

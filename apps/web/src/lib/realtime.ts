@@ -58,7 +58,7 @@ export function refreshOnSubscribed(queryClient: QueryClient): void {
     queryKeys.templates,
     queryKeys.allBroadcasts,
     queryKeys.contactLists,
-    queryKeys.contacts,
+    queryKeys.contactProfiles,
   ]) {
     void queryClient.invalidateQueries({ queryKey });
   }

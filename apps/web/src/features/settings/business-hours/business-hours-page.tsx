@@ -342,16 +342,10 @@ function DayRow({
                   {t('businessHours.overnight')}
                 </span>
               ) : null}
-              <Button
-                type="button"
-                variant="ghost"
-                size="sm"
+              <RemoveButton
+                label={t('businessHours.removeRange')}
                 onClick={() => onChange(ranges.filter((_, k) => k !== i))}
-                aria-label={t('businessHours.removeRange')}
-                title={t('businessHours.removeRange')}
-              >
-                <X className="size-4" aria-hidden />
-              </Button>
+              />
               {overlaps
                 .filter((o) => o.index === i)
                 .map((o) => {
@@ -438,16 +432,10 @@ function Holidays({ holidays, onChange }: { holidays: Holiday[]; onChange: (holi
               />
               {t('businessHours.yearly')}
             </label>
-            <Button
-              type="button"
-              variant="ghost"
-              size="sm"
+            <RemoveButton
+              label={t('businessHours.removeHoliday')}
               onClick={() => onChange(holidays.filter((_, k) => k !== i))}
-              aria-label={t('businessHours.removeHoliday')}
-              title={t('businessHours.removeHoliday')}
-            >
-              <X className="size-4" aria-hidden />
-            </Button>
+            />
           </div>
         ))
       )}
@@ -466,5 +454,14 @@ function Holidays({ holidays, onChange }: { holidays: Holiday[]; onChange: (holi
         </Button>
       </div>
     </fieldset>
+  );
+}
+
+/** The small ✕ that removes one row (a range, a holiday). */
+function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button type="button" variant="ghost" size="sm" onClick={onClick} aria-label={label} title={label}>
+      <X className="size-4" aria-hidden />
+    </Button>
   );
 }
