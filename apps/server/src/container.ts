@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import type { Config } from './config/config';
 import type { AuditDeps } from './modules/audit';
 import { type AuthDeps, liveSessions } from './modules/auth';
-import type { AutomationDeps } from './modules/automation';
+import {
+  type AutomationDeps,
+  type AutomationWorker,
+  createAutomationWorker,
+  enqueueInboundForAutomation,
+} from './modules/automation';
 import {
   announcePausedBroadcasts,
   type BroadcastEngine,
@@ -123,8 +128,9 @@ export interface Container {
   audit: AuditDeps;
   /** Exporting and erasing one contact's data (modules/privacy). */
   privacy: PrivacyDeps;
-  /** Business hours (modules/automation; rules and flows come next). */
+  /** Business hours and rules (modules/automation). */
   automation: AutomationDeps;
+  automationWorker: AutomationWorker;
   /** Contacts, their identities, attributes, consent and imports (modules/contacts). */
   contacts: ContactsDeps;
   inbox: InboxDeps;
@@ -391,6 +397,18 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   });
   defineBroadcastJobs(broadcasts, () => engine.poke());
 
+  const automation: AutomationDeps = {
+    db,
+    clock,
+    checkContent: (draft) => gateway.checkContent(draft),
+  };
+  const automationWorker = createAutomationWorker({
+    ...automation,
+    outbox,
+    notify,
+    log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
+  });
+
   const ingestWorker = createIngestWorker({
     templates: createTemplateWebhookSink(templates),
     db,
@@ -399,6 +417,13 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     directory,
     notify,
     wakeMediaDownloads: () => mediaDownloads.wake(),
+    onInbound: (query, recorded) =>
+      enqueueInboundForAutomation(query, {
+        messageIds: recorded.inboundIds ?? [],
+        createdConversationIds: recorded.createdConversationIds ?? [],
+        reopenedConversationIds: recorded.reopenedConversationIds ?? [],
+      }),
+    wakeAutomation: () => automationWorker.wake(),
     queueSends: (ids) => outbox.queueMessages(ids),
     onStatuses: async (query, statuses) => {
       await engine.onStatuses(query, statuses);
@@ -475,7 +500,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
     audit: { db },
-    automation: { db },
+    automation,
+    automationWorker,
     privacy: {
       db,
       media,
@@ -514,6 +540,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       await jobs.start();
       ingestWorker.start();
       mediaDownloads.start();
+      automationWorker.start();
       await outbox.start();
       engine.start();
       await scheduleTemplateSync(jobs);
@@ -536,6 +563,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         ['broadcast engine', () => engine.stop()],
         ['outbox', () => outbox.stop()],
         ['ingest worker', () => ingestWorker.stop()],
+        ['automation', () => automationWorker.stop()],
         ['media downloads', () => mediaDownloads.stop()],
         ['job queue', () => jobs.stop()],
         ['event bus', () => bus.stop()],

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addBusinessMs,
   type BusinessCalendar,
   BusinessCalendarSchema,
   businessMsBetween,
@@ -104,6 +105,32 @@ describe('business time between two instants', () => {
     expect(nextOpenAt(madridShop, at('2026-12-07T19:45:00Z'))).toEqual(at('2026-12-09T08:00:00Z'));
     const never: BusinessCalendar = { timeZone: 'UTC', days: [[], [], [], [], [], [], []], holidays: [] };
     expect(nextOpenAt(never, at('2026-12-07T00:00:00Z'))).toBeNull();
+  });
+});
+
+describe('adding business time', () => {
+  it('five business minutes after a message at 03:00 end at 09:05, and a Friday evening one waits for Saturday', () => {
+    // Tuesday 2026-12-01 03:00 Madrid (02:00Z): opens 09:00 (08:00Z).
+    expect(addBusinessMs(madridShop, at('2026-12-01T02:00:00Z'), 5 * 60_000)).toEqual(
+      at('2026-12-01T08:05:00Z'),
+    );
+    // Friday 2026-12-04 20:28 Madrid: two minutes left today, three more at Saturday 10:00.
+    expect(addBusinessMs(madridShop, at('2026-12-04T19:28:00Z'), 5 * 60_000)).toEqual(
+      at('2026-12-05T09:03:00Z'),
+    );
+    // Monday 2026-12-07 at 20:00, then Tuesday 8 December is a holiday: Wednesday 09:00 + 25 minutes.
+    expect(addBusinessMs(madridShop, at('2026-12-07T19:00:00Z'), 55 * 60_000)).toEqual(
+      at('2026-12-09T08:25:00Z'),
+    );
+  });
+
+  it('a calendar with no hours never gets there', () => {
+    const closed: BusinessCalendar = {
+      timeZone: 'UTC',
+      days: Array.from({ length: 7 }, () => []),
+      holidays: [],
+    };
+    expect(addBusinessMs(closed, at('2026-12-01T00:00:00Z'), 60_000)).toBeNull();
   });
 });
 
@@ -221,6 +248,23 @@ describe('properties', () => {
         expect(isOpenAt(cal, t)).toBe(minute > 0);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('adding business time lands where exactly that much business time has passed', () => {
+    fc.assert(
+      fc.property(calendar, instant, fc.integer({ min: 1, max: 3 * 24 * 60 }), (cal, t, minutes) => {
+        const ms = minutes * 60_000;
+        const end = addBusinessMs(cal, t, ms, 60);
+        if (end === null) {
+          expect(businessMsBetween(cal, t, new Date(t.getTime() + 60 * 24 * H))).toBeLessThan(ms);
+          return;
+        }
+        expect(businessMsBetween(cal, t, end)).toBe(ms);
+        // And not a moment later: the minute before the end held business time.
+        expect(businessMsBetween(cal, new Date(end.getTime() - 1), end)).toBe(1);
+      }),
+      { numRuns: 150 },
     );
   });
 

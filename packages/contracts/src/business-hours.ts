@@ -83,6 +83,33 @@ export function nextOpenAt(calendar: BusinessCalendar, at: Date, withinDays = 36
 }
 
 /**
+ * The instant at which `ms` of business time have passed since `from`, or null when the calendar
+ * does not hold that much open time within `withinDays` (no hours at all, a long closure).
+ */
+export function addBusinessMs(
+  calendar: BusinessCalendar,
+  from: Date,
+  ms: number,
+  withinDays = 366,
+): Date | null {
+  let left = Math.max(0, ms);
+  let cursor = from.getTime();
+  const end = cursor + withinDays * DAY_MS;
+  while (cursor < end) {
+    const to = Math.min(end, cursor + 7 * DAY_MS);
+    for (const i of openIntervals(calendar, cursor, to)) {
+      const start = Math.max(i.start, cursor);
+      const stop = Math.min(i.end, to);
+      if (stop <= start) continue;
+      if (stop - start >= left) return new Date(start + left);
+      left -= stop - start;
+    }
+    cursor = to;
+  }
+  return null;
+}
+
+/**
  * The open intervals that overlap `[from, to)`, sorted and merged (a range ending at 24:00 and
  * the next day's starting at 00:00 are one interval).
  */

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { NoteSchema } from './collaboration';
 import { MessageContentSchema, QuotedMessageSchema, ReactionSchema, ReferralSchema } from './message-content';
 
+/** Which automation did something: a rule, named as it was then. */
+export const AutomatedBySchema = z.object({ kind: z.enum(['rule']), id: z.string(), name: z.string() });
+export type AutomatedBy = z.infer<typeof AutomatedBySchema>;
+
 /** queued: stored in Charla; accepted: Meta took it (wamid known); then the WhatsApp ticks. */
 export const MessageStatusSchema = z.enum(['queued', 'accepted', 'sent', 'delivered', 'read', 'failed']);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
@@ -24,6 +28,8 @@ export const MessageSchema = z.object({
   status: MessageStatusSchema.nullable(),
   error: MessageErrorSchema.nullable(),
   senderName: z.string().nullable(),
+  /** Sent by an automation rule (its name as it was then), not by a person. */
+  automatedBy: AutomatedBySchema.nullable().optional(),
   createdAt: z.string(),
   /** The full content by type; `text` above stays the plain-text preview. */
   content: MessageContentSchema,
@@ -135,9 +141,21 @@ export const ConversationEventSchema = z.object({
    * to a resolved or snoozed conversation (`from` the old status); `merged`: a contact was merged
    * into this conversation's contact (`from` is the merged contact's name or phone); `consent`: the
    * contact opted out or back in (`to` `opted_out`/`opted_in`, `from` the previous state, `note`
-   * the source: `customer_keyword` or `whatsapp`).
+   * the source: `customer_keyword` or `whatsapp`); `automation`: what a rule did that is not a
+   * change of state (`to`: replied, note, tagged, untagged, attribute, or skipped with the reason
+   * in `note`), with the rule in `automatedBy`.
    */
-  kind: z.enum(['status', 'priority', 'assignee', 'team', 'label', 'reopened', 'merged', 'consent']),
+  kind: z.enum([
+    'status',
+    'priority',
+    'assignee',
+    'team',
+    'label',
+    'reopened',
+    'merged',
+    'consent',
+    'automation',
+  ]),
   /** Who did it; null when Charla did (automatic assignment, a snooze ending). */
   actor: NamedRefSchema.nullable(),
   from: z.string().nullable(),
@@ -146,6 +164,8 @@ export const ConversationEventSchema = z.object({
   fromName: z.string().nullable(),
   toName: z.string().nullable(),
   note: z.string().nullable(),
+  /** Done by an automation rule (its name as it was then); `actor` is null. */
+  automatedBy: AutomatedBySchema.nullable().optional(),
   at: z.string(),
 });
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;

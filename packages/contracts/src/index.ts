@@ -1,6 +1,7 @@
 export * from './access';
 export * from './audit';
 export * from './auth';
+export * from './automation';
 export * from './broadcasts';
 export * from './business-hours';
 export * from './channels';

@@ -6,7 +6,16 @@ const hours = {
   holidays: [],
 };
 
-/** Business hours (modules/automation): every member reads them; owners and admins change them. */
+const rule = {
+  name: 'Permisos',
+  trigger: { type: 'message_received' },
+  actions: [{ type: 'send_message', message: { type: 'text', text: 'Hola' } }],
+};
+
+/**
+ * Business hours and rules (modules/automation): every member reads them; owners and admins
+ * change them; another workspace's owner finds neither.
+ */
 export const spec: PermissionSpec = {
   prepare: async (f, role) => {
     const res = await f.t.app.inject({
@@ -15,12 +24,42 @@ export const spec: PermissionSpec = {
       headers: { cookie: f.t.cookie },
       payload: { name: `hours of ${role} ${Math.random()}` },
     });
-    return { teamId: res.json().id };
+    const created = await f.t.app.inject({
+      method: 'POST',
+      url: '/api/automation/rules',
+      headers: { cookie: f.t.cookie },
+      payload: rule,
+    });
+    const list = await f.t.app.inject({
+      method: 'GET',
+      url: '/api/automation/rules',
+      headers: { cookie: f.t.cookie },
+    });
+    return {
+      teamId: res.json().id,
+      ruleId: created.json().id,
+      order: JSON.stringify(list.json().rules.map((r: { id: string }) => r.id)),
+    };
   },
   rows: [
     ['GET', () => '/api/business-hours', undefined, 200, 200, 200, 200],
     ['PUT', () => '/api/business-hours', hours, 200, 200, 403, 200],
     ['PUT', ({ teamId }) => `/api/teams/${teamId}/business-hours`, hours, 200, 200, 403, 404],
     ['DELETE', ({ teamId }) => `/api/teams/${teamId}/business-hours`, undefined, 200, 200, 403, 404],
+    ['GET', () => '/api/automation/rules', undefined, 200, 200, 200, 200],
+    ['GET', ({ ruleId }) => `/api/automation/rules/${ruleId}`, undefined, 200, 200, 200, 404],
+    [
+      'PUT',
+      () => '/api/automation/rules/order',
+      ({ order }) => ({ ids: JSON.parse(order!) }),
+      200,
+      200,
+      403,
+      400,
+    ],
+    ['POST', () => '/api/automation/rules', rule, 201, 201, 403, 201],
+    ['PUT', ({ ruleId }) => `/api/automation/rules/${ruleId}`, rule, 200, 200, 403, 404],
+    ['PATCH', ({ ruleId }) => `/api/automation/rules/${ruleId}`, { enabled: false }, 200, 200, 403, 404],
+    ['DELETE', ({ ruleId }) => `/api/automation/rules/${ruleId}`, undefined, 204, 204, 403, 404],
   ],
 };

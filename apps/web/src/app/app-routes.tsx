@@ -21,6 +21,14 @@ const AccountPage = lazyPage(
   () => import('../features/settings/account-page'),
   (m) => m.AccountPage,
 );
+const RulesPage = lazyPage(
+  () => import('../features/automation/rules-page'),
+  (m) => m.RulesPage,
+);
+const RuleEditorPage = lazyPage(
+  () => import('../features/automation/rule-editor-page'),
+  (m) => m.RuleEditorPage,
+);
 const AuditLogPage = lazyPage(
   () => import('../features/settings/audit-log-page'),
   (m) => m.AuditLogPage,
@@ -113,6 +121,9 @@ export function AppRoutes() {
           <Route path="broadcasts" element={<BroadcastsPage />} />
           <Route path="broadcasts/new" element={<NewBroadcastPage />} />
           <Route path="broadcasts/:broadcastId" element={<BroadcastDetailPage />} />
+          <Route path="automation" element={<RulesPage />} />
+          <Route path="automation/rules/new" element={<RuleEditorPage />} />
+          <Route path="automation/rules/:ruleId" element={<RuleEditorPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/new" element={<TemplateEditorPage />} />
           <Route path="templates/:templateId" element={<TemplateEditorPage />} />

@@ -1,4 +1,4 @@
-import { FileText, Inbox, Megaphone, Settings, Users } from 'lucide-react';
+import { Bot, FileText, Inbox, Megaphone, Settings, Users } from 'lucide-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router';
@@ -39,6 +39,7 @@ export function AppShell() {
             <RailLink to="/contacts" label={t('contacts.nav')} testId="nav-contacts" icon={Users} />
             <RailLink to="/templates" label={t('templates.nav')} testId="nav-templates" icon={FileText} />
             <RailLink to="/broadcasts" label={t('broadcasts.nav')} testId="nav-broadcasts" icon={Megaphone} />
+            <RailLink to="/automation" label={t('rules.nav')} testId="nav-automation" icon={Bot} />
             <RailLink to="/settings" label={t('nav.settings')} testId="nav-settings" icon={Settings} />
             <div className="md:mt-auto">
               <UserMenu />

@@ -1,3 +1,4 @@
+import { automationEn } from '../features/automation/automation.en';
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
 import { contactPanelEn } from '../features/contacts/contact-panel.en';
 import { contactImportEn } from '../features/contacts/import.en';
@@ -712,6 +713,7 @@ export const en: Translations = {
   privacy: privacyEn,
   contactImport: contactImportEn,
   ...organisationEn,
+  ...automationEn,
   ...businessHoursEn,
   access: accessEn,
   numberDisconnect: numberDisconnectEn,

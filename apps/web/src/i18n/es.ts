@@ -1,3 +1,4 @@
+import { automationEs } from '../features/automation/automation.es';
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
 import { contactPanelEs } from '../features/contacts/contact-panel.es';
 import { contactImportEs } from '../features/contacts/import.es';
@@ -722,6 +723,7 @@ export const es = {
   privacy: privacyEs,
   contactImport: contactImportEs,
   ...organisationEs,
+  ...automationEs,
   ...businessHoursEs,
   access: accessEs,
   numberDisconnect: numberDisconnectEs,

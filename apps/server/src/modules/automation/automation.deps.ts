@@ -1,8 +1,20 @@
+import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
+import type { ChannelGateway, InboxChange, OutboxPort } from '../inbox';
 
 /** What automation needs, built once in container.ts. */
 export interface AutomationDeps {
   db: Database;
+  clock: Clock;
+  /** Whether a number accepts a message (lengths, counts), as the inbox checks an agent's. */
+  checkContent: ChannelGateway['checkContent'];
+}
+
+/** What the rules engine needs besides: the outbox its sends go through, and the realtime fan-out. */
+export interface AutomationEngineDeps extends AutomationDeps {
+  outbox: OutboxPort;
+  notify(changes: InboxChange[]): Promise<void>;
+  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
 /** Who asks: any member reads the hours; owners and admins change them. */

@@ -1,9 +1,24 @@
-import { BusinessCalendarSchema, BusinessHoursSchema } from '@charla/contracts';
+import {
+  AutomationRuleSchema,
+  BusinessCalendarSchema,
+  BusinessHoursSchema,
+  RuleInputSchema,
+  RuleOrderSchema,
+} from '@charla/contracts';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AutomationActor, AutomationDeps } from './automation.deps';
 import { clearTeamBusinessHours, getBusinessHours, setBusinessHours } from './calendars/business-hours';
+import {
+  createRule,
+  deleteRule,
+  getRule,
+  listRules,
+  reorderRules,
+  setRuleEnabled,
+  updateRule,
+} from './rules/automation-rules';
 
 export interface AutomationRoutesOptions {
   deps: AutomationDeps;
@@ -11,7 +26,7 @@ export interface AutomationRoutesOptions {
   authOf(request: unknown): AutomationActor;
 }
 
-/** Business hours of the workspace and its teams (rules and flows come next). */
+/** Business hours of the workspace and its teams, and the automation rules. */
 export async function automationRoutes(appIn: FastifyInstance, opts: AutomationRoutesOptions) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { deps } = opts;
@@ -72,5 +87,96 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       },
     },
     async (req) => clearTeamBusinessHours(deps, opts.authOf(req), req.params.id),
+  );
+
+  const RuleId = z.object({ id: z.uuid() });
+  const Rules = z.object({ rules: z.array(AutomationRuleSchema) });
+
+  app.get(
+    '/api/automation/rules',
+    {
+      preHandler: opts.requireMember,
+      schema: { tags, summary: 'The automation rules in the order they run', response: { 200: Rules } },
+    },
+    async (req) => ({ rules: await listRules(deps, opts.authOf(req).workspaceId) }),
+  );
+
+  app.post(
+    '/api/automation/rules',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: 'Create a rule, last in the order (owners and admins)',
+        body: RuleInputSchema,
+        response: { 201: AutomationRuleSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createRule(deps, opts.authOf(req), req.body)),
+  );
+
+  app.put(
+    '/api/automation/rules/order',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: 'Put the rules in the order they run: every rule id once (owners and admins)',
+        body: RuleOrderSchema,
+        response: { 200: Rules },
+      },
+    },
+    async (req) => ({ rules: await reorderRules(deps, opts.authOf(req), req.body.ids) }),
+  );
+
+  app.get(
+    '/api/automation/rules/:id',
+    {
+      preHandler: opts.requireMember,
+      schema: { tags, summary: 'One rule', params: RuleId, response: { 200: AutomationRuleSchema } },
+    },
+    async (req) => getRule(deps, opts.authOf(req).workspaceId, req.params.id),
+  );
+
+  app.put(
+    '/api/automation/rules/:id',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: "Replace a rule's settings; its counts and place stay (owners and admins)",
+        params: RuleId,
+        body: RuleInputSchema,
+        response: { 200: AutomationRuleSchema },
+      },
+    },
+    async (req) => updateRule(deps, opts.authOf(req), req.params.id, req.body),
+  );
+
+  app.patch(
+    '/api/automation/rules/:id',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: 'Turn a rule on or off (owners and admins)',
+        params: RuleId,
+        body: z.object({ enabled: z.boolean() }),
+        response: { 200: AutomationRuleSchema },
+      },
+    },
+    async (req) => setRuleEnabled(deps, opts.authOf(req), req.params.id, req.body.enabled),
+  );
+
+  app.delete(
+    '/api/automation/rules/:id',
+    {
+      preHandler: opts.requireMember,
+      schema: { tags, summary: 'Delete a rule and its timers (owners and admins)', params: RuleId },
+    },
+    async (req, reply) => {
+      await deleteRule(deps, opts.authOf(req), req.params.id);
+      return reply.status(204).send();
+    },
   );
 }

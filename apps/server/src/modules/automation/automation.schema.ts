@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from '../../platform/db/columns';
-import { teams, workspaceIdColumn } from '../auth/auth.schema';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, ts } from '../../platform/db/columns';
+import { teams, users, workspaceIdColumn } from '../auth/auth.schema';
 
 /**
  * Business hours (packages/contracts/business-hours.ts): one calendar for the workspace, and one
@@ -23,4 +34,88 @@ export const businessCalendars = pgTable(
     uniqueIndex('business_calendars_workspace_key').on(t.workspaceId).where(sql`team_id IS NULL`),
     uniqueIndex('business_calendars_team_key').on(t.teamId).where(sql`team_id IS NOT NULL`),
   ],
+);
+
+/**
+ * Automation rules (packages/contracts/automation.ts): trigger, conditions and actions as JSON the
+ * contract's schemas validated; `position` orders them within the workspace.
+ */
+export const automationRules = pgTable(
+  'automation_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceIdColumn(),
+    name: text('name').notNull(),
+    /** The ready-made rule it started as (welcome, out_of_office, no_reply); null for the owner's own. */
+    preset: text('preset'),
+    enabled: boolean('enabled').notNull().default(false),
+    position: integer('position').notNull(),
+    /** The numbers it listens on; empty: every number. */
+    channelIds: uuid('channel_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    trigger: jsonb('trigger').notNull(),
+    conditions: jsonb('conditions').notNull().default([]),
+    actions: jsonb('actions').notNull(),
+    cooldownMinutes: integer('cooldown_minutes').notNull().default(0),
+    firedCount: bigint('fired_count', { mode: 'number' }).notNull().default(0),
+    lastFiredAt: ts('last_fired_at'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('automation_rules_workspace_idx').on(t.workspaceId, t.position),
+    uniqueIndex('automation_rules_preset_key').on(t.workspaceId, t.preset).where(sql`preset IS NOT NULL`),
+  ],
+);
+
+/** Per workspace: whether the ready-made rules were given (so deleting one does not bring it back). */
+export const automationSettings = pgTable('automation_settings', {
+  workspaceId: workspaceIdColumn().primaryKey(),
+  presetsAddedAt: ts('presets_added_at'),
+});
+
+/**
+ * What automation has to look at, one row per event: a customer's message (written in the
+ * ingest's own transaction, so none is lost or seen twice) or a timer of a rule (`rule_id`) that
+ * is due at `due_at`. The worker takes due rows with SKIP LOCKED, runs the rules and deletes the
+ * rows in ONE transaction: a crash before the commit leaves them to run again, after it nothing
+ * runs twice. A row that fails on its own keeps its error and is not taken again.
+ */
+export const automationInbox = pgTable(
+  'automation_inbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid('workspace_id').notNull(),
+    kind: text('kind', { enum: ['message', 'no_reply', 'window_closing'] }).notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+    messageId: uuid('message_id'),
+    /** message: `new` or `reopened` when this message opened its conversation. */
+    opened: text('opened', { enum: ['new', 'reopened'] }),
+    ruleId: uuid('rule_id'),
+    /** A timer's time; '-infinity' for a customer's message (due at once). */
+    dueAt: ts('due_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('automation_inbox_due_idx').on(t.dueAt, t.id).where(sql`error IS NULL`),
+    // One pending timer per rule and conversation: the clock runs from the first unanswered message.
+    uniqueIndex('automation_inbox_timer_key')
+      .on(t.ruleId, t.conversationId, t.kind)
+      .where(sql`rule_id IS NOT NULL AND error IS NULL`),
+  ],
+);
+
+/** When each rule last fired in each conversation (its cooldown, "last run"). */
+export const automationRuleFires = pgTable(
+  'automation_rule_fires',
+  {
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => automationRules.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').notNull(),
+    firedAt: ts('fired_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.conversationId] })],
 );

@@ -83,12 +83,24 @@ export const conversationEvents = pgTable(
     /** null when Charla did it (automatic assignment, a snooze ending, a customer's message). */
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     kind: text('kind', {
-      enum: ['status', 'priority', 'assignee', 'team', 'label', 'reopened', 'merged', 'consent'],
+      enum: [
+        'status',
+        'priority',
+        'assignee',
+        'team',
+        'label',
+        'reopened',
+        'merged',
+        'consent',
+        'automation',
+      ],
     }).notNull(),
     /** Status/priority values, or user/team ids for assignments; null for none. */
     fromValue: text('from_value'),
     toValue: text('to_value'),
     note: text('note'),
+    /** Done by automation: `{kind: 'rule', id, name}` as it was then (actor_user_id is null). */
+    automatedBy: jsonb('automated_by'),
     occurredAt: ts('occurred_at').notNull(),
   },
   (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.occurredAt)],
@@ -131,6 +143,8 @@ export const messages = pgTable(
     deliveredAt: ts('delivered_at'),
     readAt: ts('read_at'),
     senderUserId: uuid('sender_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Sent by automation, not a person: `{kind: 'rule', id, name}` as it was when sent. */
+    automatedBy: jsonb('automated_by'),
     /** When it happened: WhatsApp's timestamp for inbound, our clock for outbound. */
     occurredAt: ts('occurred_at').notNull(),
     sendAttemptedAt: ts('send_attempted_at'),

@@ -1,3 +1,9 @@
+export { ONLINE_WITHIN_MINUTES } from './conversations/auto-assign';
+export {
+  type AutomatedBy,
+  type NewConversationEvent,
+  recordConversationEvents,
+} from './conversations/conversation-events';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export { returnConversationsToQueue } from './conversations/return-to-queue';
 export { getContact } from './customers/get-contact';

@@ -1,4 +1,5 @@
 import { type BusinessCalendar, type BusinessHours, overlappingRanges } from '@charla/contracts';
+import type { Query } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin, checkTimeZone } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
@@ -53,6 +54,24 @@ export async function calendarFor(
     [workspaceId, teamId],
   );
   return row ? calendarOfRow(row) : null;
+}
+
+/** The hours of several workspaces at once, read with the caller's query (inside its transaction). */
+export async function calendarsOf(query: Query, workspaceIds: string[]): Promise<WorkspaceCalendars> {
+  const rows = await query<CalendarRow & { workspace_id: string } & Record<string, unknown>>(
+    'SELECT workspace_id, team_id, time_zone, days, holidays FROM business_calendars WHERE workspace_id = ANY($1::uuid[])',
+    [workspaceIds],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.workspace_id}|${r.team_id ?? ''}`, calendarOfRow(r)]));
+  return {
+    of: (workspaceId, teamId) =>
+      (teamId ? byKey.get(`${workspaceId}|${teamId}`) : undefined) ?? byKey.get(`${workspaceId}|`) ?? null,
+  };
+}
+
+/** The hours that apply to a team of a workspace (as `calendarFor`), from `calendarsOf`. */
+export interface WorkspaceCalendars {
+  of(workspaceId: string, teamId: string | null): BusinessCalendar | null;
 }
 
 /** Sets the workspace's hours (`teamId` null) or a team's own; owners and admins. */

@@ -32,9 +32,18 @@ export interface IngestDeps extends ChannelsDeps {
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Sees every status of a batch inside its transaction (broadcasts reconcile sends in doubt by callback data). */
   onStatuses?(query: Query, statuses: DeliveryUpdate[]): Promise<void>;
+  /**
+   * Sees the customer's new messages in the batch's transaction (automation queues them there, so
+   * none is lost or seen twice); answers how many it took, to be woken after commit.
+   */
+  onInbound?(query: Query, recorded: RecordedInbound): Promise<number>;
+  /** After commit, when `onInbound` took messages. */
+  wakeAutomation?(): void;
   /** Template status/quality/category webhooks: applied in the batch's transaction, announced after commit. */
   templates?: { apply(query: Query, events: TemplateEvent[]): Promise<void>; flush(): Promise<void> };
 }
+
+type Recorded = RecordedInbound & { automationQueued?: number };
 
 interface EventRow {
   id: number;
@@ -57,7 +66,7 @@ export async function hasPendingWebhooks(db: IngestDeps['db']): Promise<boolean>
  * were taken.
  */
 export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Promise<number> {
-  let recorded: RecordedInbound = { changes: [], newMediaIds: [] };
+  let recorded: Recorded = { changes: [], newMediaIds: [] };
   let taken = 0;
   // Looked up before the transaction: on PGlite (one connection) a query outside the open
   // transaction would wait for it forever.
@@ -77,8 +86,9 @@ export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Prom
   return taken;
 }
 
-async function afterCommit(deps: IngestDeps, recorded: RecordedInbound) {
+async function afterCommit(deps: IngestDeps, recorded: Recorded) {
   if (recorded.newMediaIds.length > 0) deps.wakeMediaDownloads?.();
+  if (recorded.automationQueued) deps.wakeAutomation?.();
   if (recorded.queuedSendIds?.length && deps.queueSends) {
     await deps
       .queueSends(recorded.queuedSendIds)
@@ -117,7 +127,7 @@ async function ingestOneByOne(deps: IngestDeps, limit: number): Promise<number> 
   const channels = await channelsByPhoneNumberId(deps);
   let done = 0;
   for (let i = 0; i < limit; i++) {
-    let recorded: RecordedInbound = { changes: [], newMediaIds: [] };
+    let recorded: Recorded = { changes: [], newMediaIds: [] };
     let found = false;
     try {
       await deps.db.transaction(async (query) => {
@@ -147,7 +157,7 @@ async function applyEvents(
   channels: Map<string, ChannelRecord>,
   query: Query,
   events: EventRow[],
-): Promise<RecordedInbound> {
+): Promise<Recorded> {
   if (events.length === 0) return { changes: [], newMediaIds: [] };
   const messages: InboundMessage[] = [];
   const statuses: DeliveryUpdate[] = [];
@@ -253,7 +263,14 @@ async function applyEvents(
     if (errors.length > 0) failed.push({ id: event.id, error: errors.join(' ') });
     else processed.push(event.id);
   }
-  const recorded = await recordInbound(query, { messages, statuses, reactions, preferences });
+  const recorded: Recorded = await recordInbound(query, {
+    messages,
+    statuses,
+    reactions,
+    preferences,
+  });
+  if (deps.onInbound && recorded.inboundIds?.length)
+    recorded.automationQueued = await deps.onInbound(query, recorded);
   if (deps.onStatuses && statuses.length > 0) await deps.onStatuses(query, statuses);
   if (deps.templates && templateEvents.length > 0) await deps.templates.apply(query, templateEvents);
   await query(

@@ -11,6 +11,14 @@ export interface NewConversationEvent {
   to: string | null;
   note: string | null;
   at: Date;
+  /** Done by an automation rule: `{kind: 'rule', id, name}`. */
+  automatedBy?: AutomatedBy | null;
+}
+
+export interface AutomatedBy {
+  kind: 'rule';
+  id: string;
+  name: string;
 }
 
 /** Appends history lines; called inside the transaction that made the change. */
@@ -18,9 +26,9 @@ export async function recordConversationEvents(query: Query, events: NewConversa
   if (events.length === 0) return;
   await query(
     `INSERT INTO conversation_events
-       (workspace_id, conversation_id, actor_user_id, kind, from_value, to_value, note, occurred_at)
+       (workspace_id, conversation_id, actor_user_id, kind, from_value, to_value, note, occurred_at, automated_by)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::timestamptz[])`,
+                          $8::timestamptz[], $9::jsonb[])`,
     [
       events.map((e) => e.workspaceId),
       events.map((e) => e.conversationId),
@@ -30,6 +38,7 @@ export async function recordConversationEvents(query: Query, events: NewConversa
       events.map((e) => e.to),
       events.map((e) => e.note),
       events.map((e) => e.at.toISOString()),
+      events.map((e) => (e.automatedBy ? JSON.stringify(e.automatedBy) : null)),
     ],
   );
 }
@@ -44,6 +53,7 @@ interface EventRow {
   from_name: string | null;
   to_name: string | null;
   note: string | null;
+  automated_by: AutomatedBy | null;
   occurred_at: Date;
 }
 
@@ -59,7 +69,7 @@ export async function listConversationEvents(
       WHEN 'team' THEN (SELECT name FROM teams WHERE id::text = ${col}) END`;
   const rows = await deps.db.query<EventRow & Record<string, unknown>>(
     `SELECT e.id, e.kind, e.actor_user_id AS actor_id, u.name AS actor_name, e.from_value, e.to_value,
-            ${nameOf('e.from_value')} AS from_name, ${nameOf('e.to_value')} AS to_name, e.note, e.occurred_at
+            ${nameOf('e.from_value')} AS from_name, ${nameOf('e.to_value')} AS to_name, e.note, e.automated_by, e.occurred_at
        FROM conversation_events e LEFT JOIN users u ON u.id = e.actor_user_id
       WHERE e.workspace_id = $1 AND e.conversation_id = $2
         AND ($3::timestamptz IS NULL OR e.occurred_at >= $3)
@@ -76,6 +86,7 @@ export async function listConversationEvents(
     fromName: r.from_name,
     toName: r.to_name,
     note: r.note,
+    automatedBy: r.automated_by ?? null,
     at: new Date(r.occurred_at).toISOString(),
   }));
 }

@@ -102,6 +102,7 @@ export interface MessageRow {
   status: MessageStatus | null;
   error: Message['error'];
   sender_name: string | null;
+  automated_by?: Message['automatedBy'];
   occurred_at: Date;
   content: unknown;
   forwarded: Message['forwarded'];
@@ -129,7 +130,7 @@ const CUSTOMER_CHANGES = `CASE WHEN m.direction = 'inbound' AND m.external_id IS
       ORDER BY x.occurred_at DESC, x.seq DESC LIMIT 1) END AS last_edit`;
 
 export const MESSAGE_COLUMNS = `m.id, m.seq, m.conversation_id, m.direction, m.type, m.text, m.status, m.error,
-  u.name AS sender_name, m.occurred_at, m.content, m.forwarded, m.referral,
+  u.name AS sender_name, m.automated_by, m.occurred_at, m.content, m.forwarded, m.referral,
   q.id AS q_id, q.direction AS q_direction, q.text AS q_text, q.type AS q_type,
   ${CUSTOMER_CHANGES}`;
 
@@ -207,6 +208,7 @@ export function toMessage(
     status: r.status,
     error: r.error,
     senderName: r.sender_name,
+    automatedBy: r.automated_by ?? null,
     createdAt: iso(r.occurred_at),
     content: contentOf(r, related.media),
     replyTo:

@@ -24,6 +24,11 @@ export interface RecordedInbound {
   unsettledStatuses?: MessageKey[];
   /** The messages this batch's reactions are for: applied again after commit (`applyPendingReactions`). */
   reactionTargets?: MessageKey[];
+  /** The customer's messages stored by this batch (not duplicates), for automation. */
+  inboundIds?: string[];
+  /** Conversations this batch created, and those it reopened (resolved or snoozed before). */
+  createdConversationIds?: string[];
+  reopenedConversationIds?: string[];
 }
 
 /**
@@ -47,6 +52,7 @@ export async function recordInbound(
   let newMediaIds: string[] = [];
   let queuedSendIds: string[] = [];
   let stored: { channelId: string; externalId: string }[] = [];
+  let opened: Pick<RecordedInbound, 'inboundIds' | 'createdConversationIds' | 'reopenedConversationIds'> = {};
   // Made storable before anything is keyed on them, so two ids that differ only in what
   // PostgreSQL refuses cannot collide halfway through.
   const messages = batch.messages.map(toStorableMessage);
@@ -61,6 +67,7 @@ export async function recordInbound(
     changes.push(...result.changes);
     newMediaIds = result.newMediaIds;
     stored = result.stored;
+    opened = result.opened;
     // A message that is exactly STOP/BAJA... (the workspace's keywords) opts the contact out.
     const consent = await applyConsentKeywords(query, result.changes);
     changes.push(...consent.changes);
@@ -77,7 +84,7 @@ export async function recordInbound(
     changes.push(...(await recordReactions(query, reactions, stored)));
   }
   const reactionTargets = reactions.map((r) => ({ channelId: r.channelId, externalId: r.targetExternalId }));
-  return { changes, newMediaIds, queuedSendIds, unsettledStatuses, reactionTargets };
+  return { changes, newMediaIds, queuedSendIds, unsettledStatuses, reactionTargets, ...opened };
 }
 
 function toStorableMessage(m: InboundMessage): InboundMessage {
@@ -185,6 +192,7 @@ async function storeMessages(
   changes: InboxChange[];
   newMediaIds: string[];
   stored: { channelId: string; externalId: string }[];
+  opened: Pick<RecordedInbound, 'inboundIds' | 'createdConversationIds' | 'reopenedConversationIds'>;
 }> {
   const mediaIds = assignMediaIds(messages);
   const { ids: contactIds, changes: linkChanges } = await upsertContacts(query, messages);
@@ -342,6 +350,11 @@ async function storeMessages(
     ],
     newMediaIds,
     stored: inserted.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
+    opened: {
+      inboundIds: inserted.map((r) => r.id),
+      createdConversationIds: created.map((r) => r.id),
+      reopenedConversationIds: reopening.map((r) => r.id),
+    },
   };
 }
 

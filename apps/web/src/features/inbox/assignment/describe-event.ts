@@ -4,7 +4,9 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** One sentence for a change to the conversation: "Ana assigned this to Pablo". */
 export function describeEvent(event: ConversationEvent, t: Translate): string {
-  const actor = event.actor?.name ?? 'Charla';
+  const actor =
+    event.actor?.name ??
+    (event.automatedBy ? t('automation.event.actor', { name: event.automatedBy.name }) : 'Charla');
   const to = event.toName ?? event.to ?? '';
   const from = event.fromName ?? event.from ?? '';
   switch (event.kind) {
@@ -33,8 +35,10 @@ export function describeEvent(event: ConversationEvent, t: Translate): string {
       return t(
         `optOut.event.${event.to === 'opted_out' ? 'out' : 'in'}.${event.note === 'whatsapp' ? 'whatsapp' : 'keyword'}`,
       );
+    case 'automation':
+      return describeAutomation(event, actor, t);
     case 'status':
-      if (event.to === 'open' && !event.actor) {
+      if (event.to === 'open' && !event.actor && !event.automatedBy) {
         return event.from === 'snoozed'
           ? t('assignment.event.snoozeEnded', { actor })
           : t('assignment.event.customerReopened', { actor });
@@ -47,12 +51,46 @@ export function describeEvent(event: ConversationEvent, t: Translate): string {
   }
 }
 
+/** What a rule did that changed no state: "Rule «Out of office» replied", or why it did not. */
+function describeAutomation(event: ConversationEvent, actor: string, t: Translate): string {
+  switch (event.to) {
+    case 'replied':
+    case 'note':
+      return t(`automation.event.${event.to}`, { actor });
+    case 'tagged':
+    case 'untagged':
+      return t(`automation.event.${event.to}`, { actor, tag: event.note ?? '' });
+    case 'attribute':
+      return t('automation.event.attribute', { actor, change: event.note ?? '' });
+    default: {
+      const reason = (event.note ?? '').split(':')[0] ?? '';
+      const known = [
+        'already_replied',
+        'rate_limited',
+        'window_closed',
+        'empty_message',
+        'not_sendable',
+        'label_missing',
+        'member_missing',
+        'team_missing',
+        'no_previous_assignee',
+        'nobody_online',
+      ];
+      return t('automation.event.skipped', {
+        actor,
+        reason: t(`automation.skip.${known.includes(reason) ? reason : 'other'}`),
+      });
+    }
+  }
+}
+
 const isAccessNote = (note: string | null): note is 'member_removed' | 'member_deactivated' =>
   note === 'member_removed' || note === 'member_deactivated';
 
 /** The note a person wrote with the change, if any (Charla's own reason codes are in the sentence). */
 export function shownNote(event: ConversationEvent): string | null {
   if (event.kind === 'consent') return null; // its note is the source (customer_keyword, whatsapp), already said
+  if (event.kind === 'automation') return null; // its note is the detail, already in the sentence
   return event.kind === 'assignee' && isAccessNote(event.note) ? null : event.note;
 }
 

@@ -1,0 +1,34 @@
+import type { Query } from '../../../platform/db/database';
+
+/** The customer's messages a batch of webhooks stored, and the conversations it opened. */
+export interface StoredInbound {
+  messageIds: string[];
+  createdConversationIds: string[];
+  reopenedConversationIds: string[];
+}
+
+/**
+ * Hands the customer's new messages to automation, inside the ingest's own transaction: a
+ * message is stored if and only if automation will see it, once. Only workspaces with a rule
+ * turned on get rows; system lines, deletions and edits are not the customer writing.
+ */
+export async function enqueueInboundForAutomation(query: Query, stored: StoredInbound): Promise<number> {
+  if (stored.messageIds.length === 0) return 0;
+  const rows = await query(
+    // Due at once ('-infinity': before any timer, whatever the clocks say).
+    `INSERT INTO automation_inbox (workspace_id, kind, conversation_id, message_id, opened, due_at)
+     SELECT m.workspace_id, 'message', m.conversation_id, m.id,
+            CASE WHEN row_number() OVER (PARTITION BY m.conversation_id ORDER BY m.seq) > 1 THEN NULL
+                 WHEN m.conversation_id = ANY($2::uuid[]) THEN 'new'
+                 WHEN m.conversation_id = ANY($3::uuid[]) THEN 'reopened' END,
+            '-infinity'::timestamptz
+       FROM messages m
+      WHERE m.id = ANY($1::uuid[]) AND m.direction = 'inbound'
+        AND m.type NOT IN ('system', 'revoke', 'edit', 'call')
+        AND EXISTS (SELECT 1 FROM automation_rules r WHERE r.workspace_id = m.workspace_id AND r.enabled)
+      ORDER BY m.seq
+     RETURNING id`,
+    [stored.messageIds, stored.createdConversationIds, stored.reopenedConversationIds],
+  );
+  return rows.length;
+}

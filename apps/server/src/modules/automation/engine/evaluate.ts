@@ -1,0 +1,145 @@
+import type { RuleAction, RuleCondition, RuleTrigger } from '@charla/contracts';
+import { type KeywordMatch, matchKeywords } from '../rules/keyword-match';
+
+/** A rule as the engine runs it (validated when saved). */
+export interface EngineRule {
+  id: string;
+  workspaceId: string;
+  name: string;
+  position: number;
+  channelIds: string[];
+  trigger: RuleTrigger;
+  conditions: RuleCondition[];
+  actions: RuleAction[];
+  cooldownMinutes: number;
+}
+
+/** What happened, and the state of the conversation and the contact when the engine looked. */
+export interface EventFacts {
+  /** `message`: a customer's message; the others: a rule's timer that came due. */
+  kind: 'message' | 'no_reply' | 'window_closing';
+  channelId: string;
+  /** The customer's message the event is about (the one that started a timer, for timers). */
+  message: {
+    type: string;
+    text: string | null;
+    /** A tapped reply button or list row: its id and title. */
+    reply: { id: string | null; title: string } | null;
+  } | null;
+  /** The message opened its conversation: a new one, or one resolved or snoozed before. */
+  opened: 'new' | 'reopened' | null;
+  assigned: boolean;
+  teamId: string | null;
+  contact: { tags: string[]; attributes: Record<string, unknown>; optInState: string };
+  agentsOnline: boolean;
+  /** Open by the business hours of that team (or the workspace's when null); true with no hours set. */
+  isOpen(teamId: string | null): boolean;
+}
+
+/** Whether the trigger is this event (timers name their rule; this checks only the kind). */
+export function triggerMatches(trigger: RuleTrigger, facts: EventFacts): boolean {
+  switch (trigger.type) {
+    case 'message_received':
+      return facts.kind === 'message' && (!trigger.firstOnly || facts.opened === 'new');
+    case 'conversation_opened':
+      return (
+        facts.kind === 'message' &&
+        facts.opened !== null &&
+        (!trigger.reopenedOnly || facts.opened === 'reopened')
+      );
+    case 'button_reply':
+      return (
+        facts.kind === 'message' &&
+        facts.message?.reply !== null &&
+        facts.message?.reply !== undefined &&
+        (trigger.payload === '' || facts.message.reply.id === trigger.payload)
+      );
+    case 'no_reply':
+    case 'window_closing':
+      return facts.kind === trigger.type;
+  }
+}
+
+/** The words a keyword condition reads: the text or caption, or the title of the tapped button. */
+const wordsOf = (facts: EventFacts) => facts.message?.text ?? facts.message?.reply?.title ?? '';
+
+/**
+ * Whether every condition holds; with the keyword match when the rule has keyword conditions
+ * (the weakest of them, since all must hold), else null.
+ */
+export function conditionsHold(
+  conditions: RuleCondition[],
+  facts: EventFacts,
+): { holds: boolean; keyword: KeywordMatch | null } {
+  let keyword: KeywordMatch | null = null;
+  for (const c of conditions) {
+    switch (c.type) {
+      case 'keywords': {
+        const match = matchKeywords(wordsOf(facts), c);
+        if (!match) return { holds: false, keyword: null };
+        if (!keyword || weaker(match, keyword)) keyword = match;
+        break;
+      }
+      case 'business_hours':
+        if (facts.isOpen(c.teamId ?? facts.teamId) !== c.open) return { holds: false, keyword: null };
+        break;
+      case 'assigned':
+        if (facts.assigned !== c.assigned) return { holds: false, keyword: null };
+        break;
+      case 'contact_tag': {
+        const has = facts.contact.tags.some((t) => t.toLowerCase() === c.tag.toLowerCase());
+        if (has !== c.has) return { holds: false, keyword: null };
+        break;
+      }
+      case 'contact_attribute': {
+        const value = facts.contact.attributes[c.key];
+        const text = value === null || value === undefined ? '' : String(value);
+        const ok = c.equals === '' ? text !== '' : text.toLowerCase() === c.equals.toLowerCase();
+        if (!ok) return { holds: false, keyword: null };
+        break;
+      }
+      case 'agents_online':
+        if (facts.agentsOnline !== c.online) return { holds: false, keyword: null };
+        break;
+      case 'marketing_opt_in':
+        if ((facts.contact.optInState !== 'opted_out') !== c.optedIn) return { holds: false, keyword: null };
+        break;
+    }
+  }
+  return { holds: true, keyword };
+}
+
+const RANK = { exact: 3, contains: 2, fuzzy: 1 } as const;
+const weaker = (a: KeywordMatch, b: KeywordMatch) =>
+  RANK[a.mode] < RANK[b.mode] || (RANK[a.mode] === RANK[b.mode] && a.score < b.score);
+const better = (a: KeywordMatch, b: KeywordMatch) => weaker(b, a);
+
+/**
+ * The rules this event fires, in the order they run: the owner's order, except that the rules
+ * matched by keywords take the keyword rules' places best match first (exact > contains > fuzzy,
+ * then the closer match, then the owner's order). So "¿hacéis envíos?" is answered by the
+ * "envíos" rule (contains) before a broader fuzzy "envio" one, wherever each sits.
+ */
+export function firingOrder(
+  rules: EngineRule[],
+  facts: EventFacts,
+): { rule: EngineRule; keyword: KeywordMatch | null }[] {
+  const fired = rules
+    .filter(
+      (r) =>
+        (r.channelIds.length === 0 || r.channelIds.includes(facts.channelId)) &&
+        triggerMatches(r.trigger, facts),
+    )
+    .sort((a, b) => a.position - b.position)
+    .map((rule) => ({ rule, ...conditionsHold(rule.conditions, facts) }))
+    .filter((x) => x.holds);
+  const slots = fired.map((x, i) => (x.keyword ? i : -1)).filter((i) => i >= 0);
+  const byMatch = slots
+    .map((i) => fired[i]!)
+    .sort((a, b) => (better(a.keyword!, b.keyword!) ? -1 : better(b.keyword!, a.keyword!) ? 1 : 0));
+  const ordered = [...fired];
+  slots.forEach((slot, k) => {
+    ordered[slot] = byMatch[k]!;
+  });
+  return ordered.map(({ rule, keyword }) => ({ rule, keyword }));
+}

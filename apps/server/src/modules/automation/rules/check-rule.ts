@@ -1,0 +1,102 @@
+import { type RuleInputSchema, unknownVariable } from '@charla/contracts';
+import type { z } from 'zod';
+import type { Query } from '../../../platform/db/database';
+import { AppError } from '../../../platform/errors';
+import type { OutboundDraft } from '../../inbox';
+import type { AutomationDeps } from '../automation.deps';
+import { ruleMessageContent } from '../engine/rule-actions';
+
+type Rule = z.output<typeof RuleInputSchema>;
+type Problem = { path: string; message: string };
+
+/**
+ * What zod cannot know: that the numbers, members, teams and labels a rule names are this
+ * workspace's, that its {{variables}} exist, and that its messages are ones WhatsApp accepts.
+ * Throws 422 naming every field at fault.
+ */
+export async function checkRule(
+  deps: AutomationDeps,
+  query: Query,
+  workspaceId: string,
+  rule: Rule,
+): Promise<void> {
+  const problems: Problem[] = [];
+  const [refs] = await query<{
+    channels: string[];
+    members: string[];
+    teams: string[];
+    labels: string[];
+    attributes: string[];
+  }>(
+    `SELECT ARRAY(SELECT id::text FROM channels WHERE workspace_id = $1) AS channels,
+            ARRAY(SELECT user_id::text FROM workspace_members WHERE workspace_id = $1 AND deactivated_at IS NULL) AS members,
+            ARRAY(SELECT id::text FROM teams WHERE workspace_id = $1) AS teams,
+            ARRAY(SELECT id::text FROM labels WHERE workspace_id = $1) AS labels,
+            ARRAY(SELECT key FROM contact_attribute_definitions WHERE workspace_id = $1) AS attributes`,
+    [workspaceId],
+  );
+  const has = (list: string[] | undefined, id: string | null) => id !== null && (list ?? []).includes(id);
+  rule.channelIds.forEach((id, i) => {
+    if (!has(refs?.channels, id))
+      problems.push({ path: `channelIds.${i}`, message: 'No number of this workspace has that id.' });
+  });
+  rule.conditions.forEach((c, i) => {
+    if (c.type === 'business_hours' && c.teamId && !has(refs?.teams, c.teamId))
+      problems.push({ path: `conditions.${i}.teamId`, message: 'No team of this workspace has that id.' });
+  });
+  const checkText = (text: string, path: string) => {
+    const unknown = unknownVariable(text, refs?.attributes ?? []);
+    if (unknown)
+      problems.push({
+        path,
+        message: `Unknown variable {{${unknown}}}: use contact.name, contact.first_name, contact.phone, workspace.name, agent.name or contact.<attribute key>.`,
+      });
+  };
+  rule.actions.forEach((a, i) => {
+    const at = `actions.${i}`;
+    switch (a.type) {
+      case 'send_message': {
+        if (a.message.type === 'text') checkText(a.message.text, `${at}.message.text`);
+        if (a.message.type === 'interactive')
+          checkText(a.message.interactive.body, `${at}.message.interactive.body`);
+        const problem = deps.checkContent({
+          content: ruleMessageContent(a.message, {}) as OutboundDraft,
+          replyToExternalId: null,
+        });
+        if (problem) problems.push({ path: `${at}.message`, message: problem });
+        break;
+      }
+      case 'assign':
+        if (a.to === 'agent' && !has(refs?.members, a.userId))
+          problems.push({ path: `${at}.userId`, message: 'Choose an active member of this workspace.' });
+        if (a.to === 'team' && !has(refs?.teams, a.teamId))
+          problems.push({ path: `${at}.teamId`, message: 'Choose a team of this workspace.' });
+        if (a.to === 'round_robin' && a.teamId && !has(refs?.teams, a.teamId))
+          problems.push({ path: `${at}.teamId`, message: 'No team of this workspace has that id.' });
+        break;
+      case 'label':
+        if (!has(refs?.labels, a.labelId))
+          problems.push({ path: `${at}.labelId`, message: 'No label of this workspace has that id.' });
+        break;
+      case 'note':
+        checkText(a.text, `${at}.text`);
+        break;
+      case 'set_attribute':
+        checkText(a.value, `${at}.value`);
+        break;
+    }
+  });
+  const stop = rule.actions.findIndex((a) => a.type === 'stop');
+  if (stop >= 0 && stop < rule.actions.length - 1)
+    problems.push({
+      path: `actions.${stop}`,
+      message: '"Stop further rules" must be the last action: nothing after it would run.',
+    });
+  if (problems.length > 0)
+    throw new AppError(
+      'unprocessable',
+      'invalid_rule',
+      `The rule cannot be saved: ${problems.map((p) => `${p.path}: ${p.message}`).join(' ')}`,
+      problems,
+    );
+}

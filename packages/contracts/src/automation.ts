@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { InteractiveSchema } from './message-content';
+
+/**
+ * Automation rules: when something happens (the trigger), if every condition holds, do the
+ * actions in order. Charla runs them on the customer's messages and on timers, exactly once each.
+ */
+
+const Minutes = z
+  .number()
+  .int()
+  .min(1, 'at least 1 minute')
+  .max(7 * 24 * 60, 'at most 7 days (10080 minutes)');
+
+export const RuleTriggerSchema = z.discriminatedUnion('type', [
+  /** A customer's message: any, or only the first of a new conversation. */
+  z.object({ type: z.literal('message_received'), firstOnly: z.boolean().default(false) }),
+  /** A conversation that starts, or one that was resolved or snoozed and the customer writes again. */
+  z.object({ type: z.literal('conversation_opened'), reopenedOnly: z.boolean().default(false) }),
+  /** The customer tapped a reply button or picked a list row whose id is `payload` (any when empty). */
+  z.object({ type: z.literal('button_reply'), payload: z.string().trim().max(256).default('') }),
+  /**
+   * The customer wrote and no person answered within `minutes`, counted in business time when
+   * `businessTime` (the conversation's team calendar, else the workspace's).
+   */
+  z.object({ type: z.literal('no_reply'), minutes: Minutes, businessTime: z.boolean().default(true) }),
+  /** The 24-hour window closes in `minutes` and nobody has answered the customer's last message. */
+  z.object({
+    type: z.literal('window_closing'),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(23 * 60, 'at most 23 hours (1380 minutes)'),
+  }),
+]);
+export type RuleTrigger = z.infer<typeof RuleTriggerSchema>;
+export type RuleTriggerType = RuleTrigger['type'];
+
+export const KeywordModeSchema = z.enum(['exact', 'contains', 'fuzzy']);
+
+export const RuleConditionSchema = z.discriminatedUnion('type', [
+  /** The customer's text (or the title of the button they tapped) matches one of the keywords. */
+  z.object({
+    type: z.literal('keywords'),
+    keywords: z
+      .array(z.string().trim().min(1, 'a keyword cannot be empty').max(100))
+      .min(1, 'add at least one keyword')
+      .max(50),
+    mode: KeywordModeSchema.default('contains'),
+    /** fuzzy only: how alike the words must be, 0.5 to 1. */
+    threshold: z.number().min(0.5).max(1).default(0.8),
+  }),
+  /** Open or closed by the business hours (the team's own, else the workspace's); open when none are set. */
+  z.object({
+    type: z.literal('business_hours'),
+    open: z.boolean(),
+    teamId: z.uuid().nullable().default(null),
+  }),
+  z.object({ type: z.literal('assigned'), assigned: z.boolean() }),
+  z.object({
+    type: z.literal('contact_tag'),
+    tag: z.string().trim().min(1).max(50),
+    has: z.boolean().default(true),
+  }),
+  z.object({
+    type: z.literal('contact_attribute'),
+    key: z.string().trim().min(1).max(64),
+    /** Equal to this value (text comparison, case-insensitive); empty asks "is it set?". */
+    equals: z.string().max(500).default(''),
+  }),
+  z.object({ type: z.literal('agents_online'), online: z.boolean() }),
+  z.object({ type: z.literal('marketing_opt_in'), optedIn: z.boolean() }),
+]);
+export type RuleCondition = z.infer<typeof RuleConditionSchema>;
+
+const Text = z
+  .string()
+  .trim()
+  .min(1, 'Write the message')
+  .max(4096, 'WhatsApp allows at most 4096 characters');
+
+/** What a rule sends: text, reply buttons or a list, or a location; text may hold {{variables}}. */
+export const RuleMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: Text }),
+  z.object({ type: z.literal('interactive'), interactive: InteractiveSchema }),
+  z.object({
+    type: z.literal('location'),
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    name: z.string().max(1000).nullable().default(null),
+    address: z.string().max(1000).nullable().default(null),
+  }),
+]);
+export type RuleMessage = z.infer<typeof RuleMessageSchema>;
+
+export const RuleActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('send_message'), message: RuleMessageSchema }),
+  z.object({
+    type: z.literal('assign'),
+    /** agent: that member; team: the team (nobody in it yet); round_robin: the team's online member with fewest recent; last: whoever had the customer before. */
+    to: z.enum(['agent', 'team', 'round_robin', 'last_assignee']),
+    userId: z.uuid().nullable().default(null),
+    teamId: z.uuid().nullable().default(null),
+  }),
+  z.object({ type: z.literal('label'), labelId: z.uuid(), add: z.boolean().default(true) }),
+  z.object({ type: z.literal('tag'), tag: z.string().trim().min(1).max(50), add: z.boolean().default(true) }),
+  z.object({
+    type: z.literal('set_attribute'),
+    key: z.string().trim().min(1).max(64),
+    value: z.string().max(500),
+  }),
+  z.object({
+    type: z.literal('status'),
+    status: z.enum(['open', 'pending', 'resolved', 'snoozed']),
+    /** snoozed only: for how long. */
+    snoozeMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24 * 60)
+      .nullable()
+      .default(null),
+  }),
+  z.object({ type: z.literal('note'), text: z.string().trim().min(1, 'Write the note').max(4000) }),
+  /** No rule after this one runs for the same event. */
+  z.object({ type: z.literal('stop') }),
+]);
+export type RuleAction = z.infer<typeof RuleActionSchema>;
+export type RuleActionType = RuleAction['type'];
+
+export const RulePresetSchema = z.enum(['welcome', 'out_of_office', 'no_reply']);
+export type RulePreset = z.infer<typeof RulePresetSchema>;
+
+export const RuleInputSchema = z.object({
+  name: z.string().trim().min(1, 'Give the rule a name').max(120),
+  enabled: z.boolean().default(false),
+  /** The numbers it listens on; empty means every number of the workspace. */
+  channelIds: z.array(z.uuid()).max(50).default([]),
+  trigger: RuleTriggerSchema,
+  conditions: z.array(RuleConditionSchema).max(20).default([]),
+  actions: z.array(RuleActionSchema).min(1, 'Add at least one action').max(20),
+  /** Fire at most once per conversation within this many minutes (0: every time). */
+  cooldownMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 60)
+    .default(0),
+});
+export type RuleInput = z.input<typeof RuleInputSchema>;
+
+export const AutomationRuleSchema = RuleInputSchema.extend({
+  id: z.uuid(),
+  preset: RulePresetSchema.nullable(),
+  position: z.number().int(),
+  firedCount: z.number().int(),
+  lastFiredAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AutomationRule = z.infer<typeof AutomationRuleSchema>;
+
+export const RuleOrderSchema = z.object({ ids: z.array(z.uuid()).min(1).max(500) });
+
+/** The variables a rule's message may use: {{contact.name}} and the others below, or {{contact.<attribute key>}}. */
+export const RULE_VARIABLES = [
+  'contact.name',
+  'contact.first_name',
+  'contact.phone',
+  'workspace.name',
+  'agent.name',
+] as const;
+
+const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** The variables a text uses, as written (without braces). */
+export function variablesIn(text: string): string[] {
+  return [...text.matchAll(VARIABLE)].map((m) => m[1]!);
+}
+
+/** Names a variable that is neither known nor a contact attribute key; null when all are. */
+export function unknownVariable(text: string, attributeKeys: readonly string[]): string | null {
+  for (const name of variablesIn(text)) {
+    if ((RULE_VARIABLES as readonly string[]).includes(name)) continue;
+    if (name.startsWith('contact.') && attributeKeys.includes(name.slice('contact.'.length))) continue;
+    return name;
+  }
+  return null;
+}
+
+/** Fills {{variables}}; one without a value becomes empty (a missing name never shows braces). */
+export function fillVariables(text: string, values: Record<string, string | null | undefined>): string {
+  return text
+    .replace(VARIABLE, (_, name: string) => values[name] ?? '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ ([,.!?;:])/g, '$1')
+    .trim();
+}
