@@ -12,6 +12,8 @@ export function useRules() {
     queryKey: rulesKey,
     queryFn: ({ signal }) => api.get<Rules>('/api/automation/rules', signal),
     select: (data) => data.rules,
+    // Counts move as rules fire: read again whenever the page opens.
+    refetchOnMount: 'always',
   });
 }
 
@@ -29,15 +31,19 @@ export function useSaveRule() {
   });
 }
 
+/** Flips the switch at once; the server's answer (or the old state, on error) follows. */
 export function useToggleRule() {
   const client = useQueryClient();
+  const put = (rule: Pick<AutomationRule, 'id'> & Partial<AutomationRule>) =>
+    client.setQueryData<Rules>(rulesKey, (old) =>
+      old ? { rules: old.rules.map((r) => (r.id === rule.id ? { ...r, ...rule } : r)) } : old,
+    );
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
       apiRequest<AutomationRule>(rulePath(id), { method: 'PATCH', body: { enabled } }),
-    onSuccess: (rule) =>
-      client.setQueryData<Rules>(rulesKey, (old) =>
-        old ? { rules: old.rules.map((r) => (r.id === rule.id ? rule : r)) } : old,
-      ),
+    onMutate: ({ id, enabled }) => put({ id, enabled }),
+    onError: (_error, { id, enabled }) => put({ id, enabled: !enabled }),
+    onSuccess: (rule) => put(rule),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Message } from '@charla/contracts';
+import { Bot } from 'lucide-react';
 import { type PointerEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
@@ -47,7 +48,7 @@ export function MessageBubble({
   onReply,
   hasMenu: wantsMenu = false,
 }: BubbleProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [isMenuOpen, setIsMenuOpen] = useState(false);
   const [isPicking, setIsPicking] = useState(false);
   const longPress = useRef<number | undefined>(undefined);
@@ -116,7 +117,15 @@ export function MessageBubble({
           <div className={layout === 'media' ? 'px-1.5 pt-0.5 empty:hidden' : 'empty:hidden'}>
             {message.referral ? <ReferralBanner referral={message.referral} /> : null}
             {message.forwarded ? <ForwardedLabel forwarded={message.forwarded} /> : null}
-            {isOutbound && senderName ? (
+            {isOutbound && message.automatedBy ? (
+              <p
+                className="mb-0.5 flex items-center gap-1 text-xs font-medium text-violet-700 dark:text-violet-300"
+                data-testid="message-automated-by"
+              >
+                <Bot aria-hidden className="size-3.5" />
+                {t('automation.event.actor', { name: message.automatedBy.name })}
+              </p>
+            ) : isOutbound && senderName ? (
               <p className="mb-0.5 text-xs font-medium text-brand-700 dark:text-brand-300">{senderName}</p>
             ) : null}
           </div>
