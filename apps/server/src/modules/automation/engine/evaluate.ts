@@ -1,5 +1,5 @@
 import type { RuleAction, RuleCondition, RuleTrigger } from '@charla/contracts';
-import { type KeywordMatch, matchKeywords } from '../rules/keyword-match';
+import { type KeywordMatch, matchKeywords } from '@charla/contracts';
 
 /** A rule as the engine runs it (validated when saved). */
 export interface EngineRule {
