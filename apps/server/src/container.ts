@@ -401,11 +401,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     db,
     clock,
     checkContent: (draft) => gateway.checkContent(draft),
+    notify,
+    wakeAutomation: () => automationWorker.wake(),
   };
   const automationWorker = createAutomationWorker({
     ...automation,
     outbox,
-    notify,
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   });
 

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { NoteSchema } from './collaboration';
 import { MessageContentSchema, QuotedMessageSchema, ReactionSchema, ReferralSchema } from './message-content';
 
-/** Which automation did something: a rule, named as it was then. */
-export const AutomatedBySchema = z.object({ kind: z.enum(['rule']), id: z.string(), name: z.string() });
+/** Which automation did something: a rule or a bot, named as it was then. */
+export const AutomatedBySchema = z.object({
+  kind: z.enum(['rule', 'flow']),
+  id: z.string(),
+  name: z.string(),
+});
 export type AutomatedBy = z.infer<typeof AutomatedBySchema>;
 
 /** queued: stored in Charla; accepted: Meta took it (wamid known); then the WhatsApp ticks. */

@@ -8,6 +8,7 @@ export * from './channels';
 export * from './collaboration';
 export * from './contacts';
 export * from './errors';
+export * from './flows/flow-api';
 export * from './flows/flow-checks';
 export * from './flows/flow-engine';
 export * from './flows/flow-schema';

@@ -35,9 +35,22 @@ export const spec: PermissionSpec = {
       url: '/api/automation/rules',
       headers: { cookie: f.t.cookie },
     });
+    const flow = await f.t.app.inject({
+      method: 'POST',
+      url: '/api/flows',
+      headers: { cookie: f.t.cookie },
+      payload: { name: `Bot of ${role}` },
+    });
+    const flowId = flow.json().id as string;
+    await f.t.app.inject({
+      method: 'POST',
+      url: `/api/flows/${flowId}/publish`,
+      headers: { cookie: f.t.cookie },
+    });
     return {
       teamId: res.json().id,
       ruleId: created.json().id,
+      flowId,
       order: JSON.stringify(list.json().rules.map((r: { id: string }) => r.id)),
     };
   },
@@ -61,5 +74,39 @@ export const spec: PermissionSpec = {
     ['PUT', ({ ruleId }) => `/api/automation/rules/${ruleId}`, rule, 200, 200, 403, 404],
     ['PATCH', ({ ruleId }) => `/api/automation/rules/${ruleId}`, { enabled: false }, 200, 200, 403, 404],
     ['DELETE', ({ ruleId }) => `/api/automation/rules/${ruleId}`, undefined, 204, 204, 403, 404],
+    ['GET', () => '/api/flows', undefined, 200, 200, 200, 200],
+    ['POST', () => '/api/flows', { name: 'Nuevo' }, 201, 201, 403, 201],
+    ['GET', ({ flowId }) => `/api/flows/${flowId}`, undefined, 200, 200, 200, 404],
+    ['PUT', ({ flowId }) => `/api/flows/${flowId}`, { name: 'Renombrado' }, 200, 200, 403, 404],
+    ['POST', ({ flowId }) => `/api/flows/${flowId}/publish`, undefined, 200, 200, 403, 404],
+    // The shared conversation is not the agent's: they neither see nor drive its bot.
+    [
+      'GET',
+      ({ conversationId }) => `/api/conversations/${conversationId}/bot`,
+      undefined,
+      200,
+      200,
+      403,
+      404,
+    ],
+    [
+      'POST',
+      ({ conversationId }) => `/api/conversations/${conversationId}/bot/stop`,
+      undefined,
+      404,
+      404,
+      403,
+      404,
+    ],
+    [
+      'POST',
+      ({ conversationId }) => `/api/conversations/${conversationId}/bot/start`,
+      ({ flowId }) => ({ flowId }),
+      202,
+      202,
+      403,
+      404,
+    ],
+    ['DELETE', ({ flowId }) => `/api/flows/${flowId}`, undefined, 204, 204, 403, 404],
   ],
 };

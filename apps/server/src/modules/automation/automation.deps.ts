@@ -8,12 +8,15 @@ export interface AutomationDeps {
   clock: Clock;
   /** Whether a number accepts a message (lengths, counts), as the inbox checks an agent's. */
   checkContent: ChannelGateway['checkContent'];
+  /** Realtime: the inbox's change announcements (a bot stopped, a reply queued). */
+  notify(changes: InboxChange[]): Promise<void>;
+  /** Wakes the automation worker (a flow start queued). */
+  wakeAutomation(): void;
 }
 
 /** What the rules engine needs besides: the outbox its sends go through, and the realtime fan-out. */
 export interface AutomationEngineDeps extends AutomationDeps {
   outbox: OutboxPort;
-  notify(changes: InboxChange[]): Promise<void>;
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 

@@ -1,7 +1,10 @@
 import {
   AutomationRuleSchema,
+  BotSessionSchema,
   BusinessCalendarSchema,
   BusinessHoursSchema,
+  FlowRequestSchema,
+  FlowSchema,
   RuleInputSchema,
   RuleOrderSchema,
 } from '@charla/contracts';
@@ -10,6 +13,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AutomationActor, AutomationDeps } from './automation.deps';
 import { clearTeamBusinessHours, getBusinessHours, setBusinessHours } from './calendars/business-hours';
+import { getBotSession, queueFlowStart, stopBotSession } from './flows/bot-sessions';
+import { createFlow, deleteFlow, getFlow, listFlows, publishFlow, saveFlowDraft } from './flows/flows';
 import {
   createRule,
   deleteRule,
@@ -176,6 +181,135 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
     },
     async (req, reply) => {
       await deleteRule(deps, opts.authOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  const FlowId = z.object({ id: z.uuid() });
+
+  app.get(
+    '/api/flows',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: 'The chatbot flows',
+        response: { 200: z.object({ flows: z.array(FlowSchema) }) },
+      },
+    },
+    async (req) => ({ flows: await listFlows(deps, opts.authOf(req).workspaceId) }),
+  );
+
+  app.post(
+    '/api/flows',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: 'Create a flow (a draft: start, greeting, end, unless one is given); owners and admins',
+        body: FlowRequestSchema,
+        response: { 201: FlowSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createFlow(deps, opts.authOf(req), req.body)),
+  );
+
+  app.get(
+    '/api/flows/:id',
+    {
+      preHandler: opts.requireMember,
+      schema: { tags, summary: 'One flow', params: FlowId, response: { 200: FlowSchema } },
+    },
+    async (req) => getFlow(deps, opts.authOf(req).workspaceId, req.params.id),
+  );
+
+  app.put(
+    '/api/flows/:id',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: "Save a flow's name and draft; what runs changes only when published (owners and admins)",
+        params: FlowId,
+        body: FlowRequestSchema,
+        response: { 200: FlowSchema },
+      },
+    },
+    async (req) => saveFlowDraft(deps, opts.authOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/flows/:id/publish',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary:
+          'Publish the draft as the next version; 422 flow_invalid names each node at fault (owners and admins)',
+        params: FlowId,
+        response: { 200: FlowSchema },
+      },
+    },
+    async (req) => publishFlow(deps, opts.authOf(req), req.params.id),
+  );
+
+  app.delete(
+    '/api/flows/:id',
+    {
+      preHandler: opts.requireMember,
+      schema: { tags, summary: 'Delete a flow; its running sessions end', params: FlowId },
+    },
+    async (req, reply) => {
+      await deleteFlow(deps, opts.authOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  const Conversation = z.object({ id: z.uuid() });
+
+  app.get(
+    '/api/conversations/:id/bot',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary: 'The bot running in the conversation (flow, step, what it collected), or null',
+        params: Conversation,
+        response: { 200: z.object({ session: BotSessionSchema.nullable() }) },
+      },
+    },
+    async (req) => ({ session: await getBotSession(deps, opts.authOf(req), req.params.id) }),
+  );
+
+  app.post(
+    '/api/conversations/:id/bot/start',
+    {
+      preHandler: opts.requireMember,
+      schema: {
+        tags,
+        summary:
+          "Start a flow's published version in the conversation (it says in the thread if it could not)",
+        params: Conversation,
+        body: z.object({ flowId: z.uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const actor = opts.authOf(req);
+      await getBotSession(deps, actor, req.params.id);
+      await getFlow(deps, actor.workspaceId, req.body.flowId);
+      await queueFlowStart(deps, actor.workspaceId, req.params.id, req.body.flowId);
+      return reply.status(202).send();
+    },
+  );
+
+  app.post(
+    '/api/conversations/:id/bot/stop',
+    {
+      preHandler: opts.requireMember,
+      schema: { tags, summary: 'Stop the bot running in the conversation', params: Conversation },
+    },
+    async (req, reply) => {
+      await stopBotSession(deps, opts.authOf(req), req.params.id);
       return reply.status(204).send();
     },
   );

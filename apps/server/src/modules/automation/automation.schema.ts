@@ -86,12 +86,26 @@ export const automationInbox = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     workspaceId: uuid('workspace_id').notNull(),
-    kind: text('kind', { enum: ['message', 'no_reply', 'window_closing'] }).notNull(),
+    kind: text('kind', {
+      enum: [
+        'message',
+        'no_reply',
+        'window_closing',
+        'flow_start',
+        'flow_resume',
+        'flow_reminder',
+        'flow_timeout',
+      ],
+    }).notNull(),
     conversationId: uuid('conversation_id').notNull(),
     messageId: uuid('message_id'),
     /** message: `new` or `reopened` when this message opened its conversation. */
     opened: text('opened', { enum: ['new', 'reopened'] }),
     ruleId: uuid('rule_id'),
+    /** flow_start: the flow to start; flow timers: the session and the step they were set at. */
+    flowId: uuid('flow_id'),
+    sessionId: uuid('session_id'),
+    sessionStep: integer('session_step'),
     /** A timer's time; '-infinity' for a customer's message (due at once). */
     dueAt: ts('due_at').notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
@@ -104,6 +118,9 @@ export const automationInbox = pgTable(
     uniqueIndex('automation_inbox_timer_key')
       .on(t.ruleId, t.conversationId, t.kind)
       .where(sql`rule_id IS NOT NULL AND error IS NULL`),
+    uniqueIndex('automation_inbox_session_timer_key')
+      .on(t.sessionId, t.kind)
+      .where(sql`session_id IS NOT NULL AND error IS NULL`),
   ],
 );
 
@@ -118,4 +135,71 @@ export const automationRuleFires = pgTable(
     firedAt: ts('fired_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.ruleId, t.conversationId] })],
+);
+
+/** Chatbot flows: the draft being edited, and which published version runs. */
+export const flows = pgTable(
+  'flows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceIdColumn(),
+    name: text('name').notNull(),
+    /** The flow as the builder last saved it (packages/contracts FlowDefinition). */
+    draft: jsonb('draft').notNull(),
+    /** The version new sessions start on; null until first published. */
+    publishedVersion: integer('published_version'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('flows_workspace_idx').on(t.workspaceId)],
+);
+
+/** Each publication of a flow, kept: running sessions finish on the version they started. */
+export const flowVersions = pgTable(
+  'flow_versions',
+  {
+    flowId: uuid('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    workspaceId: uuid('workspace_id').notNull(),
+    definition: jsonb('definition').notNull(),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.flowId, t.version] })],
+);
+
+/**
+ * A flow running in a conversation: where it waits and what it collected (`state`, the engine's
+ * FlowState). One active session per conversation; `step` counts the steps, so a timer set at an
+ * earlier step knows it is stale.
+ */
+export const botSessions = pgTable(
+  'bot_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceIdColumn(),
+    conversationId: uuid('conversation_id').notNull(),
+    flowId: uuid('flow_id')
+      .notNull()
+      .references(() => flows.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    state: jsonb('state').notNull(),
+    step: integer('step').notNull().default(0),
+    status: text('status', {
+      enum: ['active', 'completed', 'handed_off', 'timed_out', 'stopped', 'moved'],
+    }).notNull(),
+    /** Why it ended, when it did: `agent_replied`, `stopped_by` a member, `window_closed`… */
+    endReason: text('end_reason'),
+    startedAt: ts('started_at').notNull(),
+    /** When the bot last spoke (a late message written before it is not an answer to it). */
+    askedAt: ts('asked_at').notNull(),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    uniqueIndex('bot_sessions_active_key').on(t.conversationId).where(sql`status = 'active'`),
+    index('bot_sessions_flow_idx').on(t.flowId, t.status),
+  ],
 );

@@ -1,4 +1,5 @@
 export { ONLINE_WITHIN_MINUTES } from './conversations/auto-assign';
+export { assertConversationVisible } from './conversations/conversation-access';
 export {
   type AutomatedBy,
   type NewConversationEvent,

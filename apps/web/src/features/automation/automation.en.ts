@@ -2,6 +2,11 @@
 export const automationEn = {
   automation: {
     event: {
+      bot: 'Bot “{{name}}”',
+      bot_started: '{{actor}} started answering',
+      handed_off: '{{actor}} handed the conversation to the team',
+      bot_timed_out: '{{actor}} ended: the customer did not answer in time',
+      bot_stopped: '{{actor}} stopped the bot “{{name}}”',
       actor: 'Rule “{{name}}”',
       replied: '{{actor}} replied',
       note: '{{actor}} left a note',
@@ -11,6 +16,8 @@ export const automationEn = {
       skipped: '{{actor}} did not act: {{reason}}',
     },
     skip: {
+      bot_running: 'a bot is already answering this conversation',
+      flow_unpublished: 'the bot is not published',
       already_replied: 'this message already had an automatic reply',
       rate_limited: 'too many automatic replies in this conversation within 10 minutes',
       window_closed: 'the 24-hour window is closed (templates only)',
@@ -148,6 +155,7 @@ export const automationEn = {
       set_attribute: 'Save a contact field',
       status: 'Change the status',
       note: 'Leave an internal note',
+      start_flow: 'Start a bot',
       stop: 'Stop further rules',
     },
     assign: {
@@ -204,6 +212,7 @@ export const automationEn = {
       setAttribute: 'save {{key}} = “{{value}}”',
       status: { open: 'open it', pending: 'mark it pending', resolved: 'resolve it', snoozed: 'snooze it' },
       note: 'leave the note “{{text}}”',
+      startFlow: 'start the bot “{{name}}”',
       stop: 'and stop further rules',
       unknown: 'unknown',
     },

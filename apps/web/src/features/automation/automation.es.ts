@@ -2,6 +2,11 @@
 export const automationEs = {
   automation: {
     event: {
+      bot: 'Bot «{{name}}»',
+      bot_started: '{{actor}} empezó a atender',
+      handed_off: '{{actor}} pasó la conversación al equipo',
+      bot_timed_out: '{{actor}} terminó: el cliente no respondió a tiempo',
+      bot_stopped: '{{actor}} detuvo el bot «{{name}}»',
       actor: 'Regla «{{name}}»',
       replied: '{{actor}} respondió',
       note: '{{actor}} dejó una nota',
@@ -11,6 +16,8 @@ export const automationEs = {
       skipped: '{{actor}} no actuó: {{reason}}',
     },
     skip: {
+      bot_running: 'ya hay un bot atendiendo esta conversación',
+      flow_unpublished: 'el bot no está publicado',
       already_replied: 'ya hubo una respuesta automática a este mensaje',
       rate_limited: 'demasiadas respuestas automáticas en esta conversación en 10 minutos',
       window_closed: 'la ventana de 24 horas está cerrada (solo plantillas)',
@@ -149,6 +156,7 @@ export const automationEs = {
       set_attribute: 'Guardar un campo del contacto',
       status: 'Cambiar el estado',
       note: 'Dejar una nota interna',
+      start_flow: 'Iniciar un bot',
       stop: 'No aplicar más reglas',
     },
     assign: {
@@ -210,6 +218,7 @@ export const automationEs = {
         snoozed: 'la pospone',
       },
       note: 'deja la nota «{{text}}»',
+      startFlow: 'inicia el bot «{{name}}»',
       stop: 'y no aplica más reglas',
       unknown: 'desconocido',
     },

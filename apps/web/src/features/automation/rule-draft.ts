@@ -35,6 +35,7 @@ export const ACTION_TYPES: RuleAction['type'][] = [
   'set_attribute',
   'status',
   'note',
+  'start_flow',
   'stop',
 ];
 
@@ -88,6 +89,8 @@ export function newAction(type: RuleAction['type']): RuleAction {
       return { type, status: 'pending', snoozeMinutes: null };
     case 'note':
       return { type, text: '' };
+    case 'start_flow':
+      return { type, flowId: '' };
     case 'stop':
       return { type };
   }

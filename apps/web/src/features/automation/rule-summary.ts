@@ -5,6 +5,7 @@ export interface Names {
   member(id: string | null): string;
   team(id: string | null): string;
   label(id: string): string;
+  flow(id: string): string;
 }
 
 /** "When a customer writes for the first time", in a sentence. */
@@ -78,6 +79,8 @@ export function describeAction(a: RuleAction, t: Translate, names: Names): strin
       return t(`rules.summary.status.${a.status}`);
     case 'note':
       return t('rules.summary.note', { text: clip(a.text) });
+    case 'start_flow':
+      return t('rules.summary.startFlow', { name: names.flow(a.flowId) });
     case 'stop':
       return t('rules.summary.stop');
   }

@@ -123,7 +123,9 @@ export function MessageBubble({
                 data-testid="message-automated-by"
               >
                 <Bot aria-hidden className="size-3.5" />
-                {t('automation.event.actor', { name: message.automatedBy.name })}
+                {t(message.automatedBy.kind === 'flow' ? 'automation.event.bot' : 'automation.event.actor', {
+                  name: message.automatedBy.name,
+                })}
               </p>
             ) : isOutbound && senderName ? (
               <p className="mb-0.5 text-xs font-medium text-brand-700 dark:text-brand-300">{senderName}</p>

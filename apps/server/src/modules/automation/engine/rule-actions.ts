@@ -24,7 +24,7 @@ export interface ActionLog {
   changes: InboxChange[];
 }
 
-type StateAction = Exclude<RuleAction, { type: 'send_message' } | { type: 'stop' }>;
+type StateAction = Exclude<RuleAction, { type: 'send_message' } | { type: 'stop' } | { type: 'start_flow' }>;
 
 /**
  * Applies one action that changes state (not a send: the engine batches those), inside the

@@ -21,6 +21,7 @@ import type { AutomationEngineDeps } from '../automation.deps';
 import { calendarsOf, type WorkspaceCalendars } from '../calendars/business-hours';
 import { type EngineRule, type EventFacts, firingOrder } from './evaluate';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
+import { createFlowRunner, type FlowConversation, type PendingSend } from './run-flows';
 
 /** At most this many automatic messages per conversation within `RATE_WINDOW_MS` (no reply storms with another bot). */
 export const AUTO_REPLIES_PER_WINDOW = 5;
@@ -28,15 +29,26 @@ export const RATE_WINDOW_MS = 10 * 60_000;
 /** A free-form reply must leave Charla this long before the 24-hour window closes. */
 const WINDOW_MARGIN_MS = 60_000;
 const DAY_MS = 86_400_000;
+const LATE_SLACK_MS = 3_000;
 
 interface InboxRow {
   id: number;
-  kind: 'message' | 'no_reply' | 'window_closing';
+  kind:
+    | 'message'
+    | 'no_reply'
+    | 'window_closing'
+    | 'flow_start'
+    | 'flow_resume'
+    | 'flow_reminder'
+    | 'flow_timeout';
   workspace_id: string;
   conversation_id: string;
   message_id: string | null;
   opened: 'new' | 'reopened' | null;
   rule_id: string | null;
+  flow_id: string | null;
+  session_id: string | null;
+  session_step: number | null;
   attempts: number;
 }
 
@@ -75,16 +87,6 @@ interface RuleRow {
   conditions: unknown;
   actions: unknown;
   cooldown_minutes: number;
-}
-
-interface PendingSend {
-  id: string;
-  workspaceId: string;
-  conversationId: string;
-  channelId: string;
-  content: ReturnType<typeof ruleMessageContent>;
-  at: Date;
-  by: AutomatedBy;
 }
 
 /** What a committed run leaves to do: announce the changes, wake the numbers' senders. */
@@ -156,7 +158,8 @@ export async function nextDueAt(query: Query): Promise<Date | null> {
 const claimDue = async (query: Query, now: Date, limit: number): Promise<InboxRow[]> =>
   (
     await query<InboxRow & Record<string, unknown>>(
-      `SELECT id, kind, workspace_id, conversation_id, message_id, opened, rule_id, attempts FROM automation_inbox
+      `SELECT id, kind, workspace_id, conversation_id, message_id, opened, rule_id, flow_id, session_id, session_step, attempts
+       FROM automation_inbox
       WHERE error IS NULL AND due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     )
@@ -186,6 +189,8 @@ async function processRows(
   const timers: TimerRow[] = [];
   const sentIn = new Map<string, number>();
   const firedPairs = new Set<string>();
+  const bots = createFlowRunner(query, { now, log, sends });
+  await bots.load([...new Set(rows.map((r) => r.conversation_id))]);
 
   for (const row of rows) {
     const f = facts.get(row.id);
@@ -200,8 +205,32 @@ async function processRows(
       teamId: f.team_id,
     };
     const messageAt = f.m_at ? new Date(f.m_at) : now;
-    if (row.kind === 'message') timers.push(...timersFor(wsRules, row, f, messageAt, calendars));
-    else if (!timerStillDue(row, f, messageAt)) continue;
+    const at = new Date(Math.max(now.getTime(), messageAt.getTime() + 1));
+    const conversation = flowConversationOf(row, f, target, calendars, now, sentIn);
+    if (row.kind === 'flow_start') {
+      const why = row.flow_id ? await bots.start(conversation, row.flow_id, at) : 'flow_unpublished';
+      if (why) log.events.push(automationLine(row, at, null, 'skipped', why));
+      continue;
+    }
+    if (row.kind === 'flow_resume' || row.kind === 'flow_reminder' || row.kind === 'flow_timeout') {
+      if (row.session_id && row.session_step !== null)
+        await bots.timer(conversation, row.kind, row.session_id, row.session_step, at);
+      continue;
+    }
+    if (row.kind === 'message') {
+      const session = bots.activeIn(row.conversation_id);
+      // A person answered since the bot started: the bot steps aside.
+      if (session && f.person_reply_at && new Date(f.person_reply_at) >= new Date(session.started_at))
+        await bots.end(row.conversation_id, 'agent_replied');
+      else if (session) {
+        // Written before the bot's last question (Meta delivered it late): not an answer to it.
+        // WhatsApp's times are whole seconds, and clocks differ a little: 3 s of slack.
+        if (messageAt.getTime() < new Date(session.asked_at).getTime() - LATE_SLACK_MS) continue;
+        await bots.feed(conversation, session, inputOf(f), at);
+        continue;
+      }
+      timers.push(...timersFor(wsRules, row, f, messageAt, calendars));
+    } else if (!timerStillDue(row, f, messageAt)) continue;
 
     const eventFacts = factsOf(row, f, calendars, now);
     const candidates = row.kind === 'message' ? wsRules : wsRules.filter((r) => r.id === row.rule_id);
@@ -217,12 +246,17 @@ async function processRows(
       fired.set(rule.id, (fired.get(rule.id) ?? 0) + 1);
       const by: AutomatedBy = { kind: 'rule', id: rule.id, name: rule.name };
       const variables = variablesOf(f, target);
-      const at = new Date(Math.max(now.getTime(), messageAt.getTime() + 1));
       let stop = false;
       for (const action of rule.actions) {
         if (action.type === 'stop') {
           stop = true;
           break;
+        }
+        if (action.type === 'start_flow') {
+          const why = replied ? 'already_replied' : await bots.start(conversation, action.flowId, at);
+          if (why) log.events.push(automationLine(row, at, by, 'skipped', why));
+          else replied = true;
+          continue;
         }
         if (action.type !== 'send_message') {
           await applyStateAction(query, action, target, { by, at, variables, log });
@@ -531,7 +565,7 @@ function timerStillDue(row: InboxRow, f: FactRow, messageAt: Date): boolean {
 function factsOf(row: InboxRow, f: FactRow, calendars: WorkspaceCalendars, now: Date): EventFacts {
   const content = f.m_content ?? {};
   return {
-    kind: row.kind,
+    kind: row.kind as EventFacts['kind'],
     channelId: f.channel_id,
     message: f.m_type
       ? {
@@ -568,4 +602,59 @@ function variablesOf(f: FactRow, target: ActionTarget): Record<string, string> {
     if (value !== null && value !== undefined && !(`contact.${key}` in values))
       values[`contact.${key}`] = String(value);
   return values;
+}
+
+const automationLine = (
+  row: InboxRow,
+  at: Date,
+  by: AutomatedBy | null,
+  to: string,
+  note: string | null,
+) => ({
+  workspaceId: row.workspace_id,
+  conversationId: row.conversation_id,
+  actorUserId: null,
+  at,
+  automatedBy: by,
+  kind: 'automation' as const,
+  from: null,
+  to,
+  note,
+});
+
+/** The customer's message as a bot reads it: text, or the button or row they tapped. */
+function inputOf(f: FactRow) {
+  const content = f.m_content ?? {};
+  return f.m_type === 'reply'
+    ? {
+        kind: 'message' as const,
+        text: null,
+        replyId: (content.id as string | null) ?? null,
+        replyTitle: String(content.title ?? ''),
+      }
+    : { kind: 'message' as const, text: f.m_text, replyId: null, replyTitle: null };
+}
+
+function flowConversationOf(
+  row: InboxRow,
+  f: FactRow,
+  target: ActionTarget,
+  calendars: WorkspaceCalendars,
+  now: Date,
+  sentIn: Map<string, number>,
+): FlowConversation {
+  const calendar = calendars.of(row.workspace_id, f.team_id);
+  return {
+    target,
+    channelId: f.channel_id,
+    windowEndsAt: f.last_inbound_at ? new Date(f.last_inbound_at).getTime() + DAY_MS : 0,
+    contact: {
+      name: f.contact_name ?? f.profile_name ?? '',
+      phone: f.phone ?? '',
+      attributes: f.attributes ?? {},
+    },
+    workspaceName: f.workspace_name,
+    isOpen: () => (calendar ? isOpenAt(calendar, now) : true),
+    recentAutomatic: Number(f.recent_auto) + (sentIn.get(row.conversation_id) ?? 0),
+  };
 }

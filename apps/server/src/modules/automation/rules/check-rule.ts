@@ -27,12 +27,14 @@ export async function checkRule(
     teams: string[];
     labels: string[];
     attributes: string[];
+    flows: string[];
   }>(
     `SELECT ARRAY(SELECT id::text FROM channels WHERE workspace_id = $1) AS channels,
             ARRAY(SELECT user_id::text FROM workspace_members WHERE workspace_id = $1 AND deactivated_at IS NULL) AS members,
             ARRAY(SELECT id::text FROM teams WHERE workspace_id = $1) AS teams,
             ARRAY(SELECT id::text FROM labels WHERE workspace_id = $1) AS labels,
-            ARRAY(SELECT key FROM contact_attribute_definitions WHERE workspace_id = $1) AS attributes`,
+            ARRAY(SELECT key FROM contact_attribute_definitions WHERE workspace_id = $1) AS attributes,
+            ARRAY(SELECT id::text FROM flows WHERE workspace_id = $1 AND published_version IS NOT NULL) AS flows`,
     [workspaceId],
   );
   const has = (list: string[] | undefined, id: string | null) => id !== null && (list ?? []).includes(id);
@@ -80,6 +82,13 @@ export async function checkRule(
         break;
       case 'note':
         checkText(a.text, `${at}.text`);
+        break;
+      case 'start_flow':
+        if (!has(refs?.flows, a.flowId))
+          problems.push({
+            path: `${at}.flowId`,
+            message: 'Choose a bot of this workspace that has been published.',
+          });
         break;
       case 'set_attribute':
         checkText(a.value, `${at}.value`);

@@ -11,12 +11,12 @@ export interface NewConversationEvent {
   to: string | null;
   note: string | null;
   at: Date;
-  /** Done by an automation rule: `{kind: 'rule', id, name}`. */
+  /** Done by automation: `{kind: 'rule' | 'flow', id, name}`. */
   automatedBy?: AutomatedBy | null;
 }
 
 export interface AutomatedBy {
-  kind: 'rule';
+  kind: 'rule' | 'flow';
   id: string;
   name: string;
 }

@@ -56,7 +56,15 @@ function describeAutomation(event: ConversationEvent, actor: string, t: Translat
   switch (event.to) {
     case 'replied':
     case 'note':
+    case 'bot_started':
+    case 'handed_off':
+    case 'bot_timed_out':
       return t(`automation.event.${event.to}`, { actor });
+    case 'bot_stopped':
+      return t('automation.event.bot_stopped', {
+        actor: event.actor?.name ?? 'Charla',
+        name: event.automatedBy?.name ?? '',
+      });
     case 'tagged':
     case 'untagged':
       return t(`automation.event.${event.to}`, { actor, tag: event.note ?? '' });
@@ -75,6 +83,8 @@ function describeAutomation(event: ConversationEvent, actor: string, t: Translat
         'team_missing',
         'no_previous_assignee',
         'nobody_online',
+        'bot_running',
+        'flow_unpublished',
       ];
       return t('automation.event.skipped', {
         actor,
