@@ -8,7 +8,16 @@ export const ApiErrorSchema = z.object({
     /** What was wrong and how to fix it, in English; the web app translates by `code`. */
     message: z.string(),
     /** Field-level problems for validation errors: path and message. */
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    fields: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.string().optional(),
+          detail: z.string().optional(),
+        }),
+      )
+      .optional(),
     /** Facts to act on: `contactId` of the contact that already has a number (`contact_exists`), `problem` and `country` of an `invalid_phone`. */
     details: z.record(z.string(), z.string()).optional(),
   }),

@@ -17,7 +17,8 @@ export class AppError extends Error {
     /** Stable machine code, e.g. `window_closed`. */
     readonly code: string,
     message: string,
-    readonly fields?: { path: string; message: string }[],
+    /** Each field at fault; `code` and `detail` when a client may want to say it in its own words. */
+    readonly fields?: { path: string; message: string; code?: string; detail?: string }[],
     /** Facts a caller can act on, e.g. the `contactId` that already has a number. */
     readonly details?: Record<string, string>,
   ) {

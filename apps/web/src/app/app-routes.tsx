@@ -29,6 +29,14 @@ const RuleEditorPage = lazyPage(
   () => import('../features/automation/rule-editor-page'),
   (m) => m.RuleEditorPage,
 );
+const FlowsPage = lazyPage(
+  () => import('../features/automation/flows-page'),
+  (m) => m.FlowsPage,
+);
+const FlowBuilderPage = lazyPage(
+  () => import('../features/automation/flow-builder/flow-builder-page'),
+  (m) => m.FlowBuilderPage,
+);
 const AuditLogPage = lazyPage(
   () => import('../features/settings/audit-log-page'),
   (m) => m.AuditLogPage,
@@ -124,6 +132,8 @@ export function AppRoutes() {
           <Route path="automation" element={<RulesPage />} />
           <Route path="automation/rules/new" element={<RuleEditorPage />} />
           <Route path="automation/rules/:ruleId" element={<RuleEditorPage />} />
+          <Route path="automation/bots" element={<FlowsPage />} />
+          <Route path="automation/bots/:flowId" element={<FlowBuilderPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/new" element={<TemplateEditorPage />} />
           <Route path="templates/:templateId" element={<TemplateEditorPage />} />

@@ -1,6 +1,6 @@
 import type { ApiError as ApiErrorBody } from '@charla/contracts';
 
-export type FieldProblem = { path: string; message: string };
+export type FieldProblem = { path: string; message: string; code?: string; detail?: string };
 
 /** An error answered by Charla's API (or `network` when the server could not be reached). */
 export class ApiError extends Error {

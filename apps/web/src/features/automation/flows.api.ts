@@ -57,10 +57,10 @@ export function useDeleteFlow() {
   });
 }
 
-/** The bot running in a conversation (null when none). */
-export function useBotSession(conversationId: string) {
+/** The bot running in a conversation (null when none); read again as the thread grows (`seen`). */
+export function useBotSession(conversationId: string, seen: number) {
   return useQuery({
-    queryKey: ['automation', 'bot', conversationId],
+    queryKey: ['automation', 'bot', conversationId, seen],
     queryFn: ({ signal }) =>
       api.get<{ session: BotSession | null }>(
         `/api/conversations/${encodeURIComponent(conversationId)}/bot`,

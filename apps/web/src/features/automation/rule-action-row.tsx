@@ -18,7 +18,7 @@ export function RuleActionRow(props: {
 }) {
   const { t } = useTranslation();
   const { action: a, index } = props;
-  const { members, teams, labels } = useRuleNames();
+  const { members, teams, labels, flows } = useRuleNames();
   const id = (name: string) => `action-${index}-${name}`;
   const problem = (path: string) => fieldError(props.error, `actions.${index}${path}`);
   const addOrRemove = (add: boolean, onChange: (add: boolean) => void) => (

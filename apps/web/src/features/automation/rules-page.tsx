@@ -14,6 +14,7 @@ import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
 import { ConfirmDialog } from '../settings/confirm-dialog';
 import { useDeleteRule, useReorderRules, useRules, useToggleRule } from './automation.api';
+import { AutomationTabs } from './automation-tabs';
 import { describeRule } from './rule-summary';
 import { useRuleNames } from './use-rule-names';
 
@@ -40,6 +41,7 @@ export function RulesPage() {
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-4 md:p-6" data-testid="rules-page">
+      <AutomationTabs />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-xl font-semibold">{t('rules.title')}</h1>

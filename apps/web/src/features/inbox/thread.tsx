@@ -9,6 +9,7 @@ import { useNow } from '../../lib/use-now';
 import { Button, buttonClasses } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Spinner } from '../../ui/spinner';
+import { BotBanner } from '../automation/bot-banner';
 import { Composer } from './composer';
 import { contactLabel } from './contact-label';
 import { windowState } from './conversation-window';
@@ -99,6 +100,7 @@ export function Thread({ conversationId }: { conversationId: string }) {
         conversation={conversation}
         customerWindow={canWrite ? customerWindow : { isOpen: false, minutesLeft: null }}
       />
+      <BotBanner conversationId={conversationId} seen={messages.length} />
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div
           ref={stick.scrollRef}

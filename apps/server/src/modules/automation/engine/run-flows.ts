@@ -138,12 +138,7 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
             query,
             { type: 'set_attribute', key: effect.key, value: effect.value },
             c.target,
-            {
-              by,
-              at,
-              variables: {},
-              log: batch.log,
-            },
+            { by, at, variables: {}, log: batch.log },
           );
       } else if (effect.type === 'tag') {
         await applyStateAction(query, { type: 'tag', tag: effect.tag, add: effect.add }, c.target, {
@@ -153,21 +148,18 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
           log: batch.log,
         });
       } else if (effect.type === 'handoff') {
+        // After the bot's last words, in the thread.
+        const after = new Date(at.getTime() + sentSoFar.n + 1);
         const assign = effect.userId
           ? ({ type: 'assign', to: 'agent', userId: effect.userId, teamId: null } as const)
           : ({ type: 'assign', to: 'round_robin', userId: null, teamId: effect.teamId } as const);
-        await applyStateAction(query, assign, c.target, { by, at, variables: {}, log: batch.log });
+        await applyStateAction(query, assign, c.target, { by, at: after, variables: {}, log: batch.log });
         if (effect.teamId && !c.target.teamId)
           await applyStateAction(
             query,
             { type: 'assign', to: 'team', userId: null, teamId: effect.teamId },
             c.target,
-            {
-              by,
-              at,
-              variables: {},
-              log: batch.log,
-            },
+            { by, at: after, variables: {}, log: batch.log },
           );
         const collected = Object.entries(effect.collected).filter(([k]) => !k.startsWith('contact.'));
         if (collected.length > 0)
@@ -175,9 +167,9 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
             query,
             { type: 'note', text: collected.map(([k, v]) => `${k}: ${v}`).join('\n') },
             c.target,
-            { by, at, variables: {}, log: batch.log },
+            { by, at: after, variables: {}, log: batch.log },
           );
-        line(c, by, 'handed_off', null, at);
+        line(c, by, 'handed_off', null, after);
       }
     }
     return stopped;

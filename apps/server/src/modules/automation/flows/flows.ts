@@ -169,6 +169,8 @@ export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, 
         `The flow cannot be published yet: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`,
         problems.map((p) => ({
           path: p.nodeId ? `nodes.${p.nodeId}` : 'flow',
+          code: p.code === 'unknown_flow' && p.detail ? `unknown_${p.detail}` : p.code,
+          ...(p.detail && p.code !== 'unknown_flow' ? { detail: p.detail } : {}),
           message:
             p.code === 'unknown_flow' && p.detail
               ? `That ${p.detail} is not in this workspace any more: choose another.`

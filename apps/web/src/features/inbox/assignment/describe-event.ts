@@ -6,7 +6,11 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 export function describeEvent(event: ConversationEvent, t: Translate): string {
   const actor =
     event.actor?.name ??
-    (event.automatedBy ? t('automation.event.actor', { name: event.automatedBy.name }) : 'Charla');
+    (event.automatedBy
+      ? t(event.automatedBy.kind === 'flow' ? 'automation.event.bot' : 'automation.event.actor', {
+          name: event.automatedBy.name,
+        })
+      : 'Charla');
   const to = event.toName ?? event.to ?? '';
   const from = event.fromName ?? event.from ?? '';
   switch (event.kind) {
