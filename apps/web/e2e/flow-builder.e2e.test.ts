@@ -74,7 +74,9 @@ describe('the bot builder', () => {
     // Publishing now points at what is missing, on the node itself.
     await page.getByTestId('flow-publish').click();
     await page.getByTestId('flow-problems').waitFor();
-    await page.getByText('choice-4: La salida «Hablar con alguien» no lleva a ningún paso: conéctala.').waitFor();
+    await page
+      .getByText('choice-4: La salida «Hablar con alguien» no lleva a ningún paso: conéctala.')
+      .waitFor();
     await expect.poll(() => page.getByTestId('flow-node-choice-4').getAttribute('data-problem')).toBe('true');
     await expect
       .poll(() => page.getByTestId('flow-node-handoff-5').getAttribute('data-problem'))

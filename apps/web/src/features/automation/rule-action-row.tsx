@@ -201,6 +201,25 @@ export function RuleActionRow(props: {
           />
         </Field>
       ) : null}
+      {a.type === 'start_flow' ? (
+        <Field id={id('flow')} label={t('flows.field.flow')} error={problem('.flowId')}>
+          <Select
+            id={id('flow')}
+            value={a.flowId}
+            onChange={(e) => props.onChange({ ...a, flowId: e.target.value })}
+            data-testid="rule-start-flow"
+          >
+            <option value="">—</option>
+            {flows
+              .filter((f) => f.publishedVersion !== null)
+              .map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+          </Select>
+        </Field>
+      ) : null}
       {a.type === 'stop' ? (
         <p className="text-sm text-neutral-500 dark:text-neutral-400">{t('rules.editor.stopHint')}</p>
       ) : null}
