@@ -269,7 +269,9 @@ async function main() {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     const stuck = [...customers.values()].filter((c) => c.turn < TURNS.length);
     for (const c of stuck.slice(0, 10))
-      log(`stuck: ${c.waId} at turn ${c.turn}, ${c.received} of its sends, answer due ${c.answerAt ? 'yes' : 'no'}`);
+      log(
+        `stuck: ${c.waId} at turn ${c.turn}, ${c.received} of its sends, answer due ${c.answerAt ? 'yes' : 'no'}`,
+      );
     if (done < opts.customers || extra.length > 0) {
       log(
         `${opts.customers - done} customers did not get through; ${extra.length} sends beyond what a turn asks`,

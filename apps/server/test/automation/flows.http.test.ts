@@ -1,6 +1,7 @@
 import type { Flow, FlowDefinitionInput } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Member } from '../harness/members';
+import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 let t: TestApp;
@@ -120,8 +121,17 @@ describe('building and publishing a flow', () => {
     expect(refused.json().error).toMatchObject({ code: 'flow_invalid' });
     expect(refused.json().error.fields).toEqual(
       expect.arrayContaining([
-        { path: 'nodes.menu', message: expect.stringContaining('option:hours') },
-        { path: 'nodes.hoursEnd', message: expect.stringContaining('Nothing leads to this node') },
+        {
+          path: 'nodes.menu',
+          code: 'missing_branch',
+          detail: 'option:hours',
+          message: expect.stringContaining('option:hours'),
+        },
+        {
+          path: 'nodes.hoursEnd',
+          code: 'unreachable',
+          message: expect.stringContaining('Nothing leads to this node'),
+        },
       ]),
     );
     expect((await api('PUT', `/api/flows/${flow.id}`, { name: 'Tienda', draft: shop() })).statusCode).toBe(
@@ -231,32 +241,13 @@ describe('timers and versions', () => {
     expect(await bot(conversationId)).toBeNull();
     // "1234", written while the bot was still waiting but delivered by Meta after the timeout,
     // answers nothing: the session is over.
-    const late = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: t.sandbox.wabaId,
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550001111', phone_number_id: t.sandbox.phoneNumberId },
-                contacts: [{ profile: { name: 'Lucía Gómez' }, wa_id: from }],
-                messages: [
-                  {
-                    from,
-                    id: `wamid.late-${from}`,
-                    timestamp: String(Math.floor(Date.now() / 1000) + 60),
-                    type: 'text',
-                    text: { body: '1234' },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
+    const late = inboundTextWebhook({
+      phoneNumberId: t.sandbox.phoneNumberId,
+      wabaId: t.sandbox.wabaId,
+      from,
+      name: 'Lucía Gómez',
+      text: '1234',
+      at: new Date(Date.now() + 60_000),
     });
     expect((await t.postWebhook(late)).statusCode).toBe(200);
     await t.waitFor(

@@ -1,6 +1,7 @@
 import type { AutomationRule, RuleInput } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Member } from '../harness/members';
+import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 let t: TestApp;
@@ -229,32 +230,13 @@ describe('guards', () => {
       actions: [{ type: 'send_message', message: { type: 'text', text: 'Solo una vez' } }],
     });
     const from = newCustomer();
-    const body = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: t.sandbox.wabaId,
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550001111', phone_number_id: t.sandbox.phoneNumberId },
-                contacts: [{ profile: { name: 'Pepe' }, wa_id: from }],
-                messages: [
-                  {
-                    from,
-                    id: `wamid.once-${from}`,
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    type: 'text',
-                    text: { body: 'duplicado' },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
+    const body = inboundTextWebhook({
+      phoneNumberId: t.sandbox.phoneNumberId,
+      wabaId: t.sandbox.wabaId,
+      from,
+      name: 'Pepe',
+      text: 'duplicado',
+      wamid: `wamid.once-${from}`,
     });
     expect((await t.postWebhook(body)).statusCode).toBe(200);
     expect((await t.postWebhook(body)).statusCode).toBe(200);
@@ -274,33 +256,13 @@ describe('guards', () => {
     });
     const from = newCustomer();
     // Meta retried this one for two days: its own time is what counts.
-    const old = String(Math.floor(Date.now() / 1000) - 2 * 86_400);
-    const body = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: t.sandbox.wabaId,
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550001111', phone_number_id: t.sandbox.phoneNumberId },
-                contacts: [{ profile: { name: 'Tardío' }, wa_id: from }],
-                messages: [
-                  {
-                    from,
-                    id: `wamid.late-${from}`,
-                    timestamp: old,
-                    type: 'text',
-                    text: { body: 'llego tarde' },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
+    const body = inboundTextWebhook({
+      phoneNumberId: t.sandbox.phoneNumberId,
+      wabaId: t.sandbox.wabaId,
+      from,
+      name: 'Tardío',
+      text: 'llego tarde',
+      at: new Date(Date.now() - 2 * 86_400_000),
     });
     expect((await t.postWebhook(body)).statusCode).toBe(200);
     const [conv] = await t.waitFor(

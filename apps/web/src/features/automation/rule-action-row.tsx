@@ -6,6 +6,7 @@ import { fieldError } from '../../lib/use-error-message';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
+import { RuleRow } from './rule-row';
 import { useRuleNames } from './use-rule-names';
 
 /** One action of a rule: what it does, and its settings. */
@@ -34,22 +35,7 @@ export function RuleActionRow(props: {
     </Field>
   );
   return (
-    <div
-      className="flex flex-col gap-3 rounded-lg border border-neutral-200 p-3 dark:border-neutral-800"
-      data-testid={`rule-action-${index}`}
-    >
-      <div className="flex items-center justify-between gap-2">
-        <span className="text-sm font-medium">{t(`rules.action.${a.type}`)}</span>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          onClick={props.onRemove}
-          aria-label={t('rules.editor.remove')}
-        >
-          <X aria-hidden className="size-4" />
-        </Button>
-      </div>
+    <RuleRow title={t(`rules.action.${a.type}`)} onRemove={props.onRemove} testId={`rule-action-${index}`}>
       {problem('') ? <p className="text-xs text-red-600 dark:text-red-400">{problem('')}</p> : null}
       {a.type === 'send_message' ? (
         <MessageFields
@@ -223,7 +209,7 @@ export function RuleActionRow(props: {
       {a.type === 'stop' ? (
         <p className="text-sm text-neutral-500 dark:text-neutral-400">{t('rules.editor.stopHint')}</p>
       ) : null}
-    </div>
+    </RuleRow>
   );
 }
 

@@ -1,12 +1,11 @@
 import type { RuleCondition } from '@charla/contracts';
-import { X } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../lib/use-error-message';
-import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
 import { splitKeywords } from './rule-draft';
+import { RuleRow } from './rule-row';
 import { useRuleNames } from './use-rule-names';
 
 /** One condition of a rule: what it checks, and its settings. */
@@ -38,22 +37,11 @@ export function RuleConditionRow(props: {
     </Select>
   );
   return (
-    <div
-      className="flex flex-col gap-3 rounded-lg border border-neutral-200 p-3 dark:border-neutral-800"
-      data-testid={`rule-condition-${index}`}
+    <RuleRow
+      title={t(`rules.condition.${c.type}`)}
+      onRemove={props.onRemove}
+      testId={`rule-condition-${index}`}
     >
-      <div className="flex items-center justify-between gap-2">
-        <span className="text-sm font-medium">{t(`rules.condition.${c.type}`)}</span>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          onClick={props.onRemove}
-          aria-label={t('rules.editor.remove')}
-        >
-          <X aria-hidden className="size-4" />
-        </Button>
-      </div>
       {c.type === 'keywords' ? (
         <KeywordFields condition={c} index={index} onChange={props.onChange} error={props.error} />
       ) : null}
@@ -106,7 +94,7 @@ export function RuleConditionRow(props: {
           </Field>
         </div>
       ) : null}
-    </div>
+    </RuleRow>
   );
 }
 
