@@ -1,3 +1,4 @@
+import { createWokenWorker } from '../../../platform/woken-worker';
 import { type IngestDeps, ingestPendingWebhooks } from './ingest-webhooks';
 
 /**
@@ -11,52 +12,15 @@ export function createIngestWorker(
   opts: { batchSize?: number; pollMs?: number; coalesceMs?: number } = {},
 ) {
   const batchSize = opts.batchSize ?? 500;
-  let running = false;
-  let wake: (() => void) | null = null;
-  let pending = false;
-  let loop: Promise<void> | null = null;
-
-  async function run() {
-    while (running) {
-      pending = false;
-      let taken = 0;
-      try {
-        taken = await ingestPendingWebhooks(deps, batchSize);
-      } catch (err) {
-        deps.log.error({ err }, 'ingest worker error');
-      }
-      if (taken === batchSize) continue;
-      if (taken > 0 || pending) {
-        await new Promise((resolve) => setTimeout(resolve, opts.coalesceMs ?? 10));
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, opts.pollMs ?? 1000);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  }
-
-  return {
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
+  return createWokenWorker({
+    drain: async () => {
+      const taken = await ingestPendingWebhooks(deps, batchSize);
+      return { taken, full: taken === batchSize };
     },
-    wake() {
-      pending = true;
-      wake?.();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+    idleWaitMs: async () => opts.pollMs ?? 1000,
+    coalesceMs: opts.coalesceMs ?? 10,
+    onError: (err) => deps.log.error({ err }, 'ingest worker error'),
+  });
 }
 
 export type IngestWorker = ReturnType<typeof createIngestWorker>;
