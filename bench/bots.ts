@@ -192,6 +192,9 @@ async function main() {
       customers.set(waId, { waId, turn: 0, sentAt: 0, received: 0, answerAt: null });
     }
     const latencies: number[] = [];
+    /** The first turn (every customer at once, two sends each) apart from the conversation that follows. */
+    const firstTurn: number[] = [];
+    const laterTurns: number[] = [];
     const extra: string[] = [];
     const write = (c: Customer, text: string) => {
       c.sentAt = Date.now();
@@ -228,7 +231,10 @@ async function main() {
           extra.push(c.waId);
           continue;
         }
-        if (c.received === 0) latencies.push(s.atMs - c.sentAt);
+        if (c.received === 0) {
+          latencies.push(s.atMs - c.sentAt);
+          (c.turn === 0 ? firstTurn : laterTurns).push(s.atMs - c.sentAt);
+        }
         c.received++;
         if (c.received === turn.sends) {
           c.turn++;
@@ -248,6 +254,8 @@ async function main() {
       bench_and_simulator_s: round(cpuAfter.bench - cpuBefore.bench),
     };
     latencies.sort((a, b) => a - b);
+    firstTurn.sort((a, b) => a - b);
+    laterTurns.sort((a, b) => a - b);
     const p95 = percentile(latencies, 95);
     const result = {
       bench: 'bots',
@@ -262,6 +270,13 @@ async function main() {
       reply_ms_p95: round(p95),
       reply_ms_p99: round(percentile(latencies, 99)),
       reply_ms_max: round(latencies.at(-1) ?? 0),
+      first_turn_ms_p50: round(percentile(firstTurn, 50)),
+      first_turn_ms_p95: round(percentile(firstTurn, 95)),
+      later_turns_ms_p50: round(percentile(laterTurns, 50)),
+      later_turns_ms_p95: round(percentile(laterTurns, 95)),
+      later_turns_ms_p99: round(percentile(laterTurns, 99)),
+      // The first turn's 2 sends per customer leave at the number's rate: its floor, in ms.
+      first_turn_rate_floor_ms: round(((opts.customers * TURNS[0].sends) / opts.rate) * 1000),
       target_p95_ms: TARGET_P95_MS,
       target_met: p95 < TARGET_P95_MS,
       cpu: used,
