@@ -287,4 +287,17 @@ describe('timers and versions', () => {
     writes(before, 'horario');
     expect((await waitReceived(before, 3))[2]).toBe('Abrimos de 9 a 20.');
   });
+
+  it('a bot started by hand keeps listening with every rule off', async () => {
+    const rules = (await api('GET', '/api/automation/rules')).json().rules as { id: string }[];
+    for (const r of rules) await api('PATCH', `/api/automation/rules/${r.id}`, { enabled: false });
+    const from = newCustomer();
+    writes(from, 'Buenas');
+    const conversationId = await conversationOf(from);
+    const started = await api('POST', `/api/conversations/${conversationId}/bot/start`, { flowId: flow.id });
+    expect(started.statusCode).toBe(202);
+    expect((await waitReceived(from, 2))[1]).toBe('¿En qué te ayudo?');
+    writes(from, 'horario');
+    expect((await waitReceived(from, 3))[2]).toBe('Abrimos de 9 a 20.');
+  });
 });

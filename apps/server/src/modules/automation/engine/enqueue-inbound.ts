@@ -10,7 +10,7 @@ export interface StoredInbound {
 /**
  * Hands the customer's new messages to automation, inside the ingest's own transaction: a
  * message is stored if and only if automation will see it, once. Only workspaces with a rule
- * turned on get rows; system lines, deletions and edits are not the customer writing.
+ * turned on (or a conversation with a bot running) get rows; system lines, deletions and edits are not the customer writing.
  */
 export async function enqueueInboundForAutomation(query: Query, stored: StoredInbound): Promise<number> {
   if (stored.messageIds.length === 0) return 0;
@@ -25,7 +25,9 @@ export async function enqueueInboundForAutomation(query: Query, stored: StoredIn
        FROM messages m
       WHERE m.id = ANY($1::uuid[]) AND m.direction = 'inbound'
         AND m.type NOT IN ('system', 'revoke', 'edit', 'call')
-        AND EXISTS (SELECT 1 FROM automation_rules r WHERE r.workspace_id = m.workspace_id AND r.enabled)
+        AND (EXISTS (SELECT 1 FROM automation_rules r WHERE r.workspace_id = m.workspace_id AND r.enabled)
+             -- A bot waiting for this customer hears them even with every rule off.
+             OR EXISTS (SELECT 1 FROM bot_sessions s WHERE s.conversation_id = m.conversation_id AND s.status = 'active'))
       ORDER BY m.seq
      RETURNING id`,
     [stored.messageIds, stored.createdConversationIds, stored.reopenedConversationIds],
