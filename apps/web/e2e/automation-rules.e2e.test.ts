@@ -51,7 +51,8 @@ describe('automation rules', () => {
 
     // The welcome goes on with its switch.
     const welcome = list.locator('li').filter({ hasText: 'Bienvenida' });
-    await welcome.getByTestId('rule-toggle').check({ force: true });
+    // The switch is a hidden checkbox under its track; its state follows the server's answer.
+    await welcome.getByTestId('rule-toggle').click({ force: true });
     await expect.poll(() => welcome.getByTestId('rule-state').textContent()).toBe('Activa');
 
     // A rule of their own: questions about shipping.

@@ -41,9 +41,14 @@ export function useToggleRule() {
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
       apiRequest<AutomationRule>(rulePath(id), { method: 'PATCH', body: { enabled } }),
-    onMutate: ({ id, enabled }) => put({ id, enabled }),
+    // A read already on its way would answer the old state over the flipped switch: drop it first.
+    onMutate: async ({ id, enabled }) => {
+      await client.cancelQueries({ queryKey: rulesKey });
+      put({ id, enabled });
+    },
     onError: (_error, { id, enabled }) => put({ id, enabled: !enabled }),
     onSuccess: (rule) => put(rule),
+    onSettled: () => client.invalidateQueries({ queryKey: rulesKey }),
   });
 }
 
