@@ -83,6 +83,14 @@ function scoreOf(
 }
 
 /**
+ * Which of two matches is the better one: negative when `a` is (exact > contains > fuzzy, then
+ * the closer match), 0 when they are as good. Rules and bots order keyword matches with it.
+ */
+export function compareMatches(a: KeywordMatch, b: KeywordMatch): number {
+  return RANK[b.mode] - RANK[a.mode] || b.score - a.score;
+}
+
+/**
  * The rule whose condition matches best, by mode (exact > contains > fuzzy), then score, then
  * order; null when none matches.
  */
@@ -94,12 +102,7 @@ export function bestKeywordRule<R extends { condition: KeywordCondition }>(
   for (const rule of rules) {
     const match = matchKeywords(text, rule.condition);
     if (!match) continue;
-    if (
-      !best ||
-      RANK[match.mode] > RANK[best.match.mode] ||
-      (RANK[match.mode] === RANK[best.match.mode] && match.score > best.match.score)
-    )
-      best = { rule, match };
+    if (!best || compareMatches(match, best.match) < 0) best = { rule, match };
   }
   return best;
 }

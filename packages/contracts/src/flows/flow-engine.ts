@@ -97,7 +97,7 @@ export function stepFlow(
         return { effects, state: { ...state, variables }, outcome: 'waiting', trail };
       current = next(waiting.id);
     } else {
-      const answered = answer(waiting, input, state, variables, ctx, flow, send, effects);
+      const answered = answer(waiting, input, state, variables, flow, send, effects);
       if (answered.stay) return { effects, state: answered.stay, outcome: 'waiting', trail };
       current = answered.next === undefined ? null : next(waiting.id, answered.next);
     }
@@ -136,7 +136,7 @@ export function stepFlow(
         current = next(node.id, holds(node, variables, ctx) ? 'true' : 'false');
         break;
       case 'set':
-        applySet(node, variables, ctx, effects, values());
+        applySet(node, variables, effects, values());
         current = next(node.id);
         break;
       case 'wait':
@@ -175,7 +175,6 @@ function answer(
   input: Extract<FlowInput, { kind: 'message' }>,
   state: FlowState,
   variables: Record<string, string>,
-  ctx: FlowContext,
   flow: FlowDefinition,
   send: (m: RuleMessage, nodeId: string) => void,
   effects: FlowEffect[],
@@ -209,7 +208,6 @@ function answer(
     return { stay: { ...state, variables, tries } };
   }
   // A message while waiting for time: the wait goes on.
-  void ctx;
   return { stay: { ...state, variables } };
 }
 
@@ -320,7 +318,6 @@ function subjectValue(subject: string, variables: Record<string, string>, ctx: F
 function applySet(
   node: Extract<FlowNode, { type: 'set' }>,
   variables: Record<string, string>,
-  _ctx: FlowContext,
   effects: FlowEffect[],
   values: Record<string, string>,
 ) {

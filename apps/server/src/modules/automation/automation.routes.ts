@@ -13,7 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AutomationActor, AutomationDeps } from './automation.deps';
 import { clearTeamBusinessHours, getBusinessHours, setBusinessHours } from './calendars/business-hours';
-import { getBotSession, queueFlowStart, stopBotSession } from './flows/bot-sessions';
+import { getBotSession, startBot, stopBotSession } from './flows/bot-sessions';
 import { createFlow, deleteFlow, getFlow, listFlows, publishFlow, saveFlowDraft } from './flows/flows';
 import {
   createRule,
@@ -294,10 +294,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       },
     },
     async (req, reply) => {
-      const actor = opts.authOf(req);
-      await getBotSession(deps, actor, req.params.id);
-      await getFlow(deps, actor.workspaceId, req.body.flowId);
-      await queueFlowStart(deps, actor.workspaceId, req.params.id, req.body.flowId);
+      await startBot(deps, opts.authOf(req), req.params.id, req.body.flowId);
       return reply.status(202).send();
     },
   );

@@ -6,6 +6,7 @@ import { fieldError } from '../../lib/use-error-message';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
+import { replyIdOf } from './reply-id';
 import { RuleRow } from './rule-row';
 import { useRuleNames } from './use-rule-names';
 
@@ -213,15 +214,6 @@ export function RuleActionRow(props: {
   );
 }
 
-/** Reply buttons keep an id the customer's tap comes back with: the title in plain letters. */
-const buttonId = (title: string, n: number) =>
-  title
-    .normalize('NFKD')
-    .replace(/\p{Mn}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || `button-${n + 1}`;
-
 /** Text (with {{variables}}) and, optionally, up to three reply buttons. */
 function MessageFields(props: {
   index: number;
@@ -309,7 +301,9 @@ function MessageFields(props: {
                     build(
                       text,
                       buttons.map((x, j) =>
-                        j === n ? { id: buttonId(e.target.value, n), title: e.target.value } : x,
+                        j === n
+                          ? { id: replyIdOf(e.target.value, `button-${n + 1}`), title: e.target.value }
+                          : x,
                       ),
                     ),
                   )

@@ -1,5 +1,5 @@
 import type { RuleAction, RuleCondition, RuleTrigger } from '@charla/contracts';
-import { type KeywordMatch, matchKeywords } from '@charla/contracts';
+import { compareMatches, type KeywordMatch, matchKeywords } from '@charla/contracts';
 
 /** A rule as the engine runs it (validated when saved). */
 export interface EngineRule {
@@ -77,7 +77,7 @@ export function conditionsHold(
       case 'keywords': {
         const match = matchKeywords(wordsOf(facts), c);
         if (!match) return { holds: false, keyword: null };
-        if (!keyword || weaker(match, keyword)) keyword = match;
+        if (!keyword || compareMatches(match, keyword) > 0) keyword = match;
         break;
       }
       case 'business_hours':
@@ -109,11 +109,6 @@ export function conditionsHold(
   return { holds: true, keyword };
 }
 
-const RANK = { exact: 3, contains: 2, fuzzy: 1 } as const;
-const weaker = (a: KeywordMatch, b: KeywordMatch) =>
-  RANK[a.mode] < RANK[b.mode] || (RANK[a.mode] === RANK[b.mode] && a.score < b.score);
-const better = (a: KeywordMatch, b: KeywordMatch) => weaker(b, a);
-
 /**
  * The rules this event fires, in the order they run: the owner's order, except that the rules
  * matched by keywords take the keyword rules' places best match first (exact > contains > fuzzy,
@@ -134,9 +129,7 @@ export function firingOrder(
     .map((rule) => ({ rule, ...conditionsHold(rule.conditions, facts) }))
     .filter((x) => x.holds);
   const slots = fired.map((x, i) => (x.keyword ? i : -1)).filter((i) => i >= 0);
-  const byMatch = slots
-    .map((i) => fired[i]!)
-    .sort((a, b) => (better(a.keyword!, b.keyword!) ? -1 : better(b.keyword!, a.keyword!) ? 1 : 0));
+  const byMatch = slots.map((i) => fired[i]!).sort((a, b) => compareMatches(a.keyword!, b.keyword!));
   const ordered = [...fired];
   slots.forEach((slot, k) => {
     ordered[slot] = byMatch[k]!;

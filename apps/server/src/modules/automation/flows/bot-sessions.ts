@@ -73,20 +73,24 @@ export async function stopBotSession(
 }
 
 /**
- * Starts a flow for a conversation the way the API will: a row for the automation worker, which
- * starts it (or says why not in the thread) exactly once.
+ * Starts a bot in a conversation the member may see (and the public API will): a row for the
+ * automation worker, which starts it (or says why not in the thread) exactly once.
  */
-export async function queueFlowStart(
+export async function startBot(
   deps: AutomationDeps,
-  workspaceId: string,
+  actor: AutomationActor,
   conversationId: string,
   flowId: string,
 ): Promise<void> {
-  await deps.db.query(
+  await assertConversationVisible(deps, actor, conversationId);
+  const rows = await deps.db.query(
     `INSERT INTO automation_inbox (workspace_id, kind, conversation_id, flow_id, due_at)
-     SELECT c.workspace_id, 'flow_start', c.id, $3, '-infinity'::timestamptz FROM conversations c
-      WHERE c.workspace_id = $1 AND c.id = $2`,
-    [workspaceId, conversationId, flowId],
+     SELECT c.workspace_id, 'flow_start', c.id, f.id, '-infinity'::timestamptz
+       FROM conversations c JOIN flows f ON f.workspace_id = c.workspace_id AND f.id = $3
+      WHERE c.workspace_id = $1 AND c.id = $2
+     RETURNING id`,
+    [actor.workspaceId, conversationId, flowId],
   );
+  if (rows.length === 0) throw notFound('flow');
   deps.wakeAutomation();
 }

@@ -5,16 +5,8 @@ import { Button } from '../../../ui/button';
 import { Field } from '../../../ui/field';
 import { Input, Select, Textarea } from '../../../ui/input';
 import { useFlows } from '../flows.api';
+import { replyIdOf } from '../reply-id';
 import { useRuleNames } from '../use-rule-names';
-
-/** An option id from its title: plain letters, so the customer's tap can be matched and read. */
-const optionId = (title: string, n: number) =>
-  title
-    .normalize('NFKD')
-    .replace(/\p{Mn}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || `option-${n + 1}`;
 
 /** The selected step's settings. */
 export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): void; onDelete(): void }) {
@@ -68,7 +60,10 @@ export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): vo
                   options: e.target.value
                     .split('\n')
                     .slice(0, 10)
-                    .map((title, n) => ({ id: node.options[n]?.id ?? optionId(title, n), title })),
+                    .map((title, n) => ({
+                      id: node.options[n]?.id ?? replyIdOf(title, `option-${n + 1}`),
+                      title,
+                    })),
                 })
               }
               data-testid="node-options"
