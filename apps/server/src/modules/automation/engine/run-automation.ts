@@ -14,14 +14,14 @@ import {
   type InboxChange,
   ONLINE_WITHIN_MINUTES,
   type OutboundDraft,
-  previewOf,
   recordConversationEvents,
 } from '../../inbox';
 import type { AutomationEngineDeps } from '../automation.deps';
 import { calendarsOf, type WorkspaceCalendars } from '../calendars/business-hours';
 import { type EngineRule, type EventFacts, firingOrder } from './evaluate';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
-import { createFlowRunner, type FlowConversation, type PendingSend } from './run-flows';
+import { createFlowRunner, type FlowConversation } from './run-flows';
+import { type PendingSend, storeSends } from './store-sends';
 
 /** At most this many automatic messages per conversation within `RATE_WINDOW_MS` (no reply storms with another bot). */
 export const AUTO_REPLIES_PER_WINDOW = 5;
@@ -221,7 +221,7 @@ async function processRows(
       const session = bots.activeIn(row.conversation_id);
       // A person answered since the bot started: the bot steps aside.
       if (session && f.person_reply_at && new Date(f.person_reply_at) >= new Date(session.started_at))
-        await bots.end(row.conversation_id, 'agent_replied');
+        bots.end(row.conversation_id, 'agent_replied');
       else if (session) {
         // Written before the bot's last question (Meta delivered it late): not an answer to it.
         // WhatsApp's times are whole seconds, and clocks differ a little: 3 s of slack.
@@ -299,6 +299,7 @@ async function processRows(
     }
   }
 
+  await bots.flush();
   await storeSends(deps, query, sends);
   await recordFires(query, fired, firedPairs, rules, now);
   await scheduleTimers(query, timers);
@@ -333,42 +334,6 @@ function sendRefusal(
   if (content.type === 'text' && content.body === '') return 'empty_message';
   const problem = deps.checkContent({ content: content as OutboundDraft, replyToExternalId: null });
   return problem ? `not_sendable: ${problem}` : null;
-}
-
-async function storeSends(deps: AutomationEngineDeps, query: Query, sends: PendingSend[]) {
-  if (sends.length === 0) return;
-  await query(
-    `WITH v AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[],
-                            $8::timestamptz[], $9::jsonb[]) WITH ORDINALITY AS v(id, ws, conv, ch, type, text, content, at, by, n))
-     , m AS (
-       INSERT INTO messages (id, workspace_id, conversation_id, channel_id, direction, type, text, content, status,
-                             occurred_at, automated_by)
-       SELECT id, ws, conv, ch, 'outbound', type, text, content, 'queued', at, by FROM v ORDER BY n RETURNING id)
-     UPDATE conversations SET last_activity_at = GREATEST(last_activity_at, x.at)
-       FROM (SELECT conv, max(at) AS at FROM v GROUP BY conv) x WHERE conversations.id = x.conv`,
-    [
-      sends.map((s) => s.id),
-      sends.map((s) => s.workspaceId),
-      sends.map((s) => s.conversationId),
-      sends.map((s) => s.channelId),
-      sends.map((s) => s.content.type),
-      sends.map((s) => previewOf(s.content)),
-      sends.map((s) => JSON.stringify(s.content)),
-      sends.map((s) => s.at),
-      sends.map((s) => JSON.stringify(s.by)),
-    ],
-  );
-  await deps.outbox.enqueue(
-    query,
-    sends.map((s) => ({
-      kind: 'message' as const,
-      workspaceId: s.workspaceId,
-      channelId: s.channelId,
-      conversationId: s.conversationId,
-      messageId: s.id,
-    })),
-  );
 }
 
 async function loadFacts(query: Query, rows: InboxRow[], now: Date): Promise<Map<number, FactRow>> {

@@ -11,17 +11,7 @@ import {
 import type { Query } from '../../../platform/db/database';
 import type { AutomatedBy } from '../../inbox';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
-
-/** An automatic message to store and send (rules' and bots' alike). */
-export interface PendingSend {
-  id: string;
-  workspaceId: string;
-  conversationId: string;
-  channelId: string;
-  content: ReturnType<typeof ruleMessageContent>;
-  at: Date;
-  by: AutomatedBy;
-}
+import type { PendingSend } from './store-sends';
 
 /** What the runner knows of a conversation when it steps its bot. */
 export interface FlowConversation {
@@ -38,6 +28,7 @@ export interface FlowConversation {
 
 export interface SessionRow {
   id: string;
+  workspace_id: string;
   conversation_id: string;
   flow_id: string;
   version: number;
@@ -45,6 +36,15 @@ export interface SessionRow {
   step: number;
   started_at: Date;
   asked_at: Date;
+  /** Where the batch left it, not yet written. */
+  pending?: SessionWrite;
+}
+
+interface SessionWrite {
+  status: 'active' | 'completed' | 'handed_off' | 'timed_out' | 'stopped' | 'moved';
+  endReason: string | null;
+  askedAt: Date;
+  endedAt: Date | null;
 }
 
 /** More than this many automatic messages in a conversation in 10 minutes ends its bot (two bots talking). */
@@ -175,8 +175,21 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
     return stopped;
   }
 
+  /**
+   * Where each session touched in the batch ends up, written by `flush` in a few statements for
+   * the whole batch (a row per session and per timer would cost the batch a round trip each).
+   */
+  const created = new Map<string, SessionRow>();
+  const updated = new Map<string, SessionRow>();
+  const timers = new Map<string, { kind: string; at: Date; step: number; session: SessionRow }[]>();
+
+  function write(session: SessionRow, w: SessionWrite) {
+    session.pending = w;
+    if (!created.has(session.id)) updated.set(session.id, session);
+  }
+
   /** Saves where the session stands after a step, and sets its timers. */
-  async function save(
+  function save(
     session: SessionRow,
     step: FlowStep,
     settings: FlowDefinition['settings'],
@@ -193,53 +206,50 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
             : 'completed';
     session.step += 1;
     session.state = step.state;
-    await query(
-      `UPDATE bot_sessions SET state = $2::jsonb, step = $3, status = $4::text, end_reason = $5, asked_at = $6::timestamptz,
-              ended_at = CASE WHEN $4::text = 'active' THEN NULL ELSE $6::timestamptz END
-        WHERE id = $1`,
-      [
-        session.id,
-        JSON.stringify(step.state),
-        session.step,
-        ended ?? 'active',
-        stopped ?? step.problem ?? null,
-        batch.now,
-      ],
-    );
-    await query('DELETE FROM automation_inbox WHERE session_id = $1 AND error IS NULL AND kind <> $2', [
-      session.id,
-      'flow_start',
-    ]);
+    write(session, {
+      status: ended ?? 'active',
+      endReason: stopped ?? step.problem ?? null,
+      askedAt: batch.now,
+      endedAt: ended ? batch.now : null,
+    });
+    const next: { kind: string; at: Date; step: number; session: SessionRow }[] = [];
+    timers.set(session.id, next);
     if (ended) {
       active.delete(session.conversation_id);
       return;
     }
-    const timers: { kind: string; at: Date }[] = [];
+    const timer = (kind: string, at: Date) => next.push({ kind, at, step: session.step, session });
     if (step.outcome === 'waiting_timer' && step.state.resumeAt)
-      timers.push({ kind: 'flow_resume', at: new Date(step.state.resumeAt) });
+      timer('flow_resume', new Date(step.state.resumeAt));
     if (step.outcome === 'waiting') {
       const end = batch.now.getTime() + settings.idleMinutes * 60_000;
-      timers.push({ kind: 'flow_timeout', at: new Date(end) });
+      timer('flow_timeout', new Date(end));
       if (
         settings.reminderMinutes &&
         settings.reminderMinutes < settings.idleMinutes &&
         settings.reminderText
       )
-        timers.push({ kind: 'flow_reminder', at: new Date(end - settings.reminderMinutes * 60_000) });
+        timer('flow_reminder', new Date(end - settings.reminderMinutes * 60_000));
     }
-    for (const t of timers)
-      await query(
-        `INSERT INTO automation_inbox (workspace_id, kind, conversation_id, session_id, session_step, due_at)
-         VALUES ((SELECT workspace_id FROM bot_sessions WHERE id = $1), $2, $3, $1, $4, $5)`,
-        [session.id, t.kind, session.conversation_id, session.step, t.at],
-      );
+  }
+
+  /** Ends a session outside a step (an agent replied, a member stopped it, it timed out). */
+  function close(session: SessionRow, status: SessionWrite['status'], reason: string) {
+    active.delete(session.conversation_id);
+    write(session, {
+      status,
+      endReason: reason,
+      askedAt: session.pending?.askedAt ?? session.asked_at,
+      endedAt: batch.now,
+    });
+    timers.set(session.id, []);
   }
 
   return {
     /** Reads the active sessions of the batch's conversations. */
     async load(conversationIds: string[]) {
       const rows = await query<SessionRow & Record<string, unknown>>(
-        `SELECT id, conversation_id, flow_id, version, state, step, started_at, asked_at FROM bot_sessions
+        `SELECT id, workspace_id, conversation_id, flow_id, version, state, step, started_at, asked_at FROM bot_sessions
           WHERE conversation_id = ANY($1::uuid[]) AND status = 'active'`,
         [conversationIds],
       );
@@ -249,15 +259,9 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
     activeIn: (conversationId: string) => active.get(conversationId) ?? null,
 
     /** Ends a conversation's bot (an agent replied, a member stopped it). */
-    async end(conversationId: string, reason: string) {
+    end(conversationId: string, reason: string) {
       const session = active.get(conversationId);
-      if (!session) return;
-      active.delete(conversationId);
-      await query(
-        `UPDATE bot_sessions SET status = 'stopped', end_reason = $2, ended_at = $3 WHERE id = $1 AND status = 'active'`,
-        [session.id, reason, batch.now],
-      );
-      await query('DELETE FROM automation_inbox WHERE session_id = $1 AND error IS NULL', [session.id]);
+      if (session) close(session, 'stopped', reason);
     },
 
     /**
@@ -270,13 +274,18 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
       if (flow.published === null) return 'flow_unpublished';
       const definition = await definitionOf(flowId, flow.published);
       if (!definition) return 'flow_unpublished';
-      const [row] = await query<SessionRow & Record<string, unknown>>(
-        `INSERT INTO bot_sessions (workspace_id, conversation_id, flow_id, version, state, status, started_at, asked_at)
-         VALUES ($1, $2, $3, $4, '{}'::jsonb, 'active', $5, $5)
-         RETURNING id, conversation_id, flow_id, version, state, step, started_at, asked_at`,
-        [c.target.workspaceId, c.target.conversationId, flowId, flow.published, batch.now],
-      );
-      const session = row!;
+      const session: SessionRow = {
+        id: randomUUID(),
+        workspace_id: c.target.workspaceId,
+        conversation_id: c.target.conversationId,
+        flow_id: flowId,
+        version: flow.published,
+        state: {} as FlowState,
+        step: 0,
+        started_at: batch.now,
+        asked_at: batch.now,
+      };
+      created.set(session.id, session);
       active.set(c.target.conversationId, session);
       await this.feed(c, session, { kind: 'start' }, at, depth);
       return null;
@@ -303,7 +312,7 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
       const stopped = await apply(c, by, step, at, { n: 0 });
       if (input.kind === 'start') line(c, by, 'bot_started', null, at);
       if (stopped) line(c, by, 'skipped', stopped, at);
-      await save(session, step, definition.settings, stopped);
+      save(session, step, definition.settings, stopped);
       const next = step.effects.find((e) => e.type === 'goto');
       if (!stopped && next?.type === 'goto' && depth < MAX_GOTO)
         await this.start(c, next.flowId, new Date(at.getTime() + 10), depth + 1);
@@ -329,14 +338,72 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
         await apply(c, by, say, at, { n: 0 });
       }
       if (kind === 'flow_timeout') {
-        active.delete(c.target.conversationId);
-        await query(
-          `UPDATE bot_sessions SET status = 'timed_out', end_reason = 'idle', ended_at = $2 WHERE id = $1`,
-          [session.id, batch.now],
-        );
-        await query('DELETE FROM automation_inbox WHERE session_id = $1 AND error IS NULL', [session.id]);
+        close(session, 'timed_out', 'idle');
         line(c, by, 'bot_timed_out', null, at);
       }
+    },
+
+    /** Writes the batch's sessions and their timers: new sessions, then changes, then timers. */
+    async flush() {
+      const changed = [...updated.values()];
+      if (changed.length > 0)
+        await query(
+          `UPDATE bot_sessions s SET state = v.state, step = v.step, status = v.status, end_reason = v.reason,
+                  asked_at = v.asked_at, ended_at = v.ended_at
+             FROM unnest($1::uuid[], $2::jsonb[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+                  AS v(id, state, step, status, reason, asked_at, ended_at)
+            WHERE s.id = v.id`,
+          [
+            changed.map((s) => s.id),
+            changed.map((s) => JSON.stringify(s.state)),
+            changed.map((s) => s.step),
+            changed.map((s) => s.pending!.status),
+            changed.map((s) => s.pending!.endReason),
+            changed.map((s) => s.pending!.askedAt),
+            changed.map((s) => s.pending!.endedAt),
+          ],
+        );
+      const fresh = [...created.values()];
+      if (fresh.length > 0)
+        await query(
+          `INSERT INTO bot_sessions (id, workspace_id, conversation_id, flow_id, version, state, step, status, end_reason,
+                                     started_at, asked_at, ended_at)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::jsonb[], $7::int[],
+                                $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[])`,
+          [
+            fresh.map((s) => s.id),
+            fresh.map((s) => s.workspace_id),
+            fresh.map((s) => s.conversation_id),
+            fresh.map((s) => s.flow_id),
+            fresh.map((s) => s.version),
+            fresh.map((s) => JSON.stringify(s.state)),
+            fresh.map((s) => s.step),
+            fresh.map((s) => s.pending?.status ?? 'active'),
+            fresh.map((s) => s.pending?.endReason ?? null),
+            fresh.map((s) => s.started_at),
+            fresh.map((s) => s.pending?.askedAt ?? s.asked_at),
+            fresh.map((s) => s.pending?.endedAt ?? null),
+          ],
+        );
+      const touched = [...timers.keys()].filter((id) => !created.has(id));
+      if (touched.length > 0)
+        await query('DELETE FROM automation_inbox WHERE session_id = ANY($1::uuid[]) AND error IS NULL', [
+          touched,
+        ]);
+      const set = [...timers.values()].flat();
+      if (set.length > 0)
+        await query(
+          `INSERT INTO automation_inbox (workspace_id, kind, conversation_id, session_id, session_step, due_at)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::int[], $6::timestamptz[])`,
+          [
+            set.map((t) => t.session.workspace_id),
+            set.map((t) => t.kind),
+            set.map((t) => t.session.conversation_id),
+            set.map((t) => t.session.id),
+            set.map((t) => t.step),
+            set.map((t) => t.at),
+          ],
+        );
     },
   };
 }
