@@ -54,11 +54,13 @@ import {
 import {
   contactViewFilters,
   createPresence,
+  createRoutingWorker,
   defineInboxJobs,
   getMediaFile,
   type InboxChange,
   type InboxDeps,
   type Presence,
+  type RoutingWorker,
   reopenSnoozedConversations,
   returnConversationsToQueue,
   scheduleInboxHousekeeping,
@@ -131,6 +133,8 @@ export interface Container {
   /** Business hours and rules (modules/automation). */
   automation: AutomationDeps;
   automationWorker: AutomationWorker;
+  /** Hands waiting conversations to members as places free up (modules/inbox/routing). */
+  routing: RoutingWorker;
   /** Contacts, their identities, attributes, consent and imports (modules/contacts). */
   contacts: ContactsDeps;
   inbox: InboxDeps;
@@ -195,6 +199,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     bus,
     hub,
     log: (err) => log.error({ err }, 'presence error'),
+    memberSeen: (m) => routing.memberSeen(m),
   });
   bus.subscribe(presence.route);
   // A socket lives as long as its session: ended sessions are announced to every process, and
@@ -218,6 +223,9 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   };
 
   async function notify(changes: InboxChange[]) {
+    // Whoever changed a conversation (a member, a rule, the ingest, a snooze ending), a place
+    // may have freed up or a conversation started waiting: this process's router looks.
+    routing.conversationsChanged(changes);
     const seen = new Set<string>();
     const events = [];
     for (const c of changes) {
@@ -410,6 +418,13 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   });
 
+  const routing = createRoutingWorker({
+    db,
+    clock,
+    notify,
+    log: { error: (o, m) => log.error(o, m) },
+  });
+
   const ingestWorker = createIngestWorker({
     templates: createTemplateWebhookSink(templates),
     db,
@@ -503,6 +518,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     audit: { db },
     automation,
     automationWorker,
+    routing,
     privacy: {
       db,
       media,
@@ -518,6 +534,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       publicUrl: config.PUBLIC_URL,
       sessionsEnded,
       mailer,
+      memberSeen: (m) => routing.memberSeen(m),
+      autoAssignChanged: (workspaceId) => routing.wake(workspaceId),
       returnConversationsToQueue: async (input) => {
         await returnConversationsToQueue(inbox, input);
       },
@@ -542,6 +560,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ingestWorker.start();
       mediaDownloads.start();
       automationWorker.start();
+      routing.start();
       await outbox.start();
       engine.start();
       await scheduleTemplateSync(jobs);
@@ -565,6 +584,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         ['outbox', () => outbox.stop()],
         ['ingest worker', () => ingestWorker.stop()],
         ['automation', () => automationWorker.stop()],
+        ['routing', () => routing.stop()],
         ['media downloads', () => mediaDownloads.stop()],
         ['job queue', () => jobs.stop()],
         ['event bus', () => bus.stop()],

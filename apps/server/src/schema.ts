@@ -6,5 +6,6 @@ export * from './modules/broadcasts/broadcasts.schema';
 export * from './modules/channels/channels.schema';
 export * from './modules/contacts/contacts.schema';
 export * from './modules/inbox/inbox.schema';
+export * from './modules/inbox/routing/routing.schema';
 export * from './modules/outbox/outbox.schema';
 export * from './modules/templates/templates.schema';

@@ -111,6 +111,8 @@ export const ConversationSchema = z.object({
   priority: PrioritySchema,
   assignee: NamedRefSchema.nullable(),
   team: NamedRefSchema.nullable(),
+  /** Since when it waits in its team's queue with nobody assigned; null when it does not wait. */
+  waitingSince: z.string().nullable(),
   unreadCount: z.number().int(),
   lastMessage: z
     .object({

@@ -202,6 +202,14 @@ export const en: Translations = {
       unread: '{{count}} unread',
       loadMore: 'Load more',
     },
+    queue: {
+      waiting: 'In queue · {{time}}',
+      since: 'Waiting for someone to take it since {{time}}',
+      underMinute: '<1 min',
+      minutes: '{{n}} min',
+      hours: '{{h}} h {{m}} min',
+      days: '{{n}} d',
+    },
     search: {
       label: 'Search messages',
       placeholder: 'Search messages…',
@@ -662,7 +670,8 @@ export const en: Translations = {
       visibilityAll: 'All conversations',
       visibilityAssigned: 'Only those assigned to them or to their teams',
       autoAssign: 'Assign new conversations automatically',
-      autoAssignHint: 'Round robin among online members, skipping anyone already at the cap.',
+      autoAssignHint:
+        'Unassigned conversations wait in a queue; the oldest goes, in turns, to an online member below the cap as soon as one is free.',
       autoAssignTeam: 'Among the members of',
       anyMember: 'Any member',
       cap: 'Most open or pending conversations per agent',

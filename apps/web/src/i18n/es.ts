@@ -202,6 +202,14 @@ export const es = {
       unread: '{{count}} sin leer',
       loadMore: 'Cargar más',
     },
+    queue: {
+      waiting: 'En cola · {{time}}',
+      since: 'Esperando a que alguien la tome desde las {{time}}',
+      underMinute: '<1 min',
+      minutes: '{{n}} min',
+      hours: '{{h}} h {{m}} min',
+      days: '{{n}} d',
+    },
     search: {
       label: 'Buscar mensajes',
       placeholder: 'Buscar mensajes…',
@@ -671,7 +679,8 @@ export const es = {
       visibilityAll: 'Todas las conversaciones',
       visibilityAssigned: 'Solo las asignadas a ellos o a sus equipos',
       autoAssign: 'Asignar automáticamente las conversaciones nuevas',
-      autoAssignHint: 'Por turnos, entre los miembros conectados, saltando a quien ya tiene el máximo.',
+      autoAssignHint:
+        'Las conversaciones sin asignar esperan en una cola; la más antigua va, por turnos, a un miembro conectado por debajo del máximo en cuanto alguno queda libre.',
       autoAssignTeam: 'Entre los miembros de',
       anyMember: 'Cualquier miembro',
       cap: 'Máximo de conversaciones abiertas o pendientes por agente',

@@ -15,6 +15,13 @@ export interface AuthDeps {
    * Puts the member's unfinished conversations back in the queue (unassigned), with a history
    * line, when they lose access: the inbox module does it (wired in container.ts).
    */
+  /**
+   * A member's request was seen (written to `last_seen_at` at most once a minute), with when they
+   * were seen before: a member coming online may take waiting conversations (inbox routing).
+   */
+  memberSeen?(m: { workspaceId: string; lastSeenAt: Date | null; at: Date }): void;
+  /** Automatic assignment was turned on or changed (team, cap): the queue may drain. */
+  autoAssignChanged?(workspaceId: string): void;
   returnConversationsToQueue(input: {
     workspaceId: string;
     userId: string;

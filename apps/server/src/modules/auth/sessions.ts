@@ -50,6 +50,7 @@ export async function authenticateSession(
       .update(workspaceMembers)
       .set({ lastSeenAt: now })
       .where(and(eq(workspaceMembers.userId, row.userId), eq(workspaceMembers.workspaceId, row.workspaceId)));
+    deps.memberSeen?.({ workspaceId: row.workspaceId, lastSeenAt: row.lastSeenAt, at: now });
   }
   // "Last seen" in the member's list of their sessions, on the same once-a-minute footing.
   if (!row.sessionSeenAt || now.getTime() - row.sessionSeenAt.getTime() > SEEN_EVERY_MS) {

@@ -58,6 +58,9 @@ export async function updateWorkspaceSettings(
   }
   const updated = await getWorkspaceSettings(deps, actor.workspaceId);
   await recordSettingsChanged(deps, actor, current, updated);
+  const routing = ['autoAssign', 'autoAssignTeamId', 'autoAssignCap'] as const;
+  if (updated.autoAssign && routing.some((k) => current[k] !== updated[k]))
+    deps.autoAssignChanged?.(actor.workspaceId);
   return updated;
 }
 

@@ -45,6 +45,12 @@ export const conversations = pgTable(
     lastInboundAt: ts('last_inbound_at'),
     lastActivityAt: ts('last_activity_at').notNull().defaultNow(),
     unreadCount: integer('unread_count').notNull().default(0),
+    /**
+     * Since when it waits for someone (modules/inbox/routing): set when it becomes open with
+     * nobody assigned, cleared when someone takes it. Waiting means this, no assignee and open or
+     * pending.
+     */
+    queuedAt: ts('queued_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -66,6 +72,10 @@ export const conversations = pgTable(
       .on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc())
       .where(sql`unread_count > 0`),
     index('conversations_workspace_inbound_idx').on(t.workspaceId, t.lastInboundAt.desc()),
+    // Each team's queue, oldest first; only the conversations waiting are in it.
+    index('conversations_waiting_idx')
+      .on(t.workspaceId, t.teamId, t.queuedAt, t.id)
+      .where(sql`queued_at IS NOT NULL AND assignee_user_id IS NULL AND status IN ('open', 'pending')`),
   ],
 );
 

@@ -1,4 +1,3 @@
-export { ONLINE_WITHIN_MINUTES } from './conversations/auto-assign';
 export { assertConversationVisible } from './conversations/conversation-access';
 export {
   type AutomatedBy,
@@ -52,4 +51,7 @@ export { toOutboundContent } from './messages/outbound-content';
 export { type RecordedInbound, recordInbound } from './messages/record-inbound';
 export { applyPendingReactions } from './messages/record-reactions';
 export { createPresence, type Presence } from './presence/presence';
+export { ONLINE_WITHIN_MINUTES, pickRoundRobinMember } from './routing/pick-round-robin';
+export { settleQueueWaits } from './routing/queue-waits';
+export { createRoutingWorker, type RoutingWorker } from './routing/routing-worker';
 export { contactViewFilters } from './views/saved-views';

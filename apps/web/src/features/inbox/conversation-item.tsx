@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { cn } from '../../lib/cn';
 import { formatListTime } from '../../lib/format';
 import { Avatar } from '../../ui/avatar';
+import { QueueWait } from './assignment/queue-wait';
 import { contactLabel } from './contact-label';
 import { LabelChips } from './labels/label-chip';
 import { listPreview } from './message-content/message-preview';
@@ -87,6 +88,7 @@ export function ConversationItem({ conversation, isSelected, now }: Conversation
           <p className="shrink-0 truncate text-[11px] text-neutral-400 dark:text-neutral-500">
             {conversation.channelName}
           </p>
+          {conversation.waitingSince ? <QueueWait since={conversation.waitingSince} now={now} /> : null}
           <LabelChips labels={conversation.labels ?? []} max={2} />
           <span className="ml-auto shrink-0">
             <PresenceMarker conversationId={conversation.id} />

@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatPhone } from '../../lib/phone-number';
 import { useErrorMessage } from '../../lib/use-error-message';
+import { useNow } from '../../lib/use-now';
 import { Avatar } from '../../ui/avatar';
 import { buttonClasses } from '../../ui/button';
 import { AssignMenu } from './assignment/assign-menu';
 import { PriorityMenu } from './assignment/priority-menu';
+import { QueueWait } from './assignment/queue-wait';
 import { StatusMenu } from './assignment/status-menu';
 import { contactLabel } from './contact-label';
 import { toggleContactPanel, useIsContactPanelOpen } from './contact-panel/contact-panel-state';
@@ -33,6 +35,7 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
   const [changeError, setChangeError] = useState<string | null>(null);
   const onError = (error: unknown) => setChangeError(errorMessage(error));
   const isContactOpen = useIsContactPanelOpen();
+  const now = useNow(30_000);
 
   return (
     <header className="flex min-h-16 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-neutral-200 bg-white px-3 py-2 sm:px-4 dark:border-neutral-800 dark:bg-neutral-900">
@@ -85,6 +88,7 @@ export function ThreadHeader({ conversation, customerWindow }: ThreadHeaderProps
       >
         <StatusMenu conversation={conversation} onError={onError} />
         <AssignMenu conversation={conversation} onError={onError} />
+        {conversation.waitingSince ? <QueueWait since={conversation.waitingSince} now={now} /> : null}
         <PriorityMenu conversation={conversation} onError={onError} />
         <LabelMenu conversation={conversation} onError={onError} />
       </div>

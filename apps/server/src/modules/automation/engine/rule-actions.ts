@@ -5,7 +5,8 @@ import {
   type AutomatedBy,
   type InboxChange,
   type NewConversationEvent,
-  ONLINE_WITHIN_MINUTES,
+  pickRoundRobinMember,
+  settleQueueWaits,
 } from '../../inbox';
 
 /** The conversation an action works on, as locked by the engine (kept current as actions change it). */
@@ -81,6 +82,13 @@ export async function applyStateAction(
           'UPDATE workspace_members SET last_auto_assigned_at = $3 WHERE workspace_id = $1 AND user_id = $2',
           [target.workspaceId, target.assigneeUserId, ctx.at],
         );
+      if (!formerly.userId && target.assigneeUserId)
+        await settleQueueWaits(query, {
+          workspaceId: target.workspaceId,
+          conversationIds: [target.conversationId],
+          by: 'rule',
+          at: ctx.at,
+        });
       updated(formerly);
       return;
     }
@@ -206,23 +214,13 @@ async function assigneeFor(
       return { userId: last.user_id };
     }
     case 'round_robin': {
-      // The online member (of the team, when one is named) with room under the workspace's cap who
-      // got a conversation longest ago: the rule's own round robin, like automatic assignment.
-      const [pick] = await query<{ user_id: string }>(
-        `SELECT wm.user_id FROM workspace_members wm JOIN workspaces w ON w.id = wm.workspace_id
-          WHERE wm.workspace_id = $1 AND wm.deactivated_at IS NULL
-            AND wm.last_seen_at > now() - make_interval(mins => $3)
-            AND ($2::uuid IS NULL OR EXISTS (
-                  SELECT 1 FROM team_members tm WHERE tm.team_id = $2 AND tm.user_id = wm.user_id))
-            AND (SELECT count(*) FROM conversations c
-                  WHERE c.workspace_id = wm.workspace_id AND c.assignee_user_id = wm.user_id
-                    AND c.status IN ('open', 'pending')) < w.auto_assign_cap
-          ORDER BY wm.last_auto_assigned_at ASC NULLS FIRST, wm.created_at ASC
-          LIMIT 1 FOR UPDATE OF wm`,
-        [target.workspaceId, action.teamId, ONLINE_WITHIN_MINUTES],
-      );
-      if (!pick) return { skipped: 'nobody_online' };
-      return { userId: pick.user_id, ...(action.teamId ? { teamId: action.teamId } : {}) };
+      // The same round robin as automatic assignment (inbox routing), within the team if named.
+      const userId = await pickRoundRobinMember(query, {
+        workspaceId: target.workspaceId,
+        teamId: action.teamId ?? null,
+      });
+      if (!userId) return { skipped: 'nobody_online' };
+      return { userId, ...(action.teamId ? { teamId: action.teamId } : {}) };
     }
   }
 }

@@ -268,6 +268,7 @@ async function applyEvents(
     statuses,
     reactions,
     preferences,
+    receivedAt: deps.clock.now(),
   });
   if (deps.onInbound && recorded.inboundIds?.length)
     recorded.automationQueued = await deps.onInbound(query, recorded);

@@ -2,6 +2,7 @@ import type { AssignConversationRequestSchema, Conversation } from '@charla/cont
 import type { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
+import { requeueIfUnassigned, settleQueueWaits } from '../routing/queue-waits';
 import { type NewConversationEvent, recordConversationEvents } from './conversation-events';
 import { findConversation } from './get-thread';
 
@@ -64,6 +65,12 @@ export async function assignConversation(
       [actor.workspaceId, conversationId, assignee, team],
     );
     await recordConversationEvents(query, events);
+    // Taken from the queue: its wait is recorded. Let go of: it waits from now.
+    const queue = { workspaceId: actor.workspaceId, at: now };
+    if (assignee && !current.assignee_user_id)
+      await settleQueueWaits(query, { ...queue, conversationIds: [conversationId], by: 'member' });
+    if (!assignee && current.assignee_user_id)
+      await requeueIfUnassigned(query, { ...queue, conversationId, restart: true });
     return { userId: current.assignee_user_id, teamId: current.team_id };
   });
   if (changed) {

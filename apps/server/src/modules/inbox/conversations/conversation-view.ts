@@ -14,7 +14,7 @@ import { getConversationWindow } from './conversation-window';
 /** The columns the list and thread queries select, and how they become the API's shapes. */
 export const CONVERSATION_COLUMNS = `
   c.id, c.channel_id, ch.name AS channel_name, ch.kind AS channel_kind, c.status, c.unread_count, c.last_inbound_at, c.last_activity_at,
-  c.snoozed_until, c.priority, c.assignee_user_id, au.name AS assignee_name, c.team_id, tm.name AS team_name,
+  c.snoozed_until, c.priority, c.queued_at, c.assignee_user_id, au.name AS assignee_name, c.team_id, tm.name AS team_name,
   ct.id AS contact_id, ct.name AS contact_name, ct.phone AS contact_phone, ct.wa_id AS contact_wa_id,
   lm.text AS lm_text, lm.type AS lm_type, lm.direction AS lm_direction, lm.status AS lm_status, lm.occurred_at AS lm_at,
   (SELECT COALESCE(json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name)), '[]'::json)
@@ -42,6 +42,7 @@ export interface ConversationRow {
   last_activity_at: Date;
   snoozed_until: Date | null;
   priority: Conversation['priority'];
+  queued_at: Date | null;
   assignee_user_id: string | null;
   assignee_name: string | null;
   team_id: string | null;
@@ -74,6 +75,10 @@ export function toConversation(r: ConversationRow, now: Date): Conversation {
     priority: r.priority,
     assignee: r.assignee_user_id ? { id: r.assignee_user_id, name: r.assignee_name ?? '' } : null,
     team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null,
+    waitingSince:
+      r.queued_at && !r.assignee_user_id && (r.status === 'open' || r.status === 'pending')
+        ? iso(r.queued_at)
+        : null,
     unreadCount: r.unread_count,
     lastMessage:
       r.lm_at && r.lm_type && r.lm_direction

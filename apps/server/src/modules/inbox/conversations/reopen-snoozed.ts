@@ -12,7 +12,9 @@ export async function reopenSnoozedConversations(
   const now = deps.clock.now();
   const rows = await deps.db.query<{ workspace_id: string; conversation_id: string }>(
     `WITH due AS (
-       UPDATE conversations SET status = 'open', snoozed_until = NULL
+       UPDATE conversations
+          SET status = 'open', snoozed_until = NULL,
+              queued_at = CASE WHEN assignee_user_id IS NULL THEN $1::timestamptz END
         WHERE status = 'snoozed' AND snoozed_until <= $1
        RETURNING id, workspace_id)
      INSERT INTO conversation_events (workspace_id, conversation_id, kind, from_value, to_value, occurred_at)

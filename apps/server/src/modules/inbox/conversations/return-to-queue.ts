@@ -2,8 +2,9 @@ import type { InboxDeps } from '../inbox.deps';
 
 /**
  * A member lost access (removed or deactivated): every conversation of theirs that is not
- * resolved goes back to the queue, unassigned, with a history line saying why (`note`) and who
- * did it. Browsers showing those conversations are told.
+ * resolved goes back to the queue, unassigned and waiting from now, with a history line saying
+ * why (`note`) and who did it. Browsers showing those conversations are told (and the routing
+ * worker, which hands them out again).
  */
 export async function returnConversationsToQueue(
   deps: Pick<InboxDeps, 'db' | 'clock' | 'notify'>,
@@ -17,7 +18,10 @@ export async function returnConversationsToQueue(
   const now = deps.clock.now();
   const rows = await deps.db.query<{ conversation_id: string }>(
     `WITH released AS (
-       UPDATE conversations SET assignee_user_id = NULL
+       UPDATE conversations
+          SET assignee_user_id = NULL,
+              -- Open or pending, it waits from now; snoozed, once it reopens.
+              queued_at = CASE WHEN status IN ('open', 'pending') THEN $5::timestamptz END
         WHERE workspace_id = $1 AND assignee_user_id = $2 AND status <> 'resolved'
        RETURNING id)
      INSERT INTO conversation_events

@@ -2,6 +2,7 @@ import type { Conversation, UpdateConversationRequestSchema } from '@charla/cont
 import type { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
+import { requeueIfUnassigned } from '../routing/queue-waits';
 import { type NewConversationEvent, recordConversationEvents } from './conversation-events';
 import { findConversation } from './get-thread';
 import { REOPEN_SNOOZED_JOB } from './reopen-snoozed';
@@ -63,6 +64,14 @@ export async function updateConversation(
       [actor.workspaceId, conversationId, status, priority, status === 'snoozed' ? until : null],
     );
     await recordConversationEvents(query, events);
+    // Reopened with nobody on it, it waits from now; resolved or snoozed, it waits no more.
+    if (status !== current.status)
+      await requeueIfUnassigned(query, {
+        workspaceId: actor.workspaceId,
+        conversationId,
+        at: now,
+        restart: current.status === 'resolved' || current.status === 'snoozed',
+      });
     return true;
   });
   if (changed) {

@@ -46,6 +46,8 @@ export async function recordInbound(
     reactions?: InboundReaction[];
     /** Marketing opt-outs/ins the channel reported (WhatsApp's user_preferences). */
     preferences?: MarketingPreference[];
+    /** When Charla took the batch: a conversation it sets waiting waits from then. */
+    receivedAt?: Date;
   },
 ): Promise<RecordedInbound> {
   const changes: InboxChange[] = [];
@@ -63,7 +65,7 @@ export async function recordInbound(
     emoji: toPgSafeText(r.emoji),
   }));
   if (messages.length > 0) {
-    const result = await storeMessages(query, messages);
+    const result = await storeMessages(query, messages, batch.receivedAt ?? new Date());
     changes.push(...result.changes);
     newMediaIds = result.newMediaIds;
     stored = result.stored;
@@ -188,6 +190,7 @@ async function upsertContacts(
 async function storeMessages(
   query: Query,
   messages: InboundMessage[],
+  receivedAt: Date,
 ): Promise<{
   changes: InboxChange[];
   newMediaIds: string[];
@@ -225,7 +228,7 @@ async function storeMessages(
   // after the messages are in (times, reopening and the unread count in one UPDATE); only new
   // ones are inserted first, since their messages need the id.
   const existing = await lockConversations(query, convRows);
-  const created = await insertNewConversations(query, convRows, existing);
+  const created = await insertNewConversations(query, convRows, existing, receivedAt);
   const raced = missingConversations(convRows, [...existing, ...created]);
   // Created by another process between the lock and the insert: lock those too.
   if (raced.length > 0) existing.push(...(await lockConversations(query, raced)));
@@ -244,11 +247,6 @@ async function storeMessages(
       at: convs.get(keyOf(r))?.at ?? new Date(),
     })),
   );
-  await autoAssignConversations(
-    query,
-    created.map((r) => ({ id: r.id, workspaceId: r.workspace_id })),
-  );
-
   const rows = withContact.map(({ m, contactId }) => ({
     m,
     conversationId: convIds.get(`${m.channelId}|${contactId}`)!,
@@ -304,21 +302,32 @@ async function storeMessages(
     at: c.at,
     customerAt: c.customerAt,
   }));
-  await query(
+  const waiting = await query<{ workspace_id: string; waits: boolean }>(
     `UPDATE conversations c
         SET last_inbound_at = GREATEST(c.last_inbound_at, v.cat),
             last_activity_at = GREATEST(c.last_activity_at, v.at),
             status = CASE WHEN c.status IN ('resolved', 'snoozed') AND v.cat IS NOT NULL THEN 'open' ELSE c.status END,
             snoozed_until = CASE WHEN v.cat IS NOT NULL THEN NULL ELSE c.snoozed_until END,
-            unread_count = c.unread_count + v.n
+            unread_count = c.unread_count + v.n,
+            -- The customer wrote and nobody has it: it waits (anew, when this reopens it).
+            queued_at = CASE WHEN v.cat IS NULL OR c.assignee_user_id IS NOT NULL THEN c.queued_at
+                             WHEN c.status IN ('resolved', 'snoozed') THEN $5::timestamptz
+                             ELSE COALESCE(c.queued_at, $5::timestamptz) END
        FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[]) AS v(id, at, n, cat)
-      WHERE c.id = v.id`,
+      WHERE c.id = v.id
+      RETURNING c.workspace_id, c.queued_at = $5::timestamptz AS waits`,
     [
       touched.map((t) => t.id),
       touched.map((t) => t.at),
       touched.map((t) => newPerConversation.get(t.id) ?? 0),
       touched.map((t) => t.customerAt),
+      receivedAt,
     ],
+  );
+  const assigned = await autoAssignConversations(
+    query,
+    waiting.filter((r) => r.waits).map((r) => r.workspace_id),
+    receivedAt,
   );
   await recordSenderDetails(
     query,
@@ -347,6 +356,7 @@ async function storeMessages(
         messageId: r.id,
       })),
       ...identityChanges,
+      ...assigned,
     ],
     newMediaIds,
     stored: inserted.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
@@ -391,12 +401,13 @@ async function insertNewConversations(
   query: Query,
   rows: (ConversationKey & { workspaceId: string; at: Date })[],
   existing: ConversationRow[],
+  receivedAt: Date,
 ): Promise<ConversationRow[]> {
   const fresh = missingConversations(rows, existing);
   if (fresh.length === 0) return [];
   return query(
-    `INSERT INTO conversations (workspace_id, channel_id, contact_id, last_inbound_at, last_activity_at)
-     SELECT w, ch, ct, at, at FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(w, ch, ct, at)
+    `INSERT INTO conversations (workspace_id, channel_id, contact_id, last_inbound_at, last_activity_at, queued_at)
+     SELECT w, ch, ct, at, at, $5::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(w, ch, ct, at)
      ON CONFLICT (channel_id, contact_id) DO NOTHING
      RETURNING id, workspace_id, channel_id, contact_id`,
     [
@@ -404,6 +415,7 @@ async function insertNewConversations(
       fresh.map((c) => c.channelId),
       fresh.map((c) => c.contactId),
       fresh.map((c) => c.at),
+      receivedAt,
     ],
   );
 }

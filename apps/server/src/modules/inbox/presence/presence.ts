@@ -18,6 +18,8 @@ export interface PresenceDeps {
   log?: (err: unknown) => void;
   /** Typing ends this long after the last signal (the browser repeats it every 3 s). */
   typingMs?: number;
+  /** A socket said its member is here (routing drains the queue to a member coming online). */
+  memberSeen?(m: { workspaceId: string; lastSeenAt: Date | null; at: Date }): void;
 }
 
 /** Sockets refresh every 25 s; a socket of a process that died is forgotten after this. */
@@ -36,6 +38,10 @@ export function createPresence(deps: PresenceDeps) {
   /** What each socket of this process shows. */
   const viewing = new Map<string, string | null>();
   const log = deps.log ?? (() => {});
+  const seen = async (client: RealtimeClient) => {
+    const was = await markMemberOnline(deps, client);
+    deps.memberSeen?.({ workspaceId: client.workspaceId, ...was });
+  };
   let sweeper: NodeJS.Timeout | null = null;
 
   async function tell(refs: ConversationRef[], only?: RealtimeClient) {
@@ -69,7 +75,7 @@ export function createPresence(deps: PresenceDeps) {
     async onConnect(client) {
       viewing.set(client.id, null);
       await signal(client, 'viewing', null);
-      await markMemberOnline(deps, client);
+      await seen(client);
       const open = registry.conversations(client.workspaceId);
       await tell(
         open.map((conversationId) => ({ workspaceId: client.workspaceId, conversationId })),
@@ -92,7 +98,7 @@ export function createPresence(deps: PresenceDeps) {
     },
     async onAlive(client) {
       await signal(client, 'refresh', viewing.get(client.id) ?? null);
-      await markMemberOnline(deps, client);
+      await seen(client);
     },
     async onClose(client) {
       viewing.delete(client.id);
