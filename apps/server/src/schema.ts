@@ -2,6 +2,7 @@
 export * from './modules/audit/audit.schema';
 export * from './modules/auth/auth.schema';
 export * from './modules/automation/automation.schema';
+export * from './modules/automation/sequences/sequences.schema';
 export * from './modules/broadcasts/broadcasts.schema';
 export * from './modules/channels/channels.schema';
 export * from './modules/contacts/contacts.schema';

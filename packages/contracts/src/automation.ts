@@ -125,6 +125,8 @@ export const RuleActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), text: z.string().trim().min(1, 'Write the note').max(4000) }),
   /** Starts a chatbot flow (its published version) in the conversation, unless one is running. */
   z.object({ type: z.literal('start_flow'), flowId: z.uuid() }),
+  /** Enrols the conversation's contact in a drip sequence (a no-op when already in it). */
+  z.object({ type: z.literal('enroll_sequence'), sequenceId: z.uuid() }),
   /** No rule after this one runs for the same event. */
   z.object({ type: z.literal('stop') }),
 ]);

@@ -19,6 +19,7 @@ export * from './note-mentions';
 export * from './outbound';
 export * from './realtime';
 export * from './search';
+export * from './sequences';
 export * from './team';
 export * from './templates';
 export * from './whatsapp-errors';

@@ -6,6 +6,13 @@ const hours = {
   holidays: [],
 };
 
+const sequence = (channelId: string) => ({
+  name: 'Seguimiento',
+  channelId,
+  window: { timeZone: 'Europe/Madrid', weekdays: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' },
+  steps: [{ delay: { amount: 1, unit: 'days' }, message: { type: 'text', text: 'Hola' } }],
+});
+
 const rule = {
   name: 'Permisos',
   trigger: { type: 'message_received' },
@@ -47,7 +54,34 @@ export const spec: PermissionSpec = {
       url: `/api/flows/${flowId}/publish`,
       headers: { cookie: f.t.cookie },
     });
+    // A sequence with one contact in it (the shared conversation's).
+    const [ids] = await f.t.container.db.query<{ channel_id: string; contact_id: string }>(
+      'SELECT channel_id, contact_id FROM conversations WHERE id = $1',
+      [f.conversationId],
+    );
+    const seq = await f.t.app.inject({
+      method: 'POST',
+      url: '/api/sequences',
+      headers: { cookie: f.t.cookie },
+      payload: sequence(ids!.channel_id),
+    });
+    const sequenceId = seq.json().id as string;
+    await f.t.app.inject({
+      method: 'POST',
+      url: `/api/sequences/${sequenceId}/enrollments`,
+      headers: { cookie: f.t.cookie },
+      payload: { contactIds: [ids!.contact_id] },
+    });
+    const listed = await f.t.app.inject({
+      method: 'GET',
+      url: `/api/sequences/${sequenceId}/enrollments`,
+      headers: { cookie: f.t.cookie },
+    });
     return {
+      channelId: ids!.channel_id,
+      contactId: ids!.contact_id,
+      sequenceId,
+      enrollmentId: listed.json().enrollments[0].id,
       teamId: res.json().id,
       ruleId: created.json().id,
       flowId,
@@ -108,5 +142,39 @@ export const spec: PermissionSpec = {
       404,
     ],
     ['DELETE', ({ flowId }) => `/api/flows/${flowId}`, undefined, 204, 204, 403, 404],
+    // Sequences: every member reads them; owners and admins change them and who is in them.
+    ['GET', () => '/api/sequences', undefined, 200, 200, 200, 200],
+    // Another workspace's owner names a number that is not theirs: 422 invalid_sequence.
+    ['POST', () => '/api/sequences', ({ channelId }) => sequence(channelId!), 201, 201, 403, 422],
+    ['GET', ({ sequenceId }) => `/api/sequences/${sequenceId}`, undefined, 200, 200, 200, 404],
+    [
+      'PUT',
+      ({ sequenceId }) => `/api/sequences/${sequenceId}`,
+      ({ channelId }) => sequence(channelId!),
+      200,
+      200,
+      403,
+      404,
+    ],
+    ['GET', ({ sequenceId }) => `/api/sequences/${sequenceId}/enrollments`, undefined, 200, 200, 200, 404],
+    [
+      'POST',
+      ({ sequenceId }) => `/api/sequences/${sequenceId}/enrollments`,
+      ({ contactId }) => ({ contactIds: [contactId] }),
+      200,
+      200,
+      403,
+      404,
+    ],
+    [
+      'DELETE',
+      ({ sequenceId, enrollmentId }) => `/api/sequences/${sequenceId}/enrollments/${enrollmentId}`,
+      undefined,
+      204,
+      204,
+      403,
+      404,
+    ],
+    ['DELETE', ({ sequenceId }) => `/api/sequences/${sequenceId}`, undefined, 204, 204, 403, 404],
   ],
 };

@@ -37,6 +37,14 @@ const FlowBuilderPage = lazyPage(
   () => import('../features/automation/flow-builder/flow-builder-page'),
   (m) => m.FlowBuilderPage,
 );
+const SequencesPage = lazyPage(
+  () => import('../features/automation/sequences-page'),
+  (m) => m.SequencesPage,
+);
+const SequenceEditorPage = lazyPage(
+  () => import('../features/automation/sequence-editor-page'),
+  (m) => m.SequenceEditorPage,
+);
 const AuditLogPage = lazyPage(
   () => import('../features/settings/audit-log-page'),
   (m) => m.AuditLogPage,
@@ -134,6 +142,9 @@ export function AppRoutes() {
           <Route path="automation/rules/:ruleId" element={<RuleEditorPage />} />
           <Route path="automation/bots" element={<FlowsPage />} />
           <Route path="automation/bots/:flowId" element={<FlowBuilderPage />} />
+          <Route path="automation/sequences" element={<SequencesPage />} />
+          <Route path="automation/sequences/new" element={<SequenceEditorPage />} />
+          <Route path="automation/sequences/:sequenceId" element={<SequenceEditorPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/new" element={<TemplateEditorPage />} />
           <Route path="templates/:templateId" element={<TemplateEditorPage />} />

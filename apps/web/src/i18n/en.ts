@@ -1,4 +1,5 @@
 import { automationEn } from '../features/automation/automation.en';
+import { sequencesEn } from '../features/automation/sequences.en';
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
 import { contactPanelEn } from '../features/contacts/contact-panel.en';
 import { contactImportEn } from '../features/contacts/import.en';
@@ -723,6 +724,7 @@ export const en: Translations = {
   contactImport: contactImportEn,
   ...organisationEn,
   ...automationEn,
+  ...sequencesEn,
   ...businessHoursEn,
   access: accessEn,
   numberDisconnect: numberDisconnectEn,

@@ -1,4 +1,5 @@
 import { automationEs } from '../features/automation/automation.es';
+import { sequencesEs } from '../features/automation/sequences.es';
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
 import { contactPanelEs } from '../features/contacts/contact-panel.es';
 import { contactImportEs } from '../features/contacts/import.es';
@@ -733,6 +734,7 @@ export const es = {
   contactImport: contactImportEs,
   ...organisationEs,
   ...automationEs,
+  ...sequencesEs,
   ...businessHoursEs,
   access: accessEs,
   numberDisconnect: numberDisconnectEs,

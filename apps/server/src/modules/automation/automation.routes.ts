@@ -24,6 +24,7 @@ import {
   setRuleEnabled,
   updateRule,
 } from './rules/automation-rules';
+import { sequencesRoutes } from './sequences/sequences.routes';
 
 export interface AutomationRoutesOptions {
   deps: AutomationDeps;
@@ -35,6 +36,7 @@ export interface AutomationRoutesOptions {
 export async function automationRoutes(appIn: FastifyInstance, opts: AutomationRoutesOptions) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { deps } = opts;
+  await appIn.register(sequencesRoutes, opts);
   const tags = ['automation'];
   const TeamId = z.object({ id: z.uuid() });
 

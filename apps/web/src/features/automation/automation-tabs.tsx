@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { cn } from '../../lib/cn';
 
-/** Automation's two halves: rules and bots. */
+/** Automation's parts: rules, bots and sequences. */
 export function AutomationTabs() {
   const { t } = useTranslation();
   const tab = (to: string, label: string, testId: string, end: boolean) => (
@@ -26,6 +26,7 @@ export function AutomationTabs() {
     <nav className="flex gap-1" aria-label={t('rules.nav')}>
       {tab('/automation', t('flows.tabRules'), 'automation-tab-rules', true)}
       {tab('/automation/bots', t('flows.tabBots'), 'automation-tab-bots', false)}
+      {tab('/automation/sequences', t('sequences.tab'), 'automation-tab-sequences', false)}
     </nav>
   );
 }

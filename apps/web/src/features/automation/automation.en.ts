@@ -156,6 +156,7 @@ export const automationEn = {
       status: 'Change the status',
       note: 'Leave an internal note',
       start_flow: 'Start a bot',
+      enroll_sequence: 'Enrol in a sequence',
       stop: 'Stop further rules',
     },
     assign: {

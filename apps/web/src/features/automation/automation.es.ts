@@ -157,6 +157,7 @@ export const automationEs = {
       status: 'Cambiar el estado',
       note: 'Dejar una nota interna',
       start_flow: 'Iniciar un bot',
+      enroll_sequence: 'Inscribir en una secuencia',
       stop: 'No aplicar más reglas',
     },
     assign: {

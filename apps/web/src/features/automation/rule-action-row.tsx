@@ -20,7 +20,7 @@ export function RuleActionRow(props: {
 }) {
   const { t } = useTranslation();
   const { action: a, index } = props;
-  const { members, teams, labels, flows } = useRuleNames();
+  const { members, teams, labels, flows, sequences } = useRuleNames();
   const id = (name: string) => `action-${index}-${name}`;
   const problem = (path: string) => fieldError(props.error, `actions.${index}${path}`);
   const addOrRemove = (add: boolean, onChange: (add: boolean) => void) => (
@@ -204,6 +204,23 @@ export function RuleActionRow(props: {
                   {f.name}
                 </option>
               ))}
+          </Select>
+        </Field>
+      ) : null}
+      {a.type === 'enroll_sequence' ? (
+        <Field id={id('sequence')} label={t('sequences.ruleField')} error={problem('.sequenceId')}>
+          <Select
+            id={id('sequence')}
+            value={a.sequenceId}
+            onChange={(e) => props.onChange({ ...a, sequenceId: e.target.value })}
+            data-testid="rule-enroll-sequence"
+          >
+            <option value="">—</option>
+            {sequences.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </Select>
         </Field>
       ) : null}

@@ -36,6 +36,7 @@ export const ACTION_TYPES: RuleAction['type'][] = [
   'status',
   'note',
   'start_flow',
+  'enroll_sequence',
   'stop',
 ];
 
@@ -91,6 +92,8 @@ export function newAction(type: RuleAction['type']): RuleAction {
       return { type, text: '' };
     case 'start_flow':
       return { type, flowId: '' };
+    case 'enroll_sequence':
+      return { type, sequenceId: '' };
     case 'stop':
       return { type };
   }

@@ -6,6 +6,7 @@ export interface Names {
   team(id: string | null): string;
   label(id: string): string;
   flow(id: string): string;
+  sequence(id: string): string;
 }
 
 /** "When a customer writes for the first time", in a sentence. */
@@ -81,6 +82,8 @@ export function describeAction(a: RuleAction, t: Translate, names: Names): strin
       return t('rules.summary.note', { text: clip(a.text) });
     case 'start_flow':
       return t('rules.summary.startFlow', { name: names.flow(a.flowId) });
+    case 'enroll_sequence':
+      return t('sequences.ruleSummary', { name: names.sequence(a.sequenceId) });
     case 'stop':
       return t('rules.summary.stop');
   }

@@ -4,6 +4,7 @@ import { type PointerEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../lib/cn';
 import { formatTime } from '../../lib/format';
+import { automatedByLabel } from '../automation/automated-by-label';
 import { bubbleLayout, contentOf } from './message-content/content-of';
 import { CustomerChanges } from './message-content/customer-changes';
 import { ForwardedLabel } from './message-content/forwarded-label';
@@ -123,9 +124,7 @@ export function MessageBubble({
                 data-testid="message-automated-by"
               >
                 <Bot aria-hidden className="size-3.5" />
-                {t(message.automatedBy.kind === 'flow' ? 'automation.event.bot' : 'automation.event.actor', {
-                  name: message.automatedBy.name,
-                })}
+                {automatedByLabel(message.automatedBy, t)}
               </p>
             ) : isOutbound && senderName ? (
               <p className="mb-0.5 text-xs font-medium text-brand-700 dark:text-brand-300">{senderName}</p>

@@ -1,4 +1,5 @@
 import type { Query } from '../../../platform/db/database';
+import { stopSequencesOnInbound } from '../sequences/stop-on-inbound';
 
 /** The customer's messages a batch of webhooks stored, and the conversations it opened. */
 export interface StoredInbound {
@@ -14,6 +15,8 @@ export interface StoredInbound {
  */
 export async function enqueueInboundForAutomation(query: Query, stored: StoredInbound): Promise<number> {
   if (stored.messageIds.length === 0) return 0;
+  // The customer answered: their drip sequences stop before any further step.
+  await stopSequencesOnInbound(query, stored.messageIds);
   const rows = await query(
     // Due at once ('-infinity': before any timer, whatever the clocks say).
     `INSERT INTO automation_inbox (workspace_id, kind, conversation_id, message_id, opened, due_at)

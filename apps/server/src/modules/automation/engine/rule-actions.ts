@@ -8,6 +8,7 @@ import {
   pickRoundRobinMember,
   settleQueueWaits,
 } from '../../inbox';
+import { enrollFromRule } from '../sequences/enroll-from-rule';
 
 /** The conversation an action works on, as locked by the engine (kept current as actions change it). */
 export interface ActionTarget {
@@ -168,6 +169,11 @@ export async function applyStateAction(
       );
       say('note');
       updated();
+      return;
+    }
+    case 'enroll_sequence': {
+      const done = await enrollFromRule(query, action.sequenceId, target, ctx.at);
+      say(done.to, done.note);
       return;
     }
   }

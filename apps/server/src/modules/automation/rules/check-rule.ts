@@ -28,13 +28,15 @@ export async function checkRule(
     labels: string[];
     attributes: string[];
     flows: string[];
+    sequences: string[];
   }>(
     `SELECT ARRAY(SELECT id::text FROM channels WHERE workspace_id = $1) AS channels,
             ARRAY(SELECT user_id::text FROM workspace_members WHERE workspace_id = $1 AND deactivated_at IS NULL) AS members,
             ARRAY(SELECT id::text FROM teams WHERE workspace_id = $1) AS teams,
             ARRAY(SELECT id::text FROM labels WHERE workspace_id = $1) AS labels,
             ARRAY(SELECT key FROM contact_attribute_definitions WHERE workspace_id = $1) AS attributes,
-            ARRAY(SELECT id::text FROM flows WHERE workspace_id = $1 AND published_version IS NOT NULL) AS flows`,
+            ARRAY(SELECT id::text FROM flows WHERE workspace_id = $1 AND published_version IS NOT NULL) AS flows,
+            ARRAY(SELECT id::text FROM sequences WHERE workspace_id = $1) AS sequences`,
     [workspaceId],
   );
   const has = (list: string[] | undefined, id: string | null) => id !== null && (list ?? []).includes(id);
@@ -92,6 +94,10 @@ export async function checkRule(
         break;
       case 'set_attribute':
         checkText(a.value, `${at}.value`);
+        break;
+      case 'enroll_sequence':
+        if (!has(refs?.sequences, a.sequenceId))
+          problems.push({ path: `${at}.sequenceId`, message: 'Choose a sequence of this workspace.' });
         break;
     }
   });

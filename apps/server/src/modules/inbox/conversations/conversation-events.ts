@@ -11,12 +11,12 @@ export interface NewConversationEvent {
   to: string | null;
   note: string | null;
   at: Date;
-  /** Done by automation: `{kind: 'rule' | 'flow', id, name}`. */
+  /** Done by automation: `{kind: 'rule' | 'flow' | 'sequence', id, name}`. */
   automatedBy?: AutomatedBy | null;
 }
 
 export interface AutomatedBy {
-  kind: 'rule' | 'flow';
+  kind: 'rule' | 'flow' | 'sequence';
   id: string;
   name: string;
 }

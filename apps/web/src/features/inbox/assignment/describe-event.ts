@@ -1,16 +1,11 @@
 import type { ConversationEvent } from '@charla/contracts';
+import { automatedByLabel } from '../../automation/automated-by-label';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** One sentence for a change to the conversation: "Ana assigned this to Pablo". */
 export function describeEvent(event: ConversationEvent, t: Translate): string {
-  const actor =
-    event.actor?.name ??
-    (event.automatedBy
-      ? t(event.automatedBy.kind === 'flow' ? 'automation.event.bot' : 'automation.event.actor', {
-          name: event.automatedBy.name,
-        })
-      : 'Charla');
+  const actor = event.actor?.name ?? (event.automatedBy ? automatedByLabel(event.automatedBy, t) : 'Charla');
   const to = event.toName ?? event.to ?? '';
   const from = event.fromName ?? event.from ?? '';
   switch (event.kind) {
@@ -69,6 +64,8 @@ function describeAutomation(event: ConversationEvent, actor: string, t: Translat
         actor: event.actor?.name ?? 'Charla',
         name: event.automatedBy?.name ?? '',
       });
+    case 'enrolled':
+      return t('sequences.enrolledEvent', { actor, name: event.note ?? '' });
     case 'tagged':
     case 'untagged':
       return t(`automation.event.${event.to}`, { actor, tag: event.note ?? '' });

@@ -1,0 +1,131 @@
+import {
+  type SequenceInputSchema,
+  type SequenceTemplate,
+  type TemplateValues,
+  unknownVariable,
+} from '@charla/contracts';
+import { missingTemplateValues } from '@charla/contracts/template-rules';
+import type { z } from 'zod';
+import type { Query } from '../../../platform/db/database';
+import { AppError } from '../../../platform/errors';
+import { checkTimeZone } from '../../auth';
+import type { OutboundDraft } from '../../inbox';
+import { findTemplateRow, toTemplate } from '../../templates';
+import type { AutomationDeps } from '../automation.deps';
+import { ruleMessageContent } from '../engine/rule-actions';
+
+export type SequenceInputValue = z.output<typeof SequenceInputSchema>;
+type Problem = { path: string; message: string };
+
+/** A template's values as a send takes them (no header file: sequences send text headers only). */
+export const templateValuesOf = (t: SequenceTemplate): TemplateValues => ({
+  header: t.values.header,
+  headerMediaId: null,
+  body: t.values.body,
+  buttons: t.values.buttons,
+});
+
+/**
+ * What zod cannot know: the number is this workspace's, the allowed window has a day and an
+ * hour, the steps exist, their {{variables}} are known, and their templates are approved ones of
+ * the number's account with every value given. Throws 422 `invalid_sequence` naming each field.
+ * Returns the time zone as IANA spells it.
+ */
+export async function checkSequence(
+  deps: AutomationDeps,
+  query: Query,
+  workspaceId: string,
+  input: SequenceInputValue,
+): Promise<string> {
+  const problems: Problem[] = [];
+  const [refs] = await query<{ waba_id: string | null; attributes: string[] }>(
+    `SELECT (SELECT waba_id FROM channels WHERE workspace_id = $1 AND id = $2) AS waba_id,
+            ARRAY(SELECT key FROM contact_attribute_definitions WHERE workspace_id = $1) AS attributes`,
+    [workspaceId, input.channelId],
+  );
+  if (!refs?.waba_id)
+    problems.push({ path: 'channelId', message: 'No number of this workspace has that id.' });
+  const timeZone = zoneOf(input.window.timeZone);
+  if (!timeZone)
+    problems.push({ path: 'window.timeZone', message: 'Not an IANA time zone (e.g. Europe/Madrid).' });
+  if (input.window.weekdays.length === 0)
+    problems.push({ path: 'window.weekdays', message: 'Allow at least one day of the week.' });
+  if (input.window.from === input.window.to || input.window.from === '24:00')
+    problems.push({ path: 'window.to', message: 'Allow some hours: the end must differ from the start.' });
+  if (input.steps.length === 0) problems.push({ path: 'steps', message: 'Add at least one step.' });
+
+  const attributes = refs?.attributes ?? [];
+  const checkText = (text: string, path: string) => {
+    const unknown = unknownVariable(text, attributes);
+    if (unknown)
+      problems.push({
+        path,
+        message: `Unknown variable {{${unknown}}}: use contact.name, contact.first_name, contact.phone, workspace.name or contact.<attribute key>.`,
+      });
+  };
+  for (const [i, step] of input.steps.entries()) {
+    const at = `steps.${i}`;
+    if (step.message?.type === 'text') checkText(step.message.text, `${at}.message.text`);
+    if (step.message?.type === 'interactive')
+      checkText(step.message.interactive.body, `${at}.message.interactive.body`);
+    if (step.message) {
+      const problem = deps.checkContent({
+        content: ruleMessageContent(step.message, {}) as OutboundDraft,
+        replyToExternalId: null,
+      });
+      if (problem) problems.push({ path: `${at}.message`, message: problem });
+    }
+    if (step.template)
+      problems.push(
+        ...(await templateProblems(query, workspaceId, refs?.waba_id ?? null, step.template, at, checkText)),
+      );
+  }
+  if (problems.length > 0)
+    throw new AppError(
+      'unprocessable',
+      'invalid_sequence',
+      `The sequence cannot be saved: ${problems.map((p) => `${p.path}: ${p.message}`).join(' ')}`,
+      problems,
+    );
+  return timeZone!;
+}
+
+async function templateProblems(
+  query: Query,
+  workspaceId: string,
+  wabaId: string | null,
+  step: SequenceTemplate,
+  at: string,
+  checkText: (text: string, path: string) => void,
+): Promise<Problem[]> {
+  const path = `${at}.template.templateId`;
+  const row = await findTemplateRow({ query }, workspaceId, step.templateId).catch(() => null);
+  if (!row) return [{ path, message: 'No template of this workspace has that id.' }];
+  const template = toTemplate(row);
+  if (template.status !== 'approved')
+    return [{ path, message: `The template ${template.name} is not approved (it is ${template.status}).` }];
+  if (wabaId && template.wabaId !== wabaId)
+    return [{ path, message: `The template ${template.name} belongs to another account than the number's.` }];
+  const values = templateValuesOf(step);
+  if (values.header !== null) checkText(values.header, `${at}.template.values.header`);
+  for (const [name, value] of Object.entries(values.body))
+    checkText(value, `${at}.template.values.body.${name}`);
+  for (const [index, value] of Object.entries(values.buttons))
+    checkText(value, `${at}.template.values.buttons.${index}`);
+  // A value made only of variables may come out empty for a contact; the send then skips the step.
+  return missingTemplateValues(template, values).map((missing) => ({
+    path: `${at}.template.values.${missing}`,
+    message:
+      missing === 'headerMediaId'
+        ? 'Templates with an image, video or document header cannot be used in a sequence yet.'
+        : 'Fill in this value.',
+  }));
+}
+
+function zoneOf(name: string): string | null {
+  try {
+    return checkTimeZone(name, 'window.timeZone');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+import type { MessageContent, SequenceStep } from '@charla/contracts';
+import { fillVariables } from '@charla/contracts';
+import type { Query } from '../../../platform/db/database';
+import { AppError } from '../../../platform/errors';
+import type { OutboundDraft } from '../../inbox';
+import { prepareTemplateSend } from '../../templates';
+import type { AutomationEngineDeps } from '../automation.deps';
+import { ruleMessageContent } from '../engine/rule-actions';
+
+const DAY_MS = 86_400_000;
+
+/** What the runner read about a due enrolment: the contact, the number and their conversation. */
+export interface DueEnrollment {
+  workspace_id: string;
+  contact_id: string;
+  conversation_id: string | null;
+  sequence_name: string;
+  channel_id: string;
+  waba_id: string;
+  channel_status: string;
+  contact_name: string | null;
+  profile_name: string | null;
+  phone: string | null;
+  attributes: Record<string, unknown> | null;
+  workspace_name: string;
+  open_conversation_id: string | null;
+  last_inbound_at: Date | string | null;
+}
+
+/**
+ * The message a due step sends, or why it is skipped. Free-form only inside the customer's 24-hour
+ * window (WhatsApp refuses it outside); with the window closed, the step's template; a step with
+ * neither for the moment is skipped (`window_closed`), never sent free-form.
+ */
+export async function stepContent(
+  deps: Pick<AutomationEngineDeps, 'checkContent'>,
+  query: Query,
+  row: DueEnrollment,
+  step: SequenceStep,
+  now: Date,
+): Promise<{ content: MessageContent } | { skip: string }> {
+  if (row.channel_status === 'disconnected') return { skip: 'number_disconnected' };
+  const variables = variablesOf(row);
+  const isWindowOpen =
+    row.last_inbound_at !== null && new Date(row.last_inbound_at).getTime() + DAY_MS > now.getTime();
+  if (isWindowOpen && step.message) {
+    const content = ruleMessageContent(step.message, variables);
+    const problem = deps.checkContent({ content: content as OutboundDraft, replyToExternalId: null });
+    if (!problem) return { content };
+    if (!step.template) return { skip: 'message_refused' };
+  }
+  if (!step.template) return { skip: 'window_closed' };
+  const fill = (v: string) => fillVariables(v, variables);
+  const values = step.template.values;
+  try {
+    const content = await prepareTemplateSend(
+      { query },
+      { workspaceId: row.workspace_id, wabaId: row.waba_id, contactOptedOut: false },
+      {
+        templateId: step.template.templateId,
+        values: {
+          header: values.header === null ? null : fill(values.header),
+          headerMediaId: null,
+          body: Object.fromEntries(Object.entries(values.body).map(([k, v]) => [k, fill(v)])),
+          buttons: Object.fromEntries(Object.entries(values.buttons).map(([k, v]) => [k, fill(v)])),
+        },
+      },
+    );
+    return { content };
+  } catch (err) {
+    // The template was deleted, paused, or a value came out empty for this contact.
+    if (err instanceof AppError) return { skip: err.code };
+    throw err;
+  }
+}
+
+/** The {{variables}} of the rules, for this contact (no agent: a sequence writes on its own). */
+function variablesOf(row: DueEnrollment): Record<string, string> {
+  const name = row.contact_name ?? row.profile_name ?? '';
+  const values: Record<string, string> = {
+    'contact.name': name,
+    'contact.first_name': name.split(/\s+/)[0] ?? '',
+    'contact.phone': row.phone ?? '',
+    'workspace.name': row.workspace_name,
+    'agent.name': '',
+  };
+  for (const [key, value] of Object.entries(row.attributes ?? {}))
+    if (value !== null && value !== undefined && !(`contact.${key}` in values))
+      values[`contact.${key}`] = String(value);
+  return values;
+}
