@@ -235,8 +235,8 @@ function SequenceForm(props: {
           </div>
         </Card>
         {error ? (
-          <Alert tone="error" data-testid="sequence-error">
-            {errorMessage(error)}
+          <Alert tone="error">
+            <span data-testid="sequence-error">{errorMessage(error)}</span>
           </Alert>
         ) : null}
         {props.canEdit ? (

@@ -79,12 +79,14 @@ export function SequenceEnrolCard(props: { sequenceId: string; canEdit: boolean 
             </Button>
           </div>
           {result ? (
-            <Alert tone="info" data-testid="sequence-enrol-result">
-              {t('sequences.enroll.result', {
-                enrolled: result.enrolled,
-                already: result.alreadyEnrolled,
-                optedOut: result.optedOut,
-              })}
+            <Alert tone="info">
+              <span data-testid="sequence-enrol-result">
+                {t('sequences.enroll.result', {
+                  enrolled: result.enrolled,
+                  already: result.alreadyEnrolled,
+                  optedOut: result.optedOut,
+                })}
+              </span>
             </Alert>
           ) : null}
           {enroll.isError ? <Alert tone="error">{errorMessage(enroll.error)}</Alert> : null}

@@ -48,7 +48,7 @@ export function SequenceStepRow(props: {
             data-testid="sequence-step-amount"
           />
         </Field>
-        <Field id={id('unit')} label={t('sequences.editor.wait')}>
+        <Field id={id('unit')} label={t('sequences.editor.unit')}>
           <Select
             id={id('unit')}
             value={step.delay.unit}

@@ -43,6 +43,7 @@ export const sequencesEn = {
       addStep: 'Add step',
       removeStep: 'Remove step {{n}}',
       wait: 'Wait',
+      unit: 'Unit',
       units: { minutes: 'minutes', hours: 'hours', days: 'days' },
       afterFirst: 'after enrolment',
       afterPrevious: 'after the previous step',

@@ -43,6 +43,7 @@ export const sequencesEs = {
       addStep: 'Añadir paso',
       removeStep: 'Quitar el paso {{n}}',
       wait: 'Esperar',
+      unit: 'Unidad',
       units: { minutes: 'minutos', hours: 'horas', days: 'días' },
       afterFirst: 'tras la inscripción',
       afterPrevious: 'tras el paso anterior',
