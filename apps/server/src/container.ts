@@ -87,6 +87,8 @@ import { type Clock, systemClock } from './platform/clock';
 import { createSecretBox, type SecretBox } from './platform/crypto';
 import { type Database, openDatabase } from './platform/db/database';
 import { createEventBus, type EventBus } from './platform/events/event-bus';
+import { outboundPolicy as createOutboundPolicy } from './platform/http/outbound-guard';
+import { outboundRequest } from './platform/http/outbound-request';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue';
 import { createMailer, defaultSender } from './platform/mailer';
 import { createMetricsRegistry, type MetricsRegistry } from './platform/metrics';
@@ -412,9 +414,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     notify,
     wakeAutomation: () => automationWorker.wake(),
   };
+  const outboundPolicy = createOutboundPolicy(config.OUTBOUND_HTTP_ALLOW);
   const automationWorker = createAutomationWorker({
     ...automation,
     outbox,
+    callHttp: (req) => outboundRequest(outboundPolicy, req),
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   });
 

@@ -24,6 +24,11 @@ export const RuleTriggerSchema = z.discriminatedUnion('type', [
    * `businessTime` (the conversation's team calendar, else the workspace's).
    */
   z.object({ type: z.literal('no_reply'), minutes: Minutes, businessTime: z.boolean().default(true) }),
+  /**
+   * The customer's first message after a broadcast reached them (within 72 hours of the send, as
+   * the broadcast's "replied" counts it): of any broadcast, or of `broadcastId`.
+   */
+  z.object({ type: z.literal('broadcast_reply'), broadcastId: z.uuid().nullable().default(null) }),
   /** The 24-hour window closes in `minutes` and nobody has answered the customer's last message. */
   z.object({
     type: z.literal('window_closing'),
@@ -191,6 +196,18 @@ export function unknownVariable(text: string, attributeKeys: readonly string[]):
     return name;
   }
   return null;
+}
+
+/**
+ * Fills {{variables}} exactly as written around them, each value passed through `encode` (for a
+ * URL, a JSON string): nothing trimmed or squeezed.
+ */
+export function fillVariablesRaw(
+  text: string,
+  values: Record<string, string | null | undefined>,
+  encode: (value: string) => string,
+): string {
+  return text.replace(VARIABLE, (_, name: string) => encode(values[name] ?? ''));
 }
 
 /** Fills {{variables}}; one without a value becomes empty (a missing name never shows braces). */

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isOutboundAllowEntry } from '../platform/http/outbound-guard';
 
 const BooleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -99,6 +100,28 @@ export const ConfigSchema = z
     BROADCAST_BENCHMARK_UNPACED: BooleanString.default(false),
     MEDIA_DOWNLOADS_PER_NUMBER: z.coerce.number().int().min(1).max(64).default(8),
     MEDIA_DOWNLOADS_TOTAL: z.coerce.number().int().min(1).max(512).default(32),
+    /**
+     * Private or local destinations Charla's own HTTP calls (bots' HTTP steps) may reach: addresses,
+     * CIDRs or host:port, comma-separated. Public addresses are always allowed.
+     */
+    OUTBOUND_HTTP_ALLOW: z
+      .string()
+      .transform((raw, ctx) => {
+        const items = raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const bad = items.filter((i) => !isOutboundAllowEntry(i));
+        if (bad.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${bad.join('", "')}" is not an address, a CIDR or host:port (e.g. 10.0.0.0/8,crm.office.lan:8080)`,
+          });
+          return z.NEVER;
+        }
+        return items;
+      })
+      .default([]),
     /** Email for invitations and password resets (nodemailer URL); without it, admins copy the links. */
     SMTP_URL: z
       .string()

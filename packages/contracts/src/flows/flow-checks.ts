@@ -12,7 +12,8 @@ export interface FlowProblem {
     | 'broken_edge'
     | 'unknown_variable'
     | 'outside_window'
-    | 'unknown_flow';
+    | 'unknown_flow'
+    | 'invalid_body';
   /** For `missing_branch`, the output with no edge (`option:<id>`, `true`, `false`); for `unknown_variable`, its name. */
   detail?: string;
 }
@@ -38,8 +39,19 @@ function textsOf(node: FlowNode): string[] {
     case 'handoff':
     case 'end':
       return [node.text];
+    case 'http':
+      return [node.url, node.body, ...node.headers.map((h) => h.value)];
     default:
       return [];
+  }
+}
+
+function isJsonWithVariables(body: string): boolean {
+  try {
+    JSON.parse(body.replace(/\{\{\s*[^{}]*?\s*\}\}/g, 'x'));
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -54,6 +66,7 @@ const sends = (node: FlowNode) =>
 function requiredOutputs(node: FlowNode): string[] {
   if (node.type === 'choice') return node.options.map((o) => `option:${o.id}`);
   if (node.type === 'condition') return ['true', 'false'];
+  if (node.type === 'http') return ['success', 'error'];
   return [];
 }
 
@@ -106,6 +119,10 @@ export function checkFlow(
       defined.add(node.saveTo.kind === 'variable' ? node.saveTo.key : `contact.${node.saveTo.key}`);
     if (node.type === 'set' && node.target === 'variable') defined.add(node.key);
     if (node.type === 'set' && node.target === 'attribute') defined.add(`contact.${node.key}`);
+    if (node.type === 'http') {
+      defined.add('http_status');
+      for (const m of node.map) defined.add(m.variable);
+    }
   }
   for (const node of flow.nodes)
     for (const text of textsOf(node))
@@ -116,6 +133,11 @@ export function checkFlow(
       for (const check of node.checks)
         if (check.op !== 'open' && check.op !== 'closed' && !defined.has(check.subject))
           problems.push({ nodeId: node.id, code: 'unknown_variable', detail: check.subject });
+
+  // A body must be JSON once filled: each variable stands in for a string's contents.
+  for (const node of flow.nodes)
+    if (node.type === 'http' && node.body.trim() && !isJsonWithVariables(node.body))
+      problems.push({ nodeId: node.id, code: 'invalid_body' });
 
   for (const node of flow.nodes)
     if (node.type === 'goto' && !known.flowIds.includes(node.flowId))

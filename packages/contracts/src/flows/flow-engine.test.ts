@@ -208,3 +208,106 @@ describe('checks before publishing', () => {
     );
   });
 });
+
+describe('an HTTP step', () => {
+  const lookup = FlowDefinitionSchema.parse({
+    nodes: [
+      { id: 'start', type: 'start' },
+      {
+        id: 'ask',
+        type: 'question',
+        text: '¿Número de pedido?',
+        saveTo: { kind: 'variable', key: 'order' },
+      },
+      {
+        id: 'call',
+        type: 'http',
+        method: 'POST',
+        url: 'https://shop.example/orders/{{order}}?who={{contact.name}}',
+        headers: [{ name: 'Authorization', value: 'Bearer abc' }],
+        body: '{"order": "{{order}}", "note": "{{contact.name}}"}',
+        map: [
+          { path: 'status', variable: 'estado' },
+          { path: 'items.0.name', variable: 'producto' },
+        ],
+      },
+      { id: 'ok', type: 'end', text: 'Tu pedido está {{estado}} ({{producto}}).' },
+      { id: 'ko', type: 'handoff', text: 'No lo encuentro ({{http_status}}); te paso con el equipo.' },
+    ],
+    edges: [
+      { id: 'a', source: 'start', target: 'ask' },
+      { id: 'b', source: 'ask', target: 'call' },
+      { id: 'c', source: 'call', sourceHandle: 'success', target: 'ok' },
+      { id: 'd', source: 'call', sourceHandle: 'error', target: 'ko' },
+    ],
+  });
+  const asked = stepFlow(lookup, null, { kind: 'start' }, ctx()).state;
+  const typed = (text: string) =>
+    stepFlow(lookup, asked, { kind: 'message', text, replyId: null, replyTitle: null }, ctx());
+
+  it('fills the address URL-encoded and the body as JSON strings, and waits for the answer', () => {
+    const step = typed('A/7 "x"');
+    expect(step.outcome).toBe('waiting_http');
+    const call = step.effects.find((e) => e.type === 'http');
+    expect(call).toMatchObject({
+      request: {
+        method: 'POST',
+        url: 'https://shop.example/orders/A%2F7%20%22x%22?who=Luc%C3%ADa%20G%C3%B3mez',
+        headers: { Authorization: 'Bearer abc' },
+        timeoutMs: 10_000,
+      },
+    });
+    expect(JSON.parse((call as { request: { body: string } }).request.body)).toEqual({
+      order: 'A/7 "x"',
+      note: 'Lucía Gómez',
+    });
+  });
+
+  it('keeps the answer’s fields and goes on by success, or by error with the status', () => {
+    const waiting = typed('77').state;
+    const ok = stepFlow(
+      lookup,
+      waiting,
+      { kind: 'http', status: 200, json: { status: 'enviado', items: [{ name: 'Taza' }] }, error: null },
+      ctx(),
+    );
+    expect(says(ok)).toEqual(['Tu pedido está enviado (Taza).']);
+    expect(ok.outcome).toBe('completed');
+    const ko = stepFlow(lookup, waiting, { kind: 'http', status: 404, json: null, error: null }, ctx());
+    expect(says(ko)).toEqual(['No lo encuentro (404); te paso con el equipo.']);
+    expect(ko.outcome).toBe('handed_off');
+    const none = stepFlow(
+      lookup,
+      waiting,
+      { kind: 'http', status: null, json: null, error: 'timeout' },
+      ctx(),
+    );
+    expect(none.outcome).toBe('handed_off');
+  });
+
+  it('a customer writing meanwhile does not move it', () => {
+    const waiting = typed('77').state;
+    const step = stepFlow(
+      lookup,
+      waiting,
+      { kind: 'message', text: 'hola?', replyId: null, replyTitle: null },
+      ctx(),
+    );
+    expect(step).toMatchObject({ outcome: 'waiting_http', effects: [], state: { nodeId: 'call' } });
+  });
+
+  it('must have both branches and a body that is JSON', () => {
+    expect(checkFlow(lookup, { attributeKeys: [], flowIds: [] })).toEqual([]);
+    const broken = FlowDefinitionSchema.parse({
+      ...lookup,
+      nodes: lookup.nodes.map((n) => (n.type === 'http' ? { ...n, body: '{"order": {{order}}' } : n)),
+      edges: lookup.edges.filter((e) => e.id !== 'd'),
+    });
+    expect(checkFlow(broken, { attributeKeys: [], flowIds: [] })).toEqual(
+      expect.arrayContaining([
+        { nodeId: 'call', code: 'missing_branch', detail: 'error' },
+        { nodeId: 'call', code: 'invalid_body' },
+      ]),
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { fillVariables, type RuleMessage } from '../automation';
+import { fillVariables, fillVariablesRaw, type RuleMessage } from '../automation';
 import { matchKeywords, normaliseForMatch } from '../keyword-match';
 import type { FlowDefinition, FlowNode } from './flow-schema';
 
@@ -17,13 +17,26 @@ export interface FlowState {
   tries: number;
   /** A wait node: when it is over (epoch ms). */
   resumeAt: number | null;
+  /** An HTTP node: the request being made, values filled (kept until its answer comes). */
+  request?: HttpCall | null;
+}
+
+/** An HTTP node's request with its {{variables}} filled. */
+export interface HttpCall {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+  timeoutMs: number;
 }
 
 export type FlowInput =
   | { kind: 'start' }
   | { kind: 'message'; text: string | null; replyId: string | null; replyTitle: string | null }
   /** A wait node's time is up. */
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /** An HTTP node's answer: the status (null: none came) and the body read as JSON when it is. */
+  | { kind: 'http'; status: number | null; json: unknown; error: string | null };
 
 export interface FlowContext {
   contact: { name: string; phone: string; attributes: Record<string, unknown> };
@@ -38,13 +51,16 @@ export type FlowEffect =
   | { type: 'set_attribute'; key: string; value: string | null }
   | { type: 'tag'; tag: string; add: boolean }
   | { type: 'handoff'; teamId: string | null; userId: string | null; collected: Record<string, string> }
-  | { type: 'goto'; flowId: string };
+  | { type: 'goto'; flowId: string }
+  | { type: 'http'; nodeId: string; request: HttpCall };
 
 export type FlowOutcome =
   /** Waiting for the customer's answer (a choice or a question). */
   | 'waiting'
   /** Waiting for a wait node's time (`state.resumeAt`). */
   | 'waiting_timer'
+  /** Waiting for an HTTP node's answer (`state.request`). */
+  | 'waiting_http'
   | 'completed'
   | 'handed_off'
   /** Went to another flow (a `goto` effect says which). */
@@ -92,10 +108,14 @@ export function stepFlow(
   } else {
     const waiting = nodes.get(state.nodeId);
     if (!waiting) return finish('completed', state.nodeId);
-    if (input.kind === 'resume') {
-      if (waiting.type !== 'wait')
-        return { effects, state: { ...state, variables }, outcome: 'waiting', trail };
-      current = next(waiting.id);
+    if (input.kind === 'resume' || input.kind === 'http') {
+      if (input.kind === 'http' && waiting.type === 'http') {
+        current = next(waiting.id, httpAnswer(waiting, input, variables));
+      } else if (input.kind === 'resume' && waiting.type === 'wait') current = next(waiting.id);
+      else return { effects, state: { ...state, variables }, outcome: stillWaiting(waiting), trail };
+    } else if (waiting.type === 'http') {
+      // The customer wrote while the bot waits for an answer: it keeps waiting for it.
+      return { effects, state: { ...state, variables }, outcome: 'waiting_http', trail };
     } else {
       const answered = answer(waiting, input, state, variables, flow, send, effects);
       if (answered.stay) return { effects, state: answered.stay, outcome: 'waiting', trail };
@@ -155,6 +175,16 @@ export function stepFlow(
           collected: { ...variables },
         });
         return finish('handed_off', node.id);
+      case 'http': {
+        const request = httpCall(node, values());
+        effects.push({ type: 'http', nodeId: node.id, request });
+        return {
+          effects,
+          state: { nodeId: node.id, variables, tries: 0, resumeAt: null, request },
+          outcome: 'waiting_http',
+          trail,
+        };
+      }
       case 'goto':
         effects.push({ type: 'goto', flowId: node.flowId });
         return finish('moved', node.id);
@@ -209,6 +239,57 @@ function answer(
   }
   // A message while waiting for time: the wait goes on.
   return { stay: { ...state, variables } };
+}
+
+const stillWaiting = (node: FlowNode): FlowOutcome =>
+  node.type === 'wait' ? 'waiting_timer' : node.type === 'http' ? 'waiting_http' : 'waiting';
+
+type HttpNode = Extract<FlowNode, { type: 'http' }>;
+
+/** The node's request with the session's values: URL-encoded in the address, JSON-escaped in the body. */
+export function httpCall(node: HttpNode, values: Record<string, string>): HttpCall {
+  const headers: Record<string, string> = {};
+  for (const h of node.headers)
+    headers[h.name] = fillVariablesRaw(h.value, values, (v) => v.replace(/[\r\n]/g, ' '));
+  return {
+    method: node.method,
+    url: fillVariablesRaw(node.url, values, encodeURIComponent),
+    headers,
+    body: node.body.trim()
+      ? fillVariablesRaw(node.body, values, (v) => JSON.stringify(v).slice(1, -1))
+      : null,
+    timeoutMs: node.timeoutSeconds * 1000,
+  };
+}
+
+/** Keeps what the answer says in the variables; the output it leaves by. */
+function httpAnswer(
+  node: HttpNode,
+  input: Extract<FlowInput, { kind: 'http' }>,
+  variables: Record<string, string>,
+): 'success' | 'error' {
+  variables.http_status = input.status === null ? '' : String(input.status);
+  const ok = input.status !== null && input.status >= 200 && input.status < 300;
+  for (const { path, variable } of node.map) {
+    const value = valueAt(input.json, path);
+    if (value === undefined || value === null) delete variables[variable];
+    else
+      variables[variable] = (typeof value === 'object' ? JSON.stringify(value) : String(value)).slice(
+        0,
+        1000,
+      );
+  }
+  return ok ? 'success' : 'error';
+}
+
+/** A dotted path into a JSON value (`order.items.0.name`); undefined when it leads nowhere. */
+export function valueAt(json: unknown, path: string): unknown {
+  let at: unknown = json;
+  for (const key of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;

@@ -107,6 +107,45 @@ export const FlowNodeSchema = z.discriminatedUnion('type', [
     userId: z.uuid().nullable().default(null),
     text: z.string().trim().max(1024).default(''),
   }),
+  /**
+   * Calls an HTTP endpoint (a shop's order system, a CRM) and waits for it: `success` on a 2xx
+   * answer, else `error`. {{variables}} fill the address (URL-encoded), the headers and the JSON
+   * body (as JSON strings); fields of a JSON answer are kept in variables (`map`, dotted paths
+   * like `order.status` or `items.0.name`), and the status in `http_status`.
+   */
+  z.object({
+    ...base,
+    type: z.literal('http'),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
+    url: z
+      .string()
+      .trim()
+      .min(1, 'Write the address (https://…)')
+      .max(2000)
+      .regex(/^https?:\/\//i, 'Start the address with https:// or http://'),
+    headers: z
+      .array(
+        z.object({
+          name: z
+            .string()
+            .trim()
+            .regex(
+              /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/,
+              'A header name is letters, digits and - (e.g. Authorization)',
+            ),
+          value: z.string().max(2000),
+        }),
+      )
+      .max(20)
+      .default([]),
+    /** JSON, with {{variables}} inside strings; empty: no body. */
+    body: z.string().max(10_000).default(''),
+    timeoutSeconds: z.number().int().min(1).max(30).default(10),
+    map: z
+      .array(z.object({ path: z.string().trim().min(1).max(200), variable: VariableNameSchema }))
+      .max(20)
+      .default([]),
+  }),
   /** Ends this flow and starts another (its published version). */
   z.object({ ...base, type: z.literal('goto'), flowId: z.uuid() }),
   z.object({ ...base, type: z.literal('end'), text: z.string().trim().max(1024).default('') }),
@@ -117,7 +156,7 @@ export type FlowNodeType = FlowNode['type'];
 export const FlowEdgeSchema = z.object({
   id: Id,
   source: Id,
-  /** `next`, `option:<id>`, `true`, `false`, `invalid`. */
+  /** `next`, `option:<id>`, `true`, `false`, `invalid`, `success`, `error`. */
   sourceHandle: z.string().max(80).default('next'),
   target: Id,
 });

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
+import type { OutboundRequest, OutboundResponse } from '../../platform/http/outbound-request';
 import type { ChannelGateway, InboxChange, OutboxPort } from '../inbox';
 
 /** What automation needs, built once in container.ts. */
@@ -17,6 +18,8 @@ export interface AutomationDeps {
 /** What the rules engine needs besides: the outbox its sends go through, and the realtime fan-out. */
 export interface AutomationEngineDeps extends AutomationDeps {
   outbox: OutboxPort;
+  /** Outgoing HTTP for bots' HTTP steps, to the destinations OUTBOUND_HTTP_ALLOW permits. */
+  callHttp(req: OutboundRequest): Promise<OutboundResponse>;
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 

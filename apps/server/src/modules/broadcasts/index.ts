@@ -6,4 +6,5 @@ export { forgetBroadcastRecipient } from './forget-recipient';
 export { headerFilesInUse } from './header-files-in-use';
 export { retryLimitedRecipients } from './limited-recipients';
 export { purgeUnusedCsvAudiences, UNUSED_CSV_AUDIENCE_DAYS } from './purge-unused-csv-audiences';
+export { REPLY_WINDOW_HOURS } from './recipient-state-sql';
 export { announcePausedBroadcasts, pauseBroadcastsOf } from './stop-number-broadcasts';

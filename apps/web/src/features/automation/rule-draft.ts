@@ -15,6 +15,7 @@ export const TRIGGER_TYPES: RuleTrigger['type'][] = [
   'message_received',
   'conversation_opened',
   'button_reply',
+  'broadcast_reply',
   'no_reply',
   'window_closing',
 ];
@@ -48,6 +49,8 @@ export function newTrigger(type: RuleTrigger['type']): RuleTrigger {
       return { type, reopenedOnly: false };
     case 'button_reply':
       return { type, payload: '' };
+    case 'broadcast_reply':
+      return { type, broadcastId: null };
     case 'no_reply':
       return { type, minutes: 5, businessTime: true };
     case 'window_closing':

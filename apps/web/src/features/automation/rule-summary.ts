@@ -20,6 +20,8 @@ export function describeTrigger(trigger: RuleTrigger, t: Translate): string {
       return trigger.payload
         ? t('rules.summary.button', { payload: trigger.payload })
         : t('rules.summary.anyButton');
+    case 'broadcast_reply':
+      return t(trigger.broadcastId ? 'rules.summary.broadcastReply' : 'rules.summary.anyBroadcastReply');
     case 'no_reply':
       return t(trigger.businessTime ? 'rules.summary.noReplyBusiness' : 'rules.summary.noReply', {
         count: trigger.minutes,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../lib/use-error-message';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
+import { useBroadcasts } from '../broadcasts/broadcasts.api';
 import { newTrigger, TRIGGER_TYPES } from './rule-draft';
 
 /** What sets a rule off, and that trigger's own settings. */
@@ -13,6 +14,7 @@ export function RuleTriggerFields(props: {
 }) {
   const { t } = useTranslation();
   const { trigger } = props;
+  const broadcasts = useBroadcasts();
   const minutes = (value: string) => Math.max(1, Math.round(Number(value) || 1));
   return (
     <div className="flex flex-col gap-3">
@@ -58,6 +60,24 @@ export function RuleTriggerFields(props: {
             onChange={(e) => props.onChange({ ...trigger, payload: e.target.value })}
             className="sm:max-w-xs"
           />
+        </Field>
+      ) : null}
+      {trigger.type === 'broadcast_reply' ? (
+        <Field id="rule-broadcast" label={t('rules.editor.broadcast')} hint={t('rules.editor.broadcastHint')}>
+          <Select
+            id="rule-broadcast"
+            value={trigger.broadcastId ?? ''}
+            onChange={(e) => props.onChange({ ...trigger, broadcastId: e.target.value || null })}
+            className="sm:max-w-md"
+            data-testid="rule-broadcast"
+          >
+            <option value="">{t('rules.editor.anyBroadcast')}</option>
+            {(broadcasts.data ?? []).map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </Select>
         </Field>
       ) : null}
       {trigger.type === 'no_reply' || trigger.type === 'window_closing' ? (

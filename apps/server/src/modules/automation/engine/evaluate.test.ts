@@ -6,6 +6,7 @@ const facts = (over: Partial<EventFacts> = {}): EventFacts => ({
   kind: 'message',
   channelId: 'ch-1',
   message: { type: 'text', text: 'Hola', reply: null },
+  broadcastId: null,
   opened: null,
   assigned: false,
   teamId: null,
@@ -58,6 +59,11 @@ describe('triggers', () => {
     expect(triggerMatches({ type: 'button_reply', payload: '' }, tapped)).toBe(true);
     expect(triggerMatches({ type: 'button_reply', payload: '' }, facts())).toBe(false);
     expect(triggerMatches({ type: 'no_reply', minutes: 5, businessTime: true }, facts())).toBe(false);
+    const replied = facts({ broadcastId: 'b-1' });
+    expect(triggerMatches({ type: 'broadcast_reply', broadcastId: null }, replied)).toBe(true);
+    expect(triggerMatches({ type: 'broadcast_reply', broadcastId: 'b-1' }, replied)).toBe(true);
+    expect(triggerMatches({ type: 'broadcast_reply', broadcastId: 'b-2' }, replied)).toBe(false);
+    expect(triggerMatches({ type: 'broadcast_reply', broadcastId: null }, facts())).toBe(false);
     expect(
       triggerMatches({ type: 'no_reply', minutes: 5, businessTime: true }, facts({ kind: 'no_reply' })),
     ).toBe(true);

@@ -26,6 +26,8 @@ export interface EventFacts {
     /** A tapped reply button or list row: its id and title. */
     reply: { id: string | null; title: string } | null;
   } | null;
+  /** The broadcast this message is the customer's first reply to (within 72 h of its send), if any. */
+  broadcastId: string | null;
   /** The message opened its conversation: a new one, or one resolved or snoozed before. */
   opened: 'new' | 'reopened' | null;
   assigned: boolean;
@@ -53,6 +55,12 @@ export function triggerMatches(trigger: RuleTrigger, facts: EventFacts): boolean
         facts.message?.reply !== null &&
         facts.message?.reply !== undefined &&
         (trigger.payload === '' || facts.message.reply.id === trigger.payload)
+      );
+    case 'broadcast_reply':
+      return (
+        facts.kind === 'message' &&
+        facts.broadcastId !== null &&
+        (trigger.broadcastId === null || trigger.broadcastId === facts.broadcastId)
       );
     case 'no_reply':
     case 'window_closing':

@@ -9,6 +9,7 @@ import {
 } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import { toPgSafeText } from '../../../platform/db/pg-safe';
+import { REPLY_WINDOW_HOURS } from '../../broadcasts';
 import {
   type AutomatedBy,
   type InboxChange,
@@ -20,7 +21,7 @@ import type { AutomationEngineDeps } from '../automation.deps';
 import { calendarsOf, type WorkspaceCalendars } from '../calendars/business-hours';
 import { type EngineRule, type EventFacts, firingOrder } from './evaluate';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
-import { createFlowRunner, type FlowConversation } from './run-flows';
+import { createFlowRunner, type FlowConversation, type HttpResult } from './run-flows';
 import { type PendingSend, storeSends } from './store-sends';
 
 /** At most this many automatic messages per conversation within `RATE_WINDOW_MS` (no reply storms with another bot). */
@@ -31,7 +32,7 @@ const WINDOW_MARGIN_MS = 60_000;
 const DAY_MS = 86_400_000;
 const LATE_SLACK_MS = 3_000;
 
-interface InboxRow {
+export interface InboxRow {
   id: number;
   kind:
     | 'message'
@@ -40,7 +41,8 @@ interface InboxRow {
     | 'flow_start'
     | 'flow_resume'
     | 'flow_reminder'
-    | 'flow_timeout';
+    | 'flow_timeout'
+    | 'flow_http';
   workspace_id: string;
   conversation_id: string;
   message_id: string | null;
@@ -75,6 +77,7 @@ interface FactRow {
   recent_auto: number | string;
   person_reply_at: Date | null;
   agents_online: boolean;
+  broadcast_id: string | null;
 }
 
 interface RuleRow {
@@ -89,11 +92,13 @@ interface RuleRow {
   cooldown_minutes: number;
 }
 
-/** What a committed run leaves to do: announce the changes, wake the numbers' senders. */
+/** What a committed run leaves to do: announce the changes, wake the numbers' senders and the HTTP worker. */
 export interface AutomationRun {
   taken: number;
   changes: InboxChange[];
   channelIds: string[];
+  /** Bots' HTTP steps now waiting for their call. */
+  httpQueued: number;
 }
 
 /**
@@ -110,7 +115,7 @@ export async function runDueAutomation(deps: AutomationEngineDeps, limit = 200):
     });
   } catch (err) {
     deps.log.warn({ err }, 'automation batch failed; retrying its events one by one');
-    const total: AutomationRun = { taken: 0, changes: [], channelIds: [] };
+    const total: AutomationRun = { taken: 0, changes: [], channelIds: [], httpQueued: 0 };
     for (let i = 0; i < limit; i++) {
       let claimed: InboxRow | undefined;
       try {
@@ -123,6 +128,7 @@ export async function runDueAutomation(deps: AutomationEngineDeps, limit = 200):
         total.taken += run.taken;
         total.changes.push(...run.changes);
         total.channelIds.push(...run.channelIds);
+        total.httpQueued += run.httpQueued;
       } catch (rowErr) {
         if (!claimed) throw rowErr;
         deps.log.error({ err: rowErr, eventId: claimed.id }, 'automation event failed');
@@ -146,7 +152,7 @@ export async function runDueAutomation(deps: AutomationEngineDeps, limit = 200):
 /** When the next row falls due (null: none waiting), for the worker's timer. */
 export async function nextDueAt(query: Query): Promise<Date | null> {
   const [row] = await query<{ due_at: Date }>(
-    'SELECT due_at FROM automation_inbox WHERE error IS NULL ORDER BY due_at LIMIT 1',
+    `SELECT due_at FROM automation_inbox WHERE error IS NULL AND kind <> 'flow_http' ORDER BY due_at LIMIT 1`,
   );
   if (!row) return null;
   const at = new Date(row.due_at);
@@ -160,17 +166,22 @@ const claimDue = async (query: Query, now: Date, limit: number): Promise<InboxRo
     await query<InboxRow & Record<string, unknown>>(
       `SELECT id, kind, workspace_id, conversation_id, message_id, opened, rule_id, flow_id, session_id, session_step, attempts
        FROM automation_inbox
-      WHERE error IS NULL AND due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      WHERE error IS NULL AND due_at <= $1 AND kind <> 'flow_http' ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     )
   ).map((r) => ({ ...r, id: Number(r.id) }));
 
-async function processRows(
+/**
+ * Runs a batch of claimed rows in the caller's transaction and deletes them. `httpResults`: the
+ * answers of bots' HTTP steps, by row id, for `flow_http` rows (run-http-calls.ts).
+ */
+export async function processRows(
   deps: AutomationEngineDeps,
   query: Query,
   rows: InboxRow[],
+  httpResults: Map<number, HttpResult> = new Map(),
 ): Promise<AutomationRun> {
-  const run: AutomationRun = { taken: rows.length, changes: [], channelIds: [] };
+  const run: AutomationRun = { taken: rows.length, changes: [], channelIds: [], httpQueued: 0 };
   if (rows.length === 0) return run;
   const now = deps.clock.now();
   const workspaceIds = [...new Set(rows.map((r) => r.workspace_id))];
@@ -189,7 +200,8 @@ async function processRows(
   const timers: TimerRow[] = [];
   const sentIn = new Map<string, number>();
   const firedPairs = new Set<string>();
-  const bots = createFlowRunner(query, { now, log, sends });
+  const flowBatch = { now, log, sends, httpQueued: 0 };
+  const bots = createFlowRunner(query, flowBatch);
   await bots.load([...new Set(rows.map((r) => r.conversation_id))]);
 
   for (const row of rows) {
@@ -210,6 +222,12 @@ async function processRows(
     if (row.kind === 'flow_start') {
       const why = row.flow_id ? await bots.start(conversation, row.flow_id, at) : 'flow_unpublished';
       if (why) log.events.push(automationLine(row, at, null, 'skipped', why));
+      continue;
+    }
+    if (row.kind === 'flow_http') {
+      const result = httpResults.get(row.id);
+      if (result && row.session_id && row.session_step !== null)
+        await bots.httpAnswer(conversation, row.session_id, row.session_step, result, at);
       continue;
     }
     if (row.kind === 'flow_resume' || row.kind === 'flow_reminder' || row.kind === 'flow_timeout') {
@@ -315,6 +333,7 @@ async function processRows(
     })),
   ];
   run.channelIds = [...new Set(sends.map((s) => s.channelId))];
+  run.httpQueued = flowBatch.httpQueued;
   return run;
 }
 
@@ -349,7 +368,17 @@ async function loadFacts(query: Query, rows: InboxRow[], now: Date): Promise<Map
               WHERE p.conversation_id = c.id AND p.direction = 'outbound' AND p.sender_user_id IS NOT NULL) AS person_reply_at,
             EXISTS (SELECT 1 FROM workspace_members wm
                      WHERE wm.workspace_id = c.workspace_id AND wm.deactivated_at IS NULL
-                       AND wm.last_seen_at > $2::timestamptz - make_interval(mins => $4)) AS agents_online
+                       AND wm.last_seen_at > $2::timestamptz - make_interval(mins => $4)) AS agents_online,
+            -- The broadcast this message is the first reply to (broadcasts' own "replied": 72 h).
+            (SELECT r.broadcast_id FROM broadcast_recipients r
+              WHERE m.direction = 'inbound' AND r.conversation_id = c.id AND r.sent_at IS NOT NULL
+                AND m.occurred_at >= date_trunc('second', r.sent_at)
+                AND m.occurred_at <= r.sent_at + make_interval(hours => $5)
+                AND NOT EXISTS (SELECT 1 FROM messages i
+                                 WHERE i.conversation_id = c.id AND i.direction = 'inbound' AND i.id <> m.id
+                                   AND i.occurred_at >= date_trunc('second', r.sent_at)
+                                   AND (i.occurred_at, i.seq) < (m.occurred_at, m.seq))
+              ORDER BY r.sent_at DESC LIMIT 1) AS broadcast_id
        FROM automation_inbox e
        JOIN conversations c ON c.id = e.conversation_id AND c.workspace_id = e.workspace_id
        JOIN contacts ct ON ct.id = c.contact_id
@@ -357,7 +386,7 @@ async function loadFacts(query: Query, rows: InboxRow[], now: Date): Promise<Map
        LEFT JOIN users u ON u.id = c.assignee_user_id
        LEFT JOIN messages m ON m.id = e.message_id
       WHERE e.id = ANY($1::bigint[])`,
-    [rows.map((r) => r.id), now, RATE_WINDOW_MS / 1000, ONLINE_WITHIN_MINUTES],
+    [rows.map((r) => r.id), now, RATE_WINDOW_MS / 1000, ONLINE_WITHIN_MINUTES, REPLY_WINDOW_HOURS],
   );
   return new Map(found.map((f) => [Number(f.event_id), f]));
 }
@@ -542,6 +571,7 @@ function factsOf(row: InboxRow, f: FactRow, calendars: WorkspaceCalendars, now: 
               : null,
         }
       : null,
+    broadcastId: row.kind === 'message' ? f.broadcast_id : null,
     opened: row.opened,
     assigned: f.assignee_user_id !== null,
     teamId: f.team_id,

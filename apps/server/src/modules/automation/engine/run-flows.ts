@@ -13,6 +13,15 @@ import type { AutomatedBy } from '../../inbox';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
 import type { PendingSend } from './store-sends';
 
+/** What an HTTP step's call came back with. */
+export interface HttpResult {
+  status: number | null;
+  json: unknown;
+  error: string | null;
+  /** For the thread's history: `GET https://shop.example/orders → 200 · 120 ms` (no query string). */
+  summary: string;
+}
+
 /** What the runner knows of a conversation when it steps its bot. */
 export interface FlowConversation {
   target: ActionTarget;
@@ -57,7 +66,10 @@ const MAX_GOTO = 3;
  * customer's messages and their timers, applies what the engine (packages/contracts
  * flow-engine) answers, and keeps each session's row and timers in step.
  */
-export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLog; sends: PendingSend[] }) {
+export function createFlowRunner(
+  query: Query,
+  batch: { now: Date; log: ActionLog; sends: PendingSend[]; httpQueued: number },
+) {
   const definitions = new Map<string, FlowDefinition>();
   const flowNames = new Map<string, { name: string; published: number | null }>();
   const active = new Map<string, SessionRow>();
@@ -195,9 +207,11 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
     settings: FlowDefinition['settings'],
     stopped: string | null,
   ) {
+    // The customer wrote while the bot waits for its HTTP call: the call out stays the one awaited.
+    if (!stopped && step.outcome === 'waiting_http' && !step.effects.some((e) => e.type === 'http')) return;
     const ended = stopped
       ? 'stopped'
-      : step.outcome === 'waiting' || step.outcome === 'waiting_timer'
+      : step.outcome === 'waiting' || step.outcome === 'waiting_timer' || step.outcome === 'waiting_http'
         ? null
         : step.outcome === 'handed_off'
           ? 'handed_off'
@@ -221,6 +235,11 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
     const timer = (kind: string, at: Date) => next.push({ kind, at, step: session.step, session });
     if (step.outcome === 'waiting_timer' && step.state.resumeAt)
       timer('flow_resume', new Date(step.state.resumeAt));
+    // The request is in the session's state; this row has the HTTP worker make it.
+    if (step.outcome === 'waiting_http') {
+      timer('flow_http', batch.now);
+      batch.httpQueued++;
+    }
     if (step.outcome === 'waiting') {
       const end = batch.now.getTime() + settings.idleMinutes * 60_000;
       timer('flow_timeout', new Date(end));
@@ -316,6 +335,27 @@ export function createFlowRunner(query: Query, batch: { now: Date; log: ActionLo
       const next = step.effects.find((e) => e.type === 'goto');
       if (!stopped && next?.type === 'goto' && depth < MAX_GOTO)
         await this.start(c, next.flowId, new Date(at.getTime() + 10), depth + 1);
+    },
+
+    /** An HTTP step's answer (or why none came): the bot goes on by its success or error output. */
+    async httpAnswer(
+      c: FlowConversation,
+      sessionId: string,
+      step: number,
+      result: HttpResult,
+      at: Date,
+    ): Promise<void> {
+      const session = active.get(c.target.conversationId);
+      if (!session || session.id !== sessionId || session.step !== step) return;
+      const flow = await flowOf(session.flow_id, c.target.workspaceId);
+      const by: AutomatedBy = { kind: 'flow', id: session.flow_id, name: flow.name };
+      line(c, by, 'http_called', result.summary, at);
+      await this.feed(
+        c,
+        session,
+        { kind: 'http', status: result.status, json: result.json, error: result.error },
+        new Date(at.getTime() + 1),
+      );
     },
 
     /** A session's timer came due: resume after a wait, remind, or end an idle session. */

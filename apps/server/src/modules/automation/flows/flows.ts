@@ -122,6 +122,8 @@ const PROBLEM_MESSAGES: Record<FlowProblem['code'], (detail?: string) => string>
   outside_window: () =>
     'This message could be sent more than 24 hours after the customer last wrote, which WhatsApp refuses: shorten the waits before it or ask the customer something first.',
   unknown_flow: () => 'That flow does not exist in this workspace, or it was never published.',
+  invalid_body: () =>
+    'The body is not JSON: write it like {"order": "{{order}}"}, with each {{variable}} inside quotes.',
 };
 
 /**

@@ -17,6 +17,11 @@ export function outputsOf(
         { handle: 'next', label: null, labelKey: 'flows.handle.next' },
         { handle: 'invalid', label: null, labelKey: 'flows.handle.invalid' },
       ];
+    case 'http':
+      return [
+        { handle: 'success', label: null, labelKey: 'flows.handle.success' },
+        { handle: 'error', label: null, labelKey: 'flows.handle.error' },
+      ];
     case 'handoff':
     case 'goto':
     case 'end':
@@ -33,6 +38,7 @@ export const NODE_TYPES: Exclude<FlowNodeType, 'start'>[] = [
   'condition',
   'set',
   'wait',
+  'http',
   'handoff',
   'goto',
   'end',
@@ -79,6 +85,17 @@ export function newNode(
       return { ...base, type, target: 'tag', key: 'bot', value: '', remove: false };
     case 'wait':
       return { ...base, type, minutes: 10 };
+    case 'http':
+      return {
+        ...base,
+        type,
+        method: 'GET',
+        url: 'https://',
+        headers: [],
+        body: '',
+        timeoutSeconds: 10,
+        map: [],
+      };
     case 'handoff':
       return { ...base, type, teamId: null, userId: null, text: '' };
     case 'goto':
@@ -108,6 +125,8 @@ export function summaryOf(node: FlowNode): string {
       return `${node.remove ? '−' : '+'} ${node.key}${node.value ? ` = ${node.value}` : ''}`;
     case 'wait':
       return `${node.minutes} min`;
+    case 'http':
+      return `${node.method} ${node.url}`;
     case 'handoff':
     case 'end':
       return node.text;

@@ -7,6 +7,7 @@ import { Input, Select, Textarea } from '../../../ui/input';
 import { useFlows } from '../flows.api';
 import { replyIdOf } from '../reply-id';
 import { useRuleNames } from '../use-rule-names';
+import { HttpNodeEditor } from './http-node-editor';
 
 /** The selected step's settings. */
 export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): void; onDelete(): void }) {
@@ -302,6 +303,7 @@ export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): vo
           </Field>
         </>
       ) : null}
+      {node.type === 'http' ? <HttpNodeEditor node={node} onChange={props.onChange} /> : null}
       {node.type === 'goto' ? (
         <Field id={id('flow')} label={t('flows.field.flow')}>
           <Select id={id('flow')} value={node.flowId} onChange={(e) => set({ flowId: e.target.value })}>

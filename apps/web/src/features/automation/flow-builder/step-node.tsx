@@ -19,6 +19,7 @@ const TONE: Record<FlowNode['type'], string> = {
   condition: 'border-amber-400',
   set: 'border-neutral-400',
   wait: 'border-neutral-400',
+  http: 'border-teal-400',
   handoff: 'border-rose-400',
   goto: 'border-neutral-400',
   end: 'border-neutral-500',

@@ -10,7 +10,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../../lib/cn';
 import { Button } from '../../../ui/button';
-import { Input } from '../../../ui/input';
+import { Input, Textarea } from '../../../ui/input';
 import { useSession } from '../../auth/require-auth';
 
 type Line =
@@ -30,6 +30,8 @@ export function TryItPanel(props: { flow: FlowDefinition; onStep(nodeId: string 
   const [ended, setEnded] = useState<string | null>(null);
   const [open, setOpen] = useState(true);
   const [draft, setDraft] = useState('');
+  const [calling, setCalling] = useState(false);
+  const [apiAnswer, setApiAnswer] = useState('{"status": "enviado"}');
 
   const run = (input: FlowInput, before: Line[], from: FlowState | null) => {
     const step: FlowStep = stepFlow(props.flow, from, input, {
@@ -55,11 +57,14 @@ export function TryItPanel(props: { flow: FlowDefinition; onStep(nodeId: string 
         return [{ who: 'bot', text: '📍', options: [] }];
       }
       if (e.type === 'handoff') return [{ who: 'note', text: t('flows.outcome.handed_off') }];
+      if (e.type === 'http') return [{ who: 'note', text: `${e.request.method} ${e.request.url}` }];
       return [];
     });
     setLines([...before, ...said]);
     setState(step.state);
-    const waiting = step.outcome === 'waiting' || step.outcome === 'waiting_timer';
+    const waiting =
+      step.outcome === 'waiting' || step.outcome === 'waiting_timer' || step.outcome === 'waiting_http';
+    setCalling(step.outcome === 'waiting_http');
     setEnded(waiting ? null : t(`flows.outcome.${step.outcome}`));
     props.onStep(waiting ? step.state.nodeId : null);
   };
@@ -74,6 +79,21 @@ export function TryItPanel(props: { flow: FlowDefinition; onStep(nodeId: string 
     run(
       { kind: 'message', text: replyId ? null : text, replyId, replyTitle: replyId ? text : null },
       before,
+      state,
+    );
+  };
+  /** Plays the API's part for an HTTP step: a 200 with this JSON, or a failure. */
+  const respond = (ok: boolean) => {
+    if (!state) return;
+    let json: unknown = null;
+    try {
+      json = JSON.parse(apiAnswer);
+    } catch {
+      json = null;
+    }
+    run(
+      { kind: 'http', status: ok ? 200 : 500, json: ok ? json : null, error: null },
+      [...lines, { who: 'note', text: ok ? `200 ${apiAnswer}` : '500' }],
       state,
     );
   };
@@ -130,6 +150,28 @@ export function TryItPanel(props: { flow: FlowDefinition; onStep(nodeId: string 
           </li>
         ))}
       </ol>
+      {calling && !ended ? (
+        <div className="flex flex-col gap-2 rounded-lg border border-teal-300 p-2" data-testid="try-http">
+          <span className="text-xs font-medium text-neutral-600 dark:text-neutral-400">
+            {t('flows.http.simulate')}
+          </span>
+          <Textarea
+            aria-label={t('flows.http.simulateOk')}
+            rows={2}
+            className="font-mono text-xs"
+            value={apiAnswer}
+            onChange={(e) => setApiAnswer(e.target.value)}
+          />
+          <div className="flex gap-2">
+            <Button size="sm" variant="secondary" onClick={() => respond(true)} data-testid="try-http-ok">
+              {t('flows.http.simulateOk')}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => respond(false)} data-testid="try-http-fail">
+              {t('flows.http.simulateFail')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
       {ended ? (
         <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="try-ended">
           {t('flows.builder.tryEnded', { outcome: ended })}

@@ -71,6 +71,8 @@ function describeAutomation(event: ConversationEvent, actor: string, t: Translat
       return t(`automation.event.${event.to}`, { actor, tag: event.note ?? '' });
     case 'attribute':
       return t('automation.event.attribute', { actor, change: event.note ?? '' });
+    case 'http_called':
+      return t('automation.event.http_called', { actor, call: event.note ?? '' });
     default: {
       const reason = (event.note ?? '').split(':')[0] ?? '';
       const known = [
