@@ -9,7 +9,18 @@ export interface AuditEntry {
   actorUserId?: string | null;
   /** Their name or email now, so the line reads the same after they are gone. */
   actorLabel?: string | null;
-  targetType?: 'member' | 'invitation' | 'channel' | 'workspace' | 'contact' | 'session' | null;
+  targetType?:
+    | 'member'
+    | 'invitation'
+    | 'channel'
+    | 'workspace'
+    | 'contact'
+    | 'session'
+    | 'rule'
+    | 'flow'
+    | 'team'
+    | 'sequence'
+    | null;
   targetId?: string | null;
   targetLabel?: string | null;
   /** The client's address (request.ip, which honours TRUST_PROXY only). */

@@ -28,4 +28,6 @@ export interface AutomationActor {
   userId: string;
   workspaceId: string;
   role: 'owner' | 'admin' | 'agent';
+  /** The client's address (request.ip, which honours TRUST_PROXY only), for the audit log. */
+  ip?: string | null;
 }

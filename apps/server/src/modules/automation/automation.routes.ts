@@ -8,7 +8,7 @@ import {
   RuleInputSchema,
   RuleOrderSchema,
 } from '@charla/contracts';
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AutomationActor, AutomationDeps } from './automation.deps';
@@ -36,7 +36,9 @@ export interface AutomationRoutesOptions {
 export async function automationRoutes(appIn: FastifyInstance, opts: AutomationRoutesOptions) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { deps } = opts;
-  await appIn.register(sequencesRoutes, opts);
+  // Who asks and from which address: changes are recorded in the audit log.
+  const authOf = (req: FastifyRequest): AutomationActor => ({ ...opts.authOf(req), ip: req.ip });
+  await appIn.register(sequencesRoutes, { ...opts, authOf: (req) => authOf(req as FastifyRequest) });
   const tags = ['automation'];
   const TeamId = z.object({ id: z.uuid() });
 
@@ -50,7 +52,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: BusinessHoursSchema },
       },
     },
-    async (req) => getBusinessHours(deps, opts.authOf(req).workspaceId),
+    async (req) => getBusinessHours(deps, authOf(req).workspaceId),
   );
 
   app.put(
@@ -64,7 +66,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: BusinessHoursSchema },
       },
     },
-    async (req) => setBusinessHours(deps, opts.authOf(req), null, req.body),
+    async (req) => setBusinessHours(deps, authOf(req), null, req.body),
   );
 
   app.put(
@@ -79,7 +81,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: BusinessHoursSchema },
       },
     },
-    async (req) => setBusinessHours(deps, opts.authOf(req), req.params.id, req.body),
+    async (req) => setBusinessHours(deps, authOf(req), req.params.id, req.body),
   );
 
   app.delete(
@@ -93,7 +95,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: BusinessHoursSchema },
       },
     },
-    async (req) => clearTeamBusinessHours(deps, opts.authOf(req), req.params.id),
+    async (req) => clearTeamBusinessHours(deps, authOf(req), req.params.id),
   );
 
   const RuleId = z.object({ id: z.uuid() });
@@ -105,7 +107,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       preHandler: opts.requireMember,
       schema: { tags, summary: 'The automation rules in the order they run', response: { 200: Rules } },
     },
-    async (req) => ({ rules: await listRules(deps, opts.authOf(req).workspaceId) }),
+    async (req) => ({ rules: await listRules(deps, authOf(req).workspaceId) }),
   );
 
   app.post(
@@ -119,7 +121,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 201: AutomationRuleSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await createRule(deps, opts.authOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createRule(deps, authOf(req), req.body)),
   );
 
   app.put(
@@ -133,7 +135,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: Rules },
       },
     },
-    async (req) => ({ rules: await reorderRules(deps, opts.authOf(req), req.body.ids) }),
+    async (req) => ({ rules: await reorderRules(deps, authOf(req), req.body.ids) }),
   );
 
   app.get(
@@ -142,7 +144,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       preHandler: opts.requireMember,
       schema: { tags, summary: 'One rule', params: RuleId, response: { 200: AutomationRuleSchema } },
     },
-    async (req) => getRule(deps, opts.authOf(req).workspaceId, req.params.id),
+    async (req) => getRule(deps, authOf(req).workspaceId, req.params.id),
   );
 
   app.put(
@@ -157,7 +159,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: AutomationRuleSchema },
       },
     },
-    async (req) => updateRule(deps, opts.authOf(req), req.params.id, req.body),
+    async (req) => updateRule(deps, authOf(req), req.params.id, req.body),
   );
 
   app.patch(
@@ -172,7 +174,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: AutomationRuleSchema },
       },
     },
-    async (req) => setRuleEnabled(deps, opts.authOf(req), req.params.id, req.body.enabled),
+    async (req) => setRuleEnabled(deps, authOf(req), req.params.id, req.body.enabled),
   );
 
   app.delete(
@@ -182,7 +184,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       schema: { tags, summary: 'Delete a rule and its timers (owners and admins)', params: RuleId },
     },
     async (req, reply) => {
-      await deleteRule(deps, opts.authOf(req), req.params.id);
+      await deleteRule(deps, authOf(req), req.params.id);
       return reply.status(204).send();
     },
   );
@@ -199,7 +201,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: z.object({ flows: z.array(FlowSchema) }) },
       },
     },
-    async (req) => ({ flows: await listFlows(deps, opts.authOf(req).workspaceId) }),
+    async (req) => ({ flows: await listFlows(deps, authOf(req).workspaceId) }),
   );
 
   app.post(
@@ -213,7 +215,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 201: FlowSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await createFlow(deps, opts.authOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createFlow(deps, authOf(req), req.body)),
   );
 
   app.get(
@@ -222,7 +224,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       preHandler: opts.requireMember,
       schema: { tags, summary: 'One flow', params: FlowId, response: { 200: FlowSchema } },
     },
-    async (req) => getFlow(deps, opts.authOf(req).workspaceId, req.params.id),
+    async (req) => getFlow(deps, authOf(req).workspaceId, req.params.id),
   );
 
   app.put(
@@ -237,7 +239,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: FlowSchema },
       },
     },
-    async (req) => saveFlowDraft(deps, opts.authOf(req), req.params.id, req.body),
+    async (req) => saveFlowDraft(deps, authOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -252,7 +254,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: FlowSchema },
       },
     },
-    async (req) => publishFlow(deps, opts.authOf(req), req.params.id),
+    async (req) => publishFlow(deps, authOf(req), req.params.id),
   );
 
   app.delete(
@@ -262,7 +264,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       schema: { tags, summary: 'Delete a flow; its running sessions end', params: FlowId },
     },
     async (req, reply) => {
-      await deleteFlow(deps, opts.authOf(req), req.params.id);
+      await deleteFlow(deps, authOf(req), req.params.id);
       return reply.status(204).send();
     },
   );
@@ -280,7 +282,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
         response: { 200: z.object({ session: BotSessionSchema.nullable() }) },
       },
     },
-    async (req) => ({ session: await getBotSession(deps, opts.authOf(req), req.params.id) }),
+    async (req) => ({ session: await getBotSession(deps, authOf(req), req.params.id) }),
   );
 
   app.post(
@@ -296,7 +298,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       },
     },
     async (req, reply) => {
-      await startBot(deps, opts.authOf(req), req.params.id, req.body.flowId);
+      await startBot(deps, authOf(req), req.params.id, req.body.flowId);
       return reply.status(202).send();
     },
   );
@@ -308,7 +310,7 @@ export async function automationRoutes(appIn: FastifyInstance, opts: AutomationR
       schema: { tags, summary: 'Stop the bot running in the conversation', params: Conversation },
     },
     async (req, reply) => {
-      await stopBotSession(deps, opts.authOf(req), req.params.id);
+      await stopBotSession(deps, authOf(req), req.params.id);
       return reply.status(204).send();
     },
   );

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@charla/contracts';
+import { AUDIT_ACTIONS, type AuditEntry } from '@charla/contracts';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEn } from './audit.en';
@@ -87,5 +87,50 @@ describe('describeAuditEntry', () => {
         inSpanish,
       ).sentence,
     ).toBe('Intento fallido de iniciar sesión como ana@example.com');
+  });
+
+  it('tells automation changes in both languages: a bot published with its version, business hours', () => {
+    const published = line({
+      action: 'bot.published',
+      target: { type: 'flow', id: 'f1', label: 'Pedidos' },
+      details: { version: 3 },
+    });
+    expect(describeAuditEntry(published, inSpanish).sentence).toBe(
+      'Ana publicó la versión 3 del bot Pedidos',
+    );
+    expect(describeAuditEntry(published, inEnglish).sentence).toBe(
+      'Ana published version 3 of the bot Pedidos',
+    );
+    const workspaceHours = line({
+      action: 'business_hours.changed',
+      target: { type: 'workspace', id: 'w1', label: null },
+    });
+    expect(describeAuditEntry(workspaceHours, inEnglish).sentence).toBe(
+      "Ana changed the workspace's business hours",
+    );
+    const teamHours = line({
+      action: 'business_hours.changed',
+      target: { type: 'team', id: 't1', label: 'Ventas' },
+    });
+    expect(describeAuditEntry(teamHours, inSpanish).sentence).toBe(
+      'Ana cambió el horario de atención del equipo Ventas',
+    );
+    const enrolled = line({
+      action: 'sequence.contacts_enrolled',
+      target: { type: 'sequence', id: 's1', label: 'Bienvenida' },
+      details: { contacts: 4 },
+    });
+    expect(describeAuditEntry(enrolled, inEnglish).sentence).toBe(
+      'Ana enrolled contacts in the sequence Bienvenida (4)',
+    );
+  });
+
+  it('has a filter label and a sentence for every action, in both languages', () => {
+    for (const action of AUDIT_ACTIONS)
+      for (const lang of ['es', 'en'])
+        for (const kind of ['actions', 'sentence'])
+          expect(i18n.exists(`auditLog.${kind}.${action}`, { lng: lang }), `${lang} ${kind} ${action}`).toBe(
+            true,
+          );
   });
 });

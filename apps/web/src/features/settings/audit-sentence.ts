@@ -61,8 +61,13 @@ export function describeAuditEntry(e: AuditEntry, t: Translate): { sentence: str
     count: d.contacts ?? '',
     messages: d.messages ?? 0,
     files: d.files ?? 0,
+    version: d.version ?? '',
     action: e.action,
   };
-  const key = KNOWN.has(e.action) ? `auditLog.sentence.${e.action}` : 'auditLog.sentence.unknown';
+  const key = !KNOWN.has(e.action)
+    ? 'auditLog.sentence.unknown'
+    : e.action === 'business_hours.changed' && e.target.type === 'workspace'
+      ? 'auditLog.sentence.business_hours.changed_workspace'
+      : `auditLog.sentence.${e.action}`;
   return { sentence: t(key, values), changes };
 }

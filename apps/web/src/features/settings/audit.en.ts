@@ -5,7 +5,7 @@ export const auditEn: typeof auditEs = {
   nav: 'Activity log',
   title: 'Activity log',
   subtitle:
-    'Who signed in, who changed what and from where: sign-ins, members, invitations, numbers, settings and exports. Only the owner sees it. It never keeps passwords or tokens.',
+    'Who signed in, who changed what and from where: sign-ins, members, invitations, numbers, settings, automation (rules, bots, business hours, sequences) and exports. Only the owner sees it. It never keeps passwords or tokens.',
   ownerOnly: "Only the workspace's owner can see the activity log.",
   export: 'Export CSV',
   loadMore: 'Load more',
@@ -64,6 +64,34 @@ export const auditEn: typeof auditEs = {
       exported: "A contact's data exported",
       erased: 'Contacts erased',
     },
+    rule: {
+      created: 'Rules created',
+      updated: 'Rules changed',
+      enabled: 'Rules turned on',
+      disabled: 'Rules turned off',
+      deleted: 'Rules deleted',
+    },
+    rules: {
+      reordered: 'Rules reordered',
+    },
+    bot: {
+      created: 'Bots created',
+      published: 'Bots published',
+      deleted: 'Bots deleted',
+      started: 'Bots started in a conversation',
+      stopped: 'Bots stopped in a conversation',
+    },
+    business_hours: {
+      changed: 'Business hours changed',
+      cleared: "Teams' own hours removed",
+    },
+    sequence: {
+      created: 'Sequences created',
+      updated: 'Sequences changed',
+      deleted: 'Sequences deleted',
+      contacts_enrolled: 'Contacts enrolled in sequences',
+      enrollment_cancelled: 'Enrolments cancelled',
+    },
   },
   sentence: {
     auth: {
@@ -104,6 +132,35 @@ export const auditEn: typeof auditEs = {
     contact: {
       exported: '{{actor}} exported all the data of {{target}}',
       erased: '{{actor}} erased {{target}} for good ({{messages}} messages, {{files}} files)',
+    },
+    rule: {
+      created: '{{actor}} created the rule {{target}}',
+      updated: '{{actor}} changed the rule {{target}}',
+      enabled: '{{actor}} turned on the rule {{target}}',
+      disabled: '{{actor}} turned off the rule {{target}}',
+      deleted: '{{actor}} deleted the rule {{target}}',
+    },
+    rules: {
+      reordered: '{{actor}} changed the order of the rules',
+    },
+    bot: {
+      created: '{{actor}} created the bot {{target}}',
+      published: '{{actor}} published version {{version}} of the bot {{target}}',
+      deleted: '{{actor}} deleted the bot {{target}}',
+      started: '{{actor}} started the bot {{target}} in a conversation',
+      stopped: '{{actor}} stopped the bot {{target}} in a conversation',
+    },
+    business_hours: {
+      changed: '{{actor}} changed the business hours of the team {{target}}',
+      changed_workspace: "{{actor}} changed the workspace's business hours",
+      cleared: "{{actor}} put the team {{target}} back on the workspace's business hours",
+    },
+    sequence: {
+      created: '{{actor}} created the sequence {{target}}',
+      updated: '{{actor}} changed the sequence {{target}}',
+      deleted: '{{actor}} deleted the sequence {{target}}',
+      contacts_enrolled: '{{actor}} enrolled contacts in the sequence {{target}} ({{count}})',
+      enrollment_cancelled: '{{actor}} took a contact out of the sequence {{target}}',
     },
     unknown: '{{actor}}: {{action}}',
   },

@@ -3,7 +3,7 @@ export const auditEs = {
   nav: 'Registro de actividad',
   title: 'Registro de actividad',
   subtitle:
-    'Quién entró, quién cambió qué y desde dónde: accesos, miembros, invitaciones, números, ajustes y exportaciones. Solo lo ve la persona propietaria. Nunca guarda contraseñas ni tokens.',
+    'Quién entró, quién cambió qué y desde dónde: accesos, miembros, invitaciones, números, ajustes, automatizaciones (reglas, bots, horarios, secuencias) y exportaciones. Solo lo ve la persona propietaria. Nunca guarda contraseñas ni tokens.',
   ownerOnly: 'Solo la persona propietaria del espacio puede ver el registro de actividad.',
   export: 'Exportar CSV',
   loadMore: 'Cargar más',
@@ -62,6 +62,34 @@ export const auditEs = {
       exported: 'Datos de un contacto exportados',
       erased: 'Contactos eliminados definitivamente',
     },
+    rule: {
+      created: 'Reglas creadas',
+      updated: 'Reglas cambiadas',
+      enabled: 'Reglas activadas',
+      disabled: 'Reglas desactivadas',
+      deleted: 'Reglas eliminadas',
+    },
+    rules: {
+      reordered: 'Orden de las reglas',
+    },
+    bot: {
+      created: 'Bots creados',
+      published: 'Bots publicados',
+      deleted: 'Bots eliminados',
+      started: 'Bots iniciados en una conversación',
+      stopped: 'Bots detenidos en una conversación',
+    },
+    business_hours: {
+      changed: 'Horarios de atención cambiados',
+      cleared: 'Horarios de equipo quitados',
+    },
+    sequence: {
+      created: 'Secuencias creadas',
+      updated: 'Secuencias cambiadas',
+      deleted: 'Secuencias eliminadas',
+      contacts_enrolled: 'Contactos inscritos en secuencias',
+      enrollment_cancelled: 'Inscripciones canceladas',
+    },
   },
   sentence: {
     auth: {
@@ -102,6 +130,35 @@ export const auditEs = {
     contact: {
       exported: '{{actor}} exportó todos los datos de {{target}}',
       erased: '{{actor}} eliminó definitivamente {{target}} ({{messages}} mensajes, {{files}} archivos)',
+    },
+    rule: {
+      created: '{{actor}} creó la regla {{target}}',
+      updated: '{{actor}} cambió la regla {{target}}',
+      enabled: '{{actor}} activó la regla {{target}}',
+      disabled: '{{actor}} desactivó la regla {{target}}',
+      deleted: '{{actor}} eliminó la regla {{target}}',
+    },
+    rules: {
+      reordered: '{{actor}} cambió el orden de las reglas',
+    },
+    bot: {
+      created: '{{actor}} creó el bot {{target}}',
+      published: '{{actor}} publicó la versión {{version}} del bot {{target}}',
+      deleted: '{{actor}} eliminó el bot {{target}}',
+      started: '{{actor}} inició el bot {{target}} en una conversación',
+      stopped: '{{actor}} detuvo el bot {{target}} en una conversación',
+    },
+    business_hours: {
+      changed: '{{actor}} cambió el horario de atención del equipo {{target}}',
+      changed_workspace: '{{actor}} cambió el horario de atención del espacio',
+      cleared: '{{actor}} hizo que el equipo {{target}} vuelva al horario del espacio',
+    },
+    sequence: {
+      created: '{{actor}} creó la secuencia {{target}}',
+      updated: '{{actor}} cambió la secuencia {{target}}',
+      deleted: '{{actor}} eliminó la secuencia {{target}}',
+      contacts_enrolled: '{{actor}} inscribió contactos en la secuencia {{target}} ({{count}})',
+      enrollment_cancelled: '{{actor}} sacó a un contacto de la secuencia {{target}}',
     },
     unknown: '{{actor}}: {{action}}',
   },

@@ -3,6 +3,7 @@ import type { Query } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin, checkTimeZone } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
+import { recordAutomationAudit } from '../record-automation-audit';
 
 interface CalendarRow {
   team_id: string | null;
@@ -83,7 +84,7 @@ export async function setBusinessHours(
 ): Promise<BusinessHours> {
   assertAdmin(actor.role, 'change the business hours');
   const timeZone = checkTimeZone(calendar.timeZone, 'timeZone');
-  if (teamId) await assertTeam(deps, actor.workspaceId, teamId);
+  const teamName = teamId ? await assertTeam(deps, actor.workspaceId, teamId) : null;
   assertNoOverlap(calendar);
   const values = [
     actor.workspaceId,
@@ -104,6 +105,13 @@ export async function setBusinessHours(
          DO UPDATE SET time_zone = EXCLUDED.time_zone, days = EXCLUDED.days, holidays = EXCLUDED.holidays, updated_at = now()`,
     values,
   );
+  await recordAutomationAudit(deps, actor, {
+    action: 'business_hours.changed',
+    targetType: teamId ? 'team' : 'workspace',
+    targetId: teamId ?? actor.workspaceId,
+    targetLabel: teamName,
+    details: { timeZone },
+  });
   return getBusinessHours(deps, actor.workspaceId);
 }
 
@@ -114,20 +122,29 @@ export async function clearTeamBusinessHours(
   teamId: string,
 ): Promise<BusinessHours> {
   assertAdmin(actor.role, 'change the business hours');
-  await assertTeam(deps, actor.workspaceId, teamId);
-  await deps.db.query('DELETE FROM business_calendars WHERE workspace_id = $1 AND team_id = $2', [
-    actor.workspaceId,
-    teamId,
-  ]);
+  const teamName = await assertTeam(deps, actor.workspaceId, teamId);
+  const cleared = await deps.db.query(
+    'DELETE FROM business_calendars WHERE workspace_id = $1 AND team_id = $2 RETURNING team_id',
+    [actor.workspaceId, teamId],
+  );
+  if (cleared.length > 0)
+    await recordAutomationAudit(deps, actor, {
+      action: 'business_hours.cleared',
+      targetType: 'team',
+      targetId: teamId,
+      targetLabel: teamName,
+    });
   return getBusinessHours(deps, actor.workspaceId);
 }
 
-async function assertTeam(deps: AutomationDeps, workspaceId: string, teamId: string) {
-  const [team] = await deps.db.query('SELECT 1 FROM teams WHERE workspace_id = $1 AND id = $2', [
-    workspaceId,
-    teamId,
-  ]);
+/** The team's name; 404 when it is not the workspace's. */
+async function assertTeam(deps: AutomationDeps, workspaceId: string, teamId: string): Promise<string> {
+  const [team] = await deps.db.query<{ name: string }>(
+    'SELECT name FROM teams WHERE workspace_id = $1 AND id = $2',
+    [workspaceId, teamId],
+  );
   if (!team) throw notFound('team');
+  return team.name;
 }
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -2,6 +2,7 @@ import { type BotSession, FlowDefinitionSchema, type FlowState } from '@charla/c
 import { notFound } from '../../../platform/errors';
 import { assertConversationVisible, recordConversationEvents } from '../../inbox';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
+import { recordAutomationAudit } from '../record-automation-audit';
 
 /** The bot running in a conversation, for whoever may see the conversation; null when none. */
 export async function getBotSession(
@@ -46,7 +47,7 @@ export async function stopBotSession(
   conversationId: string,
 ): Promise<void> {
   await assertConversationVisible(deps, actor, conversationId);
-  await deps.db.transaction(async (query) => {
+  const stopped = await deps.db.transaction(async (query) => {
     const [session] = await query<{ id: string; flow_id: string; name: string }>(
       `UPDATE bot_sessions s SET status = 'stopped', end_reason = 'stopped_by_member', ended_at = $3
          FROM flows f WHERE f.id = s.flow_id AND s.workspace_id = $1 AND s.conversation_id = $2 AND s.status = 'active'
@@ -68,6 +69,14 @@ export async function stopBotSession(
         automatedBy: { kind: 'flow', id: session.flow_id, name: session.name },
       },
     ]);
+    return session;
+  });
+  await recordAutomationAudit(deps, actor, {
+    action: 'bot.stopped',
+    targetType: 'flow',
+    targetId: stopped.flow_id,
+    targetLabel: stopped.name,
+    details: { conversationId },
   });
   await deps.notify([{ kind: 'conversation.updated', workspaceId: actor.workspaceId, conversationId }]);
 }
@@ -83,14 +92,23 @@ export async function startBot(
   flowId: string,
 ): Promise<void> {
   await assertConversationVisible(deps, actor, conversationId);
-  const rows = await deps.db.query(
-    `INSERT INTO automation_inbox (workspace_id, kind, conversation_id, flow_id, due_at)
-     SELECT c.workspace_id, 'flow_start', c.id, f.id, '-infinity'::timestamptz
-       FROM conversations c JOIN flows f ON f.workspace_id = c.workspace_id AND f.id = $3
-      WHERE c.workspace_id = $1 AND c.id = $2
-     RETURNING id`,
+  const [row] = await deps.db.query<{ name: string }>(
+    `WITH queued AS (
+       INSERT INTO automation_inbox (workspace_id, kind, conversation_id, flow_id, due_at)
+       SELECT c.workspace_id, 'flow_start', c.id, f.id, '-infinity'::timestamptz
+         FROM conversations c JOIN flows f ON f.workspace_id = c.workspace_id AND f.id = $3
+        WHERE c.workspace_id = $1 AND c.id = $2
+       RETURNING flow_id)
+     SELECT f.name FROM queued q JOIN flows f ON f.id = q.flow_id`,
     [actor.workspaceId, conversationId, flowId],
   );
-  if (rows.length === 0) throw notFound('flow');
+  if (!row) throw notFound('flow');
   deps.wakeAutomation();
+  await recordAutomationAudit(deps, actor, {
+    action: 'bot.started',
+    targetType: 'flow',
+    targetId: flowId,
+    targetLabel: row.name,
+    details: { conversationId },
+  });
 }

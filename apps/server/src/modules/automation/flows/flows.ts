@@ -10,6 +10,7 @@ import {
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
+import { recordAutomationAudit } from '../record-automation-audit';
 
 interface FlowRow {
   id: string;
@@ -90,6 +91,12 @@ export async function createFlow(
     'INSERT INTO flows (workspace_id, name, draft, created_by) VALUES ($1, $2, $3::jsonb, $4) RETURNING id',
     [actor.workspaceId, body.name, JSON.stringify(body.draft ?? starterFlow()), actor.userId],
   );
+  await recordAutomationAudit(deps, actor, {
+    action: 'bot.created',
+    targetType: 'flow',
+    targetId: row!.id,
+    targetLabel: body.name,
+  });
   return getFlow(deps, actor.workspaceId, row!.id);
 }
 
@@ -134,9 +141,9 @@ const PROBLEM_MESSAGES: Record<FlowProblem['code'], (detail?: string) => string>
  */
 export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, id: string): Promise<Flow> {
   assertAdmin(actor.role, 'publish bots');
-  await deps.db.transaction(async (query) => {
-    const [flow] = await query<{ draft: unknown; published_version: number | null }>(
-      'SELECT draft, published_version FROM flows WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
+  const published = await deps.db.transaction(async (query) => {
+    const [flow] = await query<{ name: string; draft: unknown; published_version: number | null }>(
+      'SELECT name, draft, published_version FROM flows WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
       [actor.workspaceId, id],
     );
     if (!flow) throw notFound('flow');
@@ -185,6 +192,14 @@ export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, 
       [id, version, actor.workspaceId, JSON.stringify(draft), actor.userId],
     );
     await query('UPDATE flows SET published_version = $2, updated_at = now() WHERE id = $1', [id, version]);
+    return { name: flow.name, version };
+  });
+  await recordAutomationAudit(deps, actor, {
+    action: 'bot.published',
+    targetType: 'flow',
+    targetId: id,
+    targetLabel: published.name,
+    details: { version: published.version },
   });
   return getFlow(deps, actor.workspaceId, id);
 }
@@ -192,9 +207,15 @@ export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, 
 /** Deletes a flow; its running sessions end with it. */
 export async function deleteFlow(deps: AutomationDeps, actor: AutomationActor, id: string): Promise<void> {
   assertAdmin(actor.role, 'delete bots');
-  const rows = await deps.db.query('DELETE FROM flows WHERE workspace_id = $1 AND id = $2 RETURNING id', [
-    actor.workspaceId,
-    id,
-  ]);
-  if (rows.length === 0) throw notFound('flow');
+  const [row] = await deps.db.query<{ name: string }>(
+    'DELETE FROM flows WHERE workspace_id = $1 AND id = $2 RETURNING name',
+    [actor.workspaceId, id],
+  );
+  if (!row) throw notFound('flow');
+  await recordAutomationAudit(deps, actor, {
+    action: 'bot.deleted',
+    targetType: 'flow',
+    targetId: id,
+    targetLabel: row.name,
+  });
 }

@@ -3,6 +3,8 @@ import type { Query } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
+import { armRuleSchedule } from '../engine/run-schedules';
+import { recordAutomationAudit } from '../record-automation-audit';
 import { checkRule } from './check-rule';
 import { presetRules } from './preset-rules';
 import { RULE_COLUMNS, type RuleRow, toRule } from './rule-view';
@@ -53,7 +55,14 @@ export async function createRule(
         `A workspace can have at most ${MAX_RULES} rules; delete one first.`,
       );
     const [row] = await insertRule(query, actor.workspaceId, rule, count?.next ?? 0, null, actor.userId);
+    await armRuleSchedule(query, actor.workspaceId, row!.id, deps.clock.now());
     return row!.id;
+  });
+  await recordAutomationAudit(deps, actor, {
+    action: 'rule.created',
+    targetType: 'rule',
+    targetId: id,
+    targetLabel: rule.name,
   });
   return getRule(deps, actor.workspaceId, id);
 }
@@ -76,6 +85,13 @@ export async function updateRule(
       [actor.workspaceId, id, ...ruleValues(rule)],
     );
     if (rows.length === 0) throw notFound('rule');
+    await armRuleSchedule(query, actor.workspaceId, id, deps.clock.now());
+  });
+  await recordAutomationAudit(deps, actor, {
+    action: 'rule.updated',
+    targetType: 'rule',
+    targetId: id,
+    targetLabel: rule.name,
   });
   return getRule(deps, actor.workspaceId, id);
 }
@@ -88,27 +104,44 @@ export async function setRuleEnabled(
   enabled: boolean,
 ): Promise<AutomationRule> {
   assertAdmin(actor.role, 'turn automation rules on or off');
-  const rows = await deps.db.query(
-    'UPDATE automation_rules SET enabled = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2 RETURNING id',
-    [actor.workspaceId, id, enabled],
-  );
-  if (rows.length === 0) throw notFound('rule');
+  const row = await deps.db.transaction(async (query) => {
+    const [updated] = await query<{ name: string }>(
+      'UPDATE automation_rules SET enabled = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2 RETURNING name',
+      [actor.workspaceId, id, enabled],
+    );
+    if (updated) await armRuleSchedule(query, actor.workspaceId, id, deps.clock.now());
+    return updated;
+  });
+  if (!row) throw notFound('rule');
+  await recordAutomationAudit(deps, actor, {
+    action: enabled ? 'rule.enabled' : 'rule.disabled',
+    targetType: 'rule',
+    targetId: id,
+    targetLabel: row.name,
+  });
   return getRule(deps, actor.workspaceId, id);
 }
 
 export async function deleteRule(deps: AutomationDeps, actor: AutomationActor, id: string): Promise<void> {
   assertAdmin(actor.role, 'delete automation rules');
-  await deps.db.transaction(async (query) => {
-    const rows = await query(
-      'DELETE FROM automation_rules WHERE workspace_id = $1 AND id = $2 RETURNING id',
+  const name = await deps.db.transaction(async (query) => {
+    const [row] = await query<{ name: string }>(
+      'DELETE FROM automation_rules WHERE workspace_id = $1 AND id = $2 RETURNING name',
       [actor.workspaceId, id],
     );
-    if (rows.length === 0) throw notFound('rule');
+    if (!row) throw notFound('rule');
     // Its timers go with it.
     await query('DELETE FROM automation_inbox WHERE workspace_id = $1 AND rule_id = $2', [
       actor.workspaceId,
       id,
     ]);
+    return row.name;
+  });
+  await recordAutomationAudit(deps, actor, {
+    action: 'rule.deleted',
+    targetType: 'rule',
+    targetId: id,
+    targetLabel: name,
   });
 }
 
@@ -138,6 +171,7 @@ export async function reorderRules(
       [actor.workspaceId, ids],
     );
   });
+  await recordAutomationAudit(deps, actor, { action: 'rules.reordered', details: { rules: ids.length } });
   return listRules(deps, actor.workspaceId);
 }
 

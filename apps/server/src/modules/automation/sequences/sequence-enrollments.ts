@@ -7,6 +7,7 @@ import {
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
+import { recordAutomationAudit } from '../record-automation-audit';
 import { enrollInSequence, enrolResultOrThrow } from './enroll-in-sequence';
 import { ENROLLMENT_COLUMNS, type EnrollmentRow, toEnrollment } from './sequence-view';
 
@@ -57,6 +58,25 @@ export async function enrollContacts(
     );
   });
   if (result.enrolled > 0) deps.wakeAutomation();
+  const [sequence] = await deps.db.query<{ name: string }>(
+    'SELECT name FROM sequences WHERE workspace_id = $1 AND id = $2',
+    [actor.workspaceId, sequenceId],
+  );
+  // Counts and how they were chosen, never the contacts' names (an erased contact must not linger here).
+  await recordAutomationAudit(deps, actor, {
+    action: 'sequence.contacts_enrolled',
+    targetType: 'sequence',
+    targetId: sequenceId,
+    targetLabel: sequence?.name ?? null,
+    details: {
+      contacts: result.enrolled,
+      alreadyEnrolled: result.alreadyEnrolled,
+      optedOut: result.optedOut,
+      ...(request.contactIds ? { byIds: request.contactIds.length } : {}),
+      ...(request.tag ? { tag: request.tag } : {}),
+      ...(request.labelId ? { labelId: request.labelId } : {}),
+    },
+  });
   return result;
 }
 
@@ -87,15 +107,28 @@ export async function cancelEnrollment(
   enrollmentId: string,
 ): Promise<void> {
   assertAdmin(actor.role, 'cancel enrolments');
-  const [row] = await deps.db.query<{ status: string; cancelled: boolean }>(
+  const [row] = await deps.db.query<{
+    status: string;
+    cancelled: boolean;
+    contact_id: string;
+    name: string;
+  }>(
     `WITH x AS (
        UPDATE sequence_enrollments SET status = 'cancelled', stop_reason = 'cancelled', next_at = NULL, ended_at = $4
         WHERE workspace_id = $1 AND sequence_id = $2 AND id = $3 AND status = 'active' RETURNING id)
-     SELECT e.status, EXISTS (SELECT 1 FROM x) AS cancelled FROM sequence_enrollments e
+     SELECT e.status, EXISTS (SELECT 1 FROM x) AS cancelled, e.contact_id, s.name
+       FROM sequence_enrollments e JOIN sequences s ON s.id = e.sequence_id
       WHERE e.workspace_id = $1 AND e.sequence_id = $2 AND e.id = $3`,
     [actor.workspaceId, sequenceId, enrollmentId, deps.clock.now()],
   );
   if (!row) throw notFound('enrollment');
   if (!row.cancelled)
     throw new AppError('conflict', 'enrollment_ended', `The enrolment already ended (${row.status}).`);
+  await recordAutomationAudit(deps, actor, {
+    action: 'sequence.enrollment_cancelled',
+    targetType: 'sequence',
+    targetId: sequenceId,
+    targetLabel: row.name,
+    details: { enrollmentId, contactId: row.contact_id },
+  });
 }

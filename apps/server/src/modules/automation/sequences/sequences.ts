@@ -3,6 +3,7 @@ import type { Query } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
+import { recordAutomationAudit } from '../record-automation-audit';
 import { checkSequence, type SequenceInputValue } from './check-sequence';
 import { SEQUENCE_COLUMNS, type SequenceRow, toSequence } from './sequence-view';
 
@@ -54,6 +55,12 @@ export async function createSequence(
     );
     return row!.id;
   });
+  await recordAutomationAudit(deps, actor, {
+    action: 'sequence.created',
+    targetType: 'sequence',
+    targetId: id,
+    targetLabel: sequence.name,
+  });
   return getSequence(deps, actor.workspaceId, id);
 }
 
@@ -81,6 +88,12 @@ export async function updateSequence(
   });
   // Turned on again, or a window that now allows a waiting step: the runner looks at once.
   deps.wakeAutomation();
+  await recordAutomationAudit(deps, actor, {
+    action: 'sequence.updated',
+    targetType: 'sequence',
+    targetId: id,
+    targetLabel: sequence.name,
+  });
   return getSequence(deps, actor.workspaceId, id);
 }
 
@@ -91,11 +104,17 @@ export async function deleteSequence(
   id: string,
 ): Promise<void> {
   assertAdmin(actor.role, 'delete sequences');
-  const rows = await deps.db.query('DELETE FROM sequences WHERE workspace_id = $1 AND id = $2 RETURNING id', [
-    actor.workspaceId,
-    id,
-  ]);
-  if (rows.length === 0) throw notFound('sequence');
+  const [row] = await deps.db.query<{ name: string }>(
+    'DELETE FROM sequences WHERE workspace_id = $1 AND id = $2 RETURNING name',
+    [actor.workspaceId, id],
+  );
+  if (!row) throw notFound('sequence');
+  await recordAutomationAudit(deps, actor, {
+    action: 'sequence.deleted',
+    targetType: 'sequence',
+    targetId: id,
+    targetLabel: row.name,
+  });
 }
 
 async function assertExists(query: Query, workspaceId: string, id: string) {
