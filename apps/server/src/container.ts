@@ -7,6 +7,7 @@ import {
   type AutomationWorker,
   createAutomationWorker,
   enqueueInboundForAutomation,
+  enqueueStateChanges,
 } from './modules/automation';
 import {
   announcePausedBroadcasts,
@@ -297,6 +298,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     bus.publishMany(
       changes.map((c) => ({ workspaceId: c.workspaceId, type: 'contact.updated', contactId: c.contactId })),
     );
+  /** Members' changes (a label, a status, a tag, an attribute) that automation rules may wait for. */
+  const automationEvents = {
+    queue: enqueueStateChanges,
+    wake: () => automationWorker.wake(),
+  };
   const inbox: InboxDeps = {
     db,
     clock,
@@ -305,6 +311,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     outbox,
     notify,
     contactsChanged,
+    automationEvents,
     media,
     mediaInUse: async (ids) => {
       const [samples, broadcastFiles] = await Promise.all([
@@ -320,6 +327,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     clock,
     jobs,
     contactsChanged,
+    automationEvents,
   };
   defineContactJobs(contacts);
   definePurgeWebhookEventsJob(jobs, { db, clock }, config.WEBHOOK_EVENTS_RETENTION_DAYS);

@@ -38,6 +38,36 @@ export const RuleTriggerSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(23 * 60, 'at most 23 hours (1380 minutes)'),
   }),
+  /**
+   * What a member (or the API) changed, never automation itself: a rule or a bot that tags does
+   * not set rules off. A tag put on the contact (`tag` empty: any), in its latest conversation.
+   */
+  z.object({ type: z.literal('tag_added'), tag: z.string().trim().max(50).default('') }),
+  /** A label put on the conversation: `labelId`, or any when null. */
+  z.object({ type: z.literal('label_added'), labelId: z.uuid().nullable().default(null) }),
+  /** A contact attribute changed (`key` empty: any), to `value` when given (text, case-insensitive). */
+  z.object({
+    type: z.literal('attribute_changed'),
+    key: z.string().trim().max(64).default(''),
+    value: z.string().max(500).optional(),
+  }),
+  /** The conversation's status changed (a snooze ending too), to `to` or to any when null. */
+  z.object({
+    type: z.literal('status_changed'),
+    to: z.enum(['open', 'pending', 'resolved', 'snoozed']).nullable().default(null),
+  }),
+  /**
+   * On these weekdays (0 Monday … 6 Sunday, as business hours) at `time` (HH:MM) of `timeZone`
+   * (an IANA zone; null: the workspace's business hours' zone, else UTC), over every open or
+   * pending conversation of the rule's numbers, oldest activity first, at most 1,000 a run.
+   */
+  z.object({
+    type: z.literal('schedule'),
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1, 'choose at least one day').max(7),
+    /** Checked when saved (422 naming `trigger.time`). */
+    time: z.string().trim().max(5),
+    timeZone: z.string().trim().min(1).max(64).nullable().default(null),
+  }),
 ]);
 export type RuleTrigger = z.infer<typeof RuleTriggerSchema>;
 export type RuleTriggerType = RuleTrigger['type'];

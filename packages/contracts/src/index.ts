@@ -18,6 +18,7 @@ export * from './message-content';
 export * from './note-mentions';
 export * from './outbound';
 export * from './realtime';
+export * from './rule-schedule';
 export * from './search';
 export * from './sequences';
 export * from './team';

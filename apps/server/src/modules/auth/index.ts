@@ -5,4 +5,4 @@ export { workspaces } from './auth.schema';
 export { type EndSessionsTarget, endSessions, liveSessions, type SessionsEnded } from './end-sessions';
 export type { AuthContext } from './sessions';
 export { assertAdmin } from './teams';
-export { checkTimeZone } from './time-zone';
+export { checkTimeZone, normaliseTimeZone } from './time-zone';

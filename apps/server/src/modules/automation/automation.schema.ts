@@ -95,6 +95,8 @@ export const automationInbox = pgTable(
         'flow_resume',
         'flow_reminder',
         'flow_timeout',
+        'state_change',
+        'schedule',
       ],
     }).notNull(),
     conversationId: uuid('conversation_id').notNull(),
@@ -106,6 +108,8 @@ export const automationInbox = pgTable(
     flowId: uuid('flow_id'),
     sessionId: uuid('session_id'),
     sessionStep: integer('session_step'),
+    /** state_change: what a member changed (engine/enqueue-state-changes.ts StateChange). */
+    detail: jsonb('detail'),
     /** A timer's time; '-infinity' for a customer's message (due at once). */
     dueAt: ts('due_at').notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
@@ -122,6 +126,22 @@ export const automationInbox = pgTable(
       .on(t.sessionId, t.kind)
       .where(sql`session_id IS NOT NULL AND error IS NULL`),
   ],
+);
+
+/**
+ * The next run of each enabled rule with a schedule trigger, armed when the rule is saved or
+ * turned on and moved to the following run in the transaction that runs it (engine/run-schedules.ts).
+ */
+export const automationSchedules = pgTable(
+  'automation_schedules',
+  {
+    ruleId: uuid('rule_id')
+      .primaryKey()
+      .references(() => automationRules.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    dueAt: ts('due_at').notNull(),
+  },
+  (t) => [index('automation_schedules_due_idx').on(t.dueAt)],
 );
 
 /** When each rule last fired in each conversation (its cooldown, "last run"). */

@@ -3,4 +3,9 @@ export { automationRoutes } from './automation.routes';
 export { type AutomationWorker, createAutomationWorker } from './automation-workers';
 export { calendarFor } from './calendars/business-hours';
 export { enqueueInboundForAutomation } from './engine/enqueue-inbound';
+export {
+  enqueueStateChanges,
+  type StateChange,
+  type StateChangeEvent,
+} from './engine/enqueue-state-changes';
 export { type Enrolment, enrollInSequence } from './sequences/enroll-in-sequence';

@@ -3,6 +3,7 @@ import { toPgSafeText } from '../../platform/db/pg-safe';
 import { AppError, notFound } from '../../platform/errors';
 import type { AuthContext } from '../auth';
 import { listAttributeDefinitions } from './attribute-definitions';
+import { contactChanges } from './contact-changes';
 import { checkAttributeValue } from './contact-values';
 import type { ContactsDeps } from './contacts.deps';
 
@@ -11,7 +12,7 @@ import type { ContactsDeps } from './contacts.deps';
  * messages point at the contact's id, which never changes. 404 when the workspace has no such contact.
  */
 export async function updateContact(
-  deps: Pick<ContactsDeps, 'db' | 'clock' | 'contactsChanged'>,
+  deps: Pick<ContactsDeps, 'db' | 'clock' | 'contactsChanged' | 'automationEvents'>,
   auth: AuthContext,
   contactId: string,
   input: UpdateContactRequest,
@@ -37,11 +38,26 @@ export async function updateContact(
   }
   if (sets.length > 0) {
     set('updated_at', deps.clock.now(), '::timestamptz');
-    const updated = await deps.db.query(
-      `UPDATE contacts SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2 RETURNING id`,
-      params,
-    );
-    if (updated.length === 0) throw notFound('contact');
+    const queued = await deps.db.transaction(async (query) => {
+      type State = { tags: string[] | null; attributes: Record<string, unknown> | null };
+      // The tags and attributes before, so rules hear only what this edit changed.
+      const [before] = await query<State>(
+        'SELECT tags, attributes FROM contacts WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
+        [auth.workspaceId, contactId],
+      );
+      if (!before) throw notFound('contact');
+      const [after] = await query<State>(
+        `UPDATE contacts SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2 RETURNING tags, attributes`,
+        params,
+      );
+      const changes = contactChanges(before, after!);
+      if (changes.length === 0 || !deps.automationEvents) return 0;
+      return deps.automationEvents.queue(
+        query,
+        changes.map((change) => ({ workspaceId: auth.workspaceId, contactId, change })),
+      );
+    });
+    if (queued > 0) deps.automationEvents?.wake();
     await deps.contactsChanged([{ workspaceId: auth.workspaceId, contactId }]);
   } else {
     const found = await deps.db.query('SELECT 1 FROM contacts WHERE workspace_id = $1 AND id = $2', [

@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { MediaStorage } from '../../platform/storage/media-storage';
-import type { ChannelGateway, InboxChange, OutboxPort } from './inbox.ports';
+import type { AutomationEventsPort, ChannelGateway, InboxChange, OutboxPort } from './inbox.ports';
 
 export interface InboxDeps {
   db: Database;
@@ -22,4 +22,6 @@ export interface InboxDeps {
   notify(changes: InboxChange[]): Promise<void>;
   /** Tells the browsers that these contacts changed (a contact added while starting a conversation). */
   contactsChanged(changes: { workspaceId: string; contactId: string }[]): Promise<void>;
+  /** Members' changes that automation rules may wait for (modules/automation); none when absent. */
+  automationEvents?: AutomationEventsPort;
 }

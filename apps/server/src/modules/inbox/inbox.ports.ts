@@ -217,3 +217,23 @@ export interface OutboxPort {
   ): Promise<void>;
   wake(channelIds: string[]): void;
 }
+
+/** A change a member made to a conversation that automation rules may wait for. */
+export type ConversationChange =
+  | { type: 'label_added'; labelId: string }
+  | { type: 'status_changed'; from: string; to: string };
+
+/**
+ * Automation hears members' changes (a label put on, a status changed, a snooze ending) through
+ * this port, in the change's own transaction; never automation's own changes, so rules do not
+ * set each other off.
+ */
+export interface AutomationEventsPort {
+  /** Queues the changes for the rules waiting for them; how many it queued. */
+  queue(
+    query: Query,
+    events: { workspaceId: string; conversationId: string; change: ConversationChange }[],
+  ): Promise<number>;
+  /** After commit, when `queue` took any. */
+  wake(): void;
+}

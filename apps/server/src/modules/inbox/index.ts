@@ -11,8 +11,10 @@ export type { MarketingPreference } from './customers/opt-out-record';
 export type { InboxDeps } from './inbox.deps';
 export { defineInboxJobs, scheduleInboxHousekeeping } from './inbox.jobs';
 export type {
+  AutomationEventsPort,
   ChannelGateway,
   ContactCard,
+  ConversationChange,
   DeliveryUpdate,
   IdentityChange,
   InboundContent,

@@ -18,6 +18,11 @@ export const TRIGGER_TYPES: RuleTrigger['type'][] = [
   'broadcast_reply',
   'no_reply',
   'window_closing',
+  'tag_added',
+  'label_added',
+  'attribute_changed',
+  'status_changed',
+  'schedule',
 ];
 export const CONDITION_TYPES: RuleCondition['type'][] = [
   'keywords',
@@ -55,6 +60,16 @@ export function newTrigger(type: RuleTrigger['type']): RuleTrigger {
       return { type, minutes: 5, businessTime: true };
     case 'window_closing':
       return { type, minutes: 60 };
+    case 'tag_added':
+      return { type, tag: '' };
+    case 'label_added':
+      return { type, labelId: null };
+    case 'attribute_changed':
+      return { type, key: '' };
+    case 'status_changed':
+      return { type, to: 'resolved' };
+    case 'schedule':
+      return { type, weekdays: [0, 1, 2, 3, 4], time: '09:00', timeZone: null };
   }
 }
 

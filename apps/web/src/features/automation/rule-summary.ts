@@ -10,7 +10,7 @@ export interface Names {
 }
 
 /** "When a customer writes for the first time", in a sentence. */
-export function describeTrigger(trigger: RuleTrigger, t: Translate): string {
+export function describeTrigger(trigger: RuleTrigger, t: Translate, names?: Names): string {
   switch (trigger.type) {
     case 'message_received':
       return t(trigger.firstOnly ? 'rules.summary.firstMessage' : 'rules.summary.anyMessage');
@@ -28,6 +28,26 @@ export function describeTrigger(trigger: RuleTrigger, t: Translate): string {
       });
     case 'window_closing':
       return t('rules.summary.windowClosing', { count: trigger.minutes });
+    case 'tag_added':
+      return trigger.tag ? t('rules.summary.tagAdded', { tag: trigger.tag }) : t('rules.summary.anyTagAdded');
+    case 'label_added':
+      return trigger.labelId && names
+        ? t('rules.summary.labelAdded', { name: names.label(trigger.labelId) })
+        : t('rules.summary.anyLabelAdded');
+    case 'attribute_changed':
+      if (!trigger.key) return t('rules.summary.anyAttributeChanged');
+      return trigger.value
+        ? t('rules.summary.attributeChangedTo', { key: trigger.key, value: trigger.value })
+        : t('rules.summary.attributeChanged', { key: trigger.key });
+    case 'status_changed':
+      return trigger.to
+        ? t('rules.summary.statusChangedTo', { status: t(`rules.status.${trigger.to}`) })
+        : t('rules.summary.statusChanged');
+    case 'schedule':
+      return t('rules.summary.schedule', {
+        days: trigger.weekdays.map((d) => t(`businessHours.days.${d}`)).join(', '),
+        time: trigger.time,
+      });
   }
 }
 
@@ -100,7 +120,7 @@ export function describeRule(
   names: Names,
 ) {
   return {
-    when: describeTrigger(rule.trigger, t),
+    when: describeTrigger(rule.trigger, t, names),
     conditions: rule.conditions.map((c) => describeCondition(c, t, names)),
     actions: rule.actions.map((a) => describeAction(a, t, names)),
   };

@@ -4,7 +4,9 @@ import { fieldError } from '../../lib/use-error-message';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
 import { useBroadcasts } from '../broadcasts/broadcasts.api';
+import { RuleChangeFields } from './rule-change-fields';
 import { newTrigger, TRIGGER_TYPES } from './rule-draft';
+import { RuleScheduleFields } from './rule-schedule-fields';
 
 /** What sets a rule off, and that trigger's own settings. */
 export function RuleTriggerFields(props: {
@@ -97,6 +99,15 @@ export function RuleTriggerFields(props: {
             data-testid="rule-minutes"
           />
         </Field>
+      ) : null}
+      {trigger.type === 'tag_added' ||
+      trigger.type === 'label_added' ||
+      trigger.type === 'attribute_changed' ||
+      trigger.type === 'status_changed' ? (
+        <RuleChangeFields trigger={trigger} onChange={props.onChange} error={props.error} />
+      ) : null}
+      {trigger.type === 'schedule' ? (
+        <RuleScheduleFields trigger={trigger} onChange={props.onChange} error={props.error} />
       ) : null}
       {trigger.type === 'no_reply' ? (
         <Check

@@ -68,6 +68,32 @@ describe('triggers', () => {
       triggerMatches({ type: 'no_reply', minutes: 5, businessTime: true }, facts({ kind: 'no_reply' })),
     ).toBe(true);
   });
+
+  it('hears what a member changed: the tag, label, attribute value or status asked for, and only that', () => {
+    const change = (c: EventFacts['change']) => facts({ kind: 'state_change', message: null, change: c });
+    const tagged = change({ type: 'tag_added', tags: ['VIP', 'mayorista'] });
+    expect(triggerMatches({ type: 'tag_added', tag: 'vip' }, tagged)).toBe(true);
+    expect(triggerMatches({ type: 'tag_added', tag: '' }, tagged)).toBe(true);
+    expect(triggerMatches({ type: 'tag_added', tag: 'moroso' }, tagged)).toBe(false);
+    expect(triggerMatches({ type: 'message_received', firstOnly: false }, tagged)).toBe(false);
+    const labelled = change({ type: 'label_added', labelId: 'l-1' });
+    expect(triggerMatches({ type: 'label_added', labelId: null }, labelled)).toBe(true);
+    expect(triggerMatches({ type: 'label_added', labelId: 'l-2' }, labelled)).toBe(false);
+    expect(triggerMatches({ type: 'tag_added', tag: '' }, labelled)).toBe(false);
+    const attribute = change({ type: 'attribute_changed', attributes: { plan: 'Oro', city: null } });
+    expect(triggerMatches({ type: 'attribute_changed', key: 'plan', value: 'oro' }, attribute)).toBe(true);
+    expect(triggerMatches({ type: 'attribute_changed', key: 'plan', value: 'plata' }, attribute)).toBe(false);
+    expect(triggerMatches({ type: 'attribute_changed', key: 'city' }, attribute)).toBe(true);
+    expect(triggerMatches({ type: 'attribute_changed', key: '' }, attribute)).toBe(true);
+    expect(triggerMatches({ type: 'attribute_changed', key: 'email' }, attribute)).toBe(false);
+    const resolved = change({ type: 'status_changed', from: 'open', to: 'resolved' });
+    expect(triggerMatches({ type: 'status_changed', to: 'resolved' }, resolved)).toBe(true);
+    expect(triggerMatches({ type: 'status_changed', to: null }, resolved)).toBe(true);
+    expect(triggerMatches({ type: 'status_changed', to: 'open' }, resolved)).toBe(false);
+    const schedule: RuleTrigger = { type: 'schedule', weekdays: [0], time: '09:00', timeZone: null };
+    expect(triggerMatches(schedule, facts({ kind: 'schedule', message: null }))).toBe(true);
+    expect(triggerMatches(schedule, resolved)).toBe(false);
+  });
 });
 
 describe('conditions', () => {

@@ -1,5 +1,6 @@
 import type { RuleAction, RuleCondition, RuleTrigger } from '@charla/contracts';
 import { compareMatches, type KeywordMatch, matchKeywords } from '@charla/contracts';
+import type { StateChange } from './enqueue-state-changes';
 
 /** A rule as the engine runs it (validated when saved). */
 export interface EngineRule {
@@ -16,8 +17,13 @@ export interface EngineRule {
 
 /** What happened, and the state of the conversation and the contact when the engine looked. */
 export interface EventFacts {
-  /** `message`: a customer's message; the others: a rule's timer that came due. */
-  kind: 'message' | 'no_reply' | 'window_closing';
+  /**
+   * `message`: a customer's message; `state_change`: what a member changed (`change`);
+   * `schedule`: a schedule's run in this conversation; the others: a rule's timer that came due.
+   */
+  kind: 'message' | 'no_reply' | 'window_closing' | 'state_change' | 'schedule';
+  /** state_change: what changed. */
+  change?: StateChange | null;
   channelId: string;
   /** The customer's message the event is about (the one that started a timer, for timers). */
   message: {
@@ -64,9 +70,35 @@ export function triggerMatches(trigger: RuleTrigger, facts: EventFacts): boolean
       );
     case 'no_reply':
     case 'window_closing':
+    case 'schedule':
       return facts.kind === trigger.type;
+    case 'tag_added': {
+      const change = facts.change;
+      if (change?.type !== 'tag_added') return false;
+      return trigger.tag === '' || change.tags.some((t) => t.toLowerCase() === trigger.tag.toLowerCase());
+    }
+    case 'label_added':
+      return (
+        facts.change?.type === 'label_added' &&
+        (trigger.labelId === null || trigger.labelId === facts.change.labelId)
+      );
+    case 'attribute_changed': {
+      const change = facts.change;
+      if (change?.type !== 'attribute_changed') return false;
+      return Object.entries(change.attributes).some(
+        ([key, value]) =>
+          (trigger.key === '' || key === trigger.key) &&
+          (trigger.value === undefined || textOf(value).toLowerCase() === trigger.value.toLowerCase()),
+      );
+    }
+    case 'status_changed':
+      return (
+        facts.change?.type === 'status_changed' && (trigger.to === null || facts.change.to === trigger.to)
+      );
   }
 }
+
+const textOf = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 /** The words a keyword condition reads: the text or caption, or the title of the tapped button. */
 const wordsOf = (facts: EventFacts) => facts.message?.text ?? facts.message?.reply?.title ?? '';

@@ -19,9 +19,11 @@ import {
 } from '../../inbox';
 import type { AutomationEngineDeps } from '../automation.deps';
 import { calendarsOf, type WorkspaceCalendars } from '../calendars/business-hours';
+import type { StateChange } from './enqueue-state-changes';
 import { type EngineRule, type EventFacts, firingOrder } from './evaluate';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
 import { createFlowRunner, type FlowConversation, type HttpResult } from './run-flows';
+import { nextScheduleAt, runDueSchedules } from './run-schedules';
 import { type PendingSend, storeSends } from './store-sends';
 
 /** At most this many automatic messages per conversation within `RATE_WINDOW_MS` (no reply storms with another bot). */
@@ -42,7 +44,9 @@ export interface InboxRow {
     | 'flow_resume'
     | 'flow_reminder'
     | 'flow_timeout'
-    | 'flow_http';
+    | 'flow_http'
+    | 'state_change'
+    | 'schedule';
   workspace_id: string;
   conversation_id: string;
   message_id: string | null;
@@ -51,6 +55,8 @@ export interface InboxRow {
   flow_id: string | null;
   session_id: string | null;
   session_step: number | null;
+  /** state_change: what changed. */
+  detail: StateChange | null;
   attempts: number;
 }
 
@@ -108,14 +114,17 @@ export interface AutomationRun {
  * kept with its error and not taken again.
  */
 export async function runDueAutomation(deps: AutomationEngineDeps, limit = 200): Promise<AutomationRun> {
+  // Schedules that came due first queue their conversations as rows of their own.
+  const scheduled = await runDueSchedules(deps);
   try {
-    return await deps.db.transaction(async (query) => {
+    const run = await deps.db.transaction(async (query) => {
       const rows = await claimDue(query, deps.clock.now(), limit);
       return processRows(deps, query, rows);
     });
+    return { ...run, taken: run.taken + scheduled };
   } catch (err) {
     deps.log.warn({ err }, 'automation batch failed; retrying its events one by one');
-    const total: AutomationRun = { taken: 0, changes: [], channelIds: [], httpQueued: 0 };
+    const total: AutomationRun = { taken: scheduled, changes: [], channelIds: [], httpQueued: 0 };
     for (let i = 0; i < limit; i++) {
       let claimed: InboxRow | undefined;
       try {
@@ -154,17 +163,19 @@ export async function nextDueAt(query: Query): Promise<Date | null> {
   const [row] = await query<{ due_at: Date }>(
     `SELECT due_at FROM automation_inbox WHERE error IS NULL AND kind <> 'flow_http' ORDER BY due_at LIMIT 1`,
   );
-  if (!row) return null;
+  const schedule = await nextScheduleAt(query);
+  if (!row) return schedule;
   const at = new Date(row.due_at);
   // A customer's message is due at '-infinity': now.
-  return Number.isFinite(at.getTime()) ? at : new Date(0);
+  if (!Number.isFinite(at.getTime())) return new Date(0);
+  return schedule && schedule < at ? schedule : at;
 }
 
 /** bigint ids: node-postgres gives strings, PGlite numbers; they are numbers here. */
 const claimDue = async (query: Query, now: Date, limit: number): Promise<InboxRow[]> =>
   (
     await query<InboxRow & Record<string, unknown>>(
-      `SELECT id, kind, workspace_id, conversation_id, message_id, opened, rule_id, flow_id, session_id, session_step, attempts
+      `SELECT id, kind, workspace_id, conversation_id, message_id, opened, rule_id, flow_id, session_id, session_step, detail, attempts
        FROM automation_inbox
       WHERE error IS NULL AND due_at <= $1 AND kind <> 'flow_http' ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
@@ -248,10 +259,17 @@ export async function processRows(
         continue;
       }
       timers.push(...timersFor(wsRules, row, f, messageAt, calendars));
-    } else if (!timerStillDue(row, f, messageAt)) continue;
+    } else if (row.kind === 'schedule') {
+      // Resolved or snoozed since the schedule queued it: not one it acts on.
+      if (f.status !== 'open' && f.status !== 'pending') continue;
+    } else if (row.kind !== 'state_change' && !timerStillDue(row, f, messageAt)) continue;
 
     const eventFacts = factsOf(row, f, calendars, now);
-    const candidates = row.kind === 'message' ? wsRules : wsRules.filter((r) => r.id === row.rule_id);
+    // A message or a change may fire any rule; a timer or a schedule's row only its own.
+    const candidates =
+      row.kind === 'message' || row.kind === 'state_change'
+        ? wsRules
+        : wsRules.filter((r) => r.id === row.rule_id);
     const order = firingOrder(candidates, eventFacts);
     let replied = false;
     for (const { rule } of order) {
@@ -560,6 +578,7 @@ function factsOf(row: InboxRow, f: FactRow, calendars: WorkspaceCalendars, now: 
   const content = f.m_content ?? {};
   return {
     kind: row.kind as EventFacts['kind'],
+    change: row.kind === 'state_change' ? row.detail : null,
     channelId: f.channel_id,
     message: f.m_type
       ? {

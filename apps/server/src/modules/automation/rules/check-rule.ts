@@ -1,7 +1,8 @@
-import { type RuleInputSchema, unknownVariable } from '@charla/contracts';
+import { type RuleInputSchema, SCHEDULE_TIME, unknownVariable } from '@charla/contracts';
 import type { z } from 'zod';
 import type { Query } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
+import { normaliseTimeZone } from '../../auth';
 import type { OutboundDraft } from '../../inbox';
 import type { AutomationDeps } from '../automation.deps';
 import { ruleMessageContent } from '../engine/rule-actions';
@@ -40,6 +41,7 @@ export async function checkRule(
     [workspaceId],
   );
   const has = (list: string[] | undefined, id: string | null) => id !== null && (list ?? []).includes(id);
+  problems.push(...triggerProblems(rule.trigger, refs?.labels ?? [], refs?.attributes ?? []));
   rule.channelIds.forEach((id, i) => {
     if (!has(refs?.channels, id))
       problems.push({ path: `channelIds.${i}`, message: 'No number of this workspace has that id.' });
@@ -114,4 +116,31 @@ export async function checkRule(
       `The rule cannot be saved: ${problems.map((p) => `${p.path}: ${p.message}`).join(' ')}`,
       problems,
     );
+}
+
+/** The trigger's label and attribute are this workspace's; a schedule's time and zone are real. */
+function triggerProblems(trigger: Rule['trigger'], labels: string[], attributes: string[]): Problem[] {
+  switch (trigger.type) {
+    case 'label_added':
+      return trigger.labelId && !labels.includes(trigger.labelId)
+        ? [{ path: 'trigger.labelId', message: 'No label of this workspace has that id.' }]
+        : [];
+    case 'attribute_changed':
+      return trigger.key && !attributes.includes(trigger.key)
+        ? [{ path: 'trigger.key', message: 'No contact attribute of this workspace has that key.' }]
+        : [];
+    case 'schedule': {
+      const problems: Problem[] = [];
+      if (!SCHEDULE_TIME.test(trigger.time))
+        problems.push({ path: 'trigger.time', message: 'A time of day as HH:MM, 00:00 to 23:59.' });
+      if (trigger.timeZone !== null && !normaliseTimeZone(trigger.timeZone))
+        problems.push({
+          path: 'trigger.timeZone',
+          message: 'Not an IANA time zone (e.g. Europe/Madrid, America/Mexico_City or UTC).',
+        });
+      return problems;
+    }
+    default:
+      return [];
+  }
 }

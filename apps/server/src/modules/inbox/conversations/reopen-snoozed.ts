@@ -7,11 +7,13 @@ export const REOPEN_SNOOZED_JOB = 'inbox.reopen-snoozed';
  * periodic sweep in case a job was lost). Idempotent: a conversation reopens once.
  */
 export async function reopenSnoozedConversations(
-  deps: Pick<InboxDeps, 'db' | 'clock' | 'notify'>,
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'notify' | 'automationEvents'>,
 ): Promise<number> {
   const now = deps.clock.now();
-  const rows = await deps.db.query<{ workspace_id: string; conversation_id: string }>(
-    `WITH due AS (
+  let queued = 0;
+  const rows = await deps.db.transaction(async (query) => {
+    const reopened = await query<{ workspace_id: string; conversation_id: string }>(
+      `WITH due AS (
        UPDATE conversations
           SET status = 'open', snoozed_until = NULL,
               queued_at = CASE WHEN assignee_user_id IS NULL THEN $1::timestamptz END
@@ -20,8 +22,21 @@ export async function reopenSnoozedConversations(
      INSERT INTO conversation_events (workspace_id, conversation_id, kind, from_value, to_value, occurred_at)
      SELECT workspace_id, id, 'status', 'snoozed', 'open', $1 FROM due
      RETURNING workspace_id, conversation_id`,
-    [now],
-  );
+      [now],
+    );
+    // A snooze ending is a status change by nobody: rules waiting for it hear it.
+    if (reopened.length > 0 && deps.automationEvents)
+      queued = await deps.automationEvents.queue(
+        query,
+        reopened.map((r) => ({
+          workspaceId: r.workspace_id,
+          conversationId: r.conversation_id,
+          change: { type: 'status_changed' as const, from: 'snoozed', to: 'open' },
+        })),
+      );
+    return reopened;
+  });
+  if (queued > 0) deps.automationEvents?.wake();
   if (rows.length === 0) return 0;
   await deps.notify(
     rows.map((r) => ({

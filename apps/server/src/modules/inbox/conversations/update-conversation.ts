@@ -11,7 +11,7 @@ const MAX_SNOOZE_MS = 366 * 86_400_000;
 
 /** Changes a conversation's status (snoozing it until a time) or priority; each change is kept in its history. */
 export async function updateConversation(
-  deps: Pick<InboxDeps, 'db' | 'clock' | 'jobs' | 'notify'>,
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'jobs' | 'notify' | 'automationEvents'>,
   actor: { workspaceId: string; userId: string },
   conversationId: string,
   input: z.output<typeof UpdateConversationRequestSchema>,
@@ -33,6 +33,7 @@ export async function updateConversation(
     }
   }
   const note = input.note || null;
+  let queued = 0;
   const changed = await deps.db.transaction(async (query) => {
     const [current] = await query<{ status: string; priority: string; snoozed_until: Date | null }>(
       'SELECT status, priority, snoozed_until FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
@@ -72,8 +73,17 @@ export async function updateConversation(
         at: now,
         restart: current.status === 'resolved' || current.status === 'snoozed',
       });
+    if (status !== current.status && deps.automationEvents)
+      queued = await deps.automationEvents.queue(query, [
+        {
+          workspaceId: actor.workspaceId,
+          conversationId,
+          change: { type: 'status_changed', from: current.status, to: status },
+        },
+      ]);
     return true;
   });
+  if (queued > 0) deps.automationEvents?.wake();
   if (changed) {
     if (snoozedUntil) {
       await deps.jobs.send(

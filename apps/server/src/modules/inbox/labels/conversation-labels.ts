@@ -10,13 +10,14 @@ import type { InboxDeps } from '../inbox.deps';
  * Doing what is already done changes nothing and records nothing.
  */
 export async function setConversationLabel(
-  deps: Pick<InboxDeps, 'db' | 'clock' | 'notify'>,
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'notify' | 'automationEvents'>,
   actor: { workspaceId: string; userId: string },
   conversationId: string,
   labelId: string,
   on: boolean,
 ): Promise<Conversation> {
   const now = deps.clock.now();
+  let queued = 0;
   const changed = await deps.db.transaction(async (query) => {
     const [label] = await query<{ name: string }>(
       'SELECT name FROM labels WHERE workspace_id = $1 AND id = $2',
@@ -46,8 +47,13 @@ export async function setConversationLabel(
         at: now,
       },
     ]);
+    if (on && deps.automationEvents)
+      queued = await deps.automationEvents.queue(query, [
+        { workspaceId: actor.workspaceId, conversationId, change: { type: 'label_added', labelId } },
+      ]);
     return true;
   });
+  if (queued > 0) deps.automationEvents?.wake();
   if (changed)
     await deps.notify([{ kind: 'conversation.updated', workspaceId: actor.workspaceId, conversationId }]);
   return findConversation(deps, actor.workspaceId, conversationId);
