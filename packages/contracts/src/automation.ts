@@ -129,8 +129,33 @@ export const RuleMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type RuleMessage = z.infer<typeof RuleMessageSchema>;
 
+/**
+ * An approved template and its values, sent automatically once the customer's 24-hour window
+ * has closed (a rule's fallback, a sequence's step); a value may hold {{variables}}, filled per
+ * contact. Only text headers: no header file is sent.
+ */
+export const AutomationTemplateSchema = z.object({
+  templateId: z.uuid(),
+  values: z
+    .object({
+      header: z.string().max(1000).nullable().default(null),
+      body: z.record(z.string(), z.string().max(1000)).default({}),
+      buttons: z.record(z.string(), z.string().max(2000)).default({}),
+    })
+    .default({ header: null, body: {}, buttons: {} }),
+});
+export type AutomationTemplate = z.infer<typeof AutomationTemplateSchema>;
+
 export const RuleActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('send_message'), message: RuleMessageSchema }),
+  /**
+   * Sends `message` while the customer's 24-hour window is open; once it has closed (or never
+   * opened), `template` instead when set, else nothing (a `window_closed` line in the history).
+   */
+  z.object({
+    type: z.literal('send_message'),
+    message: RuleMessageSchema,
+    template: AutomationTemplateSchema.nullable().optional(),
+  }),
   z.object({
     type: z.literal('assign'),
     /** agent: that member; team: the team (nobody in it yet); round_robin: the team's online member with fewest recent; last: whoever had the customer before. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuleMessageSchema } from './automation';
+import { AutomationTemplateSchema, RuleMessageSchema } from './automation';
 import { type BusinessCalendar, TimeOfDaySchema } from './business-hours';
 
 /**
@@ -24,16 +24,7 @@ const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const
 export const delayMs = (d: SequenceDelay): number => d.amount * UNIT_MS[d.unit];
 
 /** An approved template and its values; a value may hold {{variables}} (filled per contact). */
-export const SequenceTemplateSchema = z.object({
-  templateId: z.uuid(),
-  values: z
-    .object({
-      header: z.string().max(1000).nullable().default(null),
-      body: z.record(z.string(), z.string().max(1000)).default({}),
-      buttons: z.record(z.string(), z.string().max(2000)).default({}),
-    })
-    .default({ header: null, body: {}, buttons: {} }),
-});
+export const SequenceTemplateSchema = AutomationTemplateSchema;
 export type SequenceTemplate = z.infer<typeof SequenceTemplateSchema>;
 
 /**

@@ -9,6 +9,7 @@ export const automationEn = {
       bot_stopped: '{{actor}} stopped the bot “{{name}}”',
       actor: 'Rule “{{name}}”',
       replied: '{{actor}} replied',
+      repliedTemplate: '{{actor}} replied with a template (the 24-hour window had closed)',
       note: '{{actor}} left a note',
       tagged: '{{actor}} tagged the contact “{{tag}}”',
       untagged: '{{actor}} removed the contact tag “{{tag}}”',
@@ -24,6 +25,8 @@ export const automationEn = {
       window_closed: 'the 24-hour window is closed (templates only)',
       empty_message: 'the message was empty once its variables were filled',
       not_sendable: 'WhatsApp would not accept the message',
+      template_failed:
+        'the template could not be sent (deleted, no longer approved, or a value came out empty)',
       label_missing: 'the label no longer exists',
       member_missing: 'the agent is no longer active',
       team_missing: 'the team no longer exists',
@@ -61,6 +64,10 @@ export const automationEn = {
       'WhatsApp allows free-form messages only within 24 hours of the customer’s last message: outside that window a rule does not reply, and says so in the conversation.',
     editor: {
       newTitle: 'New rule',
+      fallbackTemplate: 'If the 24-hour window is closed, send this template',
+      fallbackHint:
+        "WhatsApp lets free-form messages out only within 24 hours of the customer's last message; after that this approved template goes instead. Its values may use {{list}}.",
+      noFallback: 'No template: send nothing',
       editTitle: 'Edit rule',
       back: 'Back to rules',
       name: 'Name',

@@ -9,6 +9,7 @@ export const automationEs = {
       bot_stopped: '{{actor}} detuvo el bot «{{name}}»',
       actor: 'Regla «{{name}}»',
       replied: '{{actor}} respondió',
+      repliedTemplate: '{{actor}} respondió con una plantilla (la ventana de 24 horas estaba cerrada)',
       note: '{{actor}} dejó una nota',
       tagged: '{{actor}} añadió la etiqueta de contacto «{{tag}}»',
       untagged: '{{actor}} quitó la etiqueta de contacto «{{tag}}»',
@@ -24,6 +25,7 @@ export const automationEs = {
       window_closed: 'la ventana de 24 horas está cerrada (solo plantillas)',
       empty_message: 'el mensaje quedó vacío al rellenar sus variables',
       not_sendable: 'WhatsApp no aceptaría el mensaje',
+      template_failed: 'no se pudo enviar la plantilla (eliminada, ya no aprobada o con un valor vacío)',
       label_missing: 'la etiqueta ya no existe',
       member_missing: 'el agente ya no está activo',
       team_missing: 'el equipo ya no existe',
@@ -61,6 +63,10 @@ export const automationEs = {
       'WhatsApp solo permite mensajes libres durante las 24 horas siguientes al último mensaje del cliente: fuera de esa ventana, una regla no responde y lo deja anotado en la conversación.',
     editor: {
       newTitle: 'Nueva regla',
+      fallbackTemplate: 'Si la ventana de 24 horas está cerrada, enviar esta plantilla',
+      fallbackHint:
+        'WhatsApp solo deja enviar mensajes libres en las 24 horas siguientes al último mensaje del cliente; después se envía esta plantilla aprobada. Sus valores pueden usar {{list}}.',
+      noFallback: 'Sin plantilla: no enviar nada',
       editTitle: 'Editar regla',
       back: 'Volver a las reglas',
       name: 'Nombre',

@@ -8,12 +8,15 @@ import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
 import { replyIdOf } from './reply-id';
 import { RuleRow } from './rule-row';
+import { RuleTemplateFallback } from './rule-template-fallback';
 import { useRuleNames } from './use-rule-names';
 
 /** One action of a rule: what it does, and its settings. */
 export function RuleActionRow(props: {
   index: number;
   action: RuleAction;
+  /** The WhatsApp Business Account of the rule's numbers: its templates are offered as fallback. */
+  wabaId: string | null;
   error: unknown;
   onChange(a: RuleAction): void;
   onRemove(): void;
@@ -39,12 +42,21 @@ export function RuleActionRow(props: {
     <RuleRow title={t(`rules.action.${a.type}`)} onRemove={props.onRemove} testId={`rule-action-${index}`}>
       {problem('') ? <p className="text-xs text-red-600 dark:text-red-400">{problem('')}</p> : null}
       {a.type === 'send_message' ? (
-        <MessageFields
-          index={index}
-          message={a.message}
-          onChange={(message) => props.onChange({ ...a, message })}
-          error={props.error}
-        />
+        <>
+          <MessageFields
+            index={index}
+            message={a.message}
+            onChange={(message) => props.onChange({ ...a, message })}
+            error={props.error}
+          />
+          <RuleTemplateFallback
+            index={index}
+            wabaId={props.wabaId}
+            template={a.template}
+            error={props.error}
+            onChange={(template) => props.onChange({ ...a, template })}
+          />
+        </>
       ) : null}
       {a.type === 'assign' ? (
         <div className="grid gap-3 sm:grid-cols-2">

@@ -82,6 +82,10 @@ function RuleForm({
   const errorMessage = useErrorMessage();
   const update = (patch: Partial<RuleDraft>) => setDraft({ ...draft, ...patch });
   const error = save.error;
+  // The account of the rule's first number (of any number when it names none) offers its templates.
+  const wabaId =
+    channels.data?.find((c) => draft.channelIds.length === 0 || draft.channelIds.includes(c.id))?.wabaId ??
+    null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -184,6 +188,7 @@ function RuleForm({
             key={i}
             index={i}
             action={action}
+            wabaId={wabaId}
             error={error}
             onChange={(a) => update({ actions: draft.actions.map((x, j) => (j === i ? a : x)) })}
             onRemove={() => update({ actions: draft.actions.filter((_, j) => j !== i) })}

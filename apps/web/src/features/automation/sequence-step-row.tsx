@@ -1,9 +1,9 @@
 import { RULE_VARIABLES, type SequenceInput, type Template } from '@charla/contracts';
-import { templateVariables } from '@charla/contracts/template-rules';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../lib/use-error-message';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
+import { AutomationTemplateFields } from './automation-template-fields';
 import { RuleRow } from './rule-row';
 
 export type StepDraft = SequenceInput['steps'][number];
@@ -23,12 +23,6 @@ export function SequenceStepRow(props: {
   const id = (name: string) => `step-${index}-${name}`;
   const problem = (path: string) => fieldError(props.error, `steps.${index}${path}`);
   const text = step.message?.type === 'text' ? step.message.text : '';
-  const template = props.templates.find((x) => x.id === step.template?.templateId) ?? null;
-  const variables = template ? templateVariables(template) : null;
-  const values = { header: null, body: {}, buttons: {}, ...step.template?.values };
-  const setValues = (patch: Partial<typeof values>) =>
-    step.template &&
-    props.onChange({ ...step, template: { ...step.template, values: { ...values, ...patch } } });
   return (
     <RuleRow
       title={t('sequences.editor.step', { n: index + 1 })}
@@ -86,78 +80,16 @@ export function SequenceStepRow(props: {
           data-testid="sequence-step-text"
         />
       </Field>
-      <Field
-        id={id('template')}
+      <AutomationTemplateFields
+        idPrefix={`step-${index}`}
         label={t('sequences.editor.template')}
-        error={problem('.template.templateId')}
-      >
-        <Select
-          id={id('template')}
-          value={step.template?.templateId ?? ''}
-          onChange={(e) =>
-            props.onChange({
-              ...step,
-              template: e.target.value
-                ? { templateId: e.target.value, values: { header: null, body: {}, buttons: {} } }
-                : null,
-            })
-          }
-          data-testid="sequence-step-template"
-        >
-          <option value="">{t('sequences.editor.noTemplate')}</option>
-          {props.templates.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name} ({x.language})
-            </option>
-          ))}
-        </Select>
-      </Field>
-      {variables ? (
-        <div className="grid gap-3 sm:grid-cols-2">
-          {variables.header.map((name) => (
-            <Field
-              key={`h-${name}`}
-              id={id(`h-${name}`)}
-              label={t('sequences.editor.templateValue', { name: `{{${name}}}` })}
-              error={problem('.template.values.header')}
-            >
-              <Input
-                id={id(`h-${name}`)}
-                value={values.header ?? ''}
-                onChange={(e) => setValues({ header: e.target.value })}
-              />
-            </Field>
-          ))}
-          {variables.body.map((name) => (
-            <Field
-              key={`b-${name}`}
-              id={id(`b-${name}`)}
-              label={t('sequences.editor.templateValue', { name: `{{${name}}}` })}
-              error={problem(`.template.values.body.${name}`)}
-            >
-              <Input
-                id={id(`b-${name}`)}
-                value={(values.body as Record<string, string>)[name] ?? ''}
-                onChange={(e) => setValues({ body: { ...values.body, [name]: e.target.value } })}
-              />
-            </Field>
-          ))}
-          {Object.keys(variables.buttons).map((index) => (
-            <Field
-              key={`u-${index}`}
-              id={id(`u-${index}`)}
-              label={t('sequences.editor.templateValue', { name: `#${Number(index) + 1}` })}
-              error={problem(`.template.values.buttons.${index}`)}
-            >
-              <Input
-                id={id(`u-${index}`)}
-                value={(values.buttons as Record<string, string>)[index] ?? ''}
-                onChange={(e) => setValues({ buttons: { ...values.buttons, [index]: e.target.value } })}
-              />
-            </Field>
-          ))}
-        </div>
-      ) : null}
+        noneLabel={t('sequences.editor.noTemplate')}
+        template={step.template}
+        templates={props.templates}
+        problem={(path) => problem(`.template${path}`)}
+        onChange={(template) => props.onChange({ ...step, template })}
+        testId="sequence-step-template"
+      />
     </RuleRow>
   );
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   addBusinessMs,
   isOpenAt,
-  type RuleAction,
   RuleActionSchema,
   RuleConditionSchema,
   RuleTriggerSchema,
@@ -14,23 +13,18 @@ import {
   type AutomatedBy,
   type InboxChange,
   ONLINE_WITHIN_MINUTES,
-  type OutboundDraft,
   recordConversationEvents,
 } from '../../inbox';
 import type { AutomationEngineDeps } from '../automation.deps';
 import { calendarsOf, type WorkspaceCalendars } from '../calendars/business-hours';
 import type { StateChange } from './enqueue-state-changes';
 import { type EngineRule, type EventFacts, firingOrder } from './evaluate';
-import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
+import { type ActionLog, type ActionTarget, applyStateAction } from './rule-actions';
+import { RATE_WINDOW_MS, ruleSendContent } from './rule-send';
 import { createFlowRunner, type FlowConversation, type HttpResult } from './run-flows';
 import { nextScheduleAt, runDueSchedules } from './run-schedules';
 import { type PendingSend, storeSends } from './store-sends';
 
-/** At most this many automatic messages per conversation within `RATE_WINDOW_MS` (no reply storms with another bot). */
-export const AUTO_REPLIES_PER_WINDOW = 5;
-export const RATE_WINDOW_MS = 10 * 60_000;
-/** A free-form reply must leave Charla this long before the 24-hour window closes. */
-const WINDOW_MARGIN_MS = 60_000;
 const DAY_MS = 86_400_000;
 const LATE_SLACK_MS = 3_000;
 
@@ -298,11 +292,14 @@ export async function processRows(
           await applyStateAction(query, action, target, { by, at, variables, log });
           continue;
         }
-        const skip = sendRefusal(deps, action, {
+        const made = await ruleSendContent(deps, query, action, {
+          workspaceId: row.workspace_id,
+          channelId: f.channel_id,
           replied,
           recent: Number(f.recent_auto) + (sentIn.get(row.conversation_id) ?? 0),
           windowEndsAt: f.last_inbound_at ? new Date(f.last_inbound_at).getTime() + DAY_MS : 0,
           now,
+          contactOptedOut: f.opt_in_state === 'opted_out',
           variables,
         });
         const line = {
@@ -314,8 +311,8 @@ export async function processRows(
           kind: 'automation' as const,
           from: null,
         };
-        if (skip) {
-          log.events.push({ ...line, to: 'skipped', note: skip });
+        if ('skip' in made) {
+          log.events.push({ ...line, to: 'skipped', note: made.skip });
           continue;
         }
         replied = true;
@@ -325,11 +322,12 @@ export async function processRows(
           workspaceId: row.workspace_id,
           conversationId: row.conversation_id,
           channelId: f.channel_id,
-          content: ruleMessageContent(action.message, variables),
+          content: made.content,
           at,
           by,
         });
-        log.events.push({ ...line, to: 'replied', note: null });
+        // The window had closed: the thread says the template went instead.
+        log.events.push({ ...line, to: 'replied', note: made.template ? 'template' : null });
       }
       if (stop) break;
     }
@@ -353,24 +351,6 @@ export async function processRows(
   run.channelIds = [...new Set(sends.map((s) => s.channelId))];
   run.httpQueued = flowBatch.httpQueued;
   return run;
-}
-
-/**
- * Why a send is not made, or null: one automatic reply per customer message, the conversation's
- * rate limit, WhatsApp's 24-hour window, and what the number accepts once the values are filled.
- */
-function sendRefusal(
-  deps: AutomationEngineDeps,
-  action: Extract<RuleAction, { type: 'send_message' }>,
-  s: { replied: boolean; recent: number; windowEndsAt: number; now: Date; variables: Record<string, string> },
-): string | null {
-  if (s.replied) return 'already_replied';
-  if (s.recent >= AUTO_REPLIES_PER_WINDOW) return 'rate_limited';
-  if (s.windowEndsAt - WINDOW_MARGIN_MS <= s.now.getTime()) return 'window_closed';
-  const content = ruleMessageContent(action.message, s.variables);
-  if (content.type === 'text' && content.body === '') return 'empty_message';
-  const problem = deps.checkContent({ content: content as OutboundDraft, replyToExternalId: null });
-  return problem ? `not_sendable: ${problem}` : null;
 }
 
 async function loadFacts(query: Query, rows: InboxRow[], now: Date): Promise<Map<number, FactRow>> {

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors';
 import { normaliseTimeZone } from '../../auth';
 import type { OutboundDraft } from '../../inbox';
 import type { AutomationDeps } from '../automation.deps';
+import { automatedTemplateProblems } from '../engine/automated-template';
 import { ruleMessageContent } from '../engine/rule-actions';
 
 type Rule = z.output<typeof RuleInputSchema>;
@@ -103,6 +104,7 @@ export async function checkRule(
         break;
     }
   });
+  problems.push(...(await fallbackTemplateProblems(query, workspaceId, rule, checkText)));
   const stop = rule.actions.findIndex((a) => a.type === 'stop');
   if (stop >= 0 && stop < rule.actions.length - 1)
     problems.push({
@@ -143,4 +145,30 @@ function triggerProblems(trigger: Rule['trigger'], labels: string[], attributes:
     default:
       return [];
   }
+}
+
+/**
+ * The templates a `send_message` falls back to once the window has closed: approved ones of the
+ * account of one of the rule's numbers (any of the workspace's when it names none), every value given.
+ */
+async function fallbackTemplateProblems(
+  query: Query,
+  workspaceId: string,
+  rule: Rule,
+  checkText: (text: string, path: string) => void,
+): Promise<Problem[]> {
+  const templated = rule.actions.flatMap((a, i) =>
+    a.type === 'send_message' && a.template ? [{ at: `actions.${i}`, template: a.template }] : [],
+  );
+  if (templated.length === 0) return [];
+  const accounts = await query<{ waba_id: string }>(
+    `SELECT DISTINCT waba_id FROM channels
+      WHERE workspace_id = $1 AND (cardinality($2::uuid[]) = 0 OR id = ANY($2::uuid[]))`,
+    [workspaceId, rule.channelIds],
+  );
+  const wabaIds = accounts.map((a) => a.waba_id);
+  const problems: Problem[] = [];
+  for (const { at, template } of templated)
+    problems.push(...(await automatedTemplateProblems(query, workspaceId, wabaIds, template, at, checkText)));
+  return problems;
 }

@@ -1,29 +1,15 @@
-import {
-  type SequenceInputSchema,
-  type SequenceTemplate,
-  type TemplateValues,
-  unknownVariable,
-} from '@charla/contracts';
-import { missingTemplateValues } from '@charla/contracts/template-rules';
+import { type SequenceInputSchema, unknownVariable } from '@charla/contracts';
 import type { z } from 'zod';
 import type { Query } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
 import { checkTimeZone } from '../../auth';
 import type { OutboundDraft } from '../../inbox';
-import { findTemplateRow, toTemplate } from '../../templates';
 import type { AutomationDeps } from '../automation.deps';
+import { automatedTemplateProblems } from '../engine/automated-template';
 import { ruleMessageContent } from '../engine/rule-actions';
 
 export type SequenceInputValue = z.output<typeof SequenceInputSchema>;
 type Problem = { path: string; message: string };
-
-/** A template's values as a send takes them (no header file: sequences send text headers only). */
-export const templateValuesOf = (t: SequenceTemplate): TemplateValues => ({
-  header: t.values.header,
-  headerMediaId: null,
-  body: t.values.body,
-  buttons: t.values.buttons,
-});
 
 /**
  * What zod cannot know: the number is this workspace's, the allowed window has a day and an
@@ -77,7 +63,14 @@ export async function checkSequence(
     }
     if (step.template)
       problems.push(
-        ...(await templateProblems(query, workspaceId, refs?.waba_id ?? null, step.template, at, checkText)),
+        ...(await automatedTemplateProblems(
+          query,
+          workspaceId,
+          refs?.waba_id ? [refs.waba_id] : [],
+          step.template,
+          at,
+          checkText,
+        )),
       );
   }
   if (problems.length > 0)
@@ -88,38 +81,6 @@ export async function checkSequence(
       problems,
     );
   return timeZone!;
-}
-
-async function templateProblems(
-  query: Query,
-  workspaceId: string,
-  wabaId: string | null,
-  step: SequenceTemplate,
-  at: string,
-  checkText: (text: string, path: string) => void,
-): Promise<Problem[]> {
-  const path = `${at}.template.templateId`;
-  const row = await findTemplateRow({ query }, workspaceId, step.templateId).catch(() => null);
-  if (!row) return [{ path, message: 'No template of this workspace has that id.' }];
-  const template = toTemplate(row);
-  if (template.status !== 'approved')
-    return [{ path, message: `The template ${template.name} is not approved (it is ${template.status}).` }];
-  if (wabaId && template.wabaId !== wabaId)
-    return [{ path, message: `The template ${template.name} belongs to another account than the number's.` }];
-  const values = templateValuesOf(step);
-  if (values.header !== null) checkText(values.header, `${at}.template.values.header`);
-  for (const [name, value] of Object.entries(values.body))
-    checkText(value, `${at}.template.values.body.${name}`);
-  for (const [index, value] of Object.entries(values.buttons))
-    checkText(value, `${at}.template.values.buttons.${index}`);
-  // A value made only of variables may come out empty for a contact; the send then skips the step.
-  return missingTemplateValues(template, values).map((missing) => ({
-    path: `${at}.template.values.${missing}`,
-    message:
-      missing === 'headerMediaId'
-        ? 'Templates with an image, video or document header cannot be used in a sequence yet.'
-        : 'Fill in this value.',
-  }));
 }
 
 function zoneOf(name: string): string | null {

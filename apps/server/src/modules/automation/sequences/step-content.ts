@@ -1,10 +1,8 @@
 import type { MessageContent, SequenceStep } from '@charla/contracts';
-import { fillVariables } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
-import { AppError } from '../../../platform/errors';
 import type { OutboundDraft } from '../../inbox';
-import { prepareTemplateSend } from '../../templates';
 import type { AutomationEngineDeps } from '../automation.deps';
+import { automatedTemplateContent } from '../engine/automated-template';
 import { ruleMessageContent } from '../engine/rule-actions';
 
 const DAY_MS = 86_400_000;
@@ -50,28 +48,12 @@ export async function stepContent(
     if (!step.template) return { skip: 'message_refused' };
   }
   if (!step.template) return { skip: 'window_closed' };
-  const fill = (v: string) => fillVariables(v, variables);
-  const values = step.template.values;
-  try {
-    const content = await prepareTemplateSend(
-      { query },
-      { workspaceId: row.workspace_id, wabaId: row.waba_id, contactOptedOut: false },
-      {
-        templateId: step.template.templateId,
-        values: {
-          header: values.header === null ? null : fill(values.header),
-          headerMediaId: null,
-          body: Object.fromEntries(Object.entries(values.body).map(([k, v]) => [k, fill(v)])),
-          buttons: Object.fromEntries(Object.entries(values.buttons).map(([k, v]) => [k, fill(v)])),
-        },
-      },
-    );
-    return { content };
-  } catch (err) {
-    // The template was deleted, paused, or a value came out empty for this contact.
-    if (err instanceof AppError) return { skip: err.code };
-    throw err;
-  }
+  return automatedTemplateContent(
+    query,
+    { workspaceId: row.workspace_id, wabaId: row.waba_id, contactOptedOut: false },
+    step.template,
+    variables,
+  );
 }
 
 /** The {{variables}} of the rules, for this contact (no agent: a sequence writes on its own). */

@@ -54,6 +54,9 @@ export function describeEvent(event: ConversationEvent, t: Translate): string {
 function describeAutomation(event: ConversationEvent, actor: string, t: Translate): string {
   switch (event.to) {
     case 'replied':
+      return t(event.note === 'template' ? 'automation.event.repliedTemplate' : 'automation.event.replied', {
+        actor,
+      });
     case 'note':
     case 'bot_started':
     case 'handed_off':
@@ -81,6 +84,7 @@ function describeAutomation(event: ConversationEvent, actor: string, t: Translat
         'window_closed',
         'empty_message',
         'not_sendable',
+        'template_failed',
         'label_missing',
         'member_missing',
         'team_missing',
