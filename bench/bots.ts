@@ -22,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import {
   type Call,
   channelIdOf,
@@ -137,6 +138,47 @@ interface Customer {
   answerAt: number | null;
 }
 
+/**
+ * Where a later turn's time goes, from the bot's reply as stored (messages.created_at, this
+ * machine's clock like the bench's): `pipeline` from the customer's webhook to the reply stored
+ * (ingest, automation worker, bot step), `outbox` from stored to accepted by the simulator (the
+ * number's sender: its pacer at the number's rate, and the Graph call).
+ */
+async function stageSplit(
+  url: string,
+  firsts: { wamid: string; sentAt: number; atMs: number; later: boolean }[],
+): Promise<Record<string, number>> {
+  const later = firsts.filter((f) => f.later);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ external_id: string; created_ms: string }>(
+      `SELECT external_id, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms
+         FROM messages WHERE external_id = ANY($1::text[])`,
+      [later.map((f) => f.wamid)],
+    );
+    const storedAt = new Map(rows.map((r) => [r.external_id, Number(r.created_ms)]));
+    const pipeline: number[] = [];
+    const outbox: number[] = [];
+    for (const f of later) {
+      const stored = storedAt.get(f.wamid);
+      if (stored === undefined) continue;
+      pipeline.push(stored - f.sentAt);
+      outbox.push(f.atMs - stored);
+    }
+    pipeline.sort((a, b) => a - b);
+    outbox.sort((a, b) => a - b);
+    return {
+      later_pipeline_ms_p50: round(percentile(pipeline, 50)),
+      later_pipeline_ms_p95: round(percentile(pipeline, 95)),
+      later_outbox_ms_p50: round(percentile(outbox, 50)),
+      later_outbox_ms_p95: round(percentile(outbox, 95)),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const opts = parseOptions();
   const dataDir = mkdtempSync(join(tmpdir(), 'charla-bench-'));
@@ -151,12 +193,14 @@ async function main() {
     });
     cleanups.push(() => simulator.close());
     let baseUrl: string;
+    let databaseUrl: string | null = null;
     let cpu: ReturnType<typeof cpuMeter>;
     if (opts.db === 'postgres') {
       const database = await createPgDatabase();
       // CHARLA_BENCH_KEEP_DB=1 leaves the database for a look afterwards (drop it by hand).
       if (!process.env.CHARLA_BENCH_KEEP_DB) cleanups.push(database.drop);
       log(`database ${database.name}`);
+      databaseUrl = database.url;
       const charla = await startCharlaProcess(
         charlaProcessEnv({ dataDir, databaseUrl: database.url, simulatorUrl }),
         port,
@@ -196,6 +240,8 @@ async function main() {
     const firstTurn: number[] = [];
     const laterTurns: number[] = [];
     const extra: string[] = [];
+    /** Each turn's first bot send: for the split between Charla's pipeline and the number's pacer. */
+    const firsts: { wamid: string; sentAt: number; atMs: number; later: boolean }[] = [];
     const write = (c: Customer, text: string) => {
       c.sentAt = Date.now();
       c.received = 0;
@@ -232,6 +278,7 @@ async function main() {
           continue;
         }
         if (c.received === 0) {
+          firsts.push({ wamid: s.wamid, sentAt: c.sentAt, atMs: s.atMs, later: c.turn > 0 });
           latencies.push(s.atMs - c.sentAt);
           (c.turn === 0 ? firstTurn : laterTurns).push(s.atMs - c.sentAt);
         }
@@ -248,6 +295,7 @@ async function main() {
       await sleep(5);
     }
     const seconds = (Date.now() - started) / 1000;
+    const split = databaseUrl ? await stageSplit(databaseUrl, firsts) : null;
     const cpuAfter = await cpu();
     const used = {
       charla_s: round(cpuAfter.charla - cpuBefore.charla),
@@ -279,6 +327,7 @@ async function main() {
       first_turn_rate_floor_ms: round(((opts.customers * TURNS[0].sends) / opts.rate) * 1000),
       target_p95_ms: TARGET_P95_MS,
       target_met: p95 < TARGET_P95_MS,
+      ...(split ?? {}),
       cpu: used,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
