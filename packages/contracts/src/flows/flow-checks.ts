@@ -35,7 +35,7 @@ function textsOf(node: FlowNode): string[] {
     case 'question':
       return [node.text, node.retryText];
     case 'set':
-      return [node.value];
+      return node.target === 'sequence' ? [] : [node.value];
     case 'handoff':
     case 'end':
       return [node.text];

@@ -129,6 +129,30 @@ describe('running a flow', () => {
     expect(says(write(start, 'horario', false))).toEqual(['Ahora estamos cerrados.']);
   });
 
+  it('enrols the customer in a sequence and goes on, with nothing said about it', () => {
+    const sequenceId = '5b0c3a52-3f4e-4d39-9a55-4f1c1f9d2c11';
+    const enrol = FlowDefinitionSchema.parse({
+      nodes: [
+        { id: 's', type: 'start' },
+        { id: 'drip', type: 'set', target: 'sequence', key: sequenceId },
+        { id: 'bye', type: 'end', text: 'Te escribiremos con novedades.' },
+      ],
+      edges: [
+        { id: '1', source: 's', target: 'drip' },
+        { id: '2', source: 'drip', target: 'bye' },
+      ],
+    });
+    const step = stepFlow(enrol, null, { kind: 'start' }, ctx());
+    expect(step.effects).toEqual([
+      { type: 'enroll_sequence', sequenceId },
+      { type: 'send', message: { type: 'text', text: 'Te escribiremos con novedades.' }, nodeId: 'bye' },
+    ]);
+    expect(step.outcome).toBe('completed');
+    expect(step.state.variables).toEqual({});
+    // The id is not a {{variable}} the checks would look for.
+    expect(checkFlow(enrol, { attributeKeys: [], flowIds: [] })).toEqual([]);
+  });
+
   it('stops a loop with no customer step instead of spinning', () => {
     const loop = FlowDefinitionSchema.parse({
       nodes: [

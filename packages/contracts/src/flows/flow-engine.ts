@@ -50,6 +50,7 @@ export type FlowEffect =
   | { type: 'send'; message: RuleMessage; nodeId: string }
   | { type: 'set_attribute'; key: string; value: string | null }
   | { type: 'tag'; tag: string; add: boolean }
+  | { type: 'enroll_sequence'; sequenceId: string }
   | { type: 'handoff'; teamId: string | null; userId: string | null; collected: Record<string, string> }
   | { type: 'goto'; flowId: string }
   | { type: 'http'; nodeId: string; request: HttpCall };
@@ -402,6 +403,10 @@ function applySet(
   effects: FlowEffect[],
   values: Record<string, string>,
 ) {
+  if (node.target === 'sequence') {
+    effects.push({ type: 'enroll_sequence', sequenceId: node.key });
+    return;
+  }
   const value = fillVariables(node.value, values);
   if (node.target === 'tag') effects.push({ type: 'tag', tag: node.key, add: !node.remove });
   else if (node.target === 'attribute') {

@@ -80,11 +80,14 @@ export const FlowNodeSchema = z.discriminatedUnion('type', [
       .min(1, 'Add a check')
       .max(10),
   }),
-  /** Sets or removes a contact tag or attribute, or a flow variable. */
+  /**
+   * Sets or removes a contact tag or attribute, or a flow variable; or (`sequence`) enrols the
+   * contact in the drip sequence whose id is `key` (nothing when already in it or opted out).
+   */
   z.object({
     ...base,
     type: z.literal('set'),
-    target: z.enum(['tag', 'attribute', 'variable']),
+    target: z.enum(['tag', 'attribute', 'variable', 'sequence']),
     key: z.string().trim().min(1).max(64),
     value: z.string().max(500).default(''),
     remove: z.boolean().default(false),

@@ -301,6 +301,7 @@ export const automationEn = {
       tryEnded: 'The bot ended ({{outcome}}).',
       tryVariables: 'What the bot knows',
       tryOpen: 'As if we were open',
+      tryEnrolled: 'Enrols the customer in the sequence “{{name}}”',
     },
     node: {
       start: 'Start',
@@ -357,6 +358,11 @@ export const automationEn = {
       op: 'How',
       value: 'Value',
       target: 'What to save',
+      sequenceTarget: 'Enrol in a sequence',
+      sequence: 'Sequence',
+      chooseSequence: 'Choose a sequence',
+      sequenceHint:
+        'The customer starts receiving its steps; nothing happens if they are already in it or opted out.',
       remove: 'Remove instead of saving',
       minutes: 'Minutes',
       team: 'Team',
@@ -407,6 +413,7 @@ export const automationEn = {
       invalid_body: 'The body is not JSON: check braces and commas, and put each variable inside quotes.',
       unknown_member: 'That agent is no longer in the workspace: choose another.',
       unknown_team: 'That team no longer exists: choose another.',
+      unknown_sequence: 'That sequence no longer exists: choose another.',
     },
     session: {
       title: 'Bot “{{name}}” answering',

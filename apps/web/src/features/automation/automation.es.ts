@@ -307,6 +307,7 @@ export const automationEs = {
       tryEnded: 'El bot terminó ({{outcome}}).',
       tryVariables: 'Lo que sabe el bot',
       tryOpen: 'Como si estuviéramos abiertos',
+      tryEnrolled: 'Inscribe al cliente en la secuencia «{{name}}»',
     },
     node: {
       start: 'Inicio',
@@ -363,6 +364,11 @@ export const automationEs = {
       op: 'Cómo',
       value: 'Valor',
       target: 'Qué guardar',
+      sequenceTarget: 'Inscribir en una secuencia',
+      sequence: 'Secuencia',
+      chooseSequence: 'Elige una secuencia',
+      sequenceHint:
+        'El cliente empieza a recibir sus pasos; no pasa nada si ya está en ella o se dio de baja.',
       remove: 'Quitar en vez de guardar',
       minutes: 'Minutos',
       team: 'Equipo',
@@ -413,6 +419,7 @@ export const automationEs = {
       invalid_body: 'El cuerpo no es JSON: revisa llaves y comas, y pon cada variable entre comillas.',
       unknown_member: 'Ese agente ya no está en el espacio de trabajo: elige otro.',
       unknown_team: 'Ese equipo ya no existe: elige otro.',
+      unknown_sequence: 'Esa secuencia ya no existe: elige otra.',
     },
     session: {
       title: 'Bot «{{name}}» atendiendo',

@@ -172,7 +172,8 @@ export async function applyStateAction(
       return;
     }
     case 'enroll_sequence': {
-      const done = await enrollFromRule(query, action.sequenceId, target, ctx.at);
+      const by = ctx.by.kind === 'flow' ? 'flow' : 'rule';
+      const done = await enrollFromRule(query, action.sequenceId, target, ctx.at, by);
       say(done.to, done.note);
       return;
     }

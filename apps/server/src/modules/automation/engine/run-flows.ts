@@ -159,6 +159,14 @@ export function createFlowRunner(
           variables: {},
           log: batch.log,
         });
+      } else if (effect.type === 'enroll_sequence') {
+        // In the batch's transaction, as a rule's enrolment: the history says so, or why not.
+        await applyStateAction(query, { type: 'enroll_sequence', sequenceId: effect.sequenceId }, c.target, {
+          by,
+          at,
+          variables: {},
+          log: batch.log,
+        });
       } else if (effect.type === 'handoff') {
         // After the bot's last words, in the thread.
         const after = new Date(at.getTime() + sentSoFar.n + 1);

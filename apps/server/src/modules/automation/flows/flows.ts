@@ -135,8 +135,8 @@ const PROBLEM_MESSAGES: Record<FlowProblem['code'], (detail?: string) => string>
 
 /**
  * Publishes the draft as the next version, after the checks (packages/contracts flow-checks)
- * and the workspace's own: members and teams a handoff names, flows a goto names. New sessions
- * start on it; running ones finish on theirs. Answers 422 `flow_invalid` listing each problem
+ * and the workspace's own: members and teams a handoff names, flows a goto names, sequences a
+ * step enrols in (`unknown_sequence`). New sessions start on it; running ones finish on theirs. Answers 422 `flow_invalid` listing each problem
  * with its node.
  */
 export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, id: string): Promise<Flow> {
@@ -153,11 +153,13 @@ export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, 
       flows: string[];
       members: string[];
       teams: string[];
+      sequences: string[];
     }>(
       `SELECT ARRAY(SELECT key FROM contact_attribute_definitions WHERE workspace_id = $1) AS attributes,
               ARRAY(SELECT id::text FROM flows WHERE workspace_id = $1 AND published_version IS NOT NULL AND id <> $2) AS flows,
               ARRAY(SELECT user_id::text FROM workspace_members WHERE workspace_id = $1 AND deactivated_at IS NULL) AS members,
-              ARRAY(SELECT id::text FROM teams WHERE workspace_id = $1) AS teams`,
+              ARRAY(SELECT id::text FROM teams WHERE workspace_id = $1) AS teams,
+              ARRAY(SELECT id::text FROM sequences WHERE workspace_id = $1) AS sequences`,
       [actor.workspaceId, id],
     );
     const problems = checkFlow(draft, {
@@ -165,6 +167,8 @@ export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, 
       flowIds: known?.flows ?? [],
     });
     for (const node of draft.nodes) {
+      if (node.type === 'set' && node.target === 'sequence' && !(known?.sequences ?? []).includes(node.key))
+        problems.push({ nodeId: node.id, code: 'unknown_flow', detail: 'sequence' });
       if (node.type !== 'handoff') continue;
       if (node.userId && !(known?.members ?? []).includes(node.userId))
         problems.push({ nodeId: node.id, code: 'unknown_flow', detail: 'member' });

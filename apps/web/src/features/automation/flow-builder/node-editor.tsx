@@ -13,7 +13,7 @@ import { HttpNodeEditor } from './http-node-editor';
 export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): void; onDelete(): void }) {
   const { t } = useTranslation();
   const { node } = props;
-  const { members, teams } = useRuleNames();
+  const { members, teams, sequences } = useRuleNames();
   const flows = useFlows();
   const set = (patch: Partial<FlowNode>) => props.onChange({ ...node, ...patch } as FlowNode);
   const id = (name: string) => `node-${node.id}-${name}`;
@@ -234,13 +234,35 @@ export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): vo
                 <option value="tag">{t('rules.editor.tag')}</option>
                 <option value="attribute">{t('flows.field.attribute')}</option>
                 <option value="variable">{t('flows.field.variable')}</option>
+                <option value="sequence">{t('flows.field.sequenceTarget')}</option>
               </Select>
             </Field>
-            <Field id={id('setkey')} label={t('flows.field.key')}>
-              <Input id={id('setkey')} value={node.key} onChange={(e) => set({ key: e.target.value })} />
-            </Field>
+            {node.target === 'sequence' ? (
+              <Field id={id('sequence')} label={t('flows.field.sequence')}>
+                <Select
+                  id={id('sequence')}
+                  value={node.key}
+                  onChange={(e) => set({ key: e.target.value, remove: false })}
+                  data-testid="node-sequence"
+                >
+                  <option value="">{t('flows.field.chooseSequence')}</option>
+                  {sequences.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : (
+              <Field id={id('setkey')} label={t('flows.field.key')}>
+                <Input id={id('setkey')} value={node.key} onChange={(e) => set({ key: e.target.value })} />
+              </Field>
+            )}
           </div>
-          {node.target === 'tag' ? null : (
+          {node.target === 'sequence' ? (
+            <p className="text-xs text-neutral-500 dark:text-neutral-400">{t('flows.field.sequenceHint')}</p>
+          ) : null}
+          {node.target === 'tag' || node.target === 'sequence' ? null : (
             <Field id={id('setvalue')} label={t('flows.field.value')}>
               <Input
                 id={id('setvalue')}
@@ -249,14 +271,16 @@ export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): vo
               />
             </Field>
           )}
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={node.remove}
-              onChange={(e) => set({ remove: e.target.checked })}
-            />
-            {t('flows.field.remove')}
-          </label>
+          {node.target === 'sequence' ? null : (
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={node.remove}
+                onChange={(e) => set({ remove: e.target.checked })}
+              />
+              {t('flows.field.remove')}
+            </label>
+          )}
         </>
       ) : null}
       {node.type === 'wait' ? (

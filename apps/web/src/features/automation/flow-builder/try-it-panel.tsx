@@ -12,6 +12,7 @@ import { cn } from '../../../lib/cn';
 import { Button } from '../../../ui/button';
 import { Input, Textarea } from '../../../ui/input';
 import { useSession } from '../../auth/require-auth';
+import { useRuleNames } from '../use-rule-names';
 
 type Line =
   | { who: 'bot'; text: string; options: { id: string; title: string }[] }
@@ -24,6 +25,7 @@ type Line =
  */
 export function TryItPanel(props: { flow: FlowDefinition; onStep(nodeId: string | null): void }) {
   const { t } = useTranslation();
+  const { names } = useRuleNames();
   const me = useSession();
   const [lines, setLines] = useState<Line[]>([]);
   const [state, setState] = useState<FlowState | null>(null);
@@ -58,6 +60,10 @@ export function TryItPanel(props: { flow: FlowDefinition; onStep(nodeId: string 
       }
       if (e.type === 'handoff') return [{ who: 'note', text: t('flows.outcome.handed_off') }];
       if (e.type === 'http') return [{ who: 'note', text: `${e.request.method} ${e.request.url}` }];
+      if (e.type === 'enroll_sequence')
+        return [
+          { who: 'note', text: t('flows.builder.tryEnrolled', { name: names.sequence(e.sequenceId) }) },
+        ];
       return [];
     });
     setLines([...before, ...said]);
