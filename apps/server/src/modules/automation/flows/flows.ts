@@ -136,8 +136,8 @@ const PROBLEM_MESSAGES: Record<FlowProblem['code'], (detail?: string) => string>
 /**
  * Publishes the draft as the next version, after the checks (packages/contracts flow-checks)
  * and the workspace's own: members and teams a handoff names, flows a goto names, sequences a
- * step enrols in (`unknown_sequence`). New sessions start on it; running ones finish on theirs. Answers 422 `flow_invalid` listing each problem
- * with its node.
+ * step enrols in (`unknown_sequence`). New sessions start on it; running ones finish on theirs.
+ * Answers 422 `flow_invalid` listing each problem with its node.
  */
 export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, id: string): Promise<Flow> {
   assertAdmin(actor.role, 'publish bots');
