@@ -146,6 +146,41 @@ export const AutomationTemplateSchema = z.object({
 });
 export type AutomationTemplate = z.infer<typeof AutomationTemplateSchema>;
 
+/**
+ * An HTTP request a rule or a bot makes: {{variables}} go into the address URL-encoded, into the
+ * headers as they are, and into the JSON body as the contents of JSON strings.
+ */
+export const HttpRequestFields = {
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
+  url: z
+    .string()
+    .trim()
+    .min(1, 'Write the address (https://…)')
+    .max(2000)
+    .regex(/^https?:\/\//i, 'Start the address with https:// or http://'),
+  headers: z
+    .array(
+      z.object({
+        name: z
+          .string()
+          .trim()
+          .regex(
+            /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/,
+            'A header name is letters, digits and - (e.g. Authorization)',
+          ),
+        value: z.string().max(2000),
+      }),
+    )
+    .max(20)
+    .default([]),
+  /** JSON, with {{variables}} inside strings; empty: no body. */
+  body: z.string().max(10_000).default(''),
+  timeoutSeconds: z.number().int().min(1).max(30).default(10),
+};
+
+export const HttpRequestSpecSchema = z.object(HttpRequestFields);
+export type HttpRequestSpec = z.infer<typeof HttpRequestSpecSchema>;
+
 export const RuleActionSchema = z.discriminatedUnion('type', [
   /**
    * Sends `message` while the customer's 24-hour window is open; once it has closed (or never
@@ -185,6 +220,11 @@ export const RuleActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), text: z.string().trim().min(1, 'Write the note').max(4000) }),
   /** Starts a chatbot flow (its published version) in the conversation, unless one is running. */
   z.object({ type: z.literal('start_flow'), flowId: z.uuid() }),
+  /**
+   * Calls an HTTP endpoint (a CRM, a spreadsheet's webhook) and goes on without waiting for it;
+   * the thread's history says how it answered.
+   */
+  z.object({ type: z.literal('http_request'), ...HttpRequestFields }),
   /** Enrols the conversation's contact in a drip sequence (a no-op when already in it). */
   z.object({ type: z.literal('enroll_sequence'), sequenceId: z.uuid() }),
   /** No rule after this one runs for the same event. */
@@ -263,6 +303,16 @@ export function fillVariablesRaw(
   encode: (value: string) => string,
 ): string {
   return text.replace(VARIABLE, (_, name: string) => encode(values[name] ?? ''));
+}
+
+/** Whether a body is JSON once its {{variables}} (each inside a JSON string) are filled. */
+export function isJsonWithVariables(body: string): boolean {
+  try {
+    JSON.parse(body.replace(VARIABLE, 'x'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Fills {{variables}}; one without a value becomes empty (a missing name never shows braces). */

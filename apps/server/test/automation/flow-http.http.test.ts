@@ -194,3 +194,49 @@ describe('a bot that looks an order up over HTTP', () => {
     expect(received(from)).toHaveLength(2);
   });
 });
+
+describe('a rule that calls an HTTP endpoint', () => {
+  it('posts the customer to the shop’s CRM without holding its reply back, and the thread says how it went', async () => {
+    const refused = await api('POST', '/api/automation/rules', {
+      name: 'CRM',
+      trigger: { type: 'message_received' },
+      actions: [
+        { type: 'http_request', method: 'POST', url: 'https://crm.example/{{apodo}}', body: '{"a": {{x}}' },
+      ],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['actions.0.url', 'actions.0.body']),
+    );
+    const rule = await api('POST', '/api/automation/rules', {
+      name: 'Alta en CRM',
+      enabled: true,
+      trigger: { type: 'message_received' },
+      conditions: [{ type: 'keywords', keywords: ['catálogo'], mode: 'contains' }],
+      actions: [
+        {
+          type: 'http_request',
+          method: 'POST',
+          url: `http://localhost:${port}/crm/leads`,
+          headers: [{ name: 'Authorization', value: 'Bearer crm-1' }],
+          body: '{"telefono": "{{contact.phone}}", "nombre": "{{contact.name}}"}',
+        },
+        { type: 'send_message', message: { type: 'text', text: 'Te mando el catálogo enseguida.' } },
+      ],
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const from = newCustomer();
+    writes(from, '¿Me pasas el catálogo?');
+    expect(await waitReceived(from, 1)).toEqual(['Te mando el catálogo enseguida.']);
+    await t.waitFor(async () => calls.some((c) => c.url === '/crm/leads'), 'the CRM call');
+    const call = calls.find((c) => c.url === '/crm/leads')!;
+    expect(call.auth).toBe('Bearer crm-1');
+    expect(JSON.parse(call.body)).toEqual({ telefono: `+${from}`, nombre: 'Lucía Gómez' });
+    // The CRM answers 500 (it knows only orders): the thread says so, under the rule's name.
+    const [line] = await t.waitFor(async () => {
+      const lines = await historyOf(from);
+      return lines.length > 0 && lines;
+    }, 'the history line');
+    expect(line).toMatch(new RegExp(`^POST http://localhost:${port}/crm/leads → 500 · \\d+ ms$`));
+  });
+});

@@ -1,4 +1,4 @@
-import { variablesIn } from '../automation';
+import { isJsonWithVariables, variablesIn } from '../automation';
 import type { FlowDefinition, FlowNode } from './flow-schema';
 
 /** Something that keeps a flow from being published, on the node at fault (null: the whole flow). */
@@ -43,15 +43,6 @@ function textsOf(node: FlowNode): string[] {
       return [node.url, node.body, ...node.headers.map((h) => h.value)];
     default:
       return [];
-  }
-}
-
-function isJsonWithVariables(body: string): boolean {
-  try {
-    JSON.parse(body.replace(/\{\{\s*[^{}]*?\s*\}\}/g, 'x'));
-    return true;
-  } catch {
-    return false;
   }
 }
 

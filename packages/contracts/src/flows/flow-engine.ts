@@ -1,4 +1,4 @@
-import { fillVariables, fillVariablesRaw, type RuleMessage } from '../automation';
+import { fillVariables, fillVariablesRaw, type HttpRequestSpec, type RuleMessage } from '../automation';
 import { matchKeywords, normaliseForMatch } from '../keyword-match';
 import type { FlowDefinition, FlowNode } from './flow-schema';
 
@@ -248,7 +248,7 @@ const stillWaiting = (node: FlowNode): FlowOutcome =>
 type HttpNode = Extract<FlowNode, { type: 'http' }>;
 
 /** The node's request with the session's values: URL-encoded in the address, JSON-escaped in the body. */
-export function httpCall(node: HttpNode, values: Record<string, string>): HttpCall {
+export function httpCall(node: HttpRequestSpec, values: Record<string, string>): HttpCall {
   const headers: Record<string, string> = {};
   for (const h of node.headers)
     headers[h.name] = fillVariablesRaw(h.value, values, (v) => v.replace(/[\r\n]/g, ' '));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuleMessageSchema } from '../automation';
+import { HttpRequestFields, RuleMessageSchema } from '../automation';
 
 /**
  * A chatbot flow: nodes joined by edges, drawn in the builder. Each edge leaves a node by one of
@@ -119,31 +119,7 @@ export const FlowNodeSchema = z.discriminatedUnion('type', [
   z.object({
     ...base,
     type: z.literal('http'),
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
-    url: z
-      .string()
-      .trim()
-      .min(1, 'Write the address (https://…)')
-      .max(2000)
-      .regex(/^https?:\/\//i, 'Start the address with https:// or http://'),
-    headers: z
-      .array(
-        z.object({
-          name: z
-            .string()
-            .trim()
-            .regex(
-              /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/,
-              'A header name is letters, digits and - (e.g. Authorization)',
-            ),
-          value: z.string().max(2000),
-        }),
-      )
-      .max(20)
-      .default([]),
-    /** JSON, with {{variables}} inside strings; empty: no body. */
-    body: z.string().max(10_000).default(''),
-    timeoutSeconds: z.number().int().min(1).max(30).default(10),
+    ...HttpRequestFields,
     map: z
       .array(z.object({ path: z.string().trim().min(1).max(200), variable: VariableNameSchema }))
       .max(20)

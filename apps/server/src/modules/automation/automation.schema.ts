@@ -95,6 +95,8 @@ export const automationInbox = pgTable(
         'flow_resume',
         'flow_reminder',
         'flow_timeout',
+        'flow_http',
+        'rule_http',
         'state_change',
         'schedule',
       ],
@@ -108,7 +110,7 @@ export const automationInbox = pgTable(
     flowId: uuid('flow_id'),
     sessionId: uuid('session_id'),
     sessionStep: integer('session_step'),
-    /** state_change: what a member changed (engine/enqueue-state-changes.ts StateChange). */
+    /** state_change: what a member changed (engine/enqueue-state-changes.ts StateChange); rule_http: the request. */
     detail: jsonb('detail'),
     /** A timer's time; '-infinity' for a customer's message (due at once). */
     dueAt: ts('due_at').notNull().defaultNow(),

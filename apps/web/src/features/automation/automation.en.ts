@@ -183,6 +183,7 @@ export const automationEn = {
       set_attribute: 'Save a contact field',
       status: 'Change the status',
       note: 'Leave an internal note',
+      http_request: 'Call an HTTP endpoint',
       start_flow: 'Start a bot',
       enroll_sequence: 'Enrol in a sequence',
       stop: 'Stop further rules',
@@ -195,6 +196,7 @@ export const automationEn = {
     },
     status: { open: 'Open', pending: 'Pending', resolved: 'Resolved', snoozed: 'Snoozed' },
     summary: {
+      httpRequest: 'call {{method}} {{url}}',
       broadcastReply: 'When a customer replies to the broadcast',
       anyBroadcastReply: 'When a customer replies to a broadcast',
       anyMessage: 'When a message arrives',

@@ -184,6 +184,7 @@ export const automationEs = {
       set_attribute: 'Guardar un campo del contacto',
       status: 'Cambiar el estado',
       note: 'Dejar una nota interna',
+      http_request: 'Llamar a una dirección HTTP',
       start_flow: 'Iniciar un bot',
       enroll_sequence: 'Inscribir en una secuencia',
       stop: 'No aplicar más reglas',
@@ -196,6 +197,7 @@ export const automationEs = {
     },
     status: { open: 'Abierta', pending: 'Pendiente', resolved: 'Resuelta', snoozed: 'Pospuesta' },
     summary: {
+      httpRequest: 'llamar a {{method}} {{url}}',
       broadcastReply: 'Cuando un cliente responde a la difusión',
       anyBroadcastReply: 'Cuando un cliente responde a una difusión',
       anyMessage: 'Cuando llega un mensaje',

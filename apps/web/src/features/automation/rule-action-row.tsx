@@ -6,6 +6,7 @@ import { fieldError } from '../../lib/use-error-message';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
+import { HttpRequestFieldsEditor } from './http-request-fields';
 import { replyIdOf } from './reply-id';
 import { RuleRow } from './rule-row';
 import { RuleTemplateFallback } from './rule-template-fallback';
@@ -199,6 +200,14 @@ export function RuleActionRow(props: {
             onChange={(e) => props.onChange({ ...a, text: e.target.value })}
           />
         </Field>
+      ) : null}
+      {a.type === 'http_request' ? (
+        <HttpRequestFieldsEditor
+          idPrefix={id('http')}
+          node={a}
+          onChange={(next) => props.onChange(next)}
+          error={problem}
+        />
       ) : null}
       {a.type === 'start_flow' ? (
         <Field id={id('flow')} label={t('flows.field.flow')} error={problem('.flowId')}>

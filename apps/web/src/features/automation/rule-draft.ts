@@ -43,6 +43,7 @@ export const ACTION_TYPES: RuleAction['type'][] = [
   'note',
   'start_flow',
   'enroll_sequence',
+  'http_request',
   'stop',
 ];
 
@@ -96,6 +97,8 @@ export function newAction(type: RuleAction['type']): RuleAction {
   switch (type) {
     case 'send_message':
       return { type, message: { type: 'text', text: '' } };
+    case 'http_request':
+      return { type, method: 'POST', url: 'https://', headers: [], body: '', timeoutSeconds: 10 };
     case 'assign':
       return { type, to: 'round_robin', userId: null, teamId: null };
     case 'label':

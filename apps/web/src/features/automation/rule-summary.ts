@@ -106,6 +106,8 @@ export function describeAction(a: RuleAction, t: Translate, names: Names): strin
       return t('rules.summary.startFlow', { name: names.flow(a.flowId) });
     case 'enroll_sequence':
       return t('sequences.ruleSummary', { name: names.sequence(a.sequenceId) });
+    case 'http_request':
+      return t('rules.summary.httpRequest', { method: a.method, url: clip(a.url) });
     case 'stop':
       return t('rules.summary.stop');
   }

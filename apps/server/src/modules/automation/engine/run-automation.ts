@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   addBusinessMs,
+  type HttpCall,
+  httpCall,
   isOpenAt,
   RuleActionSchema,
   RuleConditionSchema,
@@ -39,6 +41,7 @@ export interface InboxRow {
     | 'flow_reminder'
     | 'flow_timeout'
     | 'flow_http'
+    | 'rule_http'
     | 'state_change'
     | 'schedule';
   workspace_id: string;
@@ -49,8 +52,8 @@ export interface InboxRow {
   flow_id: string | null;
   session_id: string | null;
   session_step: number | null;
-  /** state_change: what changed. */
-  detail: StateChange | null;
+  /** state_change: what changed; rule_http: the request and the rule (RuleHttpDetail). */
+  detail: StateChange | RuleHttpDetail | null;
   attempts: number;
 }
 
@@ -155,7 +158,7 @@ export async function runDueAutomation(deps: AutomationEngineDeps, limit = 200):
 /** When the next row falls due (null: none waiting), for the worker's timer. */
 export async function nextDueAt(query: Query): Promise<Date | null> {
   const [row] = await query<{ due_at: Date }>(
-    `SELECT due_at FROM automation_inbox WHERE error IS NULL AND kind <> 'flow_http' ORDER BY due_at LIMIT 1`,
+    `SELECT due_at FROM automation_inbox WHERE error IS NULL AND kind NOT IN ('flow_http', 'rule_http') ORDER BY due_at LIMIT 1`,
   );
   const schedule = await nextScheduleAt(query);
   if (!row) return schedule;
@@ -171,7 +174,7 @@ const claimDue = async (query: Query, now: Date, limit: number): Promise<InboxRo
     await query<InboxRow & Record<string, unknown>>(
       `SELECT id, kind, workspace_id, conversation_id, message_id, opened, rule_id, flow_id, session_id, session_step, detail, attempts
        FROM automation_inbox
-      WHERE error IS NULL AND due_at <= $1 AND kind <> 'flow_http' ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      WHERE error IS NULL AND due_at <= $1 AND kind NOT IN ('flow_http', 'rule_http') ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     )
   ).map((r) => ({ ...r, id: Number(r.id) }));
@@ -204,6 +207,7 @@ export async function processRows(
   const fired = new Map<string, number>();
   const timers: TimerRow[] = [];
   const sentIn = new Map<string, number>();
+  const httpCalls: RuleHttpCall[] = [];
   const firedPairs = new Set<string>();
   const flowBatch = { now, log, sends, httpQueued: 0 };
   const bots = createFlowRunner(query, flowBatch);
@@ -233,6 +237,14 @@ export async function processRows(
       const result = httpResults.get(row.id);
       if (result && row.session_id && row.session_step !== null)
         await bots.httpAnswer(conversation, row.session_id, row.session_step, result, at);
+      continue;
+    }
+    if (row.kind === 'rule_http') {
+      // The rule went on without waiting; its call's answer is a line in the history.
+      const result = httpResults.get(row.id);
+      const detail = row.detail as RuleHttpDetail | null;
+      if (result && detail)
+        log.events.push(automationLine(row, at, detail.by, 'http_called', result.summary));
       continue;
     }
     if (row.kind === 'flow_resume' || row.kind === 'flow_reminder' || row.kind === 'flow_timeout') {
@@ -288,6 +300,14 @@ export async function processRows(
           else replied = true;
           continue;
         }
+        if (action.type === 'http_request') {
+          httpCalls.push({
+            workspaceId: row.workspace_id,
+            conversationId: row.conversation_id,
+            detail: { request: httpCall(action, variables), by },
+          });
+          continue;
+        }
         if (action.type !== 'send_message') {
           await applyStateAction(query, action, target, { by, at, variables, log });
           continue;
@@ -334,6 +354,7 @@ export async function processRows(
   }
 
   await bots.flush();
+  await queueRuleHttpCalls(query, httpCalls, now);
   await storeSends(deps, query, sends);
   await recordFires(query, fired, firedPairs, rules, now);
   await scheduleTimers(query, timers);
@@ -349,8 +370,33 @@ export async function processRows(
     })),
   ];
   run.channelIds = [...new Set(sends.map((s) => s.channelId))];
-  run.httpQueued = flowBatch.httpQueued;
+  run.httpQueued = flowBatch.httpQueued + httpCalls.length;
   return run;
+}
+
+/** A rule's HTTP call, made by the HTTP loop (run-http-calls.ts) after this batch commits. */
+export interface RuleHttpDetail {
+  request: HttpCall;
+  by: AutomatedBy;
+}
+interface RuleHttpCall {
+  workspaceId: string;
+  conversationId: string;
+  detail: RuleHttpDetail;
+}
+
+async function queueRuleHttpCalls(query: Query, calls: RuleHttpCall[], now: Date) {
+  if (calls.length === 0) return;
+  await query(
+    `INSERT INTO automation_inbox (workspace_id, kind, conversation_id, detail, due_at)
+     SELECT ws, 'rule_http', conv, detail, $4 FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS v(ws, conv, detail)`,
+    [
+      calls.map((c) => c.workspaceId),
+      calls.map((c) => c.conversationId),
+      calls.map((c) => JSON.stringify(c.detail)),
+      now,
+    ],
+  );
 }
 
 async function loadFacts(query: Query, rows: InboxRow[], now: Date): Promise<Map<number, FactRow>> {
@@ -558,7 +604,7 @@ function factsOf(row: InboxRow, f: FactRow, calendars: WorkspaceCalendars, now: 
   const content = f.m_content ?? {};
   return {
     kind: row.kind as EventFacts['kind'],
-    change: row.kind === 'state_change' ? row.detail : null,
+    change: row.kind === 'state_change' ? (row.detail as StateChange | null) : null,
     channelId: f.channel_id,
     message: f.m_type
       ? {

@@ -9,8 +9,8 @@ const MAX_ATTEMPTS = 3;
 const LEASE_SLACK_MS = 30_000;
 
 /**
- * Makes bots' HTTP steps' calls, outside any transaction (a slow endpoint must not hold the
- * conversation's lock), then feeds each answer to its session in one transaction with the row's
+ * Makes bots' HTTP steps' calls and rules' HTTP actions, outside any transaction (a slow endpoint must not hold the
+ * conversation's lock), then feeds each answer to its session (a rule's: a history line) in one transaction with the row's
  * deletion: the bot goes on exactly once. The row is leased while the call is out; a process
  * that dies mid-call leaves it to be made again when the lease ends (at least once, like every
  * webhook), up to MAX_ATTEMPTS, then the bot takes its error output.
@@ -20,9 +20,10 @@ export async function runDueHttpCalls(deps: AutomationEngineDeps, limit = 50): P
   const claimed = await deps.db.transaction(async (query) => {
     const rows = await query<InboxRow & { request: HttpCall | null } & Record<string, unknown>>(
       `SELECT e.id, e.kind, e.workspace_id, e.conversation_id, e.message_id, e.opened, e.rule_id, e.flow_id,
-              e.session_id, e.session_step, e.attempts, s.state -> 'request' AS request
+              e.session_id, e.session_step, e.detail, e.attempts,
+              CASE WHEN e.kind = 'flow_http' THEN s.state -> 'request' ELSE e.detail -> 'request' END AS request
          FROM automation_inbox e LEFT JOIN bot_sessions s ON s.id = e.session_id
-        WHERE e.kind = 'flow_http' AND e.error IS NULL AND e.due_at <= $1
+        WHERE e.kind IN ('flow_http', 'rule_http') AND e.error IS NULL AND e.due_at <= $1
         ORDER BY e.due_at, e.id LIMIT $2 FOR UPDATE OF e SKIP LOCKED`,
       [now, limit],
     );
@@ -62,7 +63,7 @@ export async function runDueHttpCalls(deps: AutomationEngineDeps, limit = 50): P
 /** When the next call is due (null: none waiting). */
 export async function nextHttpCallAt(deps: AutomationEngineDeps): Promise<Date | null> {
   const [row] = await deps.db.query<{ due_at: Date }>(
-    `SELECT due_at FROM automation_inbox WHERE kind = 'flow_http' AND error IS NULL ORDER BY due_at LIMIT 1`,
+    `SELECT due_at FROM automation_inbox WHERE kind IN ('flow_http', 'rule_http') AND error IS NULL ORDER BY due_at LIMIT 1`,
   );
   return row ? new Date(row.due_at) : null;
 }

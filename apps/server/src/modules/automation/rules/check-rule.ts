@@ -1,4 +1,4 @@
-import { type RuleInputSchema, SCHEDULE_TIME, unknownVariable } from '@charla/contracts';
+import { isJsonWithVariables, type RuleInputSchema, SCHEDULE_TIME, unknownVariable } from '@charla/contracts';
 import type { z } from 'zod';
 import type { Query } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
@@ -97,6 +97,17 @@ export async function checkRule(
         break;
       case 'set_attribute':
         checkText(a.value, `${at}.value`);
+        break;
+      case 'http_request':
+        checkText(a.url, `${at}.url`);
+        for (const [j, h] of a.headers.entries()) checkText(h.value, `${at}.headers.${j}.value`);
+        checkText(a.body, `${at}.body`);
+        if (a.body.trim() && !isJsonWithVariables(a.body))
+          problems.push({
+            path: `${at}.body`,
+            message:
+              'The body is not JSON: write it like {"order": "{{contact.order}}"}, with each {{variable}} inside quotes.',
+          });
         break;
       case 'enroll_sequence':
         if (!has(refs?.sequences, a.sequenceId))
