@@ -148,4 +148,26 @@ describe('the bot builder', () => {
     await page.getByTestId('flow-node-choice-4').waitFor();
     await page.screenshot({ path: join(screenshotsDir, 'flow-builder-en-390.png') });
   });
+
+  it('in English: an HTTP step to call the shop’s own system, with its outputs', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(flowUrl);
+    await page.getByTestId('flow-node-choice-4').waitFor();
+    await page.getByTestId('flow-add-type').selectOption('http');
+    await page.getByTestId('flow-add').click();
+    await page.getByTestId('http-url').fill('https://shop.example/orders/{{pedido}}');
+    await page.getByRole('button', { name: 'Add a header' }).click();
+    const editor = page.getByTestId('node-editor');
+    await editor.getByPlaceholder('Authorization').fill('Authorization');
+    await editor.getByPlaceholder('Bearer …').fill('Bearer tienda-123');
+    await page.getByRole('button', { name: 'Keep a field' }).click();
+    await editor.getByLabel('Field (e.g. order.status)').fill('order.status');
+    await editor.getByLabel('In variable').fill('status');
+    // The step on the canvas has its two outputs, named.
+    const step = page.getByTestId('flow-node-http-6');
+    await step.getByText('answered').waitFor();
+    await step.getByText('failed').waitFor();
+    await page.screenshot({ path: join(screenshotsDir, 'flow-builder-http-en-1280.png') });
+  });
 });
