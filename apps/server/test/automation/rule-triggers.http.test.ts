@@ -186,6 +186,33 @@ describe('triggers a member’s change sets off', () => {
     expect(contact.tags ?? contact.contact?.tags).toEqual(['mayorista']);
     expect(received(from)).toEqual([]);
   });
+
+  it('a conversation a rule reopens with nobody on it waits in the queue from then', async () => {
+    await allOff();
+    const label = (await owner('POST', '/api/labels', { name: 'Reabrir', color: 'amber' })).json();
+    await createRule({
+      name: 'Reabre',
+      trigger: { type: 'label_added', labelId: label.id },
+      actions: [{ type: 'status', status: 'open' }],
+    });
+    const from = newCustomer();
+    const { conversationId } = await customerWrites(from, 'Gracias, todo bien');
+    await settled();
+    expect(
+      (await owner('PATCH', `/api/conversations/${conversationId}`, { status: 'resolved' })).statusCode,
+    ).toBe(200);
+    const waiting = async () =>
+      (await owner('GET', `/api/conversations/${conversationId}`)).json().conversation.waitingSince;
+    expect(await waiting()).toBeNull();
+    t.clock.advance(60_000);
+    const reopenedAt = t.clock.now().getTime();
+    await owner('PUT', `/api/conversations/${conversationId}/labels/${label.id}`);
+    await settled();
+    expect((await owner('GET', `/api/conversations/${conversationId}`)).json().conversation.status).toBe(
+      'open',
+    );
+    expect(new Date(await waiting()).getTime()).toBeGreaterThanOrEqual(reopenedAt);
+  });
 });
 
 describe('schedules', () => {

@@ -54,6 +54,6 @@ export { type RecordedInbound, recordInbound } from './messages/record-inbound';
 export { applyPendingReactions } from './messages/record-reactions';
 export { createPresence, type Presence } from './presence/presence';
 export { ONLINE_WITHIN_MINUTES, pickRoundRobinMember } from './routing/pick-round-robin';
-export { settleQueueWaits } from './routing/queue-waits';
+export { requeueIfUnassigned, settleQueueWaits } from './routing/queue-waits';
 export { createRoutingWorker, type RoutingWorker } from './routing/routing-worker';
 export { contactViewFilters } from './views/saved-views';

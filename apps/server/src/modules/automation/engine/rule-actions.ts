@@ -6,6 +6,7 @@ import {
   type InboxChange,
   type NewConversationEvent,
   pickRoundRobinMember,
+  requeueIfUnassigned,
   settleQueueWaits,
 } from '../../inbox';
 import { enrollFromRule } from '../sequences/enroll-from-rule';
@@ -155,6 +156,13 @@ export async function applyStateAction(
         action.status,
         until,
       ]);
+      // Reopened with nobody on it: it waits in the queue from now; resolved or snoozed: it does not.
+      await requeueIfUnassigned(query, {
+        workspaceId: target.workspaceId,
+        conversationId: target.conversationId,
+        at: ctx.at,
+        restart: target.status === 'resolved' || target.status === 'snoozed',
+      });
       ctx.log.events.push({ ...base, kind: 'status', from: target.status, to: action.status });
       target.status = action.status;
       updated();
