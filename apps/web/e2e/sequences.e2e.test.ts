@@ -44,7 +44,7 @@ describe('sequences', () => {
     await page.getByTestId('sequence-enrol-contact').first().click();
     await expect
       .poll(() => page.getByTestId('sequence-enrol-result').textContent(), { timeout: 10_000 })
-      .toContain('1 inscritos');
+      .toContain('Inscritos: 1');
     await page.getByTestId('sequence-enrollments').getByText('En curso').waitFor();
     await page.screenshot({ path: join(screenshotsDir, 'sequence-editor-es-1280.png'), fullPage: true });
 

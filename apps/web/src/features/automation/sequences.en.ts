@@ -63,7 +63,7 @@ export const sequencesEn = {
       byTag: 'Or every contact with the tag',
       tagPlaceholder: 'vip-customer',
       enrollTag: 'Enrol by tag',
-      result: '{{enrolled}} enrolled · {{already}} already in it · {{optedOut}} opted out',
+      result: 'Enrolled: {{enrolled}} · already in it: {{already}} · opted out: {{optedOut}}',
       list: 'Contacts in the sequence',
       none: 'Nobody enrolled yet.',
       cancel: 'Take out of the sequence',

@@ -63,7 +63,7 @@ export const sequencesEs = {
       byTag: 'O todos los contactos con la etiqueta',
       tagPlaceholder: 'cliente-vip',
       enrollTag: 'Inscribir por etiqueta',
-      result: '{{enrolled}} inscritos · {{already}} ya estaban · {{optedOut}} dados de baja',
+      result: 'Inscritos: {{enrolled}} · ya estaban: {{already}} · dados de baja: {{optedOut}}',
       list: 'Contactos en la secuencia',
       none: 'Nadie inscrito todavía.',
       cancel: 'Sacar de la secuencia',
