@@ -5,6 +5,7 @@ import { type AuthDeps, liveSessions } from './modules/auth';
 import {
   type AutomationDeps,
   type AutomationWorker,
+  automationFilesInUse,
   createAutomationWorker,
   enqueueInboundForAutomation,
   enqueueStateChanges,
@@ -314,11 +315,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     automationEvents,
     media,
     mediaInUse: async (ids) => {
-      const [samples, broadcastFiles] = await Promise.all([
+      const [samples, broadcastFiles, automationFiles] = await Promise.all([
         headerSamplesInUse(db, ids),
         headerFilesInUse(db, ids),
+        automationFilesInUse(db, ids),
       ]);
-      return new Set([...samples, ...broadcastFiles]);
+      return new Set([...samples, ...broadcastFiles, ...automationFiles]);
     },
   };
   defineInboxJobs(inbox);

@@ -115,7 +115,10 @@ const Text = z
   .min(1, 'Write the message')
   .max(4096, 'WhatsApp allows at most 4096 characters');
 
-/** What a rule sends: text, reply buttons or a list, or a location; text may hold {{variables}}. */
+/**
+ * What a rule sends: text, reply buttons or a list, a location, or a file uploaded for the number
+ * it goes out on (`POST /api/channels/:id/media`); text and a file's caption may hold {{variables}}.
+ */
 export const RuleMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: Text }),
   z.object({ type: z.literal('interactive'), interactive: InteractiveSchema }),
@@ -125,6 +128,15 @@ export const RuleMessageSchema = z.discriminatedUnion('type', [
     longitude: z.number().min(-180).max(180),
     name: z.string().max(1000).nullable().default(null),
     address: z.string().max(1000).nullable().default(null),
+  }),
+  /**
+   * An image, video, document or audio file (its kind from its type). Checked when saved: a ready
+   * upload of the workspace, no caption on audio; sent only on the number it was uploaded for.
+   */
+  z.object({
+    type: z.literal('media'),
+    mediaId: z.uuid(),
+    caption: z.string().trim().max(1024, 'WhatsApp allows at most 1024 characters in a caption').default(''),
   }),
 ]);
 export type RuleMessage = z.infer<typeof RuleMessageSchema>;

@@ -115,3 +115,7 @@ export const UploadedMediaSchema = z.object({
   filename: z.string().nullable(),
 });
 export type UploadedMedia = z.infer<typeof UploadedMediaSchema>;
+
+/** An upload as the automation editors show it: with the number it was uploaded for (null: the workspace's). */
+export const MediaInfoSchema = UploadedMediaSchema.extend({ channelId: z.string().nullable() });
+export type MediaInfo = z.infer<typeof MediaInfoSchema>;

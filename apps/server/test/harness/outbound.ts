@@ -49,6 +49,21 @@ export function apiOf(t: TestApp) {
       });
       return { status: res.status, body: (await res.json()) as UploadAnswer };
     },
+    /** A file of one number, for rules, bots and sequences to send on it. */
+    async uploadChannelFile(
+      channelId: string,
+      file: { mimeType: string; bytes: Uint8Array },
+      filename: string,
+    ) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), filename);
+      const res = await fetch(`${t.baseUrl}/api/channels/${channelId}/media`, {
+        method: 'POST',
+        headers: { cookie: t.cookie },
+        body: form,
+      });
+      return { status: res.status, body: (await res.json()) as UploadAnswer };
+    },
     /** A file of the workspace (a template header's sample, a broadcast's header), checked as `kind`. */
     async uploadWorkspaceFile(
       kind: 'image' | 'video' | 'document',

@@ -29,7 +29,9 @@ function textsOf(node: FlowNode): string[] {
         ? [node.message.text]
         : node.message.type === 'interactive'
           ? [node.message.interactive.body]
-          : [];
+          : node.message.type === 'media'
+            ? [node.message.caption]
+            : [];
     case 'choice':
       return [node.text];
     case 'question':

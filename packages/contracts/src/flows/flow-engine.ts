@@ -438,5 +438,6 @@ function fill(message: RuleMessage, values: Record<string, string>): RuleMessage
       type: 'interactive',
       interactive: { ...message.interactive, body: f(message.interactive.body) },
     };
+  if (message.type === 'media') return { ...message, caption: f(message.caption) };
   return message;
 }

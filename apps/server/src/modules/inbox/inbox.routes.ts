@@ -209,14 +209,14 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
     await requireMember.call(this as never, req, reply);
     await seeConversation.call(this as never, req, reply);
   };
-  // Workspace files are header samples: whoever manages templates uploads them.
+  // Workspace and number files (header samples, automatic messages' files): who manages templates and automation.
   const requireManager: preHandlerAsyncHookHandler = async function (this: unknown, req, reply) {
     await requireMember.call(this as never, req, reply);
     if (authOf(req).role === 'agent') {
       throw new AppError(
         'forbidden',
         'forbidden',
-        'Only the owner or an admin can upload header samples, as only they manage templates.',
+        'Only the owner or an admin can upload header samples and automatic messages’ files, as only they manage templates and automation.',
       );
     }
   };

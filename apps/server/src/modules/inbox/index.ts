@@ -50,6 +50,7 @@ export { applyStoredStatuses } from './messages/apply-stored-statuses';
 export { previewOf } from './messages/message-preview';
 export type { MessageKey } from './messages/move-to-statuses';
 export { toOutboundContent } from './messages/outbound-content';
+export { kindOfMime } from './messages/outbound-request';
 export { type RecordedInbound, recordInbound } from './messages/record-inbound';
 export { applyPendingReactions } from './messages/record-reactions';
 export { createPresence, type Presence } from './presence/presence';

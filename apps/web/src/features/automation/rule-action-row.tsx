@@ -6,6 +6,7 @@ import { fieldError } from '../../lib/use-error-message';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
+import { AutomaticFileFields, MessageKindChoice } from './automatic-file-fields';
 import { HttpRequestFieldsEditor } from './http-request-fields';
 import { replyIdOf } from './reply-id';
 import { RuleRow } from './rule-row';
@@ -18,6 +19,8 @@ export function RuleActionRow(props: {
   action: RuleAction;
   /** The WhatsApp Business Account of the rule's numbers: its templates are offered as fallback. */
   wabaId: string | null;
+  /** The rule's numbers (empty: all): a file is uploaded for one of them. */
+  channelIds: string[];
   error: unknown;
   onChange(a: RuleAction): void;
   onRemove(): void;
@@ -44,12 +47,27 @@ export function RuleActionRow(props: {
       {problem('') ? <p className="text-xs text-red-600 dark:text-red-400">{problem('')}</p> : null}
       {a.type === 'send_message' ? (
         <>
-          <MessageFields
-            index={index}
-            message={a.message}
+          <MessageKindChoice
+            id={id('kind')}
+            isFile={a.message.type === 'media'}
             onChange={(message) => props.onChange({ ...a, message })}
-            error={props.error}
           />
+          {a.message.type === 'media' ? (
+            <AutomaticFileFields
+              idPrefix={`action-${index}`}
+              message={a.message}
+              numbers={props.channelIds}
+              problem={(path) => problem(`.message${path}`)}
+              onChange={(message) => props.onChange({ ...a, message })}
+            />
+          ) : (
+            <MessageFields
+              index={index}
+              message={a.message}
+              onChange={(message) => props.onChange({ ...a, message })}
+              error={props.error}
+            />
+          )}
           <RuleTemplateFallback
             index={index}
             wabaId={props.wabaId}

@@ -189,6 +189,7 @@ function RuleForm({
             index={i}
             action={action}
             wabaId={wabaId}
+            channelIds={draft.channelIds}
             error={error}
             onChange={(a) => update({ actions: draft.actions.map((x, j) => (j === i ? a : x)) })}
             onRemove={() => update({ actions: draft.actions.filter((_, j) => j !== i) })}

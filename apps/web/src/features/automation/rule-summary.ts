@@ -82,7 +82,9 @@ export function describeAction(a: RuleAction, t: Translate, names: Names): strin
         ? t('rules.summary.sendText', { text: clip(a.message.text) })
         : a.message.type === 'interactive'
           ? t('rules.summary.sendButtons', { text: clip(a.message.interactive.body) })
-          : t('rules.summary.sendLocation');
+          : a.message.type === 'media'
+            ? t('rules.summary.sendFile')
+            : t('rules.summary.sendLocation');
     case 'assign':
       if (a.to === 'agent') return t('rules.summary.assignAgent', { name: names.member(a.userId) });
       if (a.to === 'team') return t('rules.summary.assignTeam', { name: names.team(a.teamId) });

@@ -217,6 +217,7 @@ function SequenceForm(props: {
               index={i}
               step={step}
               templates={templates.data ?? []}
+              channelId={draft.channelId}
               error={error}
               onChange={(s) => update({ steps: draft.steps.map((x, k) => (k === i ? s : x)) })}
               onRemove={() => update({ steps: draft.steps.filter((_, k) => k !== i) })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../lib/use-error-message';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
+import { AutomaticFileFields, MessageKindChoice } from './automatic-file-fields';
 import { AutomationTemplateFields } from './automation-template-fields';
 import { RuleRow } from './rule-row';
 
@@ -14,6 +15,8 @@ export function SequenceStepRow(props: {
   index: number;
   step: StepDraft;
   templates: Template[];
+  /** The sequence's number: a step's file is uploaded for it. */
+  channelId: string;
   error: unknown;
   onChange(step: StepDraft): void;
   onRemove(): void;
@@ -61,25 +64,42 @@ export function SequenceStepRow(props: {
           {index === 0 ? t('sequences.editor.afterFirst') : t('sequences.editor.afterPrevious')}
         </p>
       </div>
-      <Field
-        id={id('text')}
-        label={t('sequences.editor.message')}
-        hint={t('sequences.editor.variablesHint', { list: RULE_VARIABLES.map((v) => `{{${v}}}`).join(' ') })}
-        error={problem('.message.text') ?? problem('.message')}
-      >
-        <Textarea
-          id={id('text')}
-          rows={3}
-          value={text}
-          onChange={(e) =>
-            props.onChange({
-              ...step,
-              message: e.target.value ? { type: 'text', text: e.target.value } : null,
-            })
-          }
-          data-testid="sequence-step-text"
+      <MessageKindChoice
+        id={id('kind')}
+        isFile={step.message?.type === 'media'}
+        onChange={(message) => props.onChange({ ...step, message: message.type === 'text' ? null : message })}
+      />
+      {step.message?.type === 'media' ? (
+        <AutomaticFileFields
+          idPrefix={`step-${index}`}
+          message={step.message}
+          numbers={props.channelId ? [props.channelId] : []}
+          problem={(path) => problem(`.message${path}`)}
+          onChange={(message) => props.onChange({ ...step, message })}
         />
-      </Field>
+      ) : (
+        <Field
+          id={id('text')}
+          label={t('sequences.editor.message')}
+          hint={t('sequences.editor.variablesHint', {
+            list: RULE_VARIABLES.map((v) => `{{${v}}}`).join(' '),
+          })}
+          error={problem('.message.text') ?? problem('.message')}
+        >
+          <Textarea
+            id={id('text')}
+            rows={3}
+            value={text}
+            onChange={(e) =>
+              props.onChange({
+                ...step,
+                message: e.target.value ? { type: 'text', text: e.target.value } : null,
+              })
+            }
+            data-testid="sequence-step-text"
+          />
+        </Field>
+      )}
       <AutomationTemplateFields
         idPrefix={`step-${index}`}
         label={t('sequences.editor.template')}

@@ -10,6 +10,7 @@ import {
   settleQueueWaits,
 } from '../../inbox';
 import { enrollFromRule } from '../sequences/enroll-from-rule';
+import { type AutomationFiles, fileContent } from './automation-files';
 
 /** The conversation an action works on, as locked by the engine (kept current as actions change it). */
 export interface ActionTarget {
@@ -240,8 +241,15 @@ async function assigneeFor(
   }
 }
 
-/** The neutral content a rule's message becomes, its text filled with the conversation's values. */
-export function ruleMessageContent(message: RuleMessage, variables: Record<string, string>): MessageContent {
+/**
+ * The neutral content a rule's message becomes, its text filled with the conversation's values; a
+ * file from the batch's `files` (loaded beforehand: this stays synchronous), or why it is skipped.
+ */
+export function ruleMessageContent(
+  message: RuleMessage,
+  variables: Record<string, string>,
+  files: { files: AutomationFiles; channelId: string },
+): MessageContent | { skip: string } {
   const fill = (text: string) => fillVariables(text, variables);
   switch (message.type) {
     case 'text':
@@ -265,5 +273,7 @@ export function ruleMessageContent(message: RuleMessage, variables: Record<strin
         address: message.address,
         url: null,
       };
+    case 'media':
+      return fileContent(message, variables, files.files, files.channelId);
   }
 }

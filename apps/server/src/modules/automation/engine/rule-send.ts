@@ -1,8 +1,8 @@
 import type { MessageContent, RuleAction } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
-import type { OutboundDraft } from '../../inbox';
 import type { AutomationEngineDeps } from '../automation.deps';
 import { automatedTemplateContent } from './automated-template';
+import { type AutomationFiles, draftOf } from './automation-files';
 import { ruleMessageContent } from './rule-actions';
 
 /** At most this many automatic messages per conversation within `RATE_WINDOW_MS` (no reply storms with another bot). */
@@ -23,6 +23,8 @@ export interface RuleSendFacts {
   now: Date;
   contactOptedOut: boolean;
   variables: Record<string, string>;
+  /** The files the batch's rules send, loaded beforehand. */
+  files: AutomationFiles;
 }
 
 /**
@@ -53,8 +55,9 @@ export async function ruleSendContent(
     );
     return 'skip' in made ? { skip: `template_failed: ${made.skip}` } : { ...made, template: true };
   }
-  const content = ruleMessageContent(action.message, s.variables);
+  const content = ruleMessageContent(action.message, s.variables, { files: s.files, channelId: s.channelId });
+  if ('skip' in content) return content;
   if (content.type === 'text' && content.body === '') return { skip: 'empty_message' };
-  const problem = deps.checkContent({ content: content as OutboundDraft, replyToExternalId: null });
+  const problem = deps.checkContent({ content: draftOf(content), replyToExternalId: null });
   return problem ? { skip: `not_sendable: ${problem}` } : { content, template: false };
 }

@@ -19,6 +19,7 @@ import {
 } from '../../inbox';
 import type { AutomationEngineDeps } from '../automation.deps';
 import { calendarsOf, type WorkspaceCalendars } from '../calendars/business-hours';
+import { loadAutomationFiles, mediaIdOf } from './automation-files';
 import type { StateChange } from './enqueue-state-changes';
 import { type EngineRule, type EventFacts, firingOrder } from './evaluate';
 import { type ActionLog, type ActionTarget, applyStateAction } from './rule-actions';
@@ -202,6 +203,15 @@ export async function processRows(
   const rules = await loadRules(query, workspaceIds);
   const calendars = await calendarsOf(query, workspaceIds);
   const fires = await loadFires(query, rules, rows);
+  const files = await loadAutomationFiles(
+    query,
+    rules.flatMap((r) =>
+      r.actions.map((a) => ({
+        workspaceId: r.workspaceId,
+        mediaId: a.type === 'send_message' ? mediaIdOf(a.message) : null,
+      })),
+    ),
+  );
   const log: ActionLog = { events: [], changes: [] };
   const sends: PendingSend[] = [];
   const fired = new Map<string, number>();
@@ -321,6 +331,7 @@ export async function processRows(
           now,
           contactOptedOut: f.opt_in_state === 'opted_out',
           variables,
+          files,
         });
         const line = {
           workspaceId: row.workspace_id,

@@ -6,10 +6,12 @@ import {
   type FlowInput,
   type FlowState,
   type FlowStep,
+  type RuleMessage,
   stepFlow,
 } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import type { AutomatedBy } from '../../inbox';
+import { fileContent, loadAutomationFiles } from './automation-files';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
 import type { PendingSend } from './store-sends';
 
@@ -73,6 +75,28 @@ export function createFlowRunner(
   const definitions = new Map<string, FlowDefinition>();
   const flowNames = new Map<string, { name: string; published: number | null }>();
   const active = new Map<string, SessionRow>();
+  const fileSends: {
+    send: PendingSend;
+    message: Extract<RuleMessage, { type: 'media' }>;
+    c: FlowConversation;
+    by: AutomatedBy;
+  }[] = [];
+
+  /** The batch's file messages, their files read in one query: the content, or a skip in the history. */
+  async function settleFileSends() {
+    if (fileSends.length === 0) return;
+    const files = await loadAutomationFiles(
+      query,
+      fileSends.map((f) => ({ workspaceId: f.c.target.workspaceId, mediaId: f.message.mediaId })),
+    );
+    for (const f of fileSends.splice(0)) {
+      const made = fileContent(f.message, {}, files, f.c.channelId);
+      if ('skip' in made) {
+        batch.sends.splice(batch.sends.indexOf(f.send), 1);
+        line(f.c, f.by, 'skipped', made.skip, f.send.at);
+      } else f.send.content = made;
+    }
+  }
 
   async function flowOf(flowId: string, workspaceId: string) {
     if (!flowNames.has(flowId)) {
@@ -134,16 +158,23 @@ export function createFlowRunner(
           break;
         }
         sentSoFar.n++;
-        batch.sends.push({
+        const made =
+          effect.message.type === 'media'
+            ? null
+            : ruleMessageContent(effect.message, {}, { files: new Map(), channelId: c.channelId });
+        const send: PendingSend = {
           id: randomUUID(),
           workspaceId: c.target.workspaceId,
           conversationId: c.target.conversationId,
           channelId: c.channelId,
-          content: ruleMessageContent(effect.message, {}),
+          content: made && !('skip' in made) ? made : { type: 'text', body: '' },
           // Each a millisecond after the last, so a bot's messages keep their order.
           at: new Date(at.getTime() + sentSoFar.n),
           by,
-        });
+        };
+        batch.sends.push(send);
+        // Its file is read with the batch's others in `flush`, which sets the content (or drops it).
+        if (effect.message.type === 'media') fileSends.push({ send, message: effect.message, c, by });
       } else if (effect.type === 'set_attribute') {
         if (effect.value !== null)
           await applyStateAction(
@@ -393,6 +424,7 @@ export function createFlowRunner(
 
     /** Writes the batch's sessions and their timers: new sessions, then changes, then timers. */
     async flush() {
+      await settleFileSends();
       const changed = [...updated.values()];
       if (changed.length > 0)
         await query(

@@ -17,7 +17,8 @@ export interface PendingSend {
 /**
  * Stores automatic messages (rules', bots', sequences') as queued outbound messages and hands
  * them to the outbox, in the caller's transaction: one statement for the messages and their
- * conversations' activity, one for the outbox, however many there are.
+ * conversations' activity and the files they carry (the first message that sends one keeps it, as
+ * an agent's), one for the outbox, however many there are.
  */
 export async function storeSends(
   deps: Pick<AutomationEngineDeps, 'outbox'>,
@@ -33,6 +34,11 @@ export async function storeSends(
        INSERT INTO messages (id, workspace_id, conversation_id, channel_id, direction, type, text, content, status,
                              occurred_at, automated_by)
        SELECT id, ws, conv, ch, 'outbound', type, text, content, 'queued', at, by FROM v ORDER BY n RETURNING id)
+     , f AS (
+       UPDATE media SET message_id = COALESCE(media.message_id, x.id)
+         FROM (SELECT DISTINCT ON (media_id) (content->'media'->>'id')::uuid AS media_id, ws, id FROM v
+                WHERE content->'media'->>'id' IS NOT NULL ORDER BY media_id, n) x
+        WHERE media.workspace_id = x.ws AND media.id = x.media_id)
      UPDATE conversations SET last_activity_at = GREATEST(last_activity_at, x.at)
        FROM (SELECT conv, max(at) AS at FROM v GROUP BY conv) x WHERE conversations.id = x.conv`,
     [

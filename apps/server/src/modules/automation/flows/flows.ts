@@ -10,6 +10,7 @@ import {
 import { AppError, notFound } from '../../../platform/errors';
 import { assertAdmin } from '../../auth';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
+import { fileMessageProblems } from '../engine/automation-files';
 import { recordAutomationAudit } from '../record-automation-audit';
 
 interface FlowRow {
@@ -175,20 +176,34 @@ export async function publishFlow(deps: AutomationDeps, actor: AutomationActor, 
       if (node.teamId && !(known?.teams ?? []).includes(node.teamId))
         problems.push({ nodeId: node.id, code: 'unknown_flow', detail: 'team' });
     }
-    if (problems.length > 0)
+    // Its numbers are the conversations': a file is checked as the workspace's, sent on its own number only.
+    const fileProblems = await fileMessageProblems(
+      query,
+      actor.workspaceId,
+      draft.nodes.map((n) => ({
+        message: n.type === 'message' ? n.message : null,
+        path: `nodes.${n.id}.message`,
+      })),
+      null,
+    );
+    const count = problems.length + fileProblems.length;
+    if (count > 0)
       throw new AppError(
         'unprocessable',
         'flow_invalid',
-        `The flow cannot be published yet: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`,
-        problems.map((p) => ({
-          path: p.nodeId ? `nodes.${p.nodeId}` : 'flow',
-          code: p.code === 'unknown_flow' && p.detail ? `unknown_${p.detail}` : p.code,
-          ...(p.detail && p.code !== 'unknown_flow' ? { detail: p.detail } : {}),
-          message:
-            p.code === 'unknown_flow' && p.detail
-              ? `That ${p.detail} is not in this workspace any more: choose another.`
-              : PROBLEM_MESSAGES[p.code](p.detail),
-        })),
+        `The flow cannot be published yet: ${count} problem${count === 1 ? '' : 's'} to fix.`,
+        [
+          ...fileProblems.map((p) => ({ ...p, code: 'file_invalid' })),
+          ...problems.map((p) => ({
+            path: p.nodeId ? `nodes.${p.nodeId}` : 'flow',
+            code: p.code === 'unknown_flow' && p.detail ? `unknown_${p.detail}` : p.code,
+            ...(p.detail && p.code !== 'unknown_flow' ? { detail: p.detail } : {}),
+            message:
+              p.code === 'unknown_flow' && p.detail
+                ? `That ${p.detail} is not in this workspace any more: choose another.`
+                : PROBLEM_MESSAGES[p.code](p.detail),
+          })),
+        ],
       );
     const version = (flow.published_version ?? 0) + 1;
     await query(

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Query } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
 import { normaliseTimeZone } from '../../auth';
-import type { OutboundDraft } from '../../inbox';
 import type { AutomationDeps } from '../automation.deps';
 import { automatedTemplateProblems } from '../engine/automated-template';
+import { draftOf, fileMessageProblems } from '../engine/automation-files';
 import { ruleMessageContent } from '../engine/rule-actions';
 
 type Rule = z.output<typeof RuleInputSchema>;
@@ -66,10 +66,15 @@ export async function checkRule(
         if (a.message.type === 'text') checkText(a.message.text, `${at}.message.text`);
         if (a.message.type === 'interactive')
           checkText(a.message.interactive.body, `${at}.message.interactive.body`);
-        const problem = deps.checkContent({
-          content: ruleMessageContent(a.message, {}) as OutboundDraft,
-          replyToExternalId: null,
-        });
+        if (a.message.type === 'media') {
+          checkText(a.message.caption, `${at}.message.caption`);
+          break; // the file is checked below, with the others, in one query
+        }
+        const content = ruleMessageContent(a.message, {}, { files: new Map(), channelId: '' });
+        const problem =
+          'skip' in content
+            ? null
+            : deps.checkContent({ content: draftOf(content), replyToExternalId: null });
         if (problem) problems.push({ path: `${at}.message`, message: problem });
         break;
       }
@@ -115,6 +120,17 @@ export async function checkRule(
         break;
     }
   });
+  problems.push(
+    ...(await fileMessageProblems(
+      query,
+      workspaceId,
+      rule.actions.map((a, i) => ({
+        message: a.type === 'send_message' ? a.message : null,
+        path: `actions.${i}.message`,
+      })),
+      rule.channelIds,
+    )),
+  );
   problems.push(...(await fallbackTemplateProblems(query, workspaceId, rule, checkText)));
   const stop = rule.actions.findIndex((a) => a.type === 'stop');
   if (stop >= 0 && stop < rule.actions.length - 1)

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Query } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
 import { checkTimeZone } from '../../auth';
-import type { OutboundDraft } from '../../inbox';
 import type { AutomationDeps } from '../automation.deps';
 import { automatedTemplateProblems } from '../engine/automated-template';
+import { draftOf, fileMessageProblems } from '../engine/automation-files';
 import { ruleMessageContent } from '../engine/rule-actions';
 
 export type SequenceInputValue = z.output<typeof SequenceInputSchema>;
@@ -54,11 +54,11 @@ export async function checkSequence(
     if (step.message?.type === 'text') checkText(step.message.text, `${at}.message.text`);
     if (step.message?.type === 'interactive')
       checkText(step.message.interactive.body, `${at}.message.interactive.body`);
-    if (step.message) {
-      const problem = deps.checkContent({
-        content: ruleMessageContent(step.message, {}) as OutboundDraft,
-        replyToExternalId: null,
-      });
+    if (step.message?.type === 'media') checkText(step.message.caption, `${at}.message.caption`);
+    else if (step.message) {
+      const content = ruleMessageContent(step.message, {}, { files: new Map(), channelId: '' });
+      const problem =
+        'skip' in content ? null : deps.checkContent({ content: draftOf(content), replyToExternalId: null });
       if (problem) problems.push({ path: `${at}.message`, message: problem });
     }
     if (step.template)
@@ -73,6 +73,14 @@ export async function checkSequence(
         )),
       );
   }
+  problems.push(
+    ...(await fileMessageProblems(
+      query,
+      workspaceId,
+      input.steps.map((s, i) => ({ message: s.message, path: `steps.${i}.message` })),
+      [input.channelId],
+    )),
+  );
   if (problems.length > 0)
     throw new AppError(
       'unprocessable',

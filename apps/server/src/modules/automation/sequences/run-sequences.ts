@@ -8,6 +8,7 @@ import {
   recordConversationEvents,
 } from '../../inbox';
 import type { AutomationEngineDeps } from '../automation.deps';
+import { loadAutomationFiles, mediaIdOf } from '../engine/automation-files';
 import { type PendingSend, storeSends } from '../engine/store-sends';
 import { nextAllowedAt, stepDueAt, type WindowRow, windowOf } from './sequence-schedule';
 import { type DueEnrollment, stepContent } from './step-content';
@@ -57,6 +58,10 @@ export async function runDueSequences(deps: AutomationEngineDeps, batchSize: num
     const moves: Move[] = [];
     const sends: (PendingSend & { enrollment: Move; contactId: string })[] = [];
     const skips: { row: Row; move: Move }[] = [];
+    const files = await loadAutomationFiles(
+      query,
+      rows.map((r) => ({ workspaceId: r.workspace_id, mediaId: mediaIdOf(r.steps[r.step]?.message) })),
+    );
     for (const row of rows) {
       const window = windowOf(row);
       const step = row.steps[row.step];
@@ -86,7 +91,7 @@ export async function runDueSequences(deps: AutomationEngineDeps, batchSize: num
         continue;
       }
       const by: AutomatedBy = { kind: 'sequence', id: row.sequence_id, name: row.sequence_name };
-      const made = await stepContent(deps, query, row, step, now);
+      const made = await stepContent(deps, query, row, step, now, files);
       if ('skip' in made) {
         move.skipped = { step: row.step, reason: made.skip, at: now.toISOString() };
         skips.push({ row, move });

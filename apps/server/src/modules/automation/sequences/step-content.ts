@@ -1,8 +1,8 @@
 import type { MessageContent, SequenceStep } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
-import type { OutboundDraft } from '../../inbox';
 import type { AutomationEngineDeps } from '../automation.deps';
 import { automatedTemplateContent } from '../engine/automated-template';
+import { type AutomationFiles, draftOf } from '../engine/automation-files';
 import { ruleMessageContent } from '../engine/rule-actions';
 
 const DAY_MS = 86_400_000;
@@ -36,14 +36,18 @@ export async function stepContent(
   row: DueEnrollment,
   step: SequenceStep,
   now: Date,
+  /** The files the batch's due steps send, loaded beforehand. */
+  files: AutomationFiles,
 ): Promise<{ content: MessageContent } | { skip: string }> {
   if (row.channel_status === 'disconnected') return { skip: 'number_disconnected' };
   const variables = variablesOf(row);
   const isWindowOpen =
     row.last_inbound_at !== null && new Date(row.last_inbound_at).getTime() + DAY_MS > now.getTime();
   if (isWindowOpen && step.message) {
-    const content = ruleMessageContent(step.message, variables);
-    const problem = deps.checkContent({ content: content as OutboundDraft, replyToExternalId: null });
+    const content = ruleMessageContent(step.message, variables, { files, channelId: row.channel_id });
+    // A file gone or on another number: its template would not say the same thing either.
+    if ('skip' in content) return content;
+    const problem = deps.checkContent({ content: draftOf(content), replyToExternalId: null });
     if (!problem) return { content };
     if (!step.template) return { skip: 'message_refused' };
   }

@@ -1,4 +1,4 @@
-import { UploadedMediaSchema } from '@charla/contracts';
+import { MediaInfoSchema, UploadedMediaSchema } from '@charla/contracts';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
 import type { InboxDeps } from '../inbox.deps';
-import { HEADER_MEDIA_KINDS, MAX_UPLOAD_BYTES, uploadMedia, uploadWorkspaceMedia } from './upload-media';
+import {
+  getUploadInfo,
+  HEADER_MEDIA_KINDS,
+  MAX_UPLOAD_BYTES,
+  uploadChannelMedia,
+  uploadMedia,
+  uploadWorkspaceMedia,
+} from './upload-media';
 
 /** Multipart lives in this plugin only: no other route parses uploads. */
 export async function mediaUploadRoutes(
@@ -39,6 +46,40 @@ export async function mediaUploadRoutes(
       const uploaded = await uploadMedia(opts.deps, opts.authOf(req), req.params.id, await filePart(req));
       return reply.status(201).send(uploaded);
     },
+  );
+
+  app.post(
+    '/api/channels/:id/media',
+    {
+      preHandler: opts.requireManager,
+      schema: {
+        tags: ['inbox'],
+        summary:
+          "Store a file of one number (multipart, one `file` part) for automatic messages to send: rules', bots' and sequences' `media` messages. Checked against WhatsApp limits first",
+        consumes: ['multipart/form-data'],
+        params: z.object({ id: z.uuid() }),
+        response: { 201: UploadedMediaSchema },
+      },
+    },
+    async (req, reply) => {
+      const file = await filePart(req);
+      const uploaded = await uploadChannelMedia(opts.deps, opts.authOf(req), req.params.id, file);
+      return reply.status(201).send(uploaded);
+    },
+  );
+
+  app.get(
+    '/api/media/:id/info',
+    {
+      preHandler: opts.requireManager,
+      schema: {
+        tags: ['inbox'],
+        summary: 'An uploaded file to send: its kind, type, size, name and the number it was uploaded for',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: MediaInfoSchema },
+      },
+    },
+    async (req) => getUploadInfo(opts.deps, opts.authOf(req).workspaceId, req.params.id),
   );
 
   app.post(

@@ -10,7 +10,7 @@ const BATCH = 500;
  * Deletes the files agents uploaded and never used: an attachment taken off the composer, a
  * header sample or broadcast file whose template or broadcast was deleted or never saved. An
  * upload is in use when a message carries it (`media.message_id`, set by the first message that
- * sends it) or another module refers to it (`mediaInUse`: templates' samples, broadcasts' files).
+ * sends it) or another module refers to it (`mediaInUse`: templates' samples, broadcasts' files, the files of rules, bots and sequences).
  * Customers' files always belong to their message and are never touched. The row goes first, in
  * one statement that checks again that no message took it meanwhile, then the bytes.
  */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { MediaKind, UploadedMedia } from '@charla/contracts';
+import type { MediaInfo, MediaKind, UploadedMedia } from '@charla/contracts';
 import { remuxWebmOpusToOgg } from '../../../platform/audio/webm-opus-to-ogg';
-import { AppError } from '../../../platform/errors';
+import { AppError, notFound } from '../../../platform/errors';
 import { findConversation } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
 import type { ChannelGateway } from '../inbox.ports';
@@ -34,6 +34,30 @@ export async function uploadMedia(
     throw err;
   }
   return storeUpload(deps, actor.workspaceId, { channelId: conversation.channelId, conversationId }, file, {
+    kind: null,
+    check: (...args) => deps.gateway.checkMedia(...args),
+  });
+}
+
+/**
+ * A file of one number rather than of a conversation: what rules, bots and sequences send on it
+ * (Meta's media ids belong to the number that uploads them). Checked as a conversation's upload.
+ */
+export async function uploadChannelMedia(
+  deps: Pick<InboxDeps, 'db' | 'clock' | 'gateway' | 'media'>,
+  actor: { workspaceId: string },
+  channelId: string,
+  file: UploadedFile,
+): Promise<UploadedMedia> {
+  const [channel] = await deps.db.query('SELECT id FROM channels WHERE workspace_id = $1 AND id = $2', [
+    actor.workspaceId,
+    channelId,
+  ]);
+  if (!channel) {
+    file.stream.resume();
+    throw notFound('channel');
+  }
+  return storeUpload(deps, actor.workspaceId, { channelId, conversationId: null }, file, {
     kind: null,
     check: (...args) => deps.gateway.checkMedia(...args),
   });
@@ -152,4 +176,32 @@ async function storeUpload(
     ],
   );
   return { id, kind, mimeType: storedMime, size: bytes.byteLength, filename };
+}
+
+/** What the automation editors show of an outbound file they send: its kind, size, name and number. */
+export async function getUploadInfo(
+  deps: Pick<InboxDeps, 'db'>,
+  workspaceId: string,
+  mediaId: string,
+): Promise<MediaInfo> {
+  const [row] = await deps.db.query<{
+    id: string;
+    channel_id: string | null;
+    mime_type: string;
+    size: string | number;
+    filename: string | null;
+  }>(
+    `SELECT id, channel_id, mime_type, size, filename FROM media
+      WHERE workspace_id = $1 AND id = $2 AND direction = 'outbound' AND state = 'ready'`,
+    [workspaceId, mediaId],
+  );
+  if (!row) throw notFound('media');
+  return {
+    id: row.id,
+    kind: kindOfMime(row.mime_type),
+    mimeType: row.mime_type,
+    size: Number(row.size),
+    filename: row.filename,
+    channelId: row.channel_id,
+  };
 }

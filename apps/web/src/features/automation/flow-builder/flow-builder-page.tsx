@@ -77,7 +77,9 @@ function problemsOf(
   const all: { nodeId: string | null; message: string }[] = [];
   if (isApiError(error) && error.code === 'flow_invalid')
     for (const f of error.fields) {
-      const nodeId = f.path.startsWith('nodes.') ? f.path.slice('nodes.'.length) : null;
+      const nodeId = f.path.startsWith('nodes.')
+        ? (f.path.slice('nodes.'.length).split('.')[0] ?? null)
+        : null;
       const node = definition.nodes.find((n) => n.id === nodeId);
       // A branch is named by what the person sees: the option's title, "yes", "no".
       const detail =

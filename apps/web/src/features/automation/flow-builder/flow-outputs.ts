@@ -113,7 +113,9 @@ export function summaryOf(node: FlowNode): string {
         ? node.message.text
         : node.message.type === 'interactive'
           ? node.message.interactive.body
-          : '📍';
+          : node.message.type === 'media'
+            ? `📎 ${node.message.caption}`.trim()
+            : '📍';
     case 'choice':
     case 'question':
       return node.text;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/button';
 import { Field } from '../../../ui/field';
 import { Input, Select, Textarea } from '../../../ui/input';
+import { AutomaticFileFields, MessageKindChoice } from '../automatic-file-fields';
 import { useFlows } from '../flows.api';
 import { replyIdOf } from '../reply-id';
 import { useRuleNames } from '../use-rule-names';
@@ -39,6 +40,22 @@ export function NodeEditor(props: { node: FlowNode; onChange(node: FlowNode): vo
           </Button>
         )}
       </div>
+      {node.type === 'message' ? (
+        <MessageKindChoice
+          id={id('kind')}
+          isFile={node.message.type === 'media'}
+          onChange={(message) => set({ message })}
+        />
+      ) : null}
+      {node.type === 'message' && node.message.type === 'media' ? (
+        <AutomaticFileFields
+          idPrefix={`node-${node.id}`}
+          message={node.message}
+          numbers={[]}
+          problem={() => undefined}
+          onChange={(message) => set({ message })}
+        />
+      ) : null}
       {node.type === 'message' && node.message.type === 'text'
         ? text(
             t('flows.field.text'),

@@ -92,6 +92,8 @@ function describeAutomation(event: ConversationEvent, actor: string, t: Translat
         'nobody_online',
         'bot_running',
         'flow_unpublished',
+        'file_missing',
+        'file_other_number',
       ];
       return t('automation.event.skipped', {
         actor,

@@ -25,6 +25,14 @@ export function uploadMedia({ conversationId, ...rest }: UploadOptions) {
   return postFile(`/api/conversations/${encodeURIComponent(conversationId)}/media`, rest);
 }
 
+/** POST /api/channels/:id/media: a file of one number, for rules, bots and sequences to send on it. */
+export function uploadChannelFile({
+  channelId,
+  ...rest
+}: Omit<UploadOptions, 'conversationId'> & { channelId: string }) {
+  return postFile(`/api/channels/${encodeURIComponent(channelId)}/media`, rest);
+}
+
 /**
  * POST /api/media?kind=: a file of the workspace, the sample a template's media header shows
  * Meta's reviewer; checked as `kind` (the header's format).
