@@ -153,6 +153,9 @@ export const spec: PermissionSpec = {
     // Header samples: whoever manages templates uploads them; every member may see them.
     ['POST', () => '/api/media', sample, 201, 201, 403, 201, multipart],
     ['GET', ({ sampleId }) => `/api/media/${sampleId}`, undefined, 200, 200, 200, 404],
+    // Files for automatic messages: uploaded for a number by whoever manages automation.
+    ['POST', ({ channelId }) => `/api/channels/${channelId}/media`, sample, 201, 201, 403, 404, multipart],
+    ['GET', ({ mediaId }) => `/api/media/${mediaId}/info`, undefined, 200, 200, 403, 404],
     ['GET', () => '/api/search?q=hola', undefined, 200, 200, 200, 200],
   ],
 };
