@@ -126,4 +126,24 @@ describe('automation rules', () => {
     await expect.poll(names).toEqual(['Bienvenida', 'Fuera de horario', 'Envíos', 'Enseguida te atendemos']);
     await page.screenshot({ path: join(screenshotsDir, 'automation-rules-en-390.png'), fullPage: true });
   });
+
+  it('in English: a rule answers with the price list as a PDF, uploaded for the number', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${e2e.server.url}/automation`);
+    await page.getByTestId('rule-new').click();
+    await page.getByTestId('rule-name-input').fill('Price list');
+    await page.getByTestId('rule-action-0').getByTestId('automatic-message-kind').selectOption('file');
+    await page.getByTestId('automatic-file-input').setInputFiles({
+      name: 'prices.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await page.getByTestId('automatic-file-info').getByText('prices.pdf').waitFor();
+    await page.getByTestId('automatic-file-caption').fill('Here are our prices, {{contact.first_name}}.');
+    await page.screenshot({ path: join(screenshotsDir, 'automation-rule-file-en-1280.png'), fullPage: true });
+    await page.getByTestId('rule-save').click();
+    await page.waitForURL(/\/automation$/);
+    await page.getByTestId('rules-list').getByText('Price list').waitFor();
+  });
 });
