@@ -58,6 +58,11 @@ describe('comfort in a real browser', () => {
     await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('Charla');
     await page.locator('body').press('k');
     await expect.poll(() => page.url().split('/inbox/')[1]).toBe(first);
+    // The thread shown is Elena's again (its header, with the assign menu, is the new one) before
+    // 'a': a menu opened on the header being replaced closes with it.
+    await expect
+      .poll(() => page.locator('[data-testid="thread-contact-name"]').textContent())
+      .toBe('Elena Ríos');
 
     // a opens the assign menu on the keyboard; Enter picks the first member (Marta herself).
     await page.locator('body').press('a');
