@@ -1,9 +1,8 @@
 import type { HttpRequestSpec } from '@charla/contracts';
-import { Plus, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Input, Select, Textarea } from '../../ui/input';
+import { KeyValueRows } from './key-value-rows';
 
 const METHODS: HttpRequestSpec['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const BODY_EXAMPLE = '{"pedido": "{{pedido}}", "telefono": "{{contact.phone}}"}';
@@ -50,47 +49,16 @@ export function HttpRequestFieldsEditor<T extends HttpRequestSpec>(props: {
           />
         </Field>
       </div>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium">{t('flows.http.headers')}</legend>
-        {node.headers.map((h, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own; removing one re-renders the rest
-          <div key={i} className="grid grid-cols-[1fr_1fr_auto] gap-2">
-            <Input
-              aria-label={t('flows.http.headerName')}
-              value={h.name}
-              placeholder="Authorization"
-              onChange={(e) =>
-                set({ headers: node.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })
-              }
-            />
-            <Input
-              aria-label={t('flows.http.headerValue')}
-              value={h.value}
-              placeholder="Bearer …"
-              onChange={(e) =>
-                set({ headers: node.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })
-              }
-            />
-            <Button
-              variant="ghost"
-              size="sm"
-              aria-label={t('flows.http.remove')}
-              onClick={() => set({ headers: node.headers.filter((_, j) => j !== i) })}
-            >
-              <X aria-hidden className="size-4" />
-            </Button>
-          </div>
-        ))}
-        <Button
-          variant="secondary"
-          size="sm"
-          className="self-start"
-          onClick={() => set({ headers: [...node.headers, { name: '', value: '' }] })}
-        >
-          <Plus aria-hidden className="size-4" />
-          {t('flows.http.addHeader')}
-        </Button>
-      </fieldset>
+      <KeyValueRows
+        legend={t('flows.http.headers')}
+        addLabel={t('flows.http.addHeader')}
+        columns={[
+          { field: 'name', label: t('flows.http.headerName'), placeholder: 'Authorization' },
+          { field: 'value', label: t('flows.http.headerValue'), placeholder: 'Bearer …' },
+        ]}
+        rows={node.headers}
+        onChange={(headers) => set({ headers })}
+      />
       {node.method === 'GET' || node.method === 'DELETE' ? null : (
         <Field
           id={id('body')}
