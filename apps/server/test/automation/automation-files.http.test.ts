@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from '../../src/modules/inbox';
 import { apiOf, FILES } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 // Rules and bots that answer with a file (a price list, a photo of the menu), through the simulator.
 let t: TestApp;
@@ -13,9 +14,11 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const DAY = 86_400_000;
-const api = (method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
-const newCustomer = () => `34677${String(++n).padStart(6, '0')}`;
+const api = requestsAs(() => t)(() => t.cookie);
+const { newCustomer, writes, sentTo, conversationOf } = simulatedCustomers(() => t, {
+  prefix: '34677',
+  name: 'Lucía Gómez',
+});
 
 async function uploadFor(file: { mimeType: string; bytes: Uint8Array }, name: string): Promise<string> {
   const res = await apiOf(t).uploadChannelFile(t.sandbox.id, file, name);
@@ -31,28 +34,6 @@ const rule = (name: string, keyword: string, actions: RuleInput['actions']) =>
     conditions: [{ type: 'keywords', keywords: [keyword], mode: 'contains' }],
     actions,
   });
-
-type Sent = {
-  to?: string;
-  type?: string;
-  document?: { id?: string; caption?: string; filename?: string };
-  image?: { id?: string; caption?: string };
-};
-const sentTo = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as Sent)
-    .filter((b) => b.to?.replace('+', '') === to);
-
-async function conversationOf(waId: string): Promise<string> {
-  return t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ id: string }>(
-      'SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.wa_id = $1',
-      [waId],
-    );
-    return row?.id;
-  }, `the conversation of ${waId}`);
-}
 
 describe('automatic messages with a file', () => {
   it('a keyword rule answers with the PDF price list, its caption filled, uploaded to WhatsApp', async () => {
@@ -70,12 +51,7 @@ describe('automatic messages with a file', () => {
     expect(res.statusCode, res.body).toBe(201);
 
     const from = newCustomer();
-    t.simulator.sendAsCustomer({
-      phoneNumberId: t.sandbox.phoneNumberId,
-      waId: from,
-      name: 'Lucía Gómez',
-      text: '¿Qué precios tenéis?',
-    });
+    writes(from, '¿Qué precios tenéis?');
     const [sent] = await t.waitFor(async () => sentTo(from).length > 0 && sentTo(from), 'the price list');
     expect(sent).toMatchObject({
       type: 'document',
@@ -118,12 +94,7 @@ describe('automatic messages with a file', () => {
     await t.container.db.query('DELETE FROM media WHERE id = $1', [png]);
 
     const from = newCustomer();
-    t.simulator.sendAsCustomer({
-      phoneNumberId: t.sandbox.phoneNumberId,
-      waId: from,
-      name: 'Ana',
-      text: 'la carta?',
-    });
+    writes(from, 'la carta?', 'Ana');
     const conversationId = await conversationOf(from);
     const events = await t.waitFor(async () => {
       const list = (await api('GET', `/api/conversations/${conversationId}`)).json().events as {
@@ -158,12 +129,7 @@ describe('automatic messages with a file', () => {
     expect(res.statusCode, res.body).toBe(201);
 
     const from = newCustomer();
-    t.simulator.sendAsCustomer({
-      phoneNumberId: t.sandbox.phoneNumberId,
-      waId: from,
-      name: 'Pablo',
-      text: 'el menu',
-    });
+    writes(from, 'el menu', 'Pablo');
     const sent = await t.waitFor(
       async () => sentTo(from).length >= 2 && sentTo(from),
       'the photo and the goodbye',

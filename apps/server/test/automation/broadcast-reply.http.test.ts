@@ -6,6 +6,7 @@ import {
   workspaceIdOf,
 } from '../broadcasts/broadcast-fixtures';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 // A shop sends a promotion; a rule answers the customers who reply to it, once each, and a
 // customer who writes without having received it is not taken for a reply.
@@ -24,15 +25,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
-const writes = (from: string, text: string) =>
-  t.simulator.sendAsCustomer({ phoneNumberId: t.sandbox.phoneNumberId, waId: from, name: 'Cliente', text });
+const api = requestsAs(() => t)(() => t.cookie);
+const { writes, sentTo } = simulatedCustomers(() => t, { name: 'Cliente' });
+/** The texts the customer received (the promotion itself is a template). */
 const textsTo = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as { to?: string; type?: string; text?: { body: string } })
-    .filter((b) => b.to?.replace('+', '') === to && b.type === 'text')
+  sentTo(to)
+    .filter((b) => b.type === 'text')
     .map((b) => b.text?.body ?? '');
 
 describe('a rule on replies to a broadcast', () => {

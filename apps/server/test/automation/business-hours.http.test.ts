@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarFor } from '../../src/modules/automation';
 import { addMember, type Member } from '../harness/members';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { requestsAs } from './automation-harness';
 
 let t: TestApp;
 let agent: Member;
@@ -12,9 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const as =
-  (cookie: () => string) => (method: 'GET' | 'PUT' | 'DELETE' | 'POST', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: { cookie: cookie() }, ...(payload ? { payload } : {}) });
+const as = requestsAs(() => t);
 const owner = as(() => t.cookie);
 const asAgent = as(() => agent.cookie);
 

@@ -1,6 +1,7 @@
 import type { FlowDefinitionInput } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,8 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const api = (method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
+const api = requestsAs(() => t)(() => t.cookie);
+const { writes, conversationOf } = simulatedCustomers(() => t, { name: 'Lucía Gómez' });
 
 /** Greets, enrols the customer in the sequence, says goodbye. */
 const enrolling = (sequenceId: string): FlowDefinitionInput => ({
@@ -52,18 +53,8 @@ describe('a bot enrols the customer in a sequence', () => {
     const published = await api('POST', `/api/flows/${flow.json().id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
 
-    t.simulator.sendAsCustomer({
-      phoneNumberId: t.sandbox.phoneNumberId,
-      waId: '34677000001',
-      name: 'Lucía Gómez',
-      text: 'Hola',
-    });
-    const conversationId = await t.waitFor(async () => {
-      const [row] = await t.container.db.query<{ id: string }>(
-        `SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.wa_id = '34677000001'`,
-      );
-      return row?.id;
-    }, 'the conversation');
+    writes('34677000001', 'Hola');
+    const conversationId = await conversationOf('34677000001');
     const started = await api('POST', `/api/conversations/${conversationId}/bot/start`, {
       flowId: flow.json().id,
     });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FlowDefinitionInput } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 // A shop's order system on this machine, reachable by the name Charla is told to allow
 // (OUTBOUND_HTTP_ALLOW=localhost:<port>); the same server by its loopback address is not.
@@ -10,7 +11,6 @@ let shop: Server;
 let port = 0;
 const calls: { method: string; url: string; body: string; auth: string | null }[] = [];
 let t: TestApp;
-let n = 0;
 
 beforeAll(async () => {
   shop = createServer((req, res) => {
@@ -45,8 +45,11 @@ afterAll(async () => {
   await new Promise((resolve) => shop.close(resolve));
 });
 
-const api = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
+const api = requestsAs(() => t)(() => t.cookie);
+const { newCustomer, writes, received, waitReceived } = simulatedCustomers(() => t, {
+  prefix: '34633',
+  name: 'Lucía Gómez',
+});
 
 const lookup = (): FlowDefinitionInput => ({
   nodes: [
@@ -81,23 +84,6 @@ const lookup = (): FlowDefinitionInput => ({
     { id: 'd', source: 'call', sourceHandle: 'error', target: 'lost' },
   ],
 });
-
-const newCustomer = () => `34633${String(++n).padStart(6, '0')}`;
-const writes = (from: string, text: string) =>
-  t.simulator.sendAsCustomer({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    waId: from,
-    name: 'Lucía Gómez',
-    text,
-  });
-const received = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as { to?: string; text?: { body: string } })
-    .filter((b) => b.to?.replace('+', '') === to)
-    .map((b) => b.text?.body ?? '');
-const waitReceived = (to: string, count: number) =>
-  t.waitFor(async () => received(to).length >= count && received(to), `${count} messages to ${to}`);
 
 async function historyOf(from: string): Promise<string[]> {
   const [row] = await t.container.db.query<{ id: string }>(

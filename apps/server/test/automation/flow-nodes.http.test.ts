@@ -1,19 +1,22 @@
 import type { FlowDefinitionInput } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 // The steps the shop's bot in flows.http.test.ts does not use, through the simulator: a condition
 // on an answer and on the business hours, saving a tag and a contact field, a wait, and going to
 // another bot.
 let t: TestApp;
-let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t?.close());
 
-const api = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
+const api = requestsAs(() => t)(() => t.cookie);
+const { newCustomer, writes, received, waitReceived } = simulatedCustomers(() => t, {
+  prefix: '34655',
+  name: 'Marta Ruiz',
+});
 
 async function publish(name: string, draft: FlowDefinitionInput): Promise<string> {
   const flow = (await api('POST', '/api/flows', { name })).json();
@@ -22,23 +25,6 @@ async function publish(name: string, draft: FlowDefinitionInput): Promise<string
   expect(published.statusCode, published.body).toBe(200);
   return flow.id;
 }
-
-const newCustomer = () => `34655${String(++n).padStart(6, '0')}`;
-const writes = (from: string, text: string) =>
-  t.simulator.sendAsCustomer({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    waId: from,
-    name: 'Marta Ruiz',
-    text,
-  });
-const received = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as { to?: string; text?: { body: string } })
-    .filter((b) => b.to?.replace('+', '') === to)
-    .map((b) => b.text?.body ?? '');
-const waitReceived = (to: string, count: number) =>
-  t.waitFor(async () => received(to).length >= count && received(to), `${count} messages to ${to}`);
 
 const contactOf = async (waId: string) =>
   (

@@ -3,18 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Member } from '../harness/members';
 import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 let t: TestApp;
 let agent: Member;
-let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
   agent = await addMember(t, 'agent', 'Carla Agent');
 });
 afterAll(() => t?.close());
 
-const api = (method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
+const api = requestsAs(() => t)(() => t.cookie);
+const { newCustomer, writes, taps, received, waitReceived, conversationOf } = simulatedCustomers(() => t, {
+  prefix: '34622',
+  name: 'Lucía Gómez',
+});
 
 /** The shop's bot: greet, three options, ask an order number, answer or hand off to Carla. */
 const shop = (greeting = '¡Hola {{contact.first_name}}!'): FlowDefinitionInput => ({
@@ -64,43 +67,6 @@ const shop = (greeting = '¡Hola {{contact.first_name}}!'): FlowDefinitionInput 
 });
 
 let flow: Flow;
-
-const newCustomer = () => `34622${String(++n).padStart(6, '0')}`;
-
-async function conversationOf(from: string): Promise<string> {
-  return t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ id: string }>(
-      'SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.wa_id = $1',
-      [from],
-    );
-    return row?.id;
-  }, `the conversation of ${from}`);
-}
-
-const writes = (from: string, text: string) =>
-  t.simulator.sendAsCustomer({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    waId: from,
-    name: 'Lucía Gómez',
-    text,
-  });
-const taps = (from: string, id: string, title: string) =>
-  t.simulator.sendAsCustomer({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    waId: from,
-    message: { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } },
-  });
-
-/** What the customer's phone received, as text (buttons as their body). */
-const received = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as { to?: string; text?: { body: string }; interactive?: { body: { text: string } } })
-    .filter((b) => b.to?.replace('+', '') === to)
-    .map((b) => b.text?.body ?? b.interactive?.body.text ?? '');
-
-const waitReceived = (to: string, count: number) =>
-  t.waitFor(async () => received(to).length >= count && received(to), `${count} messages to ${to}`);
 
 const bot = async (conversationId: string) =>
   (await api('GET', `/api/conversations/${conversationId}/bot`)).json().session;

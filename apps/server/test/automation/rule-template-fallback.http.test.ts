@@ -1,12 +1,11 @@
 import type { AutomationRule, RuleInput, Template } from '@charla/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { approvedTemplate, orderUpdate, templatesApi } from '../templates/template-fixtures';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 let t: TestApp;
 let template: Template;
-let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
   template = await approvedTemplate(t, orderUpdate());
@@ -17,12 +16,14 @@ afterEach(async () => {
   for (const r of rules) if (!r.preset) await owner('DELETE', `/api/automation/rules/${r.id}`);
 });
 
-const owner = (method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
+const owner = requestsAs(() => t)(() => t.cookie);
+const { newCustomer, writesAtClock, stored, sentTo } = simulatedCustomers(() => t, {
+  prefix: '34655',
+  name: 'Lucía Gómez',
+});
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const newCustomer = () => `34655${String(++n).padStart(6, '0')}`;
 
 /** The template's values, with the rule's {{variables}} in them. */
 const fallback = () => ({
@@ -48,37 +49,11 @@ const missYou = (): RuleInput => ({
   ],
 });
 
-/** The customer writes at the test clock's time; resolves once Charla stored it. */
+/** The customer writes at the test clock's time; resolves with the conversation once Charla stored it. */
 async function customerWrites(from: string, text: string): Promise<string> {
-  const webhook = inboundTextWebhook({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    from,
-    name: 'Lucía Gómez',
-    text,
-    at: t.clock.now(),
-  });
-  expect((await t.postWebhook(webhook)).statusCode).toBe(200);
-  return t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ id: string }>(
-      `SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
-        JOIN messages m ON m.conversation_id = c.id AND m.text = $2 WHERE ct.wa_id = $1`,
-      [from, text],
-    );
-    return row?.id;
-  }, `"${text}" from ${from}`);
+  await writesAtClock(from, text);
+  return (await stored(from, text)).conversationId;
 }
-
-interface Sent {
-  to?: string;
-  type?: string;
-  text?: { body: string };
-  template?: { name: string; components?: { type: string; parameters?: { text?: string }[] }[] };
-}
-const received = (to: string): Sent[] =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as Sent)
-    .filter((b) => b.to?.replace('+', '') === to);
 
 /** Moves the test clock on and lets the automation worker look, until nothing is due. */
 async function advance(ms: number) {
@@ -106,8 +81,8 @@ describe('a rule message falls back to a template once the window closed', () =>
     const inside = newCustomer();
     await customerWrites(inside, 'Hola, una pregunta');
     await advance(61 * MIN);
-    await t.waitFor(async () => received(inside).length === 1, 'the message');
-    expect(received(inside).map((s) => s.text?.body)).toEqual(['¿Sigues ahí, Lucía?']);
+    await t.waitFor(async () => sentTo(inside).length === 1, 'the message');
+    expect(sentTo(inside).map((s) => s.text?.body)).toEqual(['¿Sigues ahí, Lucía?']);
 
     // The timer ran after the window closed (Charla was down a day): the template instead.
     // (Back to the real time first: Charla takes a message's time from WhatsApp up to its own.)
@@ -115,8 +90,8 @@ describe('a rule message falls back to a template once the window closed', () =>
     const outside = newCustomer();
     const conversationId = await customerWrites(outside, 'Hola, otra pregunta');
     await advance(25 * HOUR);
-    await t.waitFor(async () => received(outside).length === 1, 'the template');
-    const [sent] = received(outside);
+    await t.waitFor(async () => sentTo(outside).length === 1, 'the template');
+    const [sent] = sentTo(outside);
     expect(sent).toMatchObject({ type: 'template', template: { name: template.name } });
     const parameters = sent!.template!.components!.flatMap((c) => c.parameters ?? []).map((p) => p.text);
     expect(parameters).toEqual(expect.arrayContaining(['Lucía', '860198', 'abc123']));
@@ -138,7 +113,7 @@ describe('a rule message falls back to a template once the window closed', () =>
     const from = newCustomer();
     const conversationId = await customerWrites(from, 'Hola');
     await advance(25 * HOUR);
-    expect(received(from)).toEqual([]);
+    expect(sentTo(from)).toEqual([]);
     const thread = (await owner('GET', `/api/conversations/${conversationId}`)).json();
     expect(thread.events).toContainEqual(
       expect.objectContaining({ kind: 'automation', to: 'skipped', note: 'window_closed' }),

@@ -1,9 +1,9 @@
-import { type AutomationRule, nextScheduledRun, type RuleInput } from '@charla/contracts';
+import { nextScheduledRun } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { automaticRepliesLeft, requestsAs, rulesApi, simulatedCustomers } from './automation-harness';
 
 let t: TestApp;
-let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
   for (const def of [{ key: 'plan', label: 'Plan', type: 'list', options: ['Plata', 'Oro'] }])
@@ -11,44 +11,19 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const owner = (method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
+const owner = requestsAs(() => t)(() => t.cookie);
+const { newCustomer, writes, stored, received } = simulatedCustomers(() => t, {
+  prefix: '34622',
+  name: 'Lucía',
+});
 
-async function createRule(input: RuleInput): Promise<AutomationRule> {
-  const res = await owner('POST', '/api/automation/rules', { enabled: true, ...input });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
-
-/** Turns every rule off, so each test sees only its own. */
-async function allOff() {
-  const rules: AutomationRule[] = (await owner('GET', '/api/automation/rules')).json().rules;
-  for (const r of rules)
-    if (r.enabled) await owner('PATCH', `/api/automation/rules/${r.id}`, { enabled: false });
-}
-
-const newCustomer = () => `34622${String(++n).padStart(6, '0')}`;
+const { createRule, allOff } = rulesApi(owner);
 
 /** The customer writes; resolves with the conversation and the contact once Charla stored it. */
 async function customerWrites(from: string, text: string) {
-  t.simulator.sendAsCustomer({ phoneNumberId: t.sandbox.phoneNumberId, waId: from, name: 'Lucía', text });
-  return t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ id: string; contact_id: string }>(
-      `SELECT c.id, c.contact_id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
-        JOIN messages m ON m.conversation_id = c.id AND m.text = $2 WHERE ct.wa_id = $1`,
-      [from, text],
-    );
-    return row ? { conversationId: row.id, contactId: row.contact_id } : undefined;
-  }, `"${text}" from ${from}`);
+  writes(from, text);
+  return stored(from, text);
 }
-
-/** What the customer's phone received from the business, as text. */
-const received = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as { to?: string; text?: { body: string } })
-    .filter((b) => b.to?.replace('+', '') === to)
-    .map((b) => b.text?.body ?? '');
 
 /** Waits until automation has nothing left to do, schedules included, and its sends left. */
 async function settled() {
@@ -60,12 +35,7 @@ async function settled() {
     );
     return Number(row?.n) === 0;
   }, 'automation to drain');
-  await t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ n: number | string }>(
-      "SELECT count(*) AS n FROM messages WHERE automated_by IS NOT NULL AND status = 'queued'",
-    );
-    return Number(row?.n) === 0;
-  }, 'automatic replies to leave');
+  await automaticRepliesLeft(t);
 }
 
 const notes = async (conversationId: string) =>

@@ -1,70 +1,33 @@
-import type { AutomationRule, RuleInput } from '@charla/contracts';
+import type { AutomationRule } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Member } from '../harness/members';
 import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
+import { automaticRepliesLeft, requestsAs, rulesApi, simulatedCustomers } from './automation-harness';
 
 let t: TestApp;
 let agent: Member;
-let n = 0;
 beforeAll(async () => {
   t = await createTestApp();
   agent = await addMember(t, 'agent', 'Carla Agent');
 });
 afterAll(() => t?.close());
 
-const as =
-  (cookie: () => string) =>
-  (method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: { cookie: cookie() }, ...(payload ? { payload } : {}) });
+const as = requestsAs(() => t);
 const owner = as(() => t.cookie);
 const asAgent = as(() => agent.cookie);
+const { newCustomer, writes, taps, stored, received } = simulatedCustomers(() => t, {
+  prefix: '34611',
+  name: 'Lucía Gómez',
+});
 
-const rules = async (): Promise<AutomationRule[]> =>
-  (await owner('GET', '/api/automation/rules')).json().rules;
-
-async function createRule(input: RuleInput): Promise<AutomationRule> {
-  const res = await owner('POST', '/api/automation/rules', { enabled: true, ...input });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
-
-/** Turns every rule off, so each test sees only its own. */
-async function allOff() {
-  for (const r of await rules())
-    if (r.enabled) await owner('PATCH', `/api/automation/rules/${r.id}`, { enabled: false });
-}
-
-const newCustomer = () => `34611${String(++n).padStart(6, '0')}`;
+const { rules, createRule, allOff } = rulesApi(owner);
 
 /** The customer writes; resolves with the conversation once Charla stored the message. */
-async function customerWrites(from: string, text: string, name = 'Lucía Gómez'): Promise<string> {
-  t.simulator.sendAsCustomer({ phoneNumberId: t.sandbox.phoneNumberId, waId: from, name, text });
-  return t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ id: string }>(
-      `SELECT c.id FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
-        JOIN messages m ON m.conversation_id = c.id AND m.text = $2 WHERE ct.wa_id = $1`,
-      [from, text],
-    );
-    return row?.id;
-  }, `"${text}" from ${from}`);
+async function customerWrites(from: string, text: string, name?: string): Promise<string> {
+  writes(from, text, name);
+  return (await stored(from, text)).conversationId;
 }
-
-/** What the customer's phone received from the business, as text. */
-const received = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map(
-      (s) =>
-        s.body as {
-          to?: string;
-          type?: string;
-          text?: { body: string };
-          interactive?: { body: { text: string } };
-        },
-    )
-    .filter((b) => b.to?.replace('+', '') === to)
-    .map((b) => b.text?.body ?? b.interactive?.body.text ?? b.type ?? '');
 
 /** Waits until automation has nothing left to do (every row handled), then a little for the sends. */
 async function settled() {
@@ -75,12 +38,7 @@ async function settled() {
     );
     return Number(row?.n) === 0;
   }, 'automation to drain');
-  await t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ n: number | string }>(
-      "SELECT count(*) AS n FROM messages WHERE automated_by IS NOT NULL AND status = 'queued'",
-    );
-    return Number(row?.n) === 0;
-  }, 'automatic replies to leave');
+  await automaticRepliesLeft(t);
 }
 
 const history = async (conversationId: string) =>
@@ -190,14 +148,7 @@ describe('keywords', () => {
     });
     const from = newCustomer();
     await customerWrites(from, 'Hola');
-    t.simulator.sendAsCustomer({
-      phoneNumberId: t.sandbox.phoneNumberId,
-      waId: from,
-      message: {
-        type: 'interactive',
-        interactive: { type: 'button_reply', button_reply: { id: 'hours', title: 'Horario' } },
-      },
-    });
+    taps(from, 'hours', 'Horario');
     await t.waitFor(async () => received(from).length > 0, 'the answer to the button');
     expect(received(from)).toEqual(['Abrimos de 9 a 14.']);
   });

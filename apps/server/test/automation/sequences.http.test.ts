@@ -1,9 +1,9 @@
 import type { Sequence, SequenceEnrollment, SequenceInput } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addForeignOwner, addMember, type Member } from '../harness/members';
-import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { approvedTemplate, orderUpdate, templatesApi, uniqueName } from '../templates/template-fixtures';
+import { requestsAs, simulatedCustomers } from './automation-harness';
 
 let t: TestApp;
 let agent: Member;
@@ -14,12 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const as =
-  (cookie: () => string) =>
-  (method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: { cookie: cookie() }, ...(payload ? { payload } : {}) });
+const as = requestsAs(() => t);
 const owner = as(() => t.cookie);
 const asAgent = as(() => agent.cookie);
+const { newCustomer, writesAtClock, stored, received } = simulatedCustomers(() => t, {
+  prefix: '34622',
+  name: 'Lucía Gómez',
+});
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -41,26 +42,10 @@ async function createSequence(input: Partial<SequenceInput>): Promise<Sequence> 
   return res.json();
 }
 
-const newCustomer = () => `34622${String(++n).padStart(6, '0')}`;
-
-/** The customer writes at the test clock's time; resolves once Charla stored it. */
+/** The customer writes at the test clock's time; resolves with the contact once Charla stored it. */
 async function customerWrites(from: string, body: string): Promise<string> {
-  const webhook = inboundTextWebhook({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    from,
-    name: 'Lucía Gómez',
-    text: body,
-    at: t.clock.now(),
-  });
-  expect((await t.postWebhook(webhook)).statusCode).toBe(200);
-  return t.waitFor(async () => {
-    const [row] = await t.container.db.query<{ id: string }>(
-      `SELECT ct.id FROM contacts ct JOIN conversations c ON c.contact_id = ct.id
-        JOIN messages m ON m.conversation_id = c.id AND m.text = $2 WHERE ct.wa_id = $1`,
-      [from, body],
-    );
-    return row?.id;
-  }, `"${body}" from ${from}`);
+  await writesAtClock(from, body);
+  return (await stored(from, body)).contactId;
 }
 
 async function enroll(sequenceId: string, contactIds: string[]) {
@@ -71,14 +56,6 @@ async function enroll(sequenceId: string, contactIds: string[]) {
 
 const enrollments = async (sequenceId: string): Promise<SequenceEnrollment[]> =>
   (await owner('GET', `/api/sequences/${sequenceId}/enrollments`)).json().enrollments;
-
-/** What the customer's phone received from the business: text bodies, or the template's name. */
-const received = (to: string) =>
-  t.simulator
-    .sends(t.sandbox.phoneNumberId)
-    .map((s) => s.body as { to?: string; text?: { body: string }; template?: { name: string } })
-    .filter((b) => b.to?.replace('+', '') === to)
-    .map((b) => b.text?.body ?? `template:${b.template?.name}`);
 
 /** Moves the test clock on and lets the sequences' runner look. */
 async function advance(ms: number) {
