@@ -2,17 +2,17 @@ import { ArrowLeft, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { fieldError, useErrorMessage } from '../../lib/use-error-message';
+import { fieldError } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
-import { SaveRow } from '../../ui/save-row';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
 import { useChannels } from '../settings/settings.api';
 import { useRules, useSaveRule } from './automation.api';
+import { EditorSaveBar } from './editor-save-bar';
 import { RuleActionRow } from './rule-action-row';
 import { RuleConditionRow } from './rule-condition-row';
 import {
@@ -79,7 +79,6 @@ function RuleForm({
   const navigate = useNavigate();
   const save = useSaveRule();
   const channels = useChannels();
-  const errorMessage = useErrorMessage();
   const update = (patch: Partial<RuleDraft>) => setDraft({ ...draft, ...patch });
   const error = save.error;
   // The account of the rule's first number (of any number when it names none) offers its templates.
@@ -221,16 +220,10 @@ function RuleForm({
         </Field>
       </Card>
 
-      {error ? (
-        <Alert tone="error" data-testid="rule-error">
-          {errorMessage(error)}
-        </Alert>
-      ) : null}
-      <SaveRow
+      <EditorSaveBar
+        save={save}
         label={t('rules.editor.save')}
         savedLabel={t('rules.editor.saved')}
-        isSaved={save.isSuccess}
-        isPending={save.isPending}
         testId="rule"
       />
     </form>

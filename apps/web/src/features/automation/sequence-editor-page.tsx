@@ -3,17 +3,17 @@ import { ArrowLeft, Plus } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { fieldError, useErrorMessage } from '../../lib/use-error-message';
+import { fieldError } from '../../lib/use-error-message';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { Field } from '../../ui/field';
 import { Input, Select } from '../../ui/input';
-import { SaveRow } from '../../ui/save-row';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
 import { useChannels } from '../settings/settings.api';
 import { useTemplates } from '../templates/templates.api';
+import { EditorSaveBar } from './editor-save-bar';
 import { SequenceEnrolCard } from './sequence-enrol-card';
 import { SequenceStepRow, type StepDraft } from './sequence-step-row';
 import { useSaveSequence, useSequences } from './sequences.api';
@@ -90,7 +90,6 @@ function SequenceForm(props: {
   const navigate = useNavigate();
   const save = useSaveSequence();
   const channels = useChannels();
-  const errorMessage = useErrorMessage();
   const { draft } = props;
   const waba = channels.data?.find((c) => c.id === draft.channelId)?.wabaId ?? null;
   const templates = useTemplates(waba, 'approved');
@@ -235,20 +234,13 @@ function SequenceForm(props: {
             </Button>
           </div>
         </Card>
-        {error ? (
-          <Alert tone="error">
-            <span data-testid="sequence-error">{errorMessage(error)}</span>
-          </Alert>
-        ) : null}
-        {props.canEdit ? (
-          <SaveRow
-            label={t('sequences.editor.save')}
-            savedLabel={t('sequences.editor.saved')}
-            isSaved={save.isSuccess}
-            isPending={save.isPending}
-            testId="sequence"
-          />
-        ) : null}
+        <EditorSaveBar
+          save={save}
+          label={t('sequences.editor.save')}
+          savedLabel={t('sequences.editor.saved')}
+          testId="sequence"
+          canSave={props.canEdit}
+        />
       </fieldset>
     </form>
   );
