@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Container } from './container';
+import { apiKeysRoutes, v1DocsRoutes, v1Routes } from './modules/api';
 import { auditRoutes } from './modules/audit';
 import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/auth';
 import { authenticateSession } from './modules/auth/sessions';
@@ -48,9 +49,14 @@ export async function buildApp(
   await app.register(cookie);
   await registerSecurityHeaders(app, { publicUrl: c.config.PUBLIC_URL });
   registerCsrfGuard(app, { publicUrl: c.config.PUBLIC_URL, sessionCookie: SESSION_COOKIE });
-  await app.register(rateLimit, { global: false });
+  // IETF draft headers (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset) on every limited route.
+  await app.register(rateLimit, { global: false, enableDraftSpec: true });
   await app.register(swagger, {
-    openapi: { info: { title: 'Charla API', version: '0.1.0' } },
+    openapi: {
+      info: { title: 'Charla API', version: '0.1.0' },
+      // The public API's key (/api/v1); the web app's own routes use the session cookie.
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+    },
     transform: jsonSchemaTransform,
   });
   const requireMember = createAuthGuard(c.auth);
@@ -97,6 +103,9 @@ export async function buildApp(
     authOf: authOfAny,
     poke: () => c.broadcastEngine.poke(),
   });
+  await app.register(apiKeysRoutes, { deps: c.api, requireMember, authOf: authOfAny });
+  await app.register(v1Routes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
+  await app.register(v1DocsRoutes, { publicUrl: c.config.PUBLIC_URL });
   await app.register(whatsappWebhookRoutes, {
     deps: { directory: c.directory, eventLog: c.webhookEventLog },
     worker: c.ingestWorker,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from './config/config';
+import type { ApiDeps } from './modules/api';
 import type { AuditDeps } from './modules/audit';
 import { type AuthDeps, liveSessions } from './modules/auth';
 import {
@@ -132,6 +133,8 @@ export interface Container {
   auth: AuthDeps;
   /** The owner's activity log (modules/audit). */
   audit: AuditDeps;
+  /** The public API: keys, /api/v1, idempotency (modules/api). */
+  api: ApiDeps;
   /** Exporting and erasing one contact's data (modules/privacy). */
   privacy: PrivacyDeps;
   /** Business hours and rules (modules/automation). */
@@ -530,6 +533,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
     audit: { db },
+    api: { db, clock, inbox },
     automation,
     automationWorker,
     routing,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { NoteSchema } from './collaboration';
 import { MessageContentSchema, QuotedMessageSchema, ReactionSchema, ReferralSchema } from './message-content';
 
-/** Which automation did something: a rule, a bot or a sequence, named as it was then. */
+/** Which automation did something: a rule, a bot, a sequence or an API key, named as it was then. */
 export const AutomatedBySchema = z.object({
-  kind: z.enum(['rule', 'flow', 'sequence']),
+  kind: z.enum(['rule', 'flow', 'sequence', 'api']),
   id: z.string(),
   name: z.string(),
 });

@@ -1,4 +1,6 @@
 export * from './access';
+export * from './api-keys';
+export * from './api-v1';
 export * from './audit';
 export * from './auth';
 export * from './automation';

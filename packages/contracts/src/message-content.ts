@@ -48,6 +48,7 @@ export const ContactCardSchema = z.object({
   emails: z.array(z.object({ email: z.string(), type: z.string().nullable() })),
   organization: z.string().nullable(),
 });
+export type ContactCard = z.infer<typeof ContactCardSchema>;
 const Contacts = z.object({ type: z.literal('contacts'), contacts: z.array(ContactCardSchema) });
 
 export const InteractiveSchema = z.object({

@@ -75,6 +75,8 @@ export const ConfigSchema = z
     /** Days Meta's raw webhook bodies are kept once applied (they carry customers' numbers and texts). */
     WEBHOOK_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    /** Requests per minute one API key may make to /api/v1 (per process). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
     TRUST_PROXY: TrustProxy.default(false),
     /** Bearer token that reads /metrics from anywhere (Prometheus' `authorization` setting). */
     METRICS_TOKEN: z.string().min(16, 'use at least 16 characters: run `openssl rand -hex 16`').optional(),

@@ -1,4 +1,6 @@
+import { API_SCOPES } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeKey } from '../api/api-harness';
 import { customerWrites } from '../harness/members';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -89,9 +91,12 @@ interface Case {
 let t: TestApp;
 let cases: Case[] = [];
 let unschemed: { method: string; url: string }[] = [];
+let apiKey = '';
 
 beforeAll(async () => {
   t = await createTestApp();
+  // The public API (/api/v1) takes a key, not the session: every request carries both.
+  apiKey = (await makeKey(t, [...API_SCOPES])).key;
   const spec = t.app.swagger() as { paths: Record<string, Partial<Record<string, Op>>> };
   const described = new Set<string>();
   for (const [path, ops] of Object.entries(spec.paths)) {
@@ -153,7 +158,7 @@ describe('a NUL character in any string input', () => {
       const res = await t.app.inject({
         method: c.method as 'GET',
         url: c.url,
-        headers: { cookie: t.cookie, 'x-charla-request': '1' },
+        headers: { cookie: t.cookie, 'x-charla-request': '1', authorization: `Bearer ${apiKey}` },
         ...(c.query ? { query: c.query } : {}),
         ...(c.payload !== undefined ? { payload: c.payload as object } : {}),
       });
@@ -173,7 +178,7 @@ describe('a NUL character in any string input', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/broadcasts/audience-preview',
-      headers: { cookie: t.cookie, 'x-charla-request': '1' },
+      headers: { cookie: t.cookie, 'x-charla-request': '1', authorization: `Bearer ${apiKey}` },
       payload: { filter: { attributes: { [NUL]: 'x' } } },
     });
     expect(res.statusCode).toBe(400);
@@ -230,7 +235,7 @@ describe('a NUL character in any string input', () => {
       for (const [where, body] of forms) {
         const res = await fetch(`${t.baseUrl}${urlOf(path)}`, {
           method: 'POST',
-          headers: { cookie: t.cookie, 'x-charla-request': '1' },
+          headers: { cookie: t.cookie, 'x-charla-request': '1', authorization: `Bearer ${apiKey}` },
           body,
         });
         const text = await res.text();
@@ -252,7 +257,7 @@ describe('a NUL character in any string input', () => {
     );
     const res = await fetch(`${t.baseUrl}/api/broadcasts/csv-audiences`, {
       method: 'POST',
-      headers: { cookie: t.cookie, 'x-charla-request': '1' },
+      headers: { cookie: t.cookie, 'x-charla-request': '1', authorization: `Bearer ${apiKey}` },
       body: form,
     });
     expect(res.status).toBe(201);

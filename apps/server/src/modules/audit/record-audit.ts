@@ -20,6 +20,7 @@ export interface AuditEntry {
     | 'flow'
     | 'team'
     | 'sequence'
+    | 'api_key'
     | null;
   targetId?: string | null;
   targetLabel?: string | null;

@@ -16,7 +16,7 @@ import { workspaceDefaultCountry } from './workspace-country';
  */
 export async function createContact(
   deps: Pick<ContactsDeps, 'db' | 'clock' | 'contactsChanged'>,
-  auth: AuthContext,
+  auth: Pick<AuthContext, 'workspaceId'>,
   input: CreateContactRequest,
 ): Promise<Contact> {
   const country = input.country ?? (await workspaceDefaultCountry(deps, auth.workspaceId));

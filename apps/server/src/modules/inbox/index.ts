@@ -53,6 +53,7 @@ export { toOutboundContent } from './messages/outbound-content';
 export { kindOfMime } from './messages/outbound-request';
 export { type RecordedInbound, recordInbound } from './messages/record-inbound';
 export { applyPendingReactions } from './messages/record-reactions';
+export { type CustomerSend, type CustomerSent, sendToCustomer } from './messages/send-to-customer';
 export { createPresence, type Presence } from './presence/presence';
 export { ONLINE_WITHIN_MINUTES, pickRoundRobinMember } from './routing/pick-round-robin';
 export { requeueIfUnassigned, settleQueueWaits } from './routing/queue-waits';

@@ -8,6 +8,7 @@ export const automationEn = {
       bot_timed_out: '{{actor}} ended: the customer did not answer in time',
       bot_stopped: '{{actor}} stopped the bot “{{name}}”',
       actor: 'Rule “{{name}}”',
+      apiActor: 'API key “{{name}}”',
       replied: '{{actor}} replied',
       repliedTemplate: '{{actor}} replied with a template (the 24-hour window had closed)',
       note: '{{actor}} left a note',

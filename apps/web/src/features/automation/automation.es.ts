@@ -8,6 +8,7 @@ export const automationEs = {
       bot_timed_out: '{{actor}} terminó: el cliente no respondió a tiempo',
       bot_stopped: '{{actor}} detuvo el bot «{{name}}»',
       actor: 'Regla «{{name}}»',
+      apiActor: 'Clave de API «{{name}}»',
       replied: '{{actor}} respondió',
       repliedTemplate: '{{actor}} respondió con una plantilla (la ventana de 24 horas estaba cerrada)',
       note: '{{actor}} dejó una nota',

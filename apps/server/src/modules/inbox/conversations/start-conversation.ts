@@ -1,18 +1,20 @@
-import type {
-  StartConversationRequest,
-  StartedConversation,
-  TemplateMessage,
-  TemplateValues,
-} from '@charla/contracts';
-import type { Query } from '../../../platform/db/database';
-import { AppError, notFound } from '../../../platform/errors';
+import type { StartConversationRequest, StartedConversation } from '@charla/contracts';
+import { notFound } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
-import { createContact, normalizePhone } from '../../contacts';
 import { prepareTemplateSend } from '../../templates';
 import type { InboxDeps } from '../inbox.deps';
 import { assertNumberConnected } from '../messages/number-disconnected';
 import { sendTemplateMessage } from '../messages/send-template-message';
-import { assertConversationVisible, type Viewer } from './conversation-access';
+import { assertConversationVisible } from './conversation-access';
+import {
+  addContact,
+  assertNoUnknownValues,
+  findContact,
+  findContactByPhone,
+  openConversation,
+  readPhone,
+  templateValuesOf,
+} from './customer-recipient';
 
 /**
  * A business writes first: WhatsApp allows it only with an approved template (outside the
@@ -59,134 +61,18 @@ export async function startConversation(
   assertNoUnknownValues(prepared.template, values);
 
   const contactId = contact.id ?? (await addContact(deps, actor, contact.number!));
-  const conversation = await openConversation(deps.db.query, actor, channel.id, contactId, deps.clock.now());
+  const conversation = await openConversation(
+    deps.db.query,
+    actor.workspaceId,
+    actor.userId,
+    channel.id,
+    contactId,
+    deps.clock.now(),
+  );
   if (!conversation.created) await assertConversationVisible(deps, actor, conversation.id);
   const message = await sendTemplateMessage(deps, actor, conversation.id, {
     templateId: request.template.templateId,
     values,
   });
   return { conversationId: conversation.id, contactId, messageId: message.id, created: conversation.created };
-}
-
-type TypedNumber = { phone: string; waId: string; matchKey: string };
-type FoundContact = { id: string | null; optedOut: boolean; number?: TypedNumber };
-
-const EXAMPLE = '+52 55 1234 5678';
-
-/** A typed number as E.164: with its + (or 00), or national in the workspace's default country. */
-function readPhone(raw: string, defaultCountry: string | null): TypedNumber {
-  // 'ZZ' (no country): only a number written with + or 00 reads.
-  const number = normalizePhone(raw, defaultCountry ?? 'ZZ');
-  if (number.ok) return number;
-  if (number.problem === 'country' && defaultCountry === null) {
-    throw invalidPhone(
-      raw,
-      `write it with its country code and a leading +, e.g. ${EXAMPLE} (the workspace has no default country for national numbers)`,
-    );
-  }
-  throw invalidPhone(raw, `${number.reason}. Example of a valid number: ${EXAMPLE}`);
-}
-
-const invalidPhone = (raw: string, why: string) =>
-  new AppError(
-    'unprocessable',
-    'invalid_phone',
-    `"${raw}" is not a phone number WhatsApp can reach: ${why}.`,
-    [{ path: 'phone', message: why }],
-  );
-
-async function findContact(query: Query, workspaceId: string, contactId: string): Promise<FoundContact> {
-  const [row] = await query<{ id: string; opt_in_state: string }>(
-    'SELECT id, opt_in_state FROM contacts WHERE workspace_id = $1 AND id = $2',
-    [workspaceId, contactId],
-  );
-  if (!row) throw notFound('contact');
-  return { id: row.id, optedOut: row.opt_in_state === 'opted_out' };
-}
-
-/** The contact with this number in any of its forms (the oldest, where a number was split in two). */
-async function findContactByPhone(
-  query: Query,
-  workspaceId: string,
-  number: TypedNumber,
-): Promise<FoundContact> {
-  const [row] = await query<{ id: string; opt_in_state: string }>(
-    `SELECT id, opt_in_state FROM contacts
-      WHERE workspace_id = $1 AND (phone_key = $2 OR phone = $3)
-      ORDER BY created_at, id LIMIT 1`,
-    [workspaceId, number.matchKey, number.phone],
-  );
-  return row
-    ? { id: row.id, optedOut: row.opt_in_state === 'opted_out' }
-    : { id: null, optedOut: false, number };
-}
-
-/** A typed number no contact has becomes one; a member who added it meanwhile made the one kept. */
-async function addContact(deps: InboxDeps, actor: AuthContext, number: TypedNumber): Promise<string> {
-  try {
-    return (await createContact(deps, actor, { phone: number.phone })).id;
-  } catch (error) {
-    const existing = error instanceof AppError ? error.details?.contactId : undefined;
-    if (existing) return existing;
-    throw error;
-  }
-}
-
-async function openConversation(
-  query: Query,
-  actor: Viewer,
-  channelId: string,
-  contactId: string,
-  now: Date,
-): Promise<{ id: string; created: boolean }> {
-  const [created] = await query<{ id: string }>(
-    `INSERT INTO conversations (workspace_id, channel_id, contact_id, assignee_user_id, last_activity_at)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (channel_id, contact_id) DO NOTHING RETURNING id`,
-    [actor.workspaceId, channelId, contactId, actor.userId, now],
-  );
-  if (created) return { id: created.id, created: true };
-  const [existing] = await query<{ id: string }>(
-    'SELECT id FROM conversations WHERE channel_id = $1 AND contact_id = $2',
-    [channelId, contactId],
-  );
-  return { id: existing!.id, created: false };
-}
-
-/**
- * Values for variables the template does not have: the send would drop them, so a caller who
- * misspelt a name would send the template without noticing. Every variable it has is filled by
- * now (the send's own check), so the kept values name them all.
- */
-function assertNoUnknownValues(template: TemplateMessage, values: TemplateValues) {
-  const known = template.values;
-  const unknown = [
-    ...Object.keys(values.body)
-      .filter((name) => !(name in known.body))
-      .map((name) => ({ path: `values.body.${name}`, label: `{{${name}}}` })),
-    ...Object.keys(values.buttons)
-      .filter((index) => !(index in known.buttons))
-      .map((index) => ({
-        path: `values.buttons.${index}`,
-        label: `a value for button ${Number(index) + 1}`,
-      })),
-  ];
-  if (unknown.length === 0) return;
-  const has = Object.keys(known.body).map((name) => `{{${name}}}`);
-  throw new AppError(
-    'unprocessable',
-    'template_values_unknown',
-    `The template ${template.name} has no ${unknown.map((u) => u.label).join(', ')}; ${
-      has.length > 0 ? `its body variables are ${has.join(', ')}` : 'its body has no variables'
-    }.`,
-    unknown.map((u) => ({ path: u.path, message: 'Not a variable of this template' })),
-  );
-}
-
-function templateValuesOf(v: Partial<TemplateValues> | undefined): TemplateValues {
-  return {
-    header: v?.header ?? null,
-    headerMediaId: v?.headerMediaId ?? null,
-    body: v?.body ?? {},
-    buttons: v?.buttons ?? {},
-  };
 }

@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { Message, MessageContent } from '@charla/contracts';
+import type { AutomatedBy, Message, MessageContent } from '@charla/contracts';
 import type { Database } from '../../../platform/db/database';
 import { createGroupCommit, groupCommitPer } from '../../../platform/group-commit';
 import { MESSAGE_COLUMNS, MESSAGE_FROM, type MessageRow } from '../conversations/conversation-view';
 import { toNewMessage } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
 import { previewOf } from './message-preview';
+
+export interface SentAs {
+  by?: AutomatedBy;
+  id?: string;
+}
+
+/** A message the API sends has no person as its sender: `automated_by` names the key. */
+export const senderOf = (actor: { workspaceId: string; userId: string | null }, as: SentAs) => ({
+  workspaceId: actor.workspaceId,
+  userId: as.by ? null : actor.userId,
+});
 
 /** One outbound message to store as `queued`. */
 interface QueuedRow {
@@ -16,7 +27,8 @@ interface QueuedRow {
   type: string;
   text: string | null;
   content: string;
-  senderUserId: string;
+  senderUserId: string | null;
+  automatedBy: string | null;
   at: Date;
   replyToExternalId: string | null;
   mediaId: string | null;
@@ -30,15 +42,17 @@ interface QueuedRow {
  */
 export async function queueOutbound(
   deps: InboxDeps,
-  actor: { workspaceId: string; userId: string },
+  actor: { workspaceId: string; userId: string | null },
   conversation: { id: string; channelId: string },
   content: MessageContent,
   replyToExternalId: string | null,
   mediaId: string | null = 'media' in content ? content.media.id : null,
+  /** `id`: the message's id when the caller chose it (an idempotent API send); `by`: sent by the API. */
+  opts: SentAs = {},
 ): Promise<Message> {
   const conversationId = conversation.id;
   const row = await intakeOf(deps.db).write({
-    id: randomUUID(),
+    id: opts.id ?? randomUUID(),
     workspaceId: actor.workspaceId,
     conversationId,
     channelId: conversation.channelId,
@@ -46,6 +60,7 @@ export async function queueOutbound(
     text: previewOf(content),
     content: JSON.stringify(content),
     senderUserId: actor.userId,
+    automatedBy: opts.by ? JSON.stringify(opts.by) : null,
     at: deps.clock.now(),
     replyToExternalId,
     mediaId,
@@ -76,12 +91,12 @@ async function storeQueued(db: Database, rows: QueuedRow[]): Promise<MessageRow[
   const stored = await db.query<MessageRow & Record<string, unknown>>(
     `WITH v AS (
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[],
-                            $7::jsonb[], $8::uuid[], $9::timestamptz[], $10::text[], $11::uuid[])
-         WITH ORDINALITY AS v(id, ws, conv, ch, type, text, content, sender, at, reply_to, media_id, n))
+                            $7::jsonb[], $8::uuid[], $9::timestamptz[], $10::text[], $11::uuid[], $12::jsonb[])
+         WITH ORDINALITY AS v(id, ws, conv, ch, type, text, content, sender, at, reply_to, media_id, by, n))
      , m AS (
        INSERT INTO messages (id, workspace_id, conversation_id, channel_id, direction, type, text, content,
-                             status, sender_user_id, occurred_at, reply_to_external_id)
-       SELECT id, ws, conv, ch, 'outbound', type, text, content, 'queued', sender, at, reply_to
+                             status, sender_user_id, occurred_at, reply_to_external_id, automated_by)
+       SELECT id, ws, conv, ch, 'outbound', type, text, content, 'queued', sender, at, reply_to, by
          FROM v ORDER BY n
        RETURNING *)
      , c AS (
@@ -109,6 +124,7 @@ async function storeQueued(db: Database, rows: QueuedRow[]): Promise<MessageRow[
       rows.map((r) => r.at),
       rows.map((r) => r.replyToExternalId),
       rows.map((r) => r.mediaId),
+      rows.map((r) => r.automatedBy),
     ],
   );
   const byId = new Map(stored.map((r) => [r.id, r]));

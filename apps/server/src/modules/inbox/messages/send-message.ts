@@ -12,7 +12,7 @@ import { getConversationWindow } from '../conversations/conversation-window';
 import type { InboxDeps } from '../inbox.deps';
 import { assertNumberConnected } from './number-disconnected';
 import { buildOutboundContent } from './outbound-request';
-import { queueOutbound } from './queue-outbound';
+import { queueOutbound, type SentAs, senderOf } from './queue-outbound';
 import { sendTemplateMessage } from './send-template-message';
 
 /**
@@ -26,10 +26,12 @@ export async function sendMessage(
   actor: Viewer,
   conversationId: string,
   request: SendMessageRequest,
+  /** Sent by the API (no person): who to name, and the message's id when the caller chose it. */
+  as: SentAs = {},
 ): Promise<Message> {
   if ('template' in request && request.template) {
     await assertConversationVisible(deps, actor, conversationId);
-    return sendTemplateMessage(deps, actor, conversationId, request.template);
+    return sendTemplateMessage(deps, actor, conversationId, request.template, as);
   }
   const conversation = await findWindow(deps, actor, conversationId);
   assertWindowOpen(conversation.window);
@@ -43,7 +45,7 @@ export async function sendMessage(
     request as SendMessageRequest & { type: string },
     replyToExternalId,
   );
-  return queueOutbound(deps, actor, conversation, content, replyToExternalId);
+  return queueOutbound(deps, senderOf(actor, as), conversation, content, replyToExternalId, undefined, as);
 }
 
 /**

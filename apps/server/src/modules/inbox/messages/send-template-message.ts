@@ -4,7 +4,7 @@ import { prepareTemplateSend } from '../../templates';
 import type { InboxDeps } from '../inbox.deps';
 import { assertNumberConnected } from './number-disconnected';
 import { kindOfMime } from './outbound-request';
-import { queueOutbound } from './queue-outbound';
+import { queueOutbound, type SentAs, senderOf } from './queue-outbound';
 
 /**
  * An approved template sent into a conversation: allowed even when the 24-hour window is
@@ -14,9 +14,10 @@ import { queueOutbound } from './queue-outbound';
  */
 export async function sendTemplateMessage(
   deps: InboxDeps,
-  actor: { workspaceId: string; userId: string },
+  actor: { workspaceId: string; userId: string | null },
   conversationId: string,
   request: { templateId: string; values?: Partial<TemplateValues> | undefined },
+  as: SentAs = {},
 ): Promise<Message> {
   const v = request.values ?? {};
   const values: TemplateValues = {
@@ -60,11 +61,12 @@ export async function sendTemplateMessage(
   }
   return queueOutbound(
     deps,
-    actor,
+    senderOf(actor, as),
     { id: conversationId, channelId: target.channel_id },
     content,
     null,
     mediaId,
+    as,
   );
 }
 

@@ -1,0 +1,28 @@
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/database';
+import type { InboxDeps } from '../inbox';
+
+/** What the public API needs, built once in container.ts. */
+export interface ApiDeps {
+  db: Database;
+  clock: Clock;
+  /** Sends go through the inbox (and so the outbox), as every other message. */
+  inbox: InboxDeps;
+}
+
+/** A member managing keys in Settings (owners and admins). */
+export interface KeyManager {
+  userId: string;
+  workspaceId: string;
+  role: 'owner' | 'admin' | 'agent';
+  ip: string | null;
+}
+
+/** Who calls /api/v1: a live key of a workspace, with what it may do. */
+export interface ApiCaller {
+  keyId: string;
+  keyName: string;
+  workspaceId: string;
+  scopes: string[];
+  ip: string | null;
+}

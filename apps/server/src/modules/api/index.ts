@@ -1,0 +1,4 @@
+export type { ApiCaller, ApiDeps } from './api.deps';
+export { apiKeysRoutes } from './api-keys.routes';
+export { v1Routes } from './v1/v1.routes';
+export { v1DocsRoutes } from './v1/v1-docs.routes';

@@ -1,0 +1,124 @@
+import type { AutomatedBy, Message, SendMessageRequest } from '@charla/contracts';
+import { AppError, notFound } from '../../../platform/errors';
+import { MESSAGE_COLUMNS, MESSAGE_FROM, type MessageRow } from '../conversations/conversation-view';
+import {
+  addContact,
+  findContact,
+  findContactByPhone,
+  openConversation,
+  readPhone,
+} from '../conversations/customer-recipient';
+import { toNewMessage } from '../conversations/get-thread';
+import type { InboxDeps } from '../inbox.deps';
+import { assertNumberConnected } from './number-disconnected';
+import { sendMessage } from './send-message';
+
+/** The viewer id of a send no person makes: never a member, and an admin's view ignores it. */
+const NO_PERSON = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CustomerSend {
+  /** The number to send from; may be left out when the workspace has one. */
+  channelId?: string | undefined;
+  /** A contact's id, or a phone number (+E.164, or national in the workspace's default country). */
+  to: string;
+  message: SendMessageRequest;
+  /** The message's id, chosen by the caller (an idempotent API send). */
+  messageId: string;
+}
+
+export interface CustomerSent {
+  message: Message;
+  conversationId: string;
+  contactId: string;
+}
+
+/**
+ * A message the API sends to a customer by contact id or phone: the contact is found in any form
+ * of the number (or added), their conversation with the number reused or opened (unassigned, so
+ * it joins the queue when they answer), and the message goes through the same checks and the same
+ * outbox as an agent's reply: free-form only within the 24-hour window, a template at any time.
+ * Sending the same `messageId` again answers the message already stored.
+ */
+export async function sendToCustomer(
+  deps: InboxDeps,
+  sender: { workspaceId: string; by: AutomatedBy },
+  send: CustomerSend,
+): Promise<CustomerSent> {
+  const { workspaceId } = sender;
+  const stored = await storedMessage(deps, workspaceId, send.messageId);
+  if (stored) return stored;
+  const channel = await numberToSendFrom(deps, workspaceId, send.channelId);
+  const contact = UUID.test(send.to)
+    ? await findContact(deps.db.query, workspaceId, send.to)
+    : await findContactByPhone(deps.db.query, workspaceId, readPhone(send.to, channel.default_country, 'to'));
+  const contactId = contact.id ?? (await addContact(deps, { workspaceId }, contact.number!));
+  const conversation = await openConversation(
+    deps.db.query,
+    workspaceId,
+    null,
+    channel.id,
+    contactId,
+    deps.clock.now(),
+  );
+  // The API sees the whole workspace, as an admin does; no person sends (`by` names the key).
+  const actor = { workspaceId, userId: NO_PERSON, role: 'admin' as const };
+  const message = await sendMessage(deps, actor, conversation.id, send.message, {
+    by: sender.by,
+    id: send.messageId,
+  });
+  return { message, conversationId: conversation.id, contactId };
+}
+
+async function storedMessage(
+  deps: InboxDeps,
+  workspaceId: string,
+  messageId: string,
+): Promise<CustomerSent | null> {
+  const [row] = await deps.db.query<MessageRow & { contact_id: string } & Record<string, unknown>>(
+    `SELECT ${MESSAGE_COLUMNS}, c.contact_id FROM ${MESSAGE_FROM}
+       JOIN conversations c ON c.id = m.conversation_id
+      WHERE m.workspace_id = $1 AND m.id = $2`,
+    [workspaceId, messageId],
+  );
+  if (!row) return null;
+  const message = await toNewMessage(deps, workspaceId, row);
+  return { message, conversationId: message.conversationId, contactId: row.contact_id };
+}
+
+/** The number named, or the workspace's only connected one. */
+async function numberToSendFrom(deps: InboxDeps, workspaceId: string, channelId: string | undefined) {
+  const rows = await deps.db.query<{
+    id: string;
+    status: string;
+    display_phone_number: string;
+    default_country: string | null;
+  }>(
+    `SELECT ch.id, ch.status, ch.display_phone_number, w.default_country
+       FROM channels ch JOIN workspaces w ON w.id = ch.workspace_id
+      WHERE ch.workspace_id = $1 AND ($2::uuid IS NULL OR ch.id = $2::uuid)
+        AND ($2::uuid IS NOT NULL OR ch.status = 'connected')
+      ORDER BY ch.created_at`,
+    [workspaceId, channelId ?? null],
+  );
+  if (channelId !== undefined) {
+    const [channel] = rows;
+    if (!channel) throw notFound('channel');
+    assertNumberConnected(channel);
+    return channel;
+  }
+  if (rows.length === 1) return rows[0]!;
+  if (rows.length === 0) {
+    throw new AppError(
+      'unprocessable',
+      'no_connected_number',
+      'This workspace has no connected WhatsApp number to send from; connect one in Settings > Numbers.',
+    );
+  }
+  throw new AppError(
+    'invalid',
+    'channel_required',
+    `This workspace has ${rows.length} numbers; say which one sends with "channel" (one of ${rows.map((r) => r.id).join(', ')}).`,
+    [{ path: 'channel', message: 'Required when the workspace has more than one number' }],
+  );
+}
