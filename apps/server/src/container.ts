@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import type { Config } from './config/config';
-import type { ApiDeps } from './modules/api';
+import {
+  type ApiDeps,
+  createWebhookWorker,
+  enqueueInboundEvents,
+  enqueueStatusEvents,
+  type WebhookDeps,
+} from './modules/api';
 import type { AuditDeps } from './modules/audit';
 import { type AuthDeps, liveSessions } from './modules/auth';
 import {
@@ -135,6 +141,8 @@ export interface Container {
   audit: AuditDeps;
   /** The public API: keys, /api/v1, idempotency (modules/api). */
   api: ApiDeps;
+  /** Webhooks out: subscriptions, deliveries (modules/api). */
+  webhooks: WebhookDeps;
   /** Exporting and erasing one contact's data (modules/privacy). */
   privacy: PrivacyDeps;
   /** Business hours and rules (modules/automation). */
@@ -442,6 +450,25 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     log: { error: (o, m) => log.error(o, m) },
   });
 
+  const webhooks: WebhookDeps = {
+    db,
+    clock,
+    secrets,
+    callHttp: (req) => outboundRequest(outboundPolicy, req),
+    wake: () => webhookWorker.wake(),
+    tellOwners: async (workspaceId, subject, text) => {
+      if (!mailer) return;
+      const owners = await db.query<{ email: string }>(
+        `SELECT u.email FROM workspace_members m JOIN users u ON u.id = m.user_id
+          WHERE m.workspace_id = $1 AND m.role = 'owner'`,
+        [workspaceId],
+      );
+      for (const o of owners) await mailer.send({ to: o.email, subject, text });
+    },
+    log: { error: (o, m) => log.error(o, m) },
+  };
+  const webhookWorker = createWebhookWorker(webhooks);
+
   const ingestWorker = createIngestWorker({
     templates: createTemplateWebhookSink(templates),
     db,
@@ -457,6 +484,16 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         reopenedConversationIds: recorded.reopenedConversationIds ?? [],
       }),
     wakeAutomation: () => automationWorker.wake(),
+    onEvents: async (query, recorded, statuses) =>
+      (await enqueueInboundEvents(
+        query,
+        {
+          messageIds: recorded.inboundIds ?? [],
+          createdConversationIds: recorded.createdConversationIds ?? [],
+        },
+        clock.now(),
+      )) + (await enqueueStatusEvents(query, statuses, clock.now())),
+    wakeEvents: () => webhookWorker.wake(),
     queueSends: (ids) => outbox.queueMessages(ids),
     onStatuses: async (query, statuses) => {
       await engine.onStatuses(query, statuses);
@@ -534,6 +571,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     webhookEventLog: createWebhookEventLog(db),
     audit: { db },
     api: { db, clock, inbox },
+    webhooks,
     automation,
     automationWorker,
     routing,
@@ -578,6 +616,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ingestWorker.start();
       mediaDownloads.start();
       automationWorker.start();
+      webhookWorker.start();
       routing.start();
       await outbox.start();
       engine.start();
@@ -602,6 +641,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         ['outbox', () => outbox.stop()],
         ['ingest worker', () => ingestWorker.stop()],
         ['automation', () => automationWorker.stop()],
+        ['webhooks', () => webhookWorker.stop()],
         ['routing', () => routing.stop()],
         ['media downloads', () => mediaDownloads.stop()],
         ['job queue', () => jobs.stop()],

@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit and the typed database handle. Each module owns its own file.
 
 export * from './modules/api/api.schema';
+export * from './modules/api/webhooks/webhooks.schema';
 export * from './modules/audit/audit.schema';
 export * from './modules/auth/auth.schema';
 export * from './modules/automation/automation.schema';

@@ -25,4 +25,5 @@ export * from './search';
 export * from './sequences';
 export * from './team';
 export * from './templates';
+export * from './webhooks';
 export * from './whatsapp-errors';

@@ -2,3 +2,7 @@ export type { ApiCaller, ApiDeps } from './api.deps';
 export { apiKeysRoutes } from './api-keys.routes';
 export { v1Routes } from './v1/v1.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
+export { enqueueInboundEvents, enqueueStatusEvents } from './webhooks/enqueue-events';
+export { createWebhookWorker } from './webhooks/webhook-worker';
+export type { WebhookDeps } from './webhooks/webhooks.deps';
+export { webhooksRoutes } from './webhooks.routes';

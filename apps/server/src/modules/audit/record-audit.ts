@@ -21,6 +21,7 @@ export interface AuditEntry {
     | 'team'
     | 'sequence'
     | 'api_key'
+    | 'webhook'
     | null;
   targetId?: string | null;
   targetLabel?: string | null;

@@ -39,11 +39,18 @@ export interface IngestDeps extends ChannelsDeps {
   onInbound?(query: Query, recorded: RecordedInbound): Promise<number>;
   /** After commit, when `onInbound` took messages. */
   wakeAutomation?(): void;
+  /**
+   * Sees the batch's new messages and statuses in its transaction (outgoing webhooks queue their
+   * deliveries there); answers how many it queued, to be woken after commit.
+   */
+  onEvents?(query: Query, recorded: RecordedInbound, statuses: DeliveryUpdate[]): Promise<number>;
+  /** After commit, when `onEvents` queued something. */
+  wakeEvents?(): void;
   /** Template status/quality/category webhooks: applied in the batch's transaction, announced after commit. */
   templates?: { apply(query: Query, events: TemplateEvent[]): Promise<void>; flush(): Promise<void> };
 }
 
-type Recorded = RecordedInbound & { automationQueued?: number };
+type Recorded = RecordedInbound & { automationQueued?: number; eventsQueued?: number };
 
 interface EventRow {
   id: number;
@@ -89,6 +96,7 @@ export async function ingestPendingWebhooks(deps: IngestDeps, limit = 500): Prom
 async function afterCommit(deps: IngestDeps, recorded: Recorded) {
   if (recorded.newMediaIds.length > 0) deps.wakeMediaDownloads?.();
   if (recorded.automationQueued) deps.wakeAutomation?.();
+  if (recorded.eventsQueued) deps.wakeEvents?.();
   if (recorded.queuedSendIds?.length && deps.queueSends) {
     await deps
       .queueSends(recorded.queuedSendIds)
@@ -273,6 +281,8 @@ async function applyEvents(
   if (deps.onInbound && recorded.inboundIds?.length)
     recorded.automationQueued = await deps.onInbound(query, recorded);
   if (deps.onStatuses && statuses.length > 0) await deps.onStatuses(query, statuses);
+  if (deps.onEvents && (recorded.inboundIds?.length || statuses.length > 0))
+    recorded.eventsQueued = await deps.onEvents(query, recorded, statuses);
   if (deps.templates && templateEvents.length > 0) await deps.templates.apply(query, templateEvents);
   await query(
     `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`,
