@@ -131,6 +131,7 @@ const settingsTabs = [
   'attributes',
   'account',
   'workspace',
+  'api-keys',
   'activity',
 ] as const;
 

@@ -45,6 +45,10 @@ const SequenceEditorPage = lazyPage(
   () => import('../features/automation/sequence-editor-page'),
   (m) => m.SequenceEditorPage,
 );
+const ApiKeysPage = lazyPage(
+  () => import('../features/settings/api-keys/api-keys-page'),
+  (m) => m.ApiKeysPage,
+);
 const AuditLogPage = lazyPage(
   () => import('../features/settings/audit-log-page'),
   (m) => m.AuditLogPage,
@@ -158,6 +162,7 @@ export function AppRoutes() {
             <Route path="attributes" element={<ContactAttributesPage />} />
             <Route path="hours" element={<BusinessHoursPage />} />
             <Route path="workspace" element={<WorkspacePage />} />
+            <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="activity" element={<AuditLogPage />} />
             <Route path="account" element={<AccountPage />} />
           </Route>

@@ -10,6 +10,7 @@ import { newConversationEn } from '../features/inbox/new-conversation/new-conver
 import { sandboxWindowEn } from '../features/inbox/sandbox-window.en';
 import { threadViewEn } from '../features/inbox/thread-view.en';
 import { accessEn } from '../features/settings/access.en';
+import { apiKeysEn } from '../features/settings/api-keys/api-keys.en';
 import { auditEn } from '../features/settings/audit.en';
 import { businessHoursEn } from '../features/settings/business-hours/business-hours.en';
 import { connectRulesEn } from '../features/settings/connect-rules.en';
@@ -727,6 +728,7 @@ export const en: Translations = {
   ...sequencesEn,
   ...businessHoursEn,
   access: accessEn,
+  apiKeys: apiKeysEn,
   numberDisconnect: numberDisconnectEn,
   presence: {
     viewingOne: '{{name}} is viewing',

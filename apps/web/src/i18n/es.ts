@@ -10,6 +10,7 @@ import { newConversationEs } from '../features/inbox/new-conversation/new-conver
 import { sandboxWindowEs } from '../features/inbox/sandbox-window.es';
 import { threadViewEs } from '../features/inbox/thread-view.es';
 import { accessEs } from '../features/settings/access.es';
+import { apiKeysEs } from '../features/settings/api-keys/api-keys.es';
 import { auditEs } from '../features/settings/audit.es';
 import { businessHoursEs } from '../features/settings/business-hours/business-hours.es';
 import { connectRulesEs } from '../features/settings/connect-rules.es';
@@ -737,6 +738,7 @@ export const es = {
   ...sequencesEs,
   ...businessHoursEs,
   access: accessEs,
+  apiKeys: apiKeysEs,
   numberDisconnect: numberDisconnectEs,
   presence: {
     viewingOne: '{{name}} está viendo esta conversación',

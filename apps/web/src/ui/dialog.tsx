@@ -14,9 +14,18 @@ type DialogContentProps = {
   children: ReactNode;
   size?: 'md' | 'lg' | 'xl';
   className?: string;
+  /** A click outside does not close it (it shows something that cannot be shown again). */
+  keepOnOutsideClick?: boolean;
 };
 
-export function DialogContent({ title, description, children, size = 'md', className }: DialogContentProps) {
+export function DialogContent({
+  title,
+  description,
+  children,
+  size = 'md',
+  className,
+  keepOnOutsideClick = false,
+}: DialogContentProps) {
   const { t } = useTranslation();
   return (
     <DialogPrimitive.Portal>
@@ -30,6 +39,7 @@ export function DialogContent({ title, description, children, size = 'md', class
           className,
         )}
         {...(description ? {} : { 'aria-describedby': undefined })}
+        {...(keepOnOutsideClick && { onInteractOutside: (event: Event) => event.preventDefault() })}
       >
         <div className="mb-4 flex items-start justify-between gap-4">
           <DialogPrimitive.Title className="text-lg font-semibold text-neutral-900 dark:text-neutral-50">

@@ -125,6 +125,31 @@ describe('describeAuditEntry', () => {
     );
   });
 
+  it('tells what happened to an API key: made, revoked, used from a new address or for the first time', () => {
+    const key = { type: 'api_key', id: 'k1', label: 'Tienda en línea' };
+    expect(describeAuditEntry(line({ action: 'api_key.created', target: key }), inSpanish).sentence).toBe(
+      'Ana creó la clave de API Tienda en línea',
+    );
+    expect(describeAuditEntry(line({ action: 'api_key.revoked', target: key }), inEnglish).sentence).toBe(
+      'Ana revoked the API key Tienda en línea',
+    );
+    // A key's use is recorded in its own name, with the address it came from before.
+    const used = (previousIp: string | null) =>
+      line({
+        action: 'api_key.used',
+        actor: { id: null, name: 'Tienda en línea' },
+        target: key,
+        ip: '198.51.100.7',
+        details: { previousIp },
+      });
+    expect(describeAuditEntry(used('203.0.113.9'), inSpanish).sentence).toBe(
+      'La clave de API Tienda en línea se usó desde una dirección nueva (antes: 203.0.113.9)',
+    );
+    expect(describeAuditEntry(used(null), inEnglish).sentence).toBe(
+      'The API key Tienda en línea was used for the first time',
+    );
+  });
+
   it('has a filter label and a sentence for every action, in both languages', () => {
     for (const action of AUDIT_ACTIONS)
       for (const lang of ['es', 'en'])

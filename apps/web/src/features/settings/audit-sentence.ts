@@ -62,12 +62,15 @@ export function describeAuditEntry(e: AuditEntry, t: Translate): { sentence: str
     messages: d.messages ?? 0,
     files: d.files ?? 0,
     version: d.version ?? '',
+    previousIp: typeof d.previousIp === 'string' ? d.previousIp : '',
     action: e.action,
   };
   const key = !KNOWN.has(e.action)
     ? 'auditLog.sentence.unknown'
     : e.action === 'business_hours.changed' && e.target.type === 'workspace'
       ? 'auditLog.sentence.business_hours.changed_workspace'
-      : `auditLog.sentence.${e.action}`;
+      : e.action === 'api_key.used' && !values.previousIp
+        ? 'auditLog.sentence.api_key.used_first'
+        : `auditLog.sentence.${e.action}`;
   return { sentence: t(key, values), changes };
 }

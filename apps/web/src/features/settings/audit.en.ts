@@ -5,7 +5,7 @@ export const auditEn: typeof auditEs = {
   nav: 'Activity log',
   title: 'Activity log',
   subtitle:
-    'Who signed in, who changed what and from where: sign-ins, members, invitations, numbers, settings, automation (rules, bots, business hours, sequences) and exports. Only the owner sees it. It never keeps passwords or tokens.',
+    'Who signed in, who changed what and from where: sign-ins, members, invitations, numbers, settings, automation (rules, bots, business hours, sequences), API keys and exports. Only the owner sees it. It never keeps passwords or tokens.',
   ownerOnly: "Only the workspace's owner can see the activity log.",
   export: 'Export CSV',
   loadMore: 'Load more',
@@ -85,6 +85,11 @@ export const auditEn: typeof auditEs = {
       changed: 'Business hours changed',
       cleared: "Teams' own hours removed",
     },
+    api_key: {
+      created: 'API keys created',
+      revoked: 'API keys revoked',
+      used: 'API keys used from another address',
+    },
     sequence: {
       created: 'Sequences created',
       updated: 'Sequences changed',
@@ -154,6 +159,12 @@ export const auditEn: typeof auditEs = {
       changed: '{{actor}} changed the business hours of the team {{target}}',
       changed_workspace: "{{actor}} changed the workspace's business hours",
       cleared: "{{actor}} put the team {{target}} back on the workspace's business hours",
+    },
+    api_key: {
+      created: '{{actor}} created the API key {{target}}',
+      revoked: '{{actor}} revoked the API key {{target}}',
+      used: 'The API key {{target}} was used from a new address (before: {{previousIp}})',
+      used_first: 'The API key {{target}} was used for the first time',
     },
     sequence: {
       created: '{{actor}} created the sequence {{target}}',

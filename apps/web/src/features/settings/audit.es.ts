@@ -3,7 +3,7 @@ export const auditEs = {
   nav: 'Registro de actividad',
   title: 'Registro de actividad',
   subtitle:
-    'Quién entró, quién cambió qué y desde dónde: accesos, miembros, invitaciones, números, ajustes, automatizaciones (reglas, bots, horarios, secuencias) y exportaciones. Solo lo ve la persona propietaria. Nunca guarda contraseñas ni tokens.',
+    'Quién entró, quién cambió qué y desde dónde: accesos, miembros, invitaciones, números, ajustes, automatizaciones (reglas, bots, horarios, secuencias), claves de API y exportaciones. Solo lo ve la persona propietaria. Nunca guarda contraseñas ni tokens.',
   ownerOnly: 'Solo la persona propietaria del espacio puede ver el registro de actividad.',
   export: 'Exportar CSV',
   loadMore: 'Cargar más',
@@ -83,6 +83,11 @@ export const auditEs = {
       changed: 'Horarios de atención cambiados',
       cleared: 'Horarios de equipo quitados',
     },
+    api_key: {
+      created: 'Claves de API creadas',
+      revoked: 'Claves de API revocadas',
+      used: 'Claves de API usadas desde otra dirección',
+    },
     sequence: {
       created: 'Secuencias creadas',
       updated: 'Secuencias cambiadas',
@@ -152,6 +157,12 @@ export const auditEs = {
       changed: '{{actor}} cambió el horario de atención del equipo {{target}}',
       changed_workspace: '{{actor}} cambió el horario de atención del espacio',
       cleared: '{{actor}} hizo que el equipo {{target}} vuelva al horario del espacio',
+    },
+    api_key: {
+      created: '{{actor}} creó la clave de API {{target}}',
+      revoked: '{{actor}} revocó la clave de API {{target}}',
+      used: 'La clave de API {{target}} se usó desde una dirección nueva (antes: {{previousIp}})',
+      used_first: 'La clave de API {{target}} se usó por primera vez',
     },
     sequence: {
       created: '{{actor}} creó la secuencia {{target}}',

@@ -1,6 +1,7 @@
 import {
   Building2,
   Clock,
+  KeyRound,
   ListPlus,
   MessageSquareText,
   Radio,
@@ -15,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { cn } from '../../lib/cn';
 import { FullPageSpinner } from '../../ui/spinner';
-import { useSession } from '../auth/require-auth';
+import { canManageMembers, useSession } from '../auth/require-auth';
 
 export function SettingsLayout() {
   const { t } = useTranslation();
@@ -45,6 +46,10 @@ export function SettingsLayout() {
       icon: Building2,
       testId: 'settings-workspace',
     },
+    // API keys are made and revoked by the owner and admins (agents get 403 from /api/api-keys).
+    ...(canManageMembers(role)
+      ? [{ to: '/settings/api-keys', label: t('apiKeys.nav'), icon: KeyRound, testId: 'settings-api-keys' }]
+      : []),
     // The activity log is the owner's alone (GET /api/audit-log answers 403 to anyone else).
     ...(role === 'owner'
       ? [
