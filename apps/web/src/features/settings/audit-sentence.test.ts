@@ -150,6 +150,37 @@ describe('describeAuditEntry', () => {
     );
   });
 
+  it('tells what happened to a webhook, and why Charla turned one off', () => {
+    const hook = { type: 'webhook', id: 'w1', label: 'https://tienda.example/hooks/charla' };
+    expect(describeAuditEntry(line({ action: 'webhook.created', target: hook }), inSpanish).sentence).toBe(
+      'Ana creó el webhook https://tienda.example/hooks/charla',
+    );
+    expect(
+      describeAuditEntry(
+        line({ action: 'webhook.updated', target: hook, details: { changed: ['events', 'enabled'] } }),
+        inEnglish,
+      ).sentence,
+    ).toBe('Ana changed the webhook https://tienda.example/hooks/charla (events, on/off)');
+    expect(
+      describeAuditEntry(line({ action: 'webhook.secret_rotated', target: hook }), inSpanish).sentence,
+    ).toBe('Ana renovó el secreto del webhook https://tienda.example/hooks/charla');
+    const reason = 'Every delivery failed for more than 24 hours (the last: HTTP 500).';
+    const disabled = line({
+      action: 'webhook.disabled',
+      actor: { id: null, name: null },
+      target: hook,
+      ip: null,
+      details: { reason },
+    });
+    expect(describeAuditEntry(disabled, inSpanish)).toEqual({
+      sentence: 'Charla desactivó el webhook https://tienda.example/hooks/charla tras un día de fallos',
+      changes: [reason],
+    });
+    expect(describeAuditEntry(disabled, inEnglish).sentence).toBe(
+      'Charla turned off the webhook https://tienda.example/hooks/charla after a day of failures',
+    );
+  });
+
   it('has a filter label and a sentence for every action, in both languages', () => {
     for (const action of AUDIT_ACTIONS)
       for (const lang of ['es', 'en'])

@@ -51,6 +51,13 @@ export function describeAuditEntry(e: AuditEntry, t: Translate): { sentence: str
       );
     });
   }
+  // A webhook's change names what changed (its address, events, description, on/off).
+  if (e.action === 'webhook.updated' && Array.isArray(d.changed))
+    fields = d.changed
+      .map((key) => t(`auditLog.webhookFields.${key}`, { defaultValue: String(key) }))
+      .join(', ');
+  // Charla turning a webhook off says why, under the sentence.
+  if (e.action === 'webhook.disabled' && typeof d.reason === 'string' && d.reason) changes.push(d.reason);
   const values = {
     actor,
     target,
@@ -71,6 +78,8 @@ export function describeAuditEntry(e: AuditEntry, t: Translate): { sentence: str
       ? 'auditLog.sentence.business_hours.changed_workspace'
       : e.action === 'api_key.used' && !values.previousIp
         ? 'auditLog.sentence.api_key.used_first'
-        : `auditLog.sentence.${e.action}`;
+        : e.action === 'webhook.updated' && fields
+          ? 'auditLog.sentence.webhook.updated_fields'
+          : `auditLog.sentence.${e.action}`;
   return { sentence: t(key, values), changes };
 }

@@ -5,7 +5,7 @@ export const auditEn: typeof auditEs = {
   nav: 'Activity log',
   title: 'Activity log',
   subtitle:
-    'Who signed in, who changed what and from where: sign-ins, members, invitations, numbers, settings, automation (rules, bots, business hours, sequences), API keys and exports. Only the owner sees it. It never keeps passwords or tokens.',
+    'Who signed in, who changed what and from where: sign-ins, members, invitations, numbers, settings, automation (rules, bots, business hours, sequences), API keys, webhooks and exports. Only the owner sees it. It never keeps passwords or tokens.',
   ownerOnly: "Only the workspace's owner can see the activity log.",
   export: 'Export CSV',
   loadMore: 'Load more',
@@ -90,6 +90,13 @@ export const auditEn: typeof auditEs = {
       revoked: 'API keys revoked',
       used: 'API keys used from another address',
     },
+    webhook: {
+      created: 'Webhooks created',
+      updated: 'Webhooks changed',
+      deleted: 'Webhooks deleted',
+      secret_rotated: 'Webhook secrets rotated',
+      disabled: 'Webhooks turned off after failures',
+    },
     sequence: {
       created: 'Sequences created',
       updated: 'Sequences changed',
@@ -166,6 +173,14 @@ export const auditEn: typeof auditEs = {
       used: 'The API key {{target}} was used from a new address (before: {{previousIp}})',
       used_first: 'The API key {{target}} was used for the first time',
     },
+    webhook: {
+      created: '{{actor}} created the webhook {{target}}',
+      updated: '{{actor}} changed the webhook {{target}}',
+      updated_fields: '{{actor}} changed the webhook {{target}} ({{fields}})',
+      deleted: '{{actor}} deleted the webhook {{target}}',
+      secret_rotated: '{{actor}} rotated the secret of the webhook {{target}}',
+      disabled: '{{actor}} turned off the webhook {{target}} after a day of failures',
+    },
     sequence: {
       created: '{{actor}} created the sequence {{target}}',
       updated: '{{actor}} changed the sequence {{target}}',
@@ -188,6 +203,7 @@ export const auditEn: typeof auditEs = {
     defaultCountry: 'the country for phone numbers',
     ratePerSecond: 'the broadcast pace',
   },
+  webhookFields: { url: 'address', events: 'events', description: 'description', enabled: 'on/off' },
   change: '{{field}}: {{from}} → {{to}}',
   visibility: { all: 'everyone sees all', assigned: 'each agent their own' },
   none: 'nothing',

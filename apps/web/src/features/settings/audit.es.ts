@@ -3,7 +3,7 @@ export const auditEs = {
   nav: 'Registro de actividad',
   title: 'Registro de actividad',
   subtitle:
-    'Quién entró, quién cambió qué y desde dónde: accesos, miembros, invitaciones, números, ajustes, automatizaciones (reglas, bots, horarios, secuencias), claves de API y exportaciones. Solo lo ve la persona propietaria. Nunca guarda contraseñas ni tokens.',
+    'Quién entró, quién cambió qué y desde dónde: accesos, miembros, invitaciones, números, ajustes, automatizaciones (reglas, bots, horarios, secuencias), claves de API, webhooks y exportaciones. Solo lo ve la persona propietaria. Nunca guarda contraseñas ni tokens.',
   ownerOnly: 'Solo la persona propietaria del espacio puede ver el registro de actividad.',
   export: 'Exportar CSV',
   loadMore: 'Cargar más',
@@ -88,6 +88,13 @@ export const auditEs = {
       revoked: 'Claves de API revocadas',
       used: 'Claves de API usadas desde otra dirección',
     },
+    webhook: {
+      created: 'Webhooks creados',
+      updated: 'Webhooks cambiados',
+      deleted: 'Webhooks eliminados',
+      secret_rotated: 'Secretos de webhook renovados',
+      disabled: 'Webhooks desactivados por fallos',
+    },
     sequence: {
       created: 'Secuencias creadas',
       updated: 'Secuencias cambiadas',
@@ -164,6 +171,14 @@ export const auditEs = {
       used: 'La clave de API {{target}} se usó desde una dirección nueva (antes: {{previousIp}})',
       used_first: 'La clave de API {{target}} se usó por primera vez',
     },
+    webhook: {
+      created: '{{actor}} creó el webhook {{target}}',
+      updated: '{{actor}} cambió el webhook {{target}}',
+      updated_fields: '{{actor}} cambió el webhook {{target}} ({{fields}})',
+      deleted: '{{actor}} eliminó el webhook {{target}}',
+      secret_rotated: '{{actor}} renovó el secreto del webhook {{target}}',
+      disabled: '{{actor}} desactivó el webhook {{target}} tras un día de fallos',
+    },
     sequence: {
       created: '{{actor}} creó la secuencia {{target}}',
       updated: '{{actor}} cambió la secuencia {{target}}',
@@ -185,6 +200,12 @@ export const auditEs = {
     timezone: 'la zona horaria',
     defaultCountry: 'el país de los teléfonos',
     ratePerSecond: 'el ritmo de envío de difusiones',
+  },
+  webhookFields: {
+    url: 'dirección',
+    events: 'eventos',
+    description: 'descripción',
+    enabled: 'encendido/apagado',
   },
   change: '{{field}}: {{from}} → {{to}}',
   visibility: { all: 'todas para todos', assigned: 'cada agente las suyas' },
