@@ -162,7 +162,12 @@ describe('a NUL character in any string input', () => {
         ...(c.query ? { query: c.query } : {}),
         ...(c.payload !== undefined ? { payload: c.payload as object } : {}),
       });
-      const error = res.headers['content-type']?.includes('json') ? res.json().error : null;
+      const json = res.headers['content-type']?.includes('json') ? res.json() : null;
+      // Meta's own endpoints (/graph) answer in Meta's envelope: code 100, Charla's words in details.
+      const error =
+        c.url.startsWith('/graph/') && json?.error?.code === 100
+          ? { code: 'invalid_input', message: json.error.error_data?.details }
+          : json?.error;
       if (
         res.statusCode !== 400 ||
         error?.code !== 'invalid_input' ||

@@ -1,5 +1,6 @@
 export type { ApiCaller, ApiDeps } from './api.deps';
 export { apiKeysRoutes } from './api-keys.routes';
+export { graphRoutes } from './graph/graph.routes';
 export { v1Routes } from './v1/v1.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
 export { enqueueInboundEvents, enqueueStatusEvents } from './webhooks/enqueue-events';

@@ -45,7 +45,9 @@ export {
   markMediaFailed,
   markMediaReady,
 } from './media/media-downloads';
+export { filePart } from './media/media-upload.routes';
 export { purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from './media/purge-unused-uploads';
+export { MAX_UPLOAD_BYTES, uploadChannelMedia } from './media/upload-media';
 export { applyStoredStatuses } from './messages/apply-stored-statuses';
 export { previewOf } from './messages/message-preview';
 export type { MessageKey } from './messages/move-to-statuses';

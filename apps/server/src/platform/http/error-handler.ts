@@ -31,18 +31,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         },
       });
     }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = err.validation.map((v) => ({
-        path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(body)',
-        message: v.message ?? 'is not valid',
-      }));
-      return reply.status(400).send({
-        error: {
-          code: 'validation_failed',
-          message: `The request is not valid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
-          fields,
-        },
-      });
+    const invalid = validationError(err);
+    if (invalid) {
+      return reply
+        .status(400)
+        .send({ error: { code: invalid.code, message: invalid.message, fields: invalid.fields } });
     }
     if (err.statusCode === 429) {
       return reply.status(429).send({
@@ -59,4 +52,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
   });
+}
+
+/** A request the route's schema refused, as an AppError naming each field (null for other errors). */
+export function validationError(err: unknown): AppError | null {
+  if (!hasZodFastifySchemaValidationErrors(err)) return null;
+  const fields = err.validation.map((v) => ({
+    path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(body)',
+    message: v.message ?? 'is not valid',
+  }));
+  return new AppError(
+    'invalid',
+    'validation_failed',
+    `The request is not valid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+    fields,
+  );
 }

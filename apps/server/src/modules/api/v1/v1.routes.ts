@@ -27,6 +27,7 @@ import { getApiMessage } from './get-api-message';
 import { idempotent } from './idempotency';
 import { listApiChannels } from './list-api-channels';
 import { ApiSendMessageSchema } from './meta-message';
+import { perKeyRateLimit } from './per-key-rate-limit';
 import { sendApiMessage } from './send-api-message';
 import { V1_TAG_PREFIX } from './v1-tags';
 
@@ -64,24 +65,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
   const { deps } = opts;
   const guard = createApiKeyGuard(deps);
   const security = [{ apiKey: [] }];
-  const rateLimit = {
-    max: opts.perMinute,
-    timeWindow: 60_000,
-    groupId: 'api-v1',
-    keyGenerator: (req: FastifyRequest) => {
-      const token = bearerOf(req);
-      return token ? `key:${sha256Hex(token)}` : `ip:${req.ip}`;
-    },
-    errorResponseBuilder: (_req: FastifyRequest, ctx: { max: number; after: string }) =>
-      Object.assign(
-        new AppError(
-          'rate_limited',
-          'rate_limited',
-          `This API key made more than ${ctx.max} requests in a minute; retry in ${ctx.after}.`,
-        ),
-        { statusCode: 429 },
-      ),
-  };
+  const rateLimit = perKeyRateLimit(opts.perMinute);
   // The key is checked first (onRequest): a caller without one learns nothing, not even what is invalid.
   const route = (scope: ApiScope, tag: string) => ({
     onRequest: guard(scope),

@@ -103,7 +103,8 @@ export async function mediaUploadRoutes(
   );
 }
 
-async function filePart(req: FastifyRequest) {
+/** The one `file` part of a multipart request, or 400 saying how to send it. */
+export async function filePart(req: FastifyRequest) {
   if (!req.isMultipart()) {
     throw new AppError(
       'invalid',
@@ -116,5 +117,11 @@ async function filePart(req: FastifyRequest) {
     part?.file.resume();
     throw new AppError('invalid', 'file_required', 'Send the file in a multipart part named file.');
   }
-  return { filename: part.filename || null, mimeType: part.mimetype, stream: part.file };
+  // Text parts sent before the file (Meta's upload sends `messaging_product` and `type` first).
+  const fields: Record<string, string> = {};
+  for (const [name, field] of Object.entries(part.fields)) {
+    const value = Array.isArray(field) ? field[0] : field;
+    if (value && 'value' in value && typeof value.value === 'string') fields[name] = value.value;
+  }
+  return { filename: part.filename || null, mimeType: part.mimetype, stream: part.file, fields };
 }
