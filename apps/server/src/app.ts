@@ -8,7 +8,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Container } from './container';
-import { apiKeysRoutes, graphRoutes, v1DocsRoutes, v1Routes, webhooksRoutes } from './modules/api';
+import {
+  apiKeysRoutes,
+  graphRoutes,
+  v1DocsRoutes,
+  v1ResourcesRoutes,
+  v1Routes,
+  webhooksRoutes,
+} from './modules/api';
 import { auditRoutes } from './modules/audit';
 import { authOf, authRoutes, createAuthGuard, SESSION_COOKIE } from './modules/auth';
 import { authenticateSession } from './modules/auth/sessions';
@@ -110,6 +117,7 @@ export async function buildApp(
     webhooks: c.webhooks,
     perMinute: c.config.API_RATE_LIMIT_PER_MINUTE,
   });
+  await app.register(v1ResourcesRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(graphRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1DocsRoutes, { publicUrl: c.config.PUBLIC_URL });
   await app.register(whatsappWebhookRoutes, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorSchema } from './errors';
 
 /** 202 from POST /api/v1/messages: stored and queued on the number; statuses follow by webhook. */
 export const ApiAcceptedMessageSchema = z.object({
@@ -45,3 +46,14 @@ export type ApiChannel = z.infer<typeof ApiChannelSchema>;
 /** Every /api/v1 list: a page and the cursor of the next one (null on the last page). */
 export const apiPage = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** The error answers every /api/v1 route may give, for its OpenAPI description. */
+export const ApiErrorResponses = {
+  400: ApiErrorSchema,
+  401: ApiErrorSchema,
+  403: ApiErrorSchema,
+  404: ApiErrorSchema,
+  409: ApiErrorSchema,
+  422: ApiErrorSchema,
+  429: ApiErrorSchema,
+};

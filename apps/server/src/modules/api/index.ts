@@ -3,6 +3,7 @@ export { apiKeysRoutes } from './api-keys.routes';
 export { graphRoutes } from './graph/graph.routes';
 export { v1Routes } from './v1/v1.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
+export { v1ResourcesRoutes } from './v1/v1-resources.routes';
 export { enqueueInboundEvents, enqueueStatusEvents } from './webhooks/enqueue-events';
 export { createWebhookWorker } from './webhooks/webhook-worker';
 export type { WebhookDeps } from './webhooks/webhooks.deps';

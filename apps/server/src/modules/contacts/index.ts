@@ -10,5 +10,6 @@ export { decodeCsvBytes, parseCsv, toCsv } from './csv';
 export { keptIds, type MergeIds, mergedContact } from './merge-plan';
 export { consentKeyword, consentReply } from './opt-out-keywords';
 export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './phone-numbers';
+export { listContacts } from './list-contacts';
 export { purgeUnstartedImports } from './purge-unstarted-imports';
 export { workspaceDefaultCountry } from './workspace-country';

@@ -4,6 +4,8 @@ export {
   type NewConversationEvent,
   recordConversationEvents,
 } from './conversations/conversation-events';
+export { getThread } from './conversations/get-thread';
+export { listConversations } from './conversations/list-conversations';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export { returnConversationsToQueue } from './conversations/return-to-queue';
 export { getContact } from './customers/get-contact';

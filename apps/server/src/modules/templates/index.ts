@@ -1,5 +1,6 @@
 export { applyTemplateEvents, createTemplateWebhookSink } from './apply-template-events';
 export { headerSamplesInUse } from './header-samples-in-use';
+export { getTemplate, listTemplates } from './list-templates';
 export { syncTemplates } from './sync-templates';
 export { buildTemplateContent, prepareTemplateSend } from './template-send';
 export { defineTemplateJobs, SYNC_TEMPLATES_JOB, scheduleTemplateSync } from './templates.jobs';

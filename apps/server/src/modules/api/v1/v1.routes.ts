@@ -1,7 +1,7 @@
 import {
   ApiAcceptedMessageSchema,
   ApiChannelSchema,
-  ApiErrorSchema,
+  ApiErrorResponses,
   ApiMessageSchema,
   type ApiScope,
   apiPage,
@@ -45,16 +45,6 @@ const IdempotencyHeader = z.object({
   }),
 });
 
-const errors = {
-  400: ApiErrorSchema,
-  401: ApiErrorSchema,
-  403: ApiErrorSchema,
-  404: ApiErrorSchema,
-  409: ApiErrorSchema,
-  422: ApiErrorSchema,
-  429: ApiErrorSchema,
-};
-
 /**
  * The public API: `Authorization: Bearer <key>`, scopes per resource, per-key rate limits with
  * `RateLimit-*` headers, `Idempotency-Key` on POST, one error shape. Each route is documented by
@@ -88,7 +78,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
             "The message is shaped as in Meta's Cloud API (`type` and that type's object). Free-form messages only within 24 hours of the customer's last message; a template at any time. The conversation is opened as needed.",
           headers: IdempotencyHeader,
           body: ApiSendMessageSchema,
-          response: { 202: ApiAcceptedMessageSchema, ...errors },
+          response: { 202: ApiAcceptedMessageSchema, ...ApiErrorResponses },
         },
       },
       async (req, reply) => {
@@ -121,7 +111,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
           security,
           summary: 'One message, with its status and, when it failed, why',
           params: z.object({ id: z.uuid() }),
-          response: { 200: ApiMessageSchema, ...errors },
+          response: { 200: ApiMessageSchema, ...ApiErrorResponses },
         },
       },
       async (req) => getApiMessage(deps, callerOf(req), req.params.id),
@@ -144,7 +134,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
             'A number Charla already knows in any of its forms answers 409 contact_exists with details.contactId.',
           headers: IdempotencyHeader,
           body: CreateContactRequestSchema,
-          response: { 201: ContactSchema, ...errors },
+          response: { 201: ContactSchema, ...ApiErrorResponses },
         },
       },
       async (req, reply) => {
@@ -174,7 +164,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
           security,
           summary: 'One contact',
           params: z.object({ id: z.uuid() }),
-          response: { 200: ContactSchema, ...errors },
+          response: { 200: ContactSchema, ...ApiErrorResponses },
         },
       },
       async (req) => getApiContact(deps, callerOf(req), req.params.id),
@@ -192,7 +182,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
           tags,
           security,
           summary: "The workspace's WhatsApp numbers and whether each can send",
-          response: { 200: apiPage(ApiChannelSchema), ...errors },
+          response: { 200: apiPage(ApiChannelSchema), ...ApiErrorResponses },
         },
       },
       async (req) => ({ data: await listApiChannels(deps, callerOf(req)), nextCursor: null }),
@@ -210,7 +200,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
           tags,
           security,
           summary: "The workspace's webhook subscriptions",
-          response: { 200: apiPage(WebhookSubscriptionSchema), ...errors },
+          response: { 200: apiPage(WebhookSubscriptionSchema), ...ApiErrorResponses },
         },
       },
       async (req) => ({
@@ -227,7 +217,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
           tags,
           security,
           summary: 'The event catalogue: each event, what it holds, an example',
-          response: { 200: EventCatalogSchema, ...errors },
+          response: { 200: EventCatalogSchema, ...ApiErrorResponses },
         },
       },
       async () => eventCatalog(),
@@ -244,7 +234,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
             'Deliveries newest first, each with every attempt (status, latency, the start of the answer)',
           params: z.object({ id: z.uuid() }),
           querystring: DeliveriesQuery,
-          response: { 200: WebhookDeliveryListSchema, ...errors },
+          response: { 200: WebhookDeliveryListSchema, ...ApiErrorResponses },
         },
       },
       async (req) => listDeliveries(opts.webhooks, callerOf(req).workspaceId, req.params.id, req.query),
@@ -264,7 +254,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
           summary:
             'Send a delivery again now, with the same webhook-id (replaying twice sends twice: it is a resend)',
           params: z.object({ deliveryId: z.string().max(20) }),
-          response: { 202: z.object({ ok: z.boolean() }), ...errors },
+          response: { 202: z.object({ ok: z.boolean() }), ...ApiErrorResponses },
         },
       },
       async (req, reply) => {
@@ -298,7 +288,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
           summary: 'Send a webhook.test event to this subscription now',
           headers: IdempotencyHeader,
           params: z.object({ id: z.uuid() }),
-          response: { 202: z.object({ deliveryId: z.string() }), ...errors },
+          response: { 202: z.object({ deliveryId: z.string() }), ...ApiErrorResponses },
         },
       },
       async (req, reply) => {
