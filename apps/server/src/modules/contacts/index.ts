@@ -7,9 +7,9 @@ export { defineContactJobs, scheduleContactsHousekeeping } from './contacts.jobs
 export { type ContactsRoutesOptions, contactsRoutes } from './contacts.routes';
 export { createContact } from './create-contact';
 export { decodeCsvBytes, parseCsv, toCsv } from './csv';
+export { listContacts } from './list-contacts';
 export { keptIds, type MergeIds, mergedContact } from './merge-plan';
 export { consentKeyword, consentReply } from './opt-out-keywords';
 export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './phone-numbers';
-export { listContacts } from './list-contacts';
 export { purgeUnstartedImports } from './purge-unstarted-imports';
 export { workspaceDefaultCountry } from './workspace-country';

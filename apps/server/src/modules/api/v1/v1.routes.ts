@@ -11,13 +11,11 @@ import {
   WebhookSubscriptionSchema,
 } from '@charla/contracts';
 import type {} from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sha256Hex } from '../../../platform/crypto';
-import { AppError } from '../../../platform/errors';
 import type { ApiDeps } from '../api.deps';
-import { bearerOf, callerOf, createApiKeyGuard } from '../api-key.guard';
+import { callerOf, createApiKeyGuard } from '../api-key.guard';
 import { listDeliveries, replayDelivery, sendTestEvent } from '../webhooks/deliveries';
 import { listWebhooks } from '../webhooks/subscriptions';
 import type { WebhookDeps } from '../webhooks/webhooks.deps';

@@ -1,0 +1,141 @@
+import type {
+  ApiAcceptedMessage,
+  ApiChannel,
+  ApiMessage,
+  Contact,
+  Conversation,
+  CreateContactRequest,
+  Template,
+  Thread,
+  WebhookDelivery,
+  WebhookSubscription,
+} from '@charla/contracts';
+import { CLIENT_ROUTES, type ClientRoute } from './routes';
+
+export { CLIENT_ROUTES } from './routes';
+
+/** An error answer of the API: its status, `code`, message and the fields at fault. */
+export class CharlaApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+    readonly details: Record<string, string> = {},
+    /** Seconds to wait before retrying (429). */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = 'CharlaApiError';
+  }
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** A message as Meta's Cloud API shapes it, to a contact id or a phone number. */
+export type SendMessage = { to: string; channel?: string; context?: { message_id: string } } & (
+  | { type: 'text'; text: { body: string; preview_url?: boolean } }
+  | { type: 'image' | 'video' | 'sticker'; image?: MediaRef; video?: MediaRef; sticker?: MediaRef }
+  | { type: 'document'; document: MediaRef & { filename?: string } }
+  | { type: 'audio'; audio: { id: string; voice?: boolean } }
+  | { type: 'location'; location: { latitude: number; longitude: number; name?: string; address?: string } }
+  | { type: 'template'; template: { name: string; language: { code: string }; components?: unknown[] } }
+  | { type: 'interactive'; interactive: Record<string, unknown> }
+  | { type: 'contacts'; contacts: Record<string, unknown>[] }
+);
+type MediaRef = { id: string; caption?: string };
+
+export interface CharlaClientOptions {
+  /** Charla's address, e.g. `https://charla.example.com`. */
+  baseUrl: string;
+  /** A key from Settings › API keys (`chk_…`). */
+  apiKey: string;
+  fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | string[] | undefined>;
+
+/**
+ * A typed client of Charla's public API (/api/v1). Every method is one route of the OpenAPI
+ * document (`CLIENT_ROUTES`); errors throw `CharlaApiError`. POSTs take an `idempotencyKey`
+ * (a retry with the same key never sends twice).
+ */
+export function createCharlaClient(options: CharlaClientOptions) {
+  const doFetch = options.fetch ?? fetch;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function call<T>(
+    route: ClientRoute,
+    params: Record<string, string> = {},
+    init: { query?: Query; body?: unknown; idempotencyKey?: string } = {},
+  ): Promise<T> {
+    const [method, template] = CLIENT_ROUTES[route];
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    const url = new URL(base + path);
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      for (const v of [value ?? []].flat()) url.searchParams.append(key, v);
+    }
+    const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}` };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
+    const res = await doFetch(url, {
+      method,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!res.ok) {
+      const e = json?.error ?? {};
+      const retry = res.headers.get('retry-after');
+      throw new CharlaApiError(
+        res.status,
+        e.code ?? 'http_error',
+        e.message ?? `HTTP ${res.status}`,
+        e.fields ?? [],
+        e.details ?? {},
+        retry ? Number(retry) : null,
+      );
+    }
+    return json as T;
+  }
+
+  return {
+    messages: {
+      send: (message: SendMessage, opts: { idempotencyKey?: string } = {}) =>
+        call<ApiAcceptedMessage>('sendMessage', {}, { body: message, ...opts }),
+      get: (id: string) => call<ApiMessage>('getMessage', { id }),
+    },
+    contacts: {
+      create: (contact: CreateContactRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<Contact>('createContact', {}, { body: contact, ...opts }),
+      get: (id: string) => call<Contact>('getContact', { id }),
+      list: (query: { q?: string; tag?: string[]; optIn?: string; cursor?: string } = {}) =>
+        call<Page<Contact>>('listContacts', {}, { query }),
+    },
+    conversations: {
+      list: (query: Query = {}) => call<Page<Conversation>>('listConversations', {}, { query }),
+      get: (id: string, before?: string) => call<Thread>('getConversation', { id }, { query: { before } }),
+    },
+    templates: {
+      list: (query: { status?: string } = {}) => call<Page<Template>>('listTemplates', {}, { query }),
+      get: (id: string) => call<Template>('getTemplate', { id }),
+    },
+    channels: { list: () => call<Page<ApiChannel>>('listChannels') },
+    webhooks: {
+      list: () => call<Page<WebhookSubscription>>('listWebhooks'),
+      events: () => call<{ type: string; description: string; example: unknown }[]>('webhookEvents'),
+      deliveries: (id: string, query: { status?: string; cursor?: string } = {}) =>
+        call<Page<WebhookDelivery>>('listDeliveries', { id }, { query }),
+      replay: (deliveryId: string, opts: { idempotencyKey?: string } = {}) =>
+        call<{ ok: boolean }>('replayDelivery', { deliveryId }, { body: {}, ...opts }),
+      test: (id: string, opts: { idempotencyKey?: string } = {}) =>
+        call<{ deliveryId: string }>('sendTestEvent', { id }, { body: {}, ...opts }),
+    },
+  };
+}
+
+export type CharlaClient = ReturnType<typeof createCharlaClient>;

@@ -1,0 +1,24 @@
+/**
+ * Every /api/v1 route the client calls, by method and path as the OpenAPI document names them
+ * (`{id}` for a path parameter). A test checks this list against GET /api/v1/openapi.json both
+ * ways: the client calls nothing the API lacks, and misses nothing it has.
+ */
+export const CLIENT_ROUTES = {
+  sendMessage: ['POST', '/api/v1/messages'],
+  getMessage: ['GET', '/api/v1/messages/{id}'],
+  createContact: ['POST', '/api/v1/contacts'],
+  getContact: ['GET', '/api/v1/contacts/{id}'],
+  listContacts: ['GET', '/api/v1/contacts'],
+  listConversations: ['GET', '/api/v1/conversations'],
+  getConversation: ['GET', '/api/v1/conversations/{id}'],
+  listTemplates: ['GET', '/api/v1/templates'],
+  getTemplate: ['GET', '/api/v1/templates/{id}'],
+  listChannels: ['GET', '/api/v1/channels'],
+  listWebhooks: ['GET', '/api/v1/webhooks'],
+  webhookEvents: ['GET', '/api/v1/webhooks/events'],
+  listDeliveries: ['GET', '/api/v1/webhooks/{id}/deliveries'],
+  replayDelivery: ['POST', '/api/v1/webhooks/deliveries/{deliveryId}/replay'],
+  sendTestEvent: ['POST', '/api/v1/webhooks/{id}/test'],
+} as const satisfies Record<string, readonly ['GET' | 'POST' | 'PATCH' | 'DELETE', string]>;
+
+export type ClientRoute = keyof typeof CLIENT_ROUTES;
