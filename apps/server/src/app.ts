@@ -24,6 +24,7 @@ import { broadcastsRoutes } from './modules/broadcasts';
 import { channelsRoutes, whatsappWebhookRoutes } from './modules/channels';
 import { contactsRoutes } from './modules/contacts';
 import { getContact, inboxRoutes } from './modules/inbox';
+import { incomingWebhookRoutes, integrationsRoutes } from './modules/integrations';
 import { privacyRoutes } from './modules/privacy';
 import { templatesRoutes } from './modules/templates';
 import { registerCsrfGuard } from './platform/http/csrf';
@@ -120,6 +121,8 @@ export async function buildApp(
   await app.register(v1ResourcesRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(graphRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1DocsRoutes, { publicUrl: c.config.PUBLIC_URL });
+  await app.register(integrationsRoutes, { deps: c.integrations, requireMember, authOf: authOfAny });
+  await app.register(incomingWebhookRoutes, { deps: c.integrations });
   await app.register(whatsappWebhookRoutes, {
     deps: { directory: c.directory, eventLog: c.webhookEventLog },
     worker: c.ingestWorker,

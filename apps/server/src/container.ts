@@ -75,6 +75,7 @@ import {
   scheduleInboxHousekeeping,
   toOutboundContent,
 } from './modules/inbox';
+import type { IntegrationsDeps } from './modules/integrations';
 import {
   createOutboxEngine,
   createOutboxMetrics,
@@ -143,6 +144,8 @@ export interface Container {
   api: ApiDeps;
   /** Webhooks out: subscriptions, deliveries (modules/api). */
   webhooks: WebhookDeps;
+  /** Incoming webhook triggers (modules/integrations). */
+  integrations: IntegrationsDeps;
   /** Exporting and erasing one contact's data (modules/privacy). */
   privacy: PrivacyDeps;
   /** Business hours and rules (modules/automation). */
@@ -572,6 +575,14 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     audit: { db },
     api: { db, clock, inbox },
     webhooks,
+    integrations: {
+      db,
+      clock,
+      secrets,
+      inbox,
+      publicUrl: config.PUBLIC_URL,
+      wakeAutomation: () => automationWorker.wake(),
+    },
     automation,
     automationWorker,
     routing,

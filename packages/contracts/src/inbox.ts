@@ -4,7 +4,7 @@ import { MessageContentSchema, QuotedMessageSchema, ReactionSchema, ReferralSche
 
 /** Which automation did something: a rule, a bot, a sequence or an API key, named as it was then. */
 export const AutomatedBySchema = z.object({
-  kind: z.enum(['rule', 'flow', 'sequence', 'api']),
+  kind: z.enum(['rule', 'flow', 'sequence', 'api', 'integration']),
   id: z.string(),
   name: z.string(),
 });

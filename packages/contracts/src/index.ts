@@ -15,6 +15,7 @@ export * from './flows/flow-checks';
 export * from './flows/flow-engine';
 export * from './flows/flow-schema';
 export * from './inbox';
+export * from './integrations';
 export * from './keyword-match';
 export * from './message-content';
 export * from './note-mentions';

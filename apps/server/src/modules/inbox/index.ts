@@ -4,6 +4,7 @@ export {
   type NewConversationEvent,
   recordConversationEvents,
 } from './conversations/conversation-events';
+export { findOrAddContact } from './conversations/customer-recipient';
 export { getThread } from './conversations/get-thread';
 export { listConversations } from './conversations/list-conversations';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';

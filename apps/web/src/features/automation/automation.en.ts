@@ -9,6 +9,7 @@ export const automationEn = {
       bot_stopped: '{{actor}} stopped the bot “{{name}}”',
       actor: 'Rule “{{name}}”',
       apiActor: 'API key “{{name}}”',
+      integrationActor: 'Integration “{{name}}”',
       replied: '{{actor}} replied',
       repliedTemplate: '{{actor}} replied with a template (the 24-hour window had closed)',
       note: '{{actor}} left a note',

@@ -9,6 +9,7 @@ export const automationEs = {
       bot_stopped: '{{actor}} detuvo el bot «{{name}}»',
       actor: 'Regla «{{name}}»',
       apiActor: 'Clave de API «{{name}}»',
+      integrationActor: 'Integración «{{name}}»',
       replied: '{{actor}} respondió',
       repliedTemplate: '{{actor}} respondió con una plantilla (la ventana de 24 horas estaba cerrada)',
       note: '{{actor}} dejó una nota',

@@ -74,14 +74,35 @@ export async function addContact(
   deps: InboxDeps,
   actor: Pick<AuthContext, 'workspaceId'>,
   number: TypedNumber,
+  name?: string | null,
 ): Promise<string> {
   try {
-    return (await createContact(deps, actor, { phone: number.phone })).id;
+    return (await createContact(deps, actor, { phone: number.phone, ...(name ? { name } : {}) })).id;
   } catch (error) {
     const existing = error instanceof AppError ? error.details?.contactId : undefined;
     if (existing) return existing;
     throw error;
   }
+}
+
+/**
+ * The contact of a typed number (any of its forms), or a new one named `name`: for senders that
+ * know the customer by phone only (the API, incoming webhook triggers).
+ */
+export async function findOrAddContact(
+  deps: InboxDeps,
+  workspaceId: string,
+  phone: string,
+  opts: { name?: string | null; path?: string } = {},
+): Promise<{ id: string; created: boolean }> {
+  const [workspace] = await deps.db.query<{ default_country: string | null }>(
+    'SELECT default_country FROM workspaces WHERE id = $1',
+    [workspaceId],
+  );
+  const number = readPhone(phone, workspace?.default_country ?? null, opts.path);
+  const found = await findContactByPhone(deps.db.query, workspaceId, number);
+  if (found.id) return { id: found.id, created: false };
+  return { id: await addContact(deps, { workspaceId }, number, opts.name), created: true };
 }
 
 /** The customer's conversation with the number; a new one is assigned to `assignee` (null: nobody). */

@@ -25,6 +25,8 @@ export interface CustomerSend {
   message: SendMessageRequest;
   /** The message's id, chosen by the caller (an idempotent API send). */
   messageId: string;
+  /** The name a customer Charla does not know yet is saved with. */
+  name?: string | null;
 }
 
 export interface CustomerSent {
@@ -52,7 +54,7 @@ export async function sendToCustomer(
   const contact = UUID.test(send.to)
     ? await findContact(deps.db.query, workspaceId, send.to)
     : await findContactByPhone(deps.db.query, workspaceId, readPhone(send.to, channel.default_country, 'to'));
-  const contactId = contact.id ?? (await addContact(deps, { workspaceId }, contact.number!));
+  const contactId = contact.id ?? (await addContact(deps, { workspaceId }, contact.number!, send.name));
   const conversation = await openConversation(
     deps.db.query,
     workspaceId,

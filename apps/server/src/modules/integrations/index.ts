@@ -1,0 +1,3 @@
+export { incomingWebhookRoutes } from './incoming-webhook.routes';
+export type { IntegrationsDeps } from './integrations.deps';
+export { integrationsRoutes } from './integrations.routes';

@@ -1,0 +1,26 @@
+import type { Clock } from '../../platform/clock';
+import type { SecretBox } from '../../platform/crypto';
+import type { Database } from '../../platform/db/database';
+import type { InboxDeps } from '../inbox';
+
+/** What incoming webhook triggers need, built once in container.ts. */
+export interface IntegrationsDeps {
+  db: Database;
+  clock: Clock;
+  /** Seals the triggers' tokens and secrets at rest (SECRET_KEY). */
+  secrets: SecretBox;
+  /** Templates are sent through the inbox (and so the outbox), as every other message. */
+  inbox: InboxDeps;
+  /** Charla's public address, for the trigger's URL. */
+  publicUrl: string;
+  /** After a commit that enrolled contacts in a sequence. */
+  wakeAutomation(): void;
+}
+
+/** Owners and admins manage triggers. */
+export interface IntegrationsActor {
+  userId: string;
+  workspaceId: string;
+  role: 'owner' | 'admin' | 'agent';
+  ip: string | null;
+}
