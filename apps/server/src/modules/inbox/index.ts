@@ -1,4 +1,4 @@
-export { assertConversationVisible } from './conversations/conversation-access';
+export { assertConversationVisible, workspaceViewer } from './conversations/conversation-access';
 export {
   type AutomatedBy,
   type NewConversationEvent,

@@ -1,5 +1,4 @@
 import {
-  ApiErrorResponses,
   apiPage,
   ContactSchema,
   ConversationFiltersSchema,
@@ -14,15 +13,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listContacts, normaliseContactFilters } from '../../contacts';
-import { getThread, listConversations } from '../../inbox';
+import { getThread, listConversations, workspaceViewer } from '../../inbox';
 import { getTemplate, listTemplates } from '../../templates';
 import type { ApiDeps } from '../api.deps';
 import { callerOf, createApiKeyGuard } from '../api-key.guard';
-import { perKeyRateLimit } from './per-key-rate-limit';
-import { V1_TAG_PREFIX } from './v1-tags';
-
-/** The API reads the whole workspace, as an admin does (no person: a view of nobody's own). */
-const NO_PERSON = '00000000-0000-0000-0000-000000000000';
+import { keyedRouteOptions } from './keyed-route';
 
 /**
  * Reading contacts, conversations (with their messages) and templates with a key: the same use
@@ -31,30 +26,21 @@ const NO_PERSON = '00000000-0000-0000-0000-000000000000';
 export async function v1ResourcesRoutes(appIn: FastifyInstance, opts: { deps: ApiDeps; perMinute: number }) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { deps } = opts;
-  const guard = createApiKeyGuard(deps);
-  const config = { rateLimit: perKeyRateLimit(opts.perMinute) };
-  const security = [{ apiKey: [] }];
+  const keyed = keyedRouteOptions(createApiKeyGuard(deps), opts.perMinute);
   const Id = z.object({ id: z.uuid() });
 
   app.get(
     '/api/v1/contacts',
-    {
-      onRequest: guard('contacts:read'),
-      config,
-      schema: {
-        tags: [`${V1_TAG_PREFIX}contacts`],
-        security,
-        summary:
-          'Contacts, newest first, 50 a page; q searches name and phone; tag (repeated: any of); optIn',
-        querystring: z.object({
-          q: z.string().max(200).optional(),
-          tag: z.union([z.string().max(50), z.array(z.string().max(50)).max(50)]).optional(),
-          optIn: OptInStateSchema.optional(),
-          cursor: z.string().max(200).optional(),
-        }),
-        response: { 200: apiPage(ContactSchema), ...ApiErrorResponses },
-      },
-    },
+    keyed('contacts:read', 'contacts', {
+      summary: 'Contacts, newest first, 50 a page; q searches name and phone; tag (repeated: any of); optIn',
+      querystring: z.object({
+        q: z.string().max(200).optional(),
+        tag: z.union([z.string().max(50), z.array(z.string().max(50)).max(50)]).optional(),
+        optIn: OptInStateSchema.optional(),
+        cursor: z.string().max(200).optional(),
+      }),
+      response: { 200: apiPage(ContactSchema) },
+    }),
     async (req) => {
       const { workspaceId } = callerOf(req);
       const { q, tag, optIn, cursor } = req.query;
@@ -70,61 +56,38 @@ export async function v1ResourcesRoutes(appIn: FastifyInstance, opts: { deps: Ap
 
   app.get(
     '/api/v1/conversations',
-    {
-      onRequest: guard('conversations:read'),
-      config,
-      schema: {
-        tags: [`${V1_TAG_PREFIX}conversations`],
-        security,
-        summary:
-          'Conversations, most recent activity first; filters: status, channel, window, unread, assignee, team, label',
-        querystring: ConversationFiltersSchema.extend({ cursor: z.string().max(200).optional() }),
-        response: { 200: apiPage(ConversationSchema), ...ApiErrorResponses },
-      },
-    },
+    keyed('conversations:read', 'conversations', {
+      summary:
+        'Conversations, most recent activity first; filters: status, channel, window, unread, assignee, team, label',
+      querystring: ConversationFiltersSchema.extend({ cursor: z.string().max(200).optional() }),
+      response: { 200: apiPage(ConversationSchema) },
+    }),
     async (req) => {
       const { workspaceId } = callerOf(req);
       const { cursor, ...filters } = req.query;
-      const page = await listConversations(
-        deps.inbox,
-        { workspaceId, userId: NO_PERSON, role: 'admin' },
-        cursor,
-        filters,
-      );
+      const page = await listConversations(deps.inbox, workspaceViewer(workspaceId), cursor, filters);
       return { data: page.items, nextCursor: page.nextCursor };
     },
   );
 
   app.get(
     '/api/v1/conversations/:id',
-    {
-      onRequest: guard('conversations:read'),
-      config,
-      schema: {
-        tags: [`${V1_TAG_PREFIX}conversations`],
-        security,
-        summary: 'A conversation with its newest messages; `before` (a cursor the answer gives) pages back',
-        params: Id,
-        querystring: z.object({ before: z.string().max(200).optional() }),
-        response: { 200: ThreadSchema, ...ApiErrorResponses },
-      },
-    },
+    keyed('conversations:read', 'conversations', {
+      summary: 'A conversation with its newest messages; `before` (a cursor the answer gives) pages back',
+      params: Id,
+      querystring: z.object({ before: z.string().max(200).optional() }),
+      response: { 200: ThreadSchema },
+    }),
     async (req) => getThread(deps.inbox, callerOf(req).workspaceId, req.params.id, req.query.before),
   );
 
   app.get(
     '/api/v1/templates',
-    {
-      onRequest: guard('templates:read'),
-      config,
-      schema: {
-        tags: [`${V1_TAG_PREFIX}templates`],
-        security,
-        summary: "The workspace's message templates and their review status",
-        querystring: z.object({ status: TemplateStatusSchema.optional() }),
-        response: { 200: apiPage(TemplateSchema), ...ApiErrorResponses },
-      },
-    },
+    keyed('templates:read', 'templates', {
+      summary: "The workspace's message templates and their review status",
+      querystring: z.object({ status: TemplateStatusSchema.optional() }),
+      response: { 200: apiPage(TemplateSchema) },
+    }),
     async (req) => ({
       data: await listTemplates(deps, callerOf(req).workspaceId, { status: req.query.status }),
       nextCursor: null,
@@ -133,17 +96,11 @@ export async function v1ResourcesRoutes(appIn: FastifyInstance, opts: { deps: Ap
 
   app.get(
     '/api/v1/templates/:id',
-    {
-      onRequest: guard('templates:read'),
-      config,
-      schema: {
-        tags: [`${V1_TAG_PREFIX}templates`],
-        security,
-        summary: 'One template: its components, variables and status',
-        params: Id,
-        response: { 200: TemplateSchema, ...ApiErrorResponses },
-      },
-    },
+    keyed('templates:read', 'templates', {
+      summary: 'One template: its components, variables and status',
+      params: Id,
+      response: { 200: TemplateSchema },
+    }),
     async (req) => getTemplate(deps, callerOf(req).workspaceId, req.params.id),
   );
 }

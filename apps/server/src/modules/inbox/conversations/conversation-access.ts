@@ -10,6 +10,16 @@ export interface Viewer {
 }
 
 /**
+ * The whole workspace, as an admin sees it, for callers that are no person (an API key, an
+ * integration): its user id is never a member's, and an admin's view does not read it.
+ */
+export const workspaceViewer = (workspaceId: string): Viewer => ({
+  workspaceId,
+  userId: '00000000-0000-0000-0000-000000000000',
+  role: 'admin',
+});
+
+/**
  * The SQL condition (over conversations aliased `c`) an agent's view is limited to. Owners and
  * admins see everything; agents see everything unless the workspace limits them to the
  * conversations assigned to them or to one of their teams. `param` is the placeholder number

@@ -1,5 +1,6 @@
 import type { AutomatedBy, Message, SendMessageRequest } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
+import { workspaceViewer } from '../conversations/conversation-access';
 import { MESSAGE_COLUMNS, MESSAGE_FROM, type MessageRow } from '../conversations/conversation-view';
 import {
   addContact,
@@ -13,8 +14,6 @@ import type { InboxDeps } from '../inbox.deps';
 import { assertNumberConnected } from './number-disconnected';
 import { sendMessage } from './send-message';
 
-/** The viewer id of a send no person makes: never a member, and an admin's view ignores it. */
-const NO_PERSON = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CustomerSend {
@@ -63,9 +62,8 @@ export async function sendToCustomer(
     contactId,
     deps.clock.now(),
   );
-  // The API sees the whole workspace, as an admin does; no person sends (`by` names the key).
-  const actor = { workspaceId, userId: NO_PERSON, role: 'admin' as const };
-  const message = await sendMessage(deps, actor, conversation.id, send.message, {
+  // No person sends: `by` names the key or the integration.
+  const message = await sendMessage(deps, workspaceViewer(workspaceId), conversation.id, send.message, {
     by: sender.by,
     id: send.messageId,
   });
