@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { WEBHOOK_EVENT_TYPES } from '@charla/contracts';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../src/i18n/en';
@@ -29,7 +30,8 @@ function words(text: string): Set<string> {
 const dictionaryWords = { es: words(strings(es).join(' ')), en: words(strings(en).join(' ')) };
 /**
  * Data, not interface: what this test's people typed (names, addresses), the sandbox number's name
- * as the server gives it, and the IANA time zones the workspace page lists ("America/Campo Grande").
+ * as the server gives it, the IANA time zones the workspace page lists ("America/Campo Grande") and
+ * the webhook event types, which are names in code ("message.received").
  */
 const dataWords = words(
   [
@@ -39,6 +41,7 @@ const dataWords = words(
     'Lucía Gómez',
     'Sandbox',
     ...Intl.supportedValuesOf('timeZone'),
+    ...WEBHOOK_EVENT_TYPES,
   ]
     .join(' ')
     .replace(/[/_]/g, ' '),
@@ -132,6 +135,7 @@ const settingsTabs = [
   'account',
   'workspace',
   'api-keys',
+  'webhooks',
   'activity',
 ] as const;
 

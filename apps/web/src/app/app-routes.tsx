@@ -49,6 +49,14 @@ const ApiKeysPage = lazyPage(
   () => import('../features/settings/api-keys/api-keys-page'),
   (m) => m.ApiKeysPage,
 );
+const WebhooksPage = lazyPage(
+  () => import('../features/settings/webhooks/webhooks-page'),
+  (m) => m.WebhooksPage,
+);
+const WebhookPage = lazyPage(
+  () => import('../features/settings/webhooks/webhook-page'),
+  (m) => m.WebhookPage,
+);
 const AuditLogPage = lazyPage(
   () => import('../features/settings/audit-log-page'),
   (m) => m.AuditLogPage,
@@ -163,6 +171,8 @@ export function AppRoutes() {
             <Route path="hours" element={<BusinessHoursPage />} />
             <Route path="workspace" element={<WorkspacePage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />
+            <Route path="webhooks" element={<WebhooksPage />} />
+            <Route path="webhooks/:webhookId" element={<WebhookPage />} />
             <Route path="activity" element={<AuditLogPage />} />
             <Route path="account" element={<AccountPage />} />
           </Route>

@@ -16,6 +16,7 @@ import { businessHoursEn } from '../features/settings/business-hours/business-ho
 import { connectRulesEn } from '../features/settings/connect-rules.en';
 import { numberDisconnectEn } from '../features/settings/number-disconnect.en';
 import { organisationEn } from '../features/settings/organisation.en';
+import { webhooksEn } from '../features/settings/webhooks/webhooks.en';
 import { templatesEn } from '../features/templates/templates.en';
 import type { Translations } from './es';
 
@@ -729,6 +730,7 @@ export const en: Translations = {
   ...businessHoursEn,
   access: accessEn,
   apiKeys: apiKeysEn,
+  webhooks: webhooksEn,
   numberDisconnect: numberDisconnectEn,
   presence: {
     viewingOne: '{{name}} is viewing',

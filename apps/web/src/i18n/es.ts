@@ -16,6 +16,7 @@ import { businessHoursEs } from '../features/settings/business-hours/business-ho
 import { connectRulesEs } from '../features/settings/connect-rules.es';
 import { numberDisconnectEs } from '../features/settings/number-disconnect.es';
 import { organisationEs } from '../features/settings/organisation.es';
+import { webhooksEs } from '../features/settings/webhooks/webhooks.es';
 import { templatesEs } from '../features/templates/templates.es';
 /** Spanish, the default language. `en.ts` must have exactly the same keys (i18n.test.ts checks). */
 export const es = {
@@ -739,6 +740,7 @@ export const es = {
   ...businessHoursEs,
   access: accessEs,
   apiKeys: apiKeysEs,
+  webhooks: webhooksEs,
   numberDisconnect: numberDisconnectEs,
   presence: {
     viewingOne: '{{name}} está viendo esta conversación',

@@ -10,6 +10,7 @@ import {
   UserCog,
   Users,
   UsersRound,
+  Webhook,
 } from 'lucide-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +50,10 @@ export function SettingsLayout() {
     // API keys are made and revoked by the owner and admins (agents get 403 from /api/api-keys).
     ...(canManageMembers(role)
       ? [{ to: '/settings/api-keys', label: t('apiKeys.nav'), icon: KeyRound, testId: 'settings-api-keys' }]
+      : []),
+    // So are webhooks (agents get 403 from /api/webhooks).
+    ...(canManageMembers(role)
+      ? [{ to: '/settings/webhooks', label: t('webhooks.nav'), icon: Webhook, testId: 'settings-webhooks' }]
       : []),
     // The activity log is the owner's alone (GET /api/audit-log answers 403 to anyone else).
     ...(role === 'owner'
