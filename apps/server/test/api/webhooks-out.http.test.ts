@@ -222,11 +222,15 @@ describe('deliveries', () => {
     const off = list.find((s: { id: string }) => s.id === sub.id);
     expect(off.enabled).toBe(false);
     expect(off.disabledReason).toMatch(/more than 24 hours/);
-    const audit = await t.container.db.query(
-      "SELECT 1 FROM audit_log WHERE action = 'webhook.disabled' AND target_id = $1",
+    const audit = await t.container.db.query<{ action: string; actor_label: string | null }>(
+      'SELECT action, actor_label FROM audit_log WHERE target_id = $1 ORDER BY id',
       [sub.id],
     );
-    expect(audit).toHaveLength(1);
+    // The owner who subscribed is named; Charla turned it off.
+    expect(audit.map((a) => [a.action, a.actor_label])).toEqual([
+      ['webhook.created', expect.stringMatching(/\S/)],
+      ['webhook.disabled', null],
+    ]);
     // Back on, and the failed delivery replayed: it arrives.
     receiver.answer(200);
     expect((await session('PATCH', `/api/webhooks/${sub.id}`, { enabled: true })).json()).toMatchObject({

@@ -5,7 +5,7 @@ import type {
   WebhookSubscriptionWithSecret,
 } from '@charla/contracts';
 import { notFound } from '../../../platform/errors';
-import { type AuditEntry, recordAudit } from '../../audit';
+import { type AuditEntry, auditActor, recordAudit } from '../../audit';
 import { newWebhookSecret } from './standard-webhooks';
 import type { WebhookDeps } from './webhooks.deps';
 
@@ -54,10 +54,13 @@ async function audit(
   row: Row,
   details?: object,
 ) {
+  // A member is named as they are now (auditActor); a key by its own name.
+  const who = actor.userId
+    ? await auditActor(deps.db.orm, actor.userId)
+    : { actorUserId: null, actorLabel: actor.label };
   await recordAudit(deps.db.orm, {
     workspaceId: actor.workspaceId,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
+    ...who,
     ip: actor.ip,
     action,
     targetType: 'webhook',
