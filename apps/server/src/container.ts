@@ -3,6 +3,7 @@ import type { Config } from './config/config';
 import {
   type ApiDeps,
   createWebhookWorker,
+  enqueueConversationEvents,
   enqueueInboundEvents,
   enqueueStatusEvents,
   type WebhookDeps,
@@ -68,6 +69,7 @@ import {
   getMediaFile,
   type InboxChange,
   type InboxDeps,
+  onConversationEvents,
   type Presence,
   type RoutingWorker,
   reopenSnoozedConversations,
@@ -471,6 +473,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     log: { error: (o, m) => log.error(o, m) },
   };
   const webhookWorker = createWebhookWorker(webhooks);
+  // Conversations' changes queue their deliveries in their own transactions; every process hears
+  // the change after commit (the realtime event) and looks.
+  onConversationEvents(enqueueConversationEvents);
+  bus.subscribe((event) => {
+    if (event.type === 'conversation.updated') webhookWorker.wake();
+  });
 
   const ingestWorker = createIngestWorker({
     templates: createTemplateWebhookSink(templates),

@@ -36,6 +36,26 @@ export const WEBHOOK_EVENT_CATALOG = {
       channelId: '9c3f…',
     },
   },
+  'conversation.status_changed': {
+    description:
+      'A conversation was opened, set pending, resolved or snoozed, by a member, a rule, a bot or Charla (`by`).',
+    example: {
+      conversationId: '0b7e…',
+      from: 'open',
+      to: 'resolved',
+      by: { kind: 'member', id: '5a1d…', name: 'Ana Ruiz' },
+    },
+  },
+  'conversation.assigned': {
+    description:
+      'A conversation was assigned to a member, or unassigned (`to` null), by a member, a rule or the queue.',
+    example: {
+      conversationId: '0b7e…',
+      from: null,
+      to: '5a1d…',
+      by: { kind: 'rule', id: '77c2…', name: 'Reparto' },
+    },
+  },
   'webhook.test': {
     description: 'Sent by "Send test event" to check that your endpoint receives and verifies deliveries.',
     example: { message: 'Hola desde Charla 👋' },

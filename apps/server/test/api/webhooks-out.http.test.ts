@@ -138,6 +138,34 @@ describe('the quickstart, walked', () => {
     expect(new Webhook(rotated.secret).verify(last.body, headers)).toMatchObject({ type: 'webhook.test' });
     await session('DELETE', `/api/webhooks/${sub.id}`);
   });
+  it('a member resolving and assigning a conversation sends conversation.status_changed and conversation.assigned, naming them', async () => {
+    const sub = await subscribe(receiver.url, ['conversation.status_changed', 'conversation.assigned']);
+    const conv = await openConversation(t, '5215570000009', 'Hola');
+    const me = (await session('GET', '/api/me')).json().user;
+    expect(
+      (await session('POST', `/api/conversations/${conv.id}/assign`, { assigneeUserId: me.id })).statusCode,
+    ).toBe(200);
+    expect((await session('PATCH', `/api/conversations/${conv.id}`, { status: 'resolved' })).statusCode).toBe(
+      200,
+    );
+    await t.waitFor(
+      async () => receiver.events('conversation.status_changed').length > 0,
+      'the status change',
+    );
+    await t.waitFor(async () => receiver.events('conversation.assigned').length > 0, 'the assignment');
+    expect(receiver.events('conversation.assigned').at(-1)!.data).toMatchObject({
+      conversationId: conv.id,
+      to: me.id,
+      by: { kind: 'member', id: me.id, name: me.name },
+    });
+    expect(receiver.events('conversation.status_changed').at(-1)!.data).toMatchObject({
+      conversationId: conv.id,
+      from: 'open',
+      to: 'resolved',
+      by: { kind: 'member', name: me.name },
+    });
+    await session('DELETE', `/api/webhooks/${sub.id}`);
+  });
 });
 
 describe('deliveries', () => {

@@ -4,7 +4,11 @@ export { graphRoutes } from './graph/graph.routes';
 export { v1Routes } from './v1/v1.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
 export { v1ResourcesRoutes } from './v1/v1-resources.routes';
-export { enqueueInboundEvents, enqueueStatusEvents } from './webhooks/enqueue-events';
+export {
+  enqueueConversationEvents,
+  enqueueInboundEvents,
+  enqueueStatusEvents,
+} from './webhooks/enqueue-events';
 export { createWebhookWorker } from './webhooks/webhook-worker';
 export type { WebhookDeps } from './webhooks/webhooks.deps';
 export { webhooksRoutes } from './webhooks.routes';

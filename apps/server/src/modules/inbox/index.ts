@@ -2,6 +2,7 @@ export { assertConversationVisible, workspaceViewer } from './conversations/conv
 export {
   type AutomatedBy,
   type NewConversationEvent,
+  onConversationEvents,
   recordConversationEvents,
 } from './conversations/conversation-events';
 export { findOrAddContact } from './conversations/customer-recipient';

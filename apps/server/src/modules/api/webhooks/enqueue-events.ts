@@ -1,5 +1,5 @@
 import type { Query } from '../../../platform/db/database';
-import type { DeliveryUpdate } from '../../inbox';
+import type { DeliveryUpdate, NewConversationEvent } from '../../inbox';
 
 /** The `webhook-id` of a new delivery: `msg_` and 32 hex digits, made by the database. */
 const NEW_WEBHOOK_ID = `'msg_' || replace(gen_random_uuid()::text, '-', '')`;
@@ -93,6 +93,51 @@ export async function enqueueStatusEvents(
       statuses.map((s) => s.status),
       statuses.map((s) => s.occurredAt),
       at,
+    ],
+  );
+  return rows.length;
+}
+
+const CONVERSATION_EVENT_TYPES: Partial<Record<NewConversationEvent['kind'], string>> = {
+  status: 'conversation.status_changed',
+  assignee: 'conversation.assigned',
+};
+
+/**
+ * Conversations' status changes and assignments (by a member, a rule, a bot, the routing queue)
+ * as `conversation.status_changed` and `conversation.assigned` deliveries, in the transaction
+ * that writes their history lines (inbox's onConversationEvents).
+ */
+export async function enqueueConversationEvents(
+  query: Query,
+  events: NewConversationEvent[],
+): Promise<number> {
+  const wanted = events.filter((e) => CONVERSATION_EVENT_TYPES[e.kind]);
+  if (wanted.length === 0) return 0;
+  const rows = await query(
+    `INSERT INTO webhook_deliveries (workspace_id, subscription_id, webhook_id, event_type, payload, next_attempt_at)
+     SELECT s.workspace_id, s.id, ${NEW_WEBHOOK_ID}, v.type,
+            jsonb_build_object('type', v.type, 'timestamp', v.at, 'data', jsonb_build_object(
+              'conversationId', v.conv, 'from', v.from_value, 'to', v.to_value,
+              'by', CASE WHEN v.by IS NOT NULL THEN v.by
+                         WHEN v.actor IS NOT NULL THEN jsonb_build_object('kind', 'member', 'id', v.actor, 'name', u.name)
+                         ELSE jsonb_build_object('kind', 'charla') END)),
+            v.at
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[], $8::timestamptz[])
+              WITH ORDINALITY AS v(ws, conv, type, from_value, to_value, actor, by, at, n)
+       LEFT JOIN users u ON u.id = v.actor
+       JOIN webhook_subscriptions s ON s.workspace_id = v.ws AND s.enabled AND v.type = ANY(s.events)
+      ORDER BY v.n
+     RETURNING id`,
+    [
+      wanted.map((e) => e.workspaceId),
+      wanted.map((e) => e.conversationId),
+      wanted.map((e) => CONVERSATION_EVENT_TYPES[e.kind]!),
+      wanted.map((e) => e.from),
+      wanted.map((e) => e.to),
+      wanted.map((e) => e.actorUserId),
+      wanted.map((e) => (e.automatedBy ? JSON.stringify(e.automatedBy) : null)),
+      wanted.map((e) => e.at),
     ],
   );
   return rows.length;

@@ -21,9 +21,22 @@ export interface AutomatedBy {
   name: string;
 }
 
+type EventsListener = (query: Query, events: NewConversationEvent[]) => Promise<unknown>;
+const listeners = new Set<EventsListener>();
+
+/**
+ * Another module hears the history lines in the transaction that writes them (webhooks out queue
+ * their deliveries there, so a change is kept if and only if its events are). Registered once per
+ * process; registering the same function again changes nothing.
+ */
+export function onConversationEvents(listener: EventsListener): void {
+  listeners.add(listener);
+}
+
 /** Appends history lines; called inside the transaction that made the change. */
 export async function recordConversationEvents(query: Query, events: NewConversationEvent[]): Promise<void> {
   if (events.length === 0) return;
+  for (const listener of listeners) await listener(query, events);
   await query(
     `INSERT INTO conversation_events
        (workspace_id, conversation_id, actor_user_id, kind, from_value, to_value, note, occurred_at, automated_by)

@@ -146,6 +146,10 @@ export const webhooksEn: typeof webhooksEs = {
     },
     conversation: {
       created: 'A customer wrote to one of your numbers for the first time (a new conversation).',
+      status_changed:
+        'A conversation was opened, set pending, resolved or snoozed: by a member, a rule, a bot or Charla (`by`).',
+      assigned:
+        'A conversation was assigned to a member, or unassigned (`to` null): by a member, a rule or the queue.',
     },
     webhook: {
       test: 'Sent by "Send test event", to check that your server receives and verifies deliveries.',

@@ -146,6 +146,10 @@ export const webhooksEs = {
     },
     conversation: {
       created: 'Un cliente escribió por primera vez a uno de tus números (una conversación nueva).',
+      status_changed:
+        'Una conversación se abrió, quedó pendiente, se resolvió o se pospuso: por un miembro, una regla, un bot o Charla (`by`).',
+      assigned:
+        'Una conversación se asignó a un miembro, o quedó sin asignar (`to` nulo): por un miembro, una regla o la cola.',
     },
     webhook: {
       test: 'Lo envía «Enviar evento de prueba», para comprobar que tu servidor recibe y verifica las entregas.',
