@@ -56,6 +56,15 @@ export const WEBHOOK_EVENT_CATALOG = {
       by: { kind: 'rule', id: '77c2…', name: 'Reparto' },
     },
   },
+  'contact.opted_out': {
+    description:
+      'A customer opted out of your messages: by a keyword (STOP, BAJA…) or WhatsApp’s "stop promotions" (`source`).',
+    example: {
+      contact: { id: '4d2a…', phone: '+5215512345678', name: 'Ana Ruiz' },
+      source: 'customer_keyword',
+      conversationId: '0b7e…',
+    },
+  },
   'webhook.test': {
     description: 'Sent by "Send test event" to check that your endpoint receives and verifies deliveries.',
     example: { message: 'Hola desde Charla 👋' },

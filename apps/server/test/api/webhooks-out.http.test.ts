@@ -166,6 +166,18 @@ describe('the quickstart, walked', () => {
     });
     await session('DELETE', `/api/webhooks/${sub.id}`);
   });
+  it('a customer writing BAJA sends contact.opted_out once, with the contact and the source', async () => {
+    const sub = await subscribe(receiver.url, ['contact.opted_out']);
+    await openConversation(t, '5215570000010', 'Hola');
+    await openConversation(t, '5215570000010', 'BAJA');
+    await t.waitFor(async () => receiver.events('contact.opted_out').length > 0, 'the opt-out');
+    expect(receiver.events('contact.opted_out')).toHaveLength(1);
+    expect(receiver.events('contact.opted_out')[0]!.data).toMatchObject({
+      contact: { phone: '+525570000010' },
+      source: 'customer_keyword',
+    });
+    await session('DELETE', `/api/webhooks/${sub.id}`);
+  });
 });
 
 describe('deliveries', () => {

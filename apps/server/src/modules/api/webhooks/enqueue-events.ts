@@ -4,6 +4,13 @@ import type { DeliveryUpdate, NewConversationEvent } from '../../inbox';
 /** The `webhook-id` of a new delivery: `msg_` and 32 hex digits, made by the database. */
 const NEW_WEBHOOK_ID = `'msg_' || replace(gen_random_uuid()::text, '-', '')`;
 
+/**
+ * A new delivery is due at once, whatever the clocks say (the event's own time may be the
+ * customer's phone's, ahead of Charla's): the start of time, so deliveries go out in the order
+ * they were written.
+ */
+const DUE_AT_ONCE = `'epoch'::timestamptz`;
+
 const CONTACT_JSON = `jsonb_build_object('id', ct.id, 'phone', ct.phone, 'name', ct.name)`;
 
 /**
@@ -26,7 +33,7 @@ export async function enqueueInboundEvents(
                 'message', jsonb_build_object('id', m.id, 'type', m.type, 'text', m.text, 'wamid', m.external_id,
                                               'content', m.content, 'createdAt', m.occurred_at),
                 'conversationId', m.conversation_id, 'channelId', m.channel_id, 'contact', ${CONTACT_JSON})),
-              $2::timestamptz
+              ${DUE_AT_ONCE}
          FROM messages m
          JOIN conversations c ON c.id = m.conversation_id
          JOIN contacts ct ON ct.id = c.contact_id
@@ -45,7 +52,7 @@ export async function enqueueInboundEvents(
        SELECT s.workspace_id, s.id, ${NEW_WEBHOOK_ID}, 'conversation.created', 'created:' || c.id,
               jsonb_build_object('type', 'conversation.created', 'timestamp', $2::timestamptz, 'data', jsonb_build_object(
                 'conversationId', c.id, 'channelId', c.channel_id, 'contact', ${CONTACT_JSON})),
-              $2::timestamptz
+              ${DUE_AT_ONCE}
          FROM conversations c
          JOIN contacts ct ON ct.id = c.contact_id
          JOIN webhook_subscriptions s ON s.workspace_id = c.workspace_id AND s.enabled
@@ -80,7 +87,7 @@ export async function enqueueStatusEvents(
               'conversationId', m.conversation_id, 'channelId', m.channel_id,
               'error', CASE WHEN v.status = 'failed'
                             THEN jsonb_build_object('code', m.error->'code', 'reason', m.error->>'reason') END)),
-            $5::timestamptz
+            ${DUE_AT_ONCE}
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) AS v(ch, ext, status, at)
        JOIN messages m ON m.channel_id = v.ch AND m.external_id = v.ext AND m.direction = 'outbound'
                       AND m.status = v.status
@@ -105,15 +112,20 @@ const CONVERSATION_EVENT_TYPES: Partial<Record<NewConversationEvent['kind'], str
 
 /**
  * Conversations' status changes and assignments (by a member, a rule, a bot, the routing queue)
- * as `conversation.status_changed` and `conversation.assigned` deliveries, in the transaction
+ * as `conversation.status_changed` and `conversation.assigned` deliveries, and opt-outs as
+ * `contact.opted_out`, in the transaction
  * that writes their history lines (inbox's onConversationEvents).
  */
 export async function enqueueConversationEvents(
   query: Query,
   events: NewConversationEvent[],
 ): Promise<number> {
+  const optedOut = await enqueueOptOuts(
+    query,
+    events.filter((e) => e.kind === 'consent' && e.to === 'opted_out'),
+  );
   const wanted = events.filter((e) => CONVERSATION_EVENT_TYPES[e.kind]);
-  if (wanted.length === 0) return 0;
+  if (wanted.length === 0) return optedOut;
   const rows = await query(
     `INSERT INTO webhook_deliveries (workspace_id, subscription_id, webhook_id, event_type, payload, next_attempt_at)
      SELECT s.workspace_id, s.id, ${NEW_WEBHOOK_ID}, v.type,
@@ -122,7 +134,7 @@ export async function enqueueConversationEvents(
               'by', CASE WHEN v.by IS NOT NULL THEN v.by
                          WHEN v.actor IS NOT NULL THEN jsonb_build_object('kind', 'member', 'id', v.actor, 'name', u.name)
                          ELSE jsonb_build_object('kind', 'charla') END)),
-            v.at
+            ${DUE_AT_ONCE}
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[], $8::timestamptz[])
               WITH ORDINALITY AS v(ws, conv, type, from_value, to_value, actor, by, at, n)
        LEFT JOIN users u ON u.id = v.actor
@@ -140,6 +152,30 @@ export async function enqueueConversationEvents(
       wanted.map((e) => e.at),
     ],
   );
+  return optedOut + rows.length;
+}
+
+/**
+ * A customer opted out (STOP, BAJA… or WhatsApp's "stop promotions"), as `contact.opted_out`:
+ * once per contact and moment, however many conversations they have.
+ */
+async function enqueueOptOuts(query: Query, events: NewConversationEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows = await query(
+    `INSERT INTO webhook_deliveries (workspace_id, subscription_id, webhook_id, event_type, dedupe_key, payload, next_attempt_at)
+     SELECT DISTINCT ON (s.id, ct.id, v.at)
+            s.workspace_id, s.id, ${NEW_WEBHOOK_ID}, 'contact.opted_out', 'opted_out:' || ct.id || ':' || v.at::text,
+            jsonb_build_object('type', 'contact.opted_out', 'timestamp', v.at, 'data', jsonb_build_object(
+              'contact', ${CONTACT_JSON}, 'source', v.source, 'conversationId', c.id)),
+            ${DUE_AT_ONCE}
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS v(conv, source, at)
+       JOIN conversations c ON c.id = v.conv
+       JOIN contacts ct ON ct.id = c.contact_id
+       JOIN webhook_subscriptions s ON s.workspace_id = c.workspace_id AND s.enabled
+                                   AND 'contact.opted_out' = ANY(s.events)
+     ON CONFLICT (subscription_id, dedupe_key) DO NOTHING RETURNING id`,
+    [events.map((e) => e.conversationId), events.map((e) => e.note), events.map((e) => e.at)],
+  );
   return rows.length;
 }
 
@@ -153,7 +189,7 @@ export async function enqueueOne(
 ): Promise<{ id: number }> {
   const [row] = await query<{ id: number }>(
     `INSERT INTO webhook_deliveries (workspace_id, subscription_id, webhook_id, event_type, payload, next_attempt_at)
-     VALUES ($1, $2, ${NEW_WEBHOOK_ID}, $3, jsonb_build_object('type', $3::text, 'timestamp', $5::timestamptz, 'data', $4::jsonb), $5)
+     VALUES ($1, $2, ${NEW_WEBHOOK_ID}, $3, jsonb_build_object('type', $3::text, 'timestamp', $5::timestamptz, 'data', $4::jsonb), ${DUE_AT_ONCE})
      RETURNING id`,
     [sub.workspaceId, sub.subscriptionId, type, JSON.stringify(data), at],
   );

@@ -151,6 +151,10 @@ export const webhooksEn: typeof webhooksEs = {
       assigned:
         'A conversation was assigned to a member, or unassigned (`to` null): by a member, a rule or the queue.',
     },
+    contact: {
+      opted_out:
+        'A customer opted out of your messages: with a keyword (STOP, BAJA…) or WhatsApp’s "stop promotions" (`source`).',
+    },
     webhook: {
       test: 'Sent by "Send test event", to check that your server receives and verifies deliveries.',
     },

@@ -151,6 +151,10 @@ export const webhooksEs = {
       assigned:
         'Una conversación se asignó a un miembro, o quedó sin asignar (`to` nulo): por un miembro, una regla o la cola.',
     },
+    contact: {
+      opted_out:
+        'Un cliente se dio de baja de tus mensajes: con una palabra (STOP, BAJA…) o con «dejar de recibir promociones» de WhatsApp (`source`).',
+    },
     webhook: {
       test: 'Lo envía «Enviar evento de prueba», para comprobar que tu servidor recibe y verifica las entregas.',
     },
