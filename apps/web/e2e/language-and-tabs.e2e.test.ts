@@ -136,6 +136,7 @@ const settingsTabs = [
   'workspace',
   'api-keys',
   'webhooks',
+  'integrations',
   'activity',
 ] as const;
 

@@ -57,6 +57,14 @@ const WebhookPage = lazyPage(
   () => import('../features/settings/webhooks/webhook-page'),
   (m) => m.WebhookPage,
 );
+const IntegrationsPage = lazyPage(
+  () => import('../features/settings/integrations/integrations-page'),
+  (m) => m.IntegrationsPage,
+);
+const TriggerPage = lazyPage(
+  () => import('../features/settings/integrations/trigger-page'),
+  (m) => m.TriggerPage,
+);
 const AuditLogPage = lazyPage(
   () => import('../features/settings/audit-log-page'),
   (m) => m.AuditLogPage,
@@ -173,6 +181,8 @@ export function AppRoutes() {
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="webhooks" element={<WebhooksPage />} />
             <Route path="webhooks/:webhookId" element={<WebhookPage />} />
+            <Route path="integrations" element={<IntegrationsPage />} />
+            <Route path="integrations/:triggerId" element={<TriggerPage />} />
             <Route path="activity" element={<AuditLogPage />} />
             <Route path="account" element={<AccountPage />} />
           </Route>

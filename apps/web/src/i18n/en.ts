@@ -14,6 +14,7 @@ import { apiKeysEn } from '../features/settings/api-keys/api-keys.en';
 import { auditEn } from '../features/settings/audit.en';
 import { businessHoursEn } from '../features/settings/business-hours/business-hours.en';
 import { connectRulesEn } from '../features/settings/connect-rules.en';
+import { integrationsEn } from '../features/settings/integrations/integrations.en';
 import { numberDisconnectEn } from '../features/settings/number-disconnect.en';
 import { organisationEn } from '../features/settings/organisation.en';
 import { webhooksEn } from '../features/settings/webhooks/webhooks.en';
@@ -731,6 +732,7 @@ export const en: Translations = {
   access: accessEn,
   apiKeys: apiKeysEn,
   webhooks: webhooksEn,
+  integrations: integrationsEn,
   numberDisconnect: numberDisconnectEn,
   presence: {
     viewingOne: '{{name}} is viewing',

@@ -14,6 +14,7 @@ import { apiKeysEs } from '../features/settings/api-keys/api-keys.es';
 import { auditEs } from '../features/settings/audit.es';
 import { businessHoursEs } from '../features/settings/business-hours/business-hours.es';
 import { connectRulesEs } from '../features/settings/connect-rules.es';
+import { integrationsEs } from '../features/settings/integrations/integrations.es';
 import { numberDisconnectEs } from '../features/settings/number-disconnect.es';
 import { organisationEs } from '../features/settings/organisation.es';
 import { webhooksEs } from '../features/settings/webhooks/webhooks.es';
@@ -741,6 +742,7 @@ export const es = {
   access: accessEs,
   apiKeys: apiKeysEs,
   webhooks: webhooksEs,
+  integrations: integrationsEs,
   numberDisconnect: numberDisconnectEs,
   presence: {
     viewingOne: '{{name}} está viendo esta conversación',

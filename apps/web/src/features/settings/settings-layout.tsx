@@ -4,6 +4,7 @@ import {
   KeyRound,
   ListPlus,
   MessageSquareText,
+  Plug,
   Radio,
   ScrollText,
   Tag,
@@ -54,6 +55,17 @@ export function SettingsLayout() {
     // So are webhooks (agents get 403 from /api/webhooks).
     ...(canManageMembers(role)
       ? [{ to: '/settings/webhooks', label: t('webhooks.nav'), icon: Webhook, testId: 'settings-webhooks' }]
+      : []),
+    // And incoming integrations (agents get 403 from /api/integrations): they send on the business's behalf.
+    ...(canManageMembers(role)
+      ? [
+          {
+            to: '/settings/integrations',
+            label: t('integrations.nav'),
+            icon: Plug,
+            testId: 'settings-integrations',
+          },
+        ]
       : []),
     // The activity log is the owner's alone (GET /api/audit-log answers 403 to anyone else).
     ...(role === 'owner'
