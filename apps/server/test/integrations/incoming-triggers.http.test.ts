@@ -185,4 +185,34 @@ describe('incoming webhook triggers', () => {
     expect(off.statusCode).toBe(409);
     expect(off.json().error.code).toBe('trigger_off');
   });
+
+  it('refuses a mapping for variables the template lacks, naming them; changes are in the activity log', async () => {
+    const res = await session('POST', '/api/integrations/triggers', {
+      name: 'Mal mapeado',
+      channelId: t.sandbox.id,
+      action: { kind: 'template', templateId: template.id },
+      mapping: { phone: 'phone', values: { body: { first_name: 'name', coupon: 'code' } } },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({
+      code: 'template_values_unknown',
+      fields: [{ path: 'mapping.values.body.coupon' }],
+    });
+    const trigger = await orderTrigger();
+    await session('POST', `/api/integrations/triggers/${trigger.id}/rotate-secret`);
+    await session('DELETE', `/api/integrations/triggers/${trigger.id}`);
+    const lines = await t.container.db.query<{ action: string; target_label: string; actor_label: string }>(
+      'SELECT action, target_label, actor_label FROM audit_log WHERE target_id = $1 ORDER BY id',
+      [trigger.id],
+    );
+    expect(lines.map((l) => l.action)).toEqual([
+      'integration.created',
+      'integration.secret_rotated',
+      'integration.deleted',
+    ]);
+    expect(lines[0]).toMatchObject({
+      target_label: 'WooCommerce: pedido nuevo',
+      actor_label: expect.stringMatching(/\S/),
+    });
+  });
 });

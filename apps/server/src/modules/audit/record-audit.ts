@@ -22,6 +22,7 @@ export interface AuditEntry {
     | 'sequence'
     | 'api_key'
     | 'webhook'
+    | 'integration'
     | null;
   targetId?: string | null;
   targetLabel?: string | null;

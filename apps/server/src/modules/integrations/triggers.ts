@@ -6,10 +6,14 @@ import {
   IncomingMappingSchema,
   type IncomingTrigger,
   type IncomingTriggerWithSecret,
+  type TemplateDraft,
   type UpdateIncomingTriggerRequest,
 } from '@charla/contracts';
+import { templateVariables } from '@charla/contracts/template-rules';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError, notFound } from '../../platform/errors';
+import { type AuditEntry, auditActor, recordAudit } from '../audit';
+import { findTemplateRow, toTemplate } from '../templates';
 import type { IntegrationsActor, IntegrationsDeps } from './integrations.deps';
 
 interface Row {
@@ -24,6 +28,24 @@ interface Row {
   created_at: Date;
 }
 const COLUMNS = 'id, name, token_sealed, channel_id, action, mapping, enabled, last_received_at, created_at';
+
+/** A line of the audit log for a change to a trigger: who, from where, which trigger. */
+async function audit(
+  deps: IntegrationsDeps,
+  actor: IntegrationsActor,
+  action: AuditEntry['action'],
+  row: { id: string; name: string },
+) {
+  await recordAudit(deps.db.orm, {
+    workspaceId: actor.workspaceId,
+    ...(await auditActor(deps.db.orm, actor.userId)),
+    ip: actor.ip,
+    action,
+    targetType: 'integration',
+    targetId: row.id,
+    targetLabel: row.name,
+  });
+}
 
 export function assertManager(actor: IntegrationsActor): void {
   if (actor.role === 'agent') {
@@ -51,11 +73,16 @@ const toTrigger = (deps: IntegrationsDeps, r: Row): IncomingTrigger => ({
 async function assertTargets(
   deps: IntegrationsDeps,
   workspaceId: string,
-  input: { channelId?: string | undefined; action?: IncomingAction | undefined },
-  current?: { channelId: string; action: IncomingAction },
+  input: {
+    channelId?: string | undefined;
+    action?: IncomingAction | undefined;
+    mapping?: IncomingMapping | undefined;
+  },
+  current?: { channelId: string; action: IncomingAction; mapping: IncomingMapping },
 ) {
   const channelId = input.channelId ?? current?.channelId;
   const action = input.action ?? current?.action;
+  const mapping = IncomingMappingSchema.parse(input.mapping ?? current?.mapping);
   const [channel] = await deps.db.query<{ waba_id: string }>(
     'SELECT waba_id FROM channels WHERE workspace_id = $1 AND id = $2',
     [workspaceId, channelId],
@@ -77,6 +104,7 @@ async function assertTargets(
         [{ path: 'action.templateId', message: 'No such template for this number' }],
       );
     }
+    assertMappable(toTemplate(await findTemplateRow(deps.db, workspaceId, action.templateId)), mapping);
   }
   if (action?.kind === 'sequence') {
     const [sequence] = await deps.db.query('SELECT 1 FROM sequences WHERE workspace_id = $1 AND id = $2', [
@@ -91,6 +119,43 @@ async function assertTargets(
         [{ path: 'action.sequenceId', message: 'No such sequence' }],
       );
     }
+  }
+}
+
+/**
+ * A trigger fills a template from JSON text: a header file or location cannot come from a payload,
+ * and a path for a variable the template lacks would fail every send.
+ */
+function assertMappable(
+  template: TemplateDraft & { name: string },
+  mapping: ReturnType<typeof IncomingMappingSchema.parse>,
+) {
+  const format = template.header?.format;
+  if (format && format !== 'text') {
+    throw new AppError(
+      'unprocessable',
+      'template_header_not_mappable',
+      `The template ${template.name} has ${format === 'image' ? 'an image' : `a ${format}`} header, which a payload cannot supply; choose a template with a text header or none.`,
+      [{ path: 'action.templateId', message: 'Header not fillable from a payload' }],
+    );
+  }
+  const variables = templateVariables(template);
+  const unknown = [
+    ...Object.keys(mapping.values.body)
+      .filter((v) => !variables.body.includes(v))
+      .map((v) => `values.body.${v}`),
+    ...Object.keys(mapping.values.buttons)
+      .filter((i) => !(Number(i) in variables.buttons))
+      .map((i) => `values.buttons.${i}`),
+    ...(mapping.values.header && variables.header.length === 0 ? ['values.header'] : []),
+  ];
+  if (unknown.length > 0) {
+    throw new AppError(
+      'unprocessable',
+      'template_values_unknown',
+      `The template ${template.name} has no ${unknown.join(', ')}; map only its variables (${variables.body.map((v: string) => `{{${v}}}`).join(', ') || 'none in the body'}).`,
+      unknown.map((path) => ({ path: `mapping.${path}`, message: 'Not a variable of this template' })),
+    );
   }
 }
 
@@ -132,6 +197,7 @@ export async function createTrigger(
       deps.clock.now(),
     ],
   );
+  await audit(deps, actor, 'integration.created', row!);
   return { ...toTrigger(deps, row!), secret };
 }
 
@@ -150,6 +216,7 @@ export async function updateTrigger(
   await assertTargets(deps, actor.workspaceId, input, {
     channelId: current.channel_id,
     action: current.action,
+    mapping: current.mapping,
   });
   const [row] = await deps.db.query<Row & Record<string, unknown>>(
     `UPDATE incoming_triggers SET name = COALESCE($3, name), channel_id = COALESCE($4, channel_id),
@@ -165,6 +232,7 @@ export async function updateTrigger(
       input.enabled ?? null,
     ],
   );
+  await audit(deps, actor, 'integration.updated', row!);
   return toTrigger(deps, row!);
 }
 
@@ -174,11 +242,12 @@ export async function deleteTrigger(
   id: string,
 ): Promise<void> {
   assertManager(actor);
-  const rows = await deps.db.query(
-    'DELETE FROM incoming_triggers WHERE workspace_id = $1 AND id = $2 RETURNING id',
+  const [row] = await deps.db.query<{ id: string; name: string }>(
+    'DELETE FROM incoming_triggers WHERE workspace_id = $1 AND id = $2 RETURNING id, name',
     [actor.workspaceId, id],
   );
-  if (rows.length === 0) throw notFound('trigger');
+  if (!row) throw notFound('trigger');
+  await audit(deps, actor, 'integration.deleted', row);
 }
 
 /** A new secret, shown once; the old one stops working at once (the sender must be updated). */
@@ -194,5 +263,6 @@ export async function rotateTriggerSecret(
     [actor.workspaceId, id, deps.secrets.encrypt(secret)],
   );
   if (!row) throw notFound('trigger');
+  await audit(deps, actor, 'integration.secret_rotated', row);
   return { ...toTrigger(deps, row), secret };
 }

@@ -90,6 +90,12 @@ export const auditEn: typeof auditEs = {
       revoked: 'API keys revoked',
       used: 'API keys used from another address',
     },
+    integration: {
+      created: 'Integrations created',
+      updated: 'Integrations changed',
+      deleted: 'Integrations deleted',
+      secret_rotated: 'Integration secrets rotated',
+    },
     webhook: {
       created: 'Webhooks created',
       updated: 'Webhooks changed',
@@ -172,6 +178,12 @@ export const auditEn: typeof auditEs = {
       revoked: '{{actor}} revoked the API key {{target}}',
       used: 'The API key {{target}} was used from a new address (before: {{previousIp}})',
       used_first: 'The API key {{target}} was used for the first time',
+    },
+    integration: {
+      created: '{{actor}} created the integration {{target}}',
+      updated: '{{actor}} changed the integration {{target}}',
+      deleted: '{{actor}} deleted the integration {{target}}',
+      secret_rotated: '{{actor}} rotated the secret of the integration {{target}}',
     },
     webhook: {
       created: '{{actor}} created the webhook {{target}}',

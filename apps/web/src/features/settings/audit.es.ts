@@ -88,6 +88,12 @@ export const auditEs = {
       revoked: 'Claves de API revocadas',
       used: 'Claves de API usadas desde otra dirección',
     },
+    integration: {
+      created: 'Integraciones creadas',
+      updated: 'Integraciones cambiadas',
+      deleted: 'Integraciones eliminadas',
+      secret_rotated: 'Secretos de integración renovados',
+    },
     webhook: {
       created: 'Webhooks creados',
       updated: 'Webhooks cambiados',
@@ -170,6 +176,12 @@ export const auditEs = {
       revoked: '{{actor}} revocó la clave de API {{target}}',
       used: 'La clave de API {{target}} se usó desde una dirección nueva (antes: {{previousIp}})',
       used_first: 'La clave de API {{target}} se usó por primera vez',
+    },
+    integration: {
+      created: '{{actor}} creó la integración {{target}}',
+      updated: '{{actor}} cambió la integración {{target}}',
+      deleted: '{{actor}} eliminó la integración {{target}}',
+      secret_rotated: '{{actor}} renovó el secreto de la integración {{target}}',
     },
     webhook: {
       created: '{{actor}} creó el webhook {{target}}',
