@@ -177,6 +177,27 @@ describe('Idempotency-Key', () => {
     expect(sendsTo('+525544440008')).toHaveLength(1);
   });
 
+  it('a request that died after storing its message (before keeping the answer) is finished by its retry without a twin', async () => {
+    const headers = { 'idempotency-key': 'died-half-way' };
+    const first = await v1('POST', '/api/v1/messages', orderTemplate('+5215544440010'), headers);
+    expect(first.statusCode, first.body).toBe(202);
+    // As if the process died between storing the message and keeping the answer, a minute ago.
+    await t.container.db.query(
+      `UPDATE api_idempotency SET status = NULL, response = NULL, created_at = $2 WHERE key = $1`,
+      ['died-half-way', new Date(t.clock.now().getTime() - 60_000)],
+    );
+    const retry = await v1('POST', '/api/v1/messages', orderTemplate('+5215544440010'), headers);
+    expect(retry.statusCode, retry.body).toBe(202);
+    expect(retry.json().id).toBe(first.json().id);
+    await t.waitFor(async () => sendsTo('+525544440010').length > 0, 'the template');
+    const rows = await t.container.db.query(
+      `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         JOIN contacts ct ON ct.id = c.contact_id WHERE ct.phone = '+525544440010'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(sendsTo('+525544440010')).toHaveLength(1);
+  });
+
   it('a retry after a failure runs again (nothing was sent the first time)', async () => {
     const headers = { 'idempotency-key': 'retry-after-422' };
     const closed = await v1(

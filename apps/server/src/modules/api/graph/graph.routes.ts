@@ -66,10 +66,10 @@ export async function graphRoutes(appIn: FastifyInstance, opts: GraphRoutesOptio
         caller,
         req.headers['idempotency-key'] as string | undefined,
         { method: 'POST', route: `/graph/${req.params.phoneNumberId}/messages`, body: req.body },
-        async (messageId) => {
+        async (messageId, resumed) => {
           // Meta reads `to` as an international number, with or without its + (never national).
           const to = req.body.to.startsWith('+') ? req.body.to : `+${req.body.to}`;
-          const sent = await sendApiMessage(deps, caller, { ...req.body, to, channel }, messageId);
+          const sent = await sendApiMessage(deps, caller, { ...req.body, to, channel }, messageId, resumed);
           return {
             status: 200,
             body: {

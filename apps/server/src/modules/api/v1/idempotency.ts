@@ -36,9 +36,10 @@ export async function idempotent(
   caller: ApiCaller,
   key: string | undefined,
   request: { method: string; route: string; body: unknown },
-  run: (resourceId: string) => Promise<Answer>,
+  /** `resumed`: a request with this key died half-way; what it created may exist already. */
+  run: (resourceId: string, resumed: boolean) => Promise<Answer>,
 ): Promise<Answer & { replayed: boolean }> {
-  if (key === undefined) return { ...(await run(randomUUID())), replayed: false };
+  if (key === undefined) return { ...(await run(randomUUID(), false)), replayed: false };
   if (key.length === 0 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
     throw new AppError(
       'invalid',
@@ -51,7 +52,7 @@ export async function idempotent(
   const started = Date.now();
   for (;;) {
     const reserved = await reserve(deps, caller, key, fingerprint);
-    if (reserved) return { ...(await runAndKeep(deps, caller, key, reserved, run)), replayed: false };
+    if (reserved) return { ...(await runAndKeep(deps, caller, key, reserved, false, run)), replayed: false };
     const row = await read(deps, caller, key);
     if (!row) continue; // the first request failed and let the key go: try to take it
     if (row.fingerprint !== fingerprint) {
@@ -65,7 +66,7 @@ export async function idempotent(
     if (row.status !== null) return { status: row.status, body: row.response, replayed: true };
     const age = deps.clock.now().getTime() - new Date(row.created_at).getTime();
     if (age > STALE_MS)
-      return { ...(await runAndKeep(deps, caller, key, row.resource_id, run)), replayed: false };
+      return { ...(await runAndKeep(deps, caller, key, row.resource_id, true, run)), replayed: false };
     if (Date.now() - started > WAIT_MAX_MS) {
       throw new AppError(
         'conflict',
@@ -119,11 +120,12 @@ async function runAndKeep(
   caller: ApiCaller,
   key: string,
   resourceId: string,
-  run: (resourceId: string) => Promise<Answer>,
+  resumed: boolean,
+  run: (resourceId: string, resumed: boolean) => Promise<Answer>,
 ): Promise<Answer> {
   let answer: Answer;
   try {
-    answer = await run(resourceId);
+    answer = await run(resourceId, resumed);
   } catch (error) {
     await deps.db.query('DELETE FROM api_idempotency WHERE api_key_id = $1 AND key = $2 AND status IS NULL', [
       caller.keyId,

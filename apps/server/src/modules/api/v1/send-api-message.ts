@@ -22,6 +22,7 @@ export async function sendApiMessage(
   caller: ApiCaller,
   body: ApiSendMessage,
   messageId: string,
+  resumed = false,
 ): Promise<AcceptedMessage> {
   const templateId = body.type === 'template' ? await findTemplate(deps, caller, body) : undefined;
   const replyToMessageId = body.context ? await findQuoted(deps, caller, body.context.message_id) : undefined;
@@ -33,6 +34,7 @@ export async function sendApiMessage(
       to: body.to,
       message: toSendRequest(body, { templateId, replyToMessageId }),
       messageId,
+      resumed,
     },
   );
   return {

@@ -55,7 +55,7 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
   async function idempotentReply(
     req: FastifyRequest,
     reply: FastifyReply,
-    run: (resourceId: string) => Promise<Answer>,
+    run: (resourceId: string, resumed: boolean) => Promise<Answer>,
   ) {
     const key = req.headers['idempotency-key'];
     const answer = await idempotent(
@@ -80,9 +80,9 @@ export async function v1Routes(appIn: FastifyInstance, opts: V1RoutesOptions) {
       response: { 202: ApiAcceptedMessageSchema },
     }),
     async (req, reply) =>
-      idempotentReply(req, reply, async (messageId) => ({
+      idempotentReply(req, reply, async (messageId, resumed) => ({
         status: 202,
-        body: await sendApiMessage(deps, callerOf(req), req.body, messageId),
+        body: await sendApiMessage(deps, callerOf(req), req.body, messageId, resumed),
       })),
   );
 

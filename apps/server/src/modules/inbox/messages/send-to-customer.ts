@@ -24,6 +24,8 @@ export interface CustomerSend {
   message: SendMessageRequest;
   /** The message's id, chosen by the caller (an idempotent API send). */
   messageId: string;
+  /** A retry of a send that died half-way: the message may be stored already, and is answered if so. */
+  resumed?: boolean;
   /** The name a customer Charla does not know yet is saved with. */
   name?: string | null;
 }
@@ -39,7 +41,7 @@ export interface CustomerSent {
  * of the number (or added), their conversation with the number reused or opened (unassigned, so
  * it joins the queue when they answer), and the message goes through the same checks and the same
  * outbox as an agent's reply: free-form only within the 24-hour window, a template at any time.
- * Sending the same `messageId` again answers the message already stored.
+ * A resumed send whose message is stored already answers it.
  */
 export async function sendToCustomer(
   deps: InboxDeps,
@@ -47,8 +49,10 @@ export async function sendToCustomer(
   send: CustomerSend,
 ): Promise<CustomerSent> {
   const { workspaceId } = sender;
-  const stored = await storedMessage(deps, workspaceId, send.messageId);
-  if (stored) return stored;
+  if (send.resumed) {
+    const stored = await storedMessage(deps, workspaceId, send.messageId);
+    if (stored) return stored;
+  }
   const channel = await numberToSendFrom(deps, workspaceId, send.channelId);
   const contact = UUID.test(send.to)
     ? await findContact(deps.db.query, workspaceId, send.to)
