@@ -11,6 +11,7 @@ import {
 } from '../conversations/customer-recipient';
 import { toNewMessage } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
+import { knownRecipient } from './known-recipient';
 import { assertNumberConnected } from './number-disconnected';
 import { sendMessage } from './send-message';
 
@@ -53,6 +54,19 @@ export async function sendToCustomer(
     const stored = await storedMessage(deps, workspaceId, send.messageId);
     if (stored) return stored;
   }
+  // No person sends: `by` names the key or the integration.
+  const as = { by: sender.by, id: send.messageId };
+  const known = await knownRecipient(deps.db, workspaceId, send.channelId, send.to);
+  if (known) {
+    const message = await sendMessage(
+      deps,
+      workspaceViewer(workspaceId),
+      known.conversationId,
+      send.message,
+      as,
+    );
+    return { message, conversationId: known.conversationId, contactId: known.contactId };
+  }
   const channel = await numberToSendFrom(deps, workspaceId, send.channelId);
   const contact = UUID.test(send.to)
     ? await findContact(deps.db.query, workspaceId, send.to)
@@ -66,11 +80,7 @@ export async function sendToCustomer(
     contactId,
     deps.clock.now(),
   );
-  // No person sends: `by` names the key or the integration.
-  const message = await sendMessage(deps, workspaceViewer(workspaceId), conversation.id, send.message, {
-    by: sender.by,
-    id: send.messageId,
-  });
+  const message = await sendMessage(deps, workspaceViewer(workspaceId), conversation.id, send.message, as);
   return { message, conversationId: conversation.id, contactId };
 }
 
