@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { WEBHOOK_EVENT_TYPES } from '@charla/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, screenshotsDir, startE2eApp } from './e2e-app';
@@ -97,7 +98,7 @@ describe('Settings › Webhooks', () => {
     // No webhooks yet: the page says what they are for, and lists the events with an example each.
     await expect.poll(() => text(page, 'webhooks-page')).toContain('Todavía no hay webhooks');
     const catalogue = page.getByTestId('webhook-catalogue-event');
-    await expect.poll(() => catalogue.count()).toBe(5);
+    await expect.poll(() => catalogue.count()).toBe(WEBHOOK_EVENT_TYPES.length);
     const received = page.locator('[data-testid="webhook-catalogue-event"][data-event="message.received"]');
     expect(await received.textContent()).toContain('Un cliente escribió');
     await received.getByTestId('webhook-catalogue-example-toggle').click();
