@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors';
 import { validationError } from '../../../platform/http/error-handler';
 import { filePart, MAX_UPLOAD_BYTES, uploadChannelMedia } from '../../inbox';
-import type { ApiCaller, ApiDeps } from '../api.deps';
+import type { ApiDeps } from '../api.deps';
 import { callerOf, createApiKeyGuard } from '../api-key.guard';
 import { idempotent } from '../v1/idempotency';
 import { ApiSendMessageSchema } from '../v1/meta-message';
 import { perKeyRateLimit } from '../v1/per-key-rate-limit';
-import { sendApiMessage } from '../v1/send-api-message';
+import { channelOf, sendGraphMessage } from './graph-send';
 import { toMetaError } from './meta-error';
 
 export interface GraphRoutesOptions {
@@ -60,25 +60,15 @@ export async function graphRoutes(appIn: FastifyInstance, opts: GraphRoutesOptio
           { path: 'messaging_product', message: 'required: "whatsapp"' },
         ]);
       }
-      const channel = await channelOf(deps, caller, req.params.phoneNumberId);
       const answer = await idempotent(
         deps,
         caller,
         req.headers['idempotency-key'] as string | undefined,
         { method: 'POST', route: `/graph/${req.params.phoneNumberId}/messages`, body: req.body },
-        async (messageId, resumed) => {
-          // Meta reads `to` as an international number, with or without its + (never national).
-          const to = req.body.to.startsWith('+') ? req.body.to : `+${req.body.to}`;
-          const sent = await sendApiMessage(deps, caller, { ...req.body, to, channel }, messageId, resumed);
-          return {
-            status: 200,
-            body: {
-              messaging_product: 'whatsapp',
-              contacts: [{ input: req.body.to, wa_id: await waIdOf(deps, sent.contactId) }],
-              messages: [{ id: sent.id, message_status: 'accepted' }],
-            },
-          };
-        },
+        async (messageId, resumed) => ({
+          status: 200,
+          body: await sendGraphMessage(deps, caller, req.params.phoneNumberId, req.body, messageId, resumed),
+        }),
       );
       return answer.body;
     },
@@ -93,7 +83,7 @@ export async function graphRoutes(appIn: FastifyInstance, opts: GraphRoutesOptio
     },
     async (req) => {
       const caller = callerOf(req);
-      const channel = await channelOf(deps, caller, req.params.phoneNumberId);
+      const channel = await channelOf(deps, callerOf(req), req.params.phoneNumberId);
       const file = await filePart(req);
       // Meta reads the file's type from the `type` part; a file part without its own type takes it.
       const typed =
@@ -104,27 +94,4 @@ export async function graphRoutes(appIn: FastifyInstance, opts: GraphRoutesOptio
       return { id: uploaded.id };
     },
   );
-}
-
-async function channelOf(deps: ApiDeps, caller: ApiCaller, phoneNumberId: string): Promise<string> {
-  const [row] = await deps.db.query<{ id: string }>(
-    'SELECT id FROM channels WHERE workspace_id = $1 AND external_id = $2',
-    [caller.workspaceId, phoneNumberId],
-  );
-  if (!row) {
-    throw new AppError(
-      'not_found',
-      'channel_not_found',
-      `Object with ID '${phoneNumberId}' does not exist in this workspace: use the phone number id of one of its numbers (GET /api/v1/channels).`,
-    );
-  }
-  return row.id;
-}
-
-async function waIdOf(deps: ApiDeps, contactId: string): Promise<string | undefined> {
-  const [row] = await deps.db.query<{ wa_id: string | null; phone: string | null }>(
-    'SELECT wa_id, phone FROM contacts WHERE id = $1',
-    [contactId],
-  );
-  return row?.wa_id ?? row?.phone?.replace(/^\+/, '') ?? undefined;
 }

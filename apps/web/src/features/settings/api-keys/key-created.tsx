@@ -1,10 +1,10 @@
 import type { CreatedApiKey } from '@charla/contracts';
-import { BookOpen, Check, Copy, SquareTerminal, TriangleAlert } from 'lucide-react';
-import { useState } from 'react';
+import { BookOpen, SquareTerminal, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../../lib/cn';
 import { Button, buttonClasses } from '../../../ui/button';
 import { DialogClose, DialogContent } from '../../../ui/dialog';
+import { CopyButton } from '../copy-button';
 import { curlExample } from './api-key-view';
 
 /** The public API's reference (Swagger UI), served by Charla itself. */
@@ -56,7 +56,13 @@ export function KeyCreated({ created }: { created: CreatedApiKey }) {
               className="h-10 w-full min-w-0 rounded-lg border border-neutral-300 bg-neutral-50 px-3 font-mono text-sm text-neutral-900 focus:border-brand-600 focus:ring-3 focus:ring-brand-600/15 focus:outline-none dark:border-neutral-700 dark:bg-neutral-950 dark:text-neutral-100"
               data-testid="api-key-secret"
             />
-            <CopyButton text={created.key} label={t('apiKeys.created.copy')} testId="api-key-copy" />
+            <CopyButton
+              text={created.key}
+              label={t('apiKeys.created.copy')}
+              copiedLabel={t('apiKeys.created.copied')}
+              testId="api-key-copy"
+              fallbackId="api-key-secret"
+            />
           </div>
         </div>
 
@@ -79,6 +85,7 @@ export function KeyCreated({ created }: { created: CreatedApiKey }) {
                 <CopyButton
                   text={example}
                   label={t('apiKeys.created.copyCommand')}
+                  copiedLabel={t('apiKeys.created.copied')}
                   testId="api-key-copy-curl"
                   onDark
                 />
@@ -110,48 +117,5 @@ export function KeyCreated({ created }: { created: CreatedApiKey }) {
         </div>
       </div>
     </DialogContent>
-  );
-}
-
-/** Copies `text`; says "Copied" for two seconds. `onDark`: a small button for the terminal's bar. */
-function CopyButton(props: { text: string; label: string; testId: string; onDark?: boolean }) {
-  const { t } = useTranslation();
-  const [isCopied, setIsCopied] = useState(false);
-  const onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(props.text);
-      setIsCopied(true);
-      setTimeout(() => setIsCopied(false), 2_000);
-    } catch {
-      // Clipboard needs HTTPS or localhost; the key stays selectable in its field.
-      document.getElementById('api-key-secret')?.focus();
-    }
-  };
-  const content = (
-    <>
-      {isCopied ? (
-        <Check aria-hidden className={cn('size-4', props.onDark ? 'text-brand-400' : 'text-brand-600')} />
-      ) : (
-        <Copy aria-hidden className={props.onDark ? 'size-3.5' : 'size-4'} />
-      )}
-      {isCopied ? t('apiKeys.created.copied') : props.label}
-    </>
-  );
-  if (props.onDark)
-    return (
-      <button
-        type="button"
-        onClick={onCopy}
-        aria-live="polite"
-        data-testid={props.testId}
-        className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-neutral-300 hover:bg-neutral-800 hover:text-white focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
-      >
-        {content}
-      </button>
-    );
-  return (
-    <Button variant="secondary" onClick={onCopy} aria-live="polite" data-testid={props.testId}>
-      {content}
-    </Button>
   );
 }

@@ -1,59 +1,7 @@
-import { Check, Copy, SquareTerminal } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import { SquareTerminal } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cn } from '../../../lib/cn';
-import { Button } from '../../../ui/button';
-
-/**
- * Copies `text`; says "Copied" for two seconds. Without a clipboard (plain HTTP), the element
- * `fallbackId` is focused so its text can be selected. `onDark`: a small button for a terminal's bar.
- */
-export function CopyButton(props: {
-  text: string;
-  label: string;
-  testId: string;
-  fallbackId?: string;
-  onDark?: boolean;
-}) {
-  const { t } = useTranslation();
-  const [isCopied, setIsCopied] = useState(false);
-  const onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(props.text);
-      setIsCopied(true);
-      setTimeout(() => setIsCopied(false), 2_000);
-    } catch {
-      if (props.fallbackId) document.getElementById(props.fallbackId)?.focus();
-    }
-  };
-  const content = (
-    <>
-      {isCopied ? (
-        <Check aria-hidden className={cn('size-4', props.onDark ? 'text-brand-400' : 'text-brand-600')} />
-      ) : (
-        <Copy aria-hidden className={props.onDark ? 'size-3.5' : 'size-4'} />
-      )}
-      {isCopied ? t('integrations.secret.copied') : props.label}
-    </>
-  );
-  if (props.onDark)
-    return (
-      <button
-        type="button"
-        onClick={onCopy}
-        aria-live="polite"
-        data-testid={props.testId}
-        className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-neutral-300 hover:bg-neutral-800 hover:text-white focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
-      >
-        {content}
-      </button>
-    );
-  return (
-    <Button variant="secondary" onClick={onCopy} aria-live="polite" data-testid={props.testId}>
-      {content}
-    </Button>
-  );
-}
+import { CopyButton } from '../copy-button';
 
 /** A read-only value to copy (an address, a secret): its label, the text selected on focus, a copy button. */
 export function CopyField(props: { id: string; label: string; value: string; testId: string }) {
@@ -76,6 +24,7 @@ export function CopyField(props: { id: string; label: string; value: string; tes
         <CopyButton
           text={props.value}
           label={t('integrations.secret.copy')}
+          copiedLabel={t('integrations.secret.copied')}
           testId={`${props.testId}-copy`}
           fallbackId={props.id}
         />
@@ -97,6 +46,7 @@ export function CommandBlock(props: { command: string; testId: string; footer?: 
         <CopyButton
           text={props.command}
           label={t('integrations.secret.copyCommand')}
+          copiedLabel={t('integrations.secret.copied')}
           testId={`${props.testId}-copy`}
           onDark
         />

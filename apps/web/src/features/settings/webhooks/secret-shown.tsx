@@ -1,12 +1,12 @@
 import type { WebhookSubscriptionWithSecret } from '@charla/contracts';
-import { BookOpen, Check, Copy, ExternalLink, ShieldCheck, TriangleAlert } from 'lucide-react';
-import { useState } from 'react';
+import { BookOpen, ExternalLink, ShieldCheck, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../../lib/cn';
 import { clock } from '../../../lib/format';
 import { Button, buttonClasses } from '../../../ui/button';
 import { DialogClose, DialogContent } from '../../../ui/dialog';
 import { API_DOCS_URL } from '../api-keys/key-created';
+import { CopyButton } from '../copy-button';
 
 /** Standard Webhooks: the convention Charla's deliveries follow, with libraries that verify them. */
 export const STANDARD_WEBHOOKS_URL = 'https://www.standardwebhooks.com/';
@@ -81,7 +81,13 @@ export function SecretShown({
               className="h-10 w-full min-w-0 rounded-lg border border-neutral-300 bg-neutral-50 px-3 font-mono text-sm text-neutral-900 focus:border-brand-600 focus:ring-3 focus:ring-brand-600/15 focus:outline-none dark:border-neutral-700 dark:bg-neutral-950 dark:text-neutral-100"
               data-testid="webhook-secret"
             />
-            <CopySecret text={sub.secret} />
+            <CopyButton
+              text={sub.secret}
+              label={t('webhooks.secret.copy')}
+              copiedLabel={t('webhooks.secret.copied')}
+              testId="webhook-secret-copy"
+              fallbackId={SECRET_FIELD_ID}
+            />
           </div>
         </div>
 
@@ -163,30 +169,5 @@ export function SecretShown({
         </div>
       </div>
     </DialogContent>
-  );
-}
-
-/** Copies the secret; says "Copied" for two seconds (without a clipboard, the field stays selectable). */
-function CopySecret({ text }: { text: string }) {
-  const { t } = useTranslation();
-  const [isCopied, setIsCopied] = useState(false);
-  const onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setIsCopied(true);
-      setTimeout(() => setIsCopied(false), 2_000);
-    } catch {
-      document.getElementById(SECRET_FIELD_ID)?.focus();
-    }
-  };
-  return (
-    <Button variant="secondary" onClick={onCopy} aria-live="polite" data-testid="webhook-secret-copy">
-      {isCopied ? (
-        <Check aria-hidden className="size-4 text-brand-600" />
-      ) : (
-        <Copy aria-hidden className="size-4" />
-      )}
-      {isCopied ? t('webhooks.secret.copied') : t('webhooks.secret.copy')}
-    </Button>
   );
 }
