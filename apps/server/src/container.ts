@@ -191,6 +191,11 @@ export interface ContainerOptions {
 
 /** A shutdown step taking longer than this is named in the log. */
 const CLOSE_WARN_MS = 10_000;
+/**
+ * A shutdown step still running after this is left behind (and named as an error), so a stuck
+ * worker cannot keep the process from exiting or the database from closing.
+ */
+const CLOSE_GIVE_UP_MS = 25_000;
 
 export async function createContainer(config: Config, opts: ContainerOptions): Promise<Container> {
   const clock = opts.clock ?? systemClock;
@@ -669,10 +674,16 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ];
       for (const [name, stop] of steps) {
         const slow = setTimeout(() => log.warn({ step: name }, `still closing: ${name}`), CLOSE_WARN_MS);
+        let giveUp: NodeJS.Timeout | undefined;
+        const stuck = new Promise<'stuck'>((resolve) => {
+          giveUp = setTimeout(() => resolve('stuck'), CLOSE_GIVE_UP_MS);
+        });
         try {
-          await stop();
+          if ((await Promise.race([stop(), stuck])) === 'stuck')
+            log.error({ step: name }, `gave up closing: ${name} (still running after ${CLOSE_GIVE_UP_MS} ms)`);
         } finally {
           clearTimeout(slow);
+          clearTimeout(giveUp);
         }
       }
     },

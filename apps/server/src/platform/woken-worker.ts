@@ -41,7 +41,10 @@ export function createWokenWorker(opts: {
         if (opts.coalesceMs) await new Promise((resolve) => setTimeout(resolve, opts.coalesceMs));
         continue;
       }
-      await sleep(await opts.idleWaitMs().catch(() => 1000));
+      const idleMs = await opts.idleWaitMs().catch(() => 1000);
+      // Woken or stopped while the wait was being worked out: no sleep, or the wake-up is lost.
+      if (!running || pending) continue;
+      await sleep(idleMs);
     }
   }
 

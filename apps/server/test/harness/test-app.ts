@@ -18,8 +18,20 @@ const silent = {
   warn(obj: object | string, msg?: string) {
     if (msg?.startsWith('still closing')) console.error(`[test-app] ${msg}`, obj);
   },
-  error() {},
+  error(obj: object | string, msg?: string) {
+    if (msg?.startsWith('gave up closing')) console.error(`[test-app] ${msg}`, obj);
+  },
 };
+
+/** A teardown step that hangs says so, so a hook timeout names it. */
+async function named(what: string, close: () => Promise<unknown>) {
+  const slow = setTimeout(() => console.error(`[test-app] still closing: ${what}`), 10_000);
+  try {
+    await close();
+  } finally {
+    clearTimeout(slow);
+  }
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -148,9 +160,9 @@ export async function createTestApp(
     },
     waitFor,
     async close() {
-      await app.close();
+      await named('the HTTP server', () => app.close());
       await container.close();
-      await simulator.close();
+      await named('the simulator', () => simulator.close());
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
