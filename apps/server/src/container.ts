@@ -680,7 +680,10 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         });
         try {
           if ((await Promise.race([stop(), stuck])) === 'stuck')
-            log.error({ step: name }, `gave up closing: ${name} (still running after ${CLOSE_GIVE_UP_MS} ms)`);
+            log.error(
+              { step: name },
+              `gave up closing: ${name} (still running after ${CLOSE_GIVE_UP_MS} ms)`,
+            );
         } finally {
           clearTimeout(slow);
           clearTimeout(giveUp);
