@@ -586,7 +586,16 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     mediaDownloads,
     webhookEventLog: createWebhookEventLog(db),
     audit: { db },
-    api: { db, clock, inbox },
+    api: {
+      db,
+      clock,
+      inbox,
+      contacts,
+      templates,
+      broadcasts,
+      pokeBroadcasts: () => engine.poke(),
+      automation,
+    },
     webhooks,
     integrations: {
       db,

@@ -1,6 +1,10 @@
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
+import type { AutomationDeps } from '../automation';
+import type { BroadcastsDeps } from '../broadcasts';
+import type { ContactsDeps } from '../contacts';
 import type { InboxDeps } from '../inbox';
+import type { TemplatesDeps } from '../templates';
 
 /** What the public API needs, built once in container.ts. */
 export interface ApiDeps {
@@ -8,6 +12,13 @@ export interface ApiDeps {
   clock: Clock;
   /** Sends go through the inbox (and so the outbox), as every other message. */
   inbox: InboxDeps;
+  /** The other modules' use cases the /api/v1 resources call, as the web app's routes do. */
+  contacts: ContactsDeps;
+  templates: TemplatesDeps;
+  broadcasts: BroadcastsDeps;
+  /** A broadcast created, resumed or scheduled to start now starts without waiting for a tick. */
+  pokeBroadcasts: () => void;
+  automation: AutomationDeps;
 }
 
 /** A member managing keys in Settings (owners and admins). */
