@@ -1,6 +1,7 @@
 import type {
   ApiAcceptedMessage,
   ApiChannel,
+  ApiCreateTemplateRequest,
   ApiMessage,
   Contact,
   Conversation,
@@ -123,6 +124,10 @@ export function createCharlaClient(options: CharlaClientOptions) {
     templates: {
       list: (query: { status?: string } = {}) => call<Page<Template>>('listTemplates', {}, { query }),
       get: (id: string) => call<Template>('getTemplate', { id }),
+      /** Made and submitted to WhatsApp's review: answers `pending`. */
+      create: (template: ApiCreateTemplateRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<Template>('createTemplate', {}, { body: template, ...opts }),
+      delete: (id: string) => call<null>('deleteTemplate', { id }),
     },
     channels: { list: () => call<Page<ApiChannel>>('listChannels') },
     webhooks: {

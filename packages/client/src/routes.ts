@@ -13,6 +13,8 @@ export const CLIENT_ROUTES = {
   getConversation: ['GET', '/api/v1/conversations/{id}'],
   listTemplates: ['GET', '/api/v1/templates'],
   getTemplate: ['GET', '/api/v1/templates/{id}'],
+  createTemplate: ['POST', '/api/v1/templates'],
+  deleteTemplate: ['DELETE', '/api/v1/templates/{id}'],
   listChannels: ['GET', '/api/v1/channels'],
   listWebhooks: ['GET', '/api/v1/webhooks'],
   webhookEvents: ['GET', '/api/v1/webhooks/events'],

@@ -1,4 +1,6 @@
 export { applyTemplateEvents, createTemplateWebhookSink } from './apply-template-events';
+export { createTemplate } from './create-template';
+export { deleteTemplate } from './delete-template';
 export { headerSamplesInUse } from './header-samples-in-use';
 export { getTemplate, listTemplates } from './list-templates';
 export { syncTemplates } from './sync-templates';
