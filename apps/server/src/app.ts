@@ -12,6 +12,7 @@ import {
   apiKeysRoutes,
   graphRoutes,
   v1CatalogRoutes,
+  v1ContactsRoutes,
   v1DocsRoutes,
   v1ResourcesRoutes,
   v1Routes,
@@ -120,6 +121,7 @@ export async function buildApp(
     perMinute: c.config.API_RATE_LIMIT_PER_MINUTE,
   });
   await app.register(v1ResourcesRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
+  await app.register(v1ContactsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1CatalogRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(graphRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1DocsRoutes, { publicUrl: c.config.PUBLIC_URL });

@@ -569,6 +569,14 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     if (event.type === 'channels.changed') directory.invalidate();
   });
 
+  const privacy: PrivacyDeps = {
+    db,
+    media,
+    notify,
+    sendsForgotten: (workspaceId, forgotten) =>
+      bus.publish({ workspaceId, type: 'sends.forgotten', ...forgotten }),
+    log: { error: (o, m) => log.error(o, m) },
+  };
   let recovery: NodeJS.Timeout | null = null;
   return {
     config,
@@ -595,6 +603,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       broadcasts,
       pokeBroadcasts: () => engine.poke(),
       automation,
+      privacy,
     },
     webhooks,
     integrations: {
@@ -608,14 +617,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     automation,
     automationWorker,
     routing,
-    privacy: {
-      db,
-      media,
-      notify,
-      sendsForgotten: (workspaceId, forgotten) =>
-        bus.publish({ workspaceId, type: 'sends.forgotten', ...forgotten }),
-      log: { error: (o, m) => log.error(o, m) },
-    },
+    privacy,
     auth: {
       orm: db.orm,
       clock,

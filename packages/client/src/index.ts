@@ -1,11 +1,16 @@
 import type {
   ApiAcceptedMessage,
+  ApiBulkContact,
+  ApiBulkContactsResult,
   ApiChannel,
+  ApiContactAttributesRequest,
   ApiCreateTemplateRequest,
   ApiMessage,
+  ApiUpdateContactRequest,
   Contact,
   Conversation,
   CreateContactRequest,
+  EraseContactResult,
   Template,
   Thread,
   WebhookDelivery,
@@ -116,6 +121,23 @@ export function createCharlaClient(options: CharlaClientOptions) {
       get: (id: string) => call<Contact>('getContact', { id }),
       list: (query: { q?: string; tag?: string[]; optIn?: string; cursor?: string } = {}) =>
         call<Page<Contact>>('listContacts', {}, { query }),
+      update: (id: string, changes: ApiUpdateContactRequest) =>
+        call<Contact>('updateContact', { id }, { body: changes }),
+      /** Erases the contact for good: its conversations, messages, files and notes too. */
+      erase: (id: string) => call<EraseContactResult>('eraseContact', { id }),
+      addTags: (id: string, tags: string[], opts: { idempotencyKey?: string } = {}) =>
+        call<Contact>('addContactTags', { id }, { body: { tags }, ...opts }),
+      removeTag: (id: string, tag: string) => call<Contact>('removeContactTag', { id, tag }),
+      /** Merged into the contact's values; null removes one. */
+      setAttributes: (id: string, attributes: ApiContactAttributesRequest) =>
+        call<Contact>('setContactAttributes', { id }, { body: attributes }),
+      optIn: (id: string, opts: { idempotencyKey?: string } = {}) =>
+        call<Contact>('optInContact', { id }, { body: {}, ...opts }),
+      optOut: (id: string, opts: { idempotencyKey?: string } = {}) =>
+        call<Contact>('optOutContact', { id }, { body: {}, ...opts }),
+      /** Up to 1,000 contacts by phone: each row answers created, updated or rejected (why). */
+      bulkUpsert: (contacts: ApiBulkContact[], opts: { idempotencyKey?: string } = {}) =>
+        call<ApiBulkContactsResult>('bulkUpsertContacts', {}, { body: { contacts }, ...opts }),
     },
     conversations: {
       list: (query: Query = {}) => call<Page<Conversation>>('listConversations', {}, { query }),

@@ -2,6 +2,7 @@ export * from './access';
 export * from './api-keys';
 export * from './api-v1';
 export * from './api-v1-resources';
+export * from './api-v1-contacts';
 export * from './audit';
 export * from './auth';
 export * from './automation';

@@ -4,6 +4,7 @@ import type { AutomationDeps } from '../automation';
 import type { BroadcastsDeps } from '../broadcasts';
 import type { ContactsDeps } from '../contacts';
 import type { InboxDeps } from '../inbox';
+import type { PrivacyDeps } from '../privacy';
 import type { TemplatesDeps } from '../templates';
 
 /** What the public API needs, built once in container.ts. */
@@ -19,6 +20,8 @@ export interface ApiDeps {
   /** A broadcast created, resumed or scheduled to start now starts without waiting for a tick. */
   pokeBroadcasts: () => void;
   automation: AutomationDeps;
+  /** Erasing a contact (DELETE /api/v1/contacts/:id) as the app's owners and admins do. */
+  privacy: PrivacyDeps;
 }
 
 /** A member managing keys in Settings (owners and admins). */

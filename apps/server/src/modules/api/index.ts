@@ -3,6 +3,7 @@ export { apiKeysRoutes } from './api-keys.routes';
 export { graphRoutes } from './graph/graph.routes';
 export { v1Routes } from './v1/v1.routes';
 export { v1CatalogRoutes } from './v1/v1-catalog.routes';
+export { v1ContactsRoutes } from './v1/v1-contacts.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
 export { v1ResourcesRoutes } from './v1/v1-resources.routes';
 export {

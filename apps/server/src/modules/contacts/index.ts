@@ -1,4 +1,5 @@
 export { adoptReportedWaIds } from './adopt-reported-wa-ids';
+export { bulkUpsertContacts } from './bulk-upsert-contacts';
 export { contactFilterSql } from './contact-filter-sql';
 export { normaliseContactFilters } from './contact-filters';
 export { CONTACT_COLUMNS, type ContactRow, requireAdmin, toContact } from './contact-view';
@@ -12,4 +13,5 @@ export { keptIds, type MergeIds, mergedContact } from './merge-plan';
 export { consentKeyword, consentReply } from './opt-out-keywords';
 export { type NormalizedPhone, normalizePhone, phoneFromWaId, phoneMatchKey } from './phone-numbers';
 export { purgeUnstartedImports } from './purge-unstarted-imports';
+export { type ContactEdit, updateContact } from './update-contact';
 export { workspaceDefaultCountry } from './workspace-country';

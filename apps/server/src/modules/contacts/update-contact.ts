@@ -1,4 +1,4 @@
-import type { ContactAttributeValue, UpdateContactRequest } from '@charla/contracts';
+import type { ContactAttributeValue, OptInSource, UpdateContactRequest } from '@charla/contracts';
 import { toPgSafeText } from '../../platform/db/pg-safe';
 import { AppError, notFound } from '../../platform/errors';
 import type { AuthContext } from '../auth';
@@ -8,14 +8,26 @@ import { checkAttributeValue } from './contact-values';
 import type { ContactsDeps } from './contacts.deps';
 
 /**
+ * An edit: the contact page's (`tags` replaces the list), or the API's tag calls, which put tags
+ * on (`addTags`) or take them off (`removeTags`) without reading the list first; both compare
+ * without case, as rules do. `by` says who edits (a member by default, or an API key): the
+ * consent's source and the change's.
+ */
+export type ContactEdit = UpdateContactRequest & {
+  addTags?: string[];
+  removeTags?: string[];
+  by?: Extract<OptInSource, 'agent' | 'api'>;
+};
+
+/**
  * Edits what Charla keeps about a contact. Only this row changes: its conversations and
  * messages point at the contact's id, which never changes. 404 when the workspace has no such contact.
  */
 export async function updateContact(
   deps: Pick<ContactsDeps, 'db' | 'clock' | 'contactsChanged' | 'automationEvents'>,
-  auth: AuthContext,
+  auth: Pick<AuthContext, 'workspaceId'>,
   contactId: string,
-  input: UpdateContactRequest,
+  input: ContactEdit,
 ): Promise<void> {
   const sets: string[] = [];
   const params: unknown[] = [auth.workspaceId, contactId];
@@ -26,6 +38,19 @@ export async function updateContact(
   if (input.name !== undefined) set('name', input.name ? toPgSafeText(input.name) : null);
   if (input.notes !== undefined) set('notes', input.notes ? toPgSafeText(input.notes) : null);
   if (input.tags !== undefined) set('tags', [...new Set(input.tags.map(toPgSafeText))], '::text[]');
+  else if (input.addTags?.length) {
+    const seen = new Set<string>();
+    const added = input.addTags
+      .map((t) => toPgSafeText(t))
+      .filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+    params.push(added);
+    sets.push(`tags = COALESCE(tags, '{}') || ARRAY(SELECT t FROM unnest($${params.length}::text[]) WITH ORDINALITY AS x(t, i)
+      WHERE lower(t) <> ALL(SELECT lower(h) FROM unnest(COALESCE(tags, '{}')) AS h) ORDER BY i)`);
+  } else if (input.removeTags?.length) {
+    params.push(input.removeTags.map((t) => t.toLowerCase()));
+    sets.push(`tags = ARRAY(SELECT t FROM unnest(COALESCE(tags, '{}')) WITH ORDINALITY AS x(t, i)
+      WHERE lower(t) <> ALL($${params.length}::text[]) ORDER BY i)`);
+  }
   if (input.attributes !== undefined) {
     const { values, removed } = await checkContactAttributes(deps, auth.workspaceId, input.attributes);
     params.push(JSON.stringify(values), removed);
@@ -33,7 +58,7 @@ export async function updateContact(
   }
   if (input.optIn !== undefined) {
     set('opt_in_state', input.optIn);
-    set('opt_in_source', 'agent');
+    set('opt_in_source', input.by ?? 'agent');
     set('opt_in_at', deps.clock.now(), '::timestamptz');
   }
   if (sets.length > 0) {

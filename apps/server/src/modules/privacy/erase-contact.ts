@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors';
 import { auditActor, recordAudit } from '../audit';
 import { forgetBroadcastRecipient } from '../broadcasts';
 import { assertMayHandlePersonalData, contactNotFound } from './contact-access';
-import type { PrivacyActor, PrivacyDeps } from './privacy.deps';
+import type { PrivacyActor, PrivacyDeps, PrivacyKeyActor } from './privacy.deps';
 
 interface ContactRow {
   id: string;
@@ -32,14 +32,17 @@ export function confirmsContact(c: Omit<ContactRow, 'id' | 'user_id'>, typed: st
  * so each broadcast's counts stay (broadcasts/forget-recipient.ts), and the stored webhook bodies
  * that carried its WhatsApp id are deleted. The files leave storage once the transaction commits.
  * The audit line (`contact.erased`) names the contact by id only, and says how much went.
+ * A member types the contact back (`confirm`); an API key's DELETE is its own confirmation.
  */
 export async function eraseContact(
   deps: PrivacyDeps,
-  actor: PrivacyActor,
+  actor: PrivacyActor | PrivacyKeyActor,
   contactId: string,
-  confirm: string,
+  confirm: string | null,
 ): Promise<{ conversations: number; messages: number; files: number; broadcastRecipients: number }> {
-  assertMayHandlePersonalData(actor, 'erase a contact');
+  const key = 'apiKey' in actor ? actor.apiKey : null;
+  const member = 'apiKey' in actor ? null : actor;
+  if (member) assertMayHandlePersonalData(member, 'erase a contact');
   const result = await deps.db.transaction(async (q) => {
     const [contact] = await q<ContactRow & Record<string, unknown>>(
       `SELECT id, phone, wa_id, user_id, name, profile_name, phone_key FROM contacts
@@ -47,7 +50,7 @@ export async function eraseContact(
       [contactId, actor.workspaceId],
     );
     if (!contact) throw contactNotFound();
-    if (!confirmsContact(contact, confirm))
+    if (member && !confirmsContact(contact, confirm ?? ''))
       throw new AppError(
         'unprocessable',
         'confirmation_mismatch',
@@ -125,11 +128,11 @@ export async function eraseContact(
   await recordAudit(deps.db.orm, {
     workspaceId: actor.workspaceId,
     action: 'contact.erased',
-    ...(await auditActor(deps.db.orm, actor.userId)),
+    ...(member ? await auditActor(deps.db.orm, member.userId) : { actorLabel: key?.name ?? null }),
     targetType: 'contact',
     targetId: contactId,
     ip: actor.ip,
-    details: result.counts,
+    details: { ...result.counts, ...(key ? { apiKeyId: key.id } : {}) },
   });
   await deps
     .notify(

@@ -1,2 +1,3 @@
-export type { PrivacyDeps } from './privacy.deps';
+export { eraseContact } from './erase-contact';
+export type { PrivacyActor, PrivacyDeps, PrivacyKeyActor } from './privacy.deps';
 export { privacyRoutes } from './privacy.routes';

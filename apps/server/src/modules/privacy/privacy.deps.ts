@@ -27,3 +27,10 @@ export interface PrivacyActor {
   role: 'owner' | 'admin' | 'agent';
   ip: string | null;
 }
+
+/** An API key erasing a contact (DELETE /api/v1/contacts/:id, scope contacts:write). */
+export interface PrivacyKeyActor {
+  workspaceId: string;
+  apiKey: { id: string; name: string };
+  ip: string | null;
+}
