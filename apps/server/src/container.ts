@@ -77,7 +77,7 @@ import {
   scheduleInboxHousekeeping,
   toOutboundContent,
 } from './modules/inbox';
-import type { IntegrationsDeps } from './modules/integrations';
+import { createShopifyWorker, type IntegrationsDeps } from './modules/integrations';
 import {
   createOutboxEngine,
   createOutboxMetrics,
@@ -446,6 +446,17 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     wakeAutomation: () => automationWorker.wake(),
   };
   const outboundPolicy = createOutboundPolicy(config.OUTBOUND_HTTP_ALLOW);
+  const integrations: IntegrationsDeps = {
+    db,
+    clock,
+    secrets,
+    inbox,
+    publicUrl: config.PUBLIC_URL,
+    wakeAutomation: () => automationWorker.wake(),
+    wakeShopify: () => shopifyWorker.wake(),
+    log: { error: (o, m) => log.error(o, m) },
+  };
+  const shopifyWorker = createShopifyWorker(integrations);
   const automationWorker = createAutomationWorker({
     ...automation,
     outbox,
@@ -606,14 +617,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       privacy,
     },
     webhooks,
-    integrations: {
-      db,
-      clock,
-      secrets,
-      inbox,
-      publicUrl: config.PUBLIC_URL,
-      wakeAutomation: () => automationWorker.wake(),
-    },
+    integrations,
     automation,
     automationWorker,
     routing,
@@ -652,6 +656,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       mediaDownloads.start();
       automationWorker.start();
       webhookWorker.start();
+      shopifyWorker.start();
       routing.start();
       await outbox.start();
       engine.start();
@@ -677,6 +682,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         ['ingest worker', () => ingestWorker.stop()],
         ['automation', () => automationWorker.stop()],
         ['webhooks', () => webhookWorker.stop()],
+        ['shopify', () => shopifyWorker.stop()],
         ['routing', () => routing.stop()],
         ['media downloads', () => mediaDownloads.stop()],
         ['job queue', () => jobs.stop()],

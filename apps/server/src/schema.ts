@@ -12,5 +12,6 @@ export * from './modules/contacts/contacts.schema';
 export * from './modules/inbox/inbox.schema';
 export * from './modules/inbox/routing/routing.schema';
 export * from './modules/integrations/integrations.schema';
+export * from './modules/integrations/shopify/shopify.schema';
 export * from './modules/outbox/outbox.schema';
 export * from './modules/templates/templates.schema';

@@ -25,6 +25,7 @@ export * from './outbound';
 export * from './realtime';
 export * from './rule-schedule';
 export * from './search';
+export * from './shopify';
 export * from './sequences';
 export * from './team';
 export * from './templates';

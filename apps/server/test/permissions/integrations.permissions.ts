@@ -1,6 +1,12 @@
 import type { PermissionSpec } from './permission-spec';
 
-/** Incoming webhook triggers (modules/integrations): owners and admins; another workspace reaches none. */
+const shopify = (channelId: string) => ({
+  shopDomain: 'matriz.myshopify.com',
+  webhookSecret: 'shpss_matriz_secret',
+  channelId,
+});
+
+/** Incoming webhook triggers and Shopify (modules/integrations): owners and admins; another workspace reaches none. */
 export const spec: PermissionSpec = {
   /** A fresh trigger of the test workspace each round (a sequence action needs no template). */
   async prepare({ t, cookies }) {
@@ -30,6 +36,13 @@ export const spec: PermissionSpec = {
       payload: body,
     });
     if (trigger.statusCode !== 201) throw new Error(`making a trigger failed: ${trigger.body}`);
+    const shop = await t.app.inject({
+      method: 'PUT',
+      url: '/api/integrations/shopify',
+      headers,
+      payload: shopify(t.sandbox.id),
+    });
+    if (shop.statusCode !== 200) throw new Error(`connecting the shop failed: ${shop.body}`);
     return { triggerId: trigger.json().id, sequenceId: sequence.json().id, channelId: t.sandbox.id };
   },
   rows: [
@@ -68,5 +81,9 @@ export const spec: PermissionSpec = {
     ],
     ['GET', (ids) => `/api/integrations/triggers/${ids.triggerId}/payloads`, undefined, 200, 200, 403, 404],
     ['DELETE', (ids) => `/api/integrations/triggers/${ids.triggerId}`, undefined, 204, 204, 403, 404],
+    ['GET', () => '/api/integrations/shopify', undefined, 200, 200, 403, 200],
+    ['PUT', () => '/api/integrations/shopify', (ids) => shopify(ids.channelId!), 200, 200, 403, 422],
+    ['GET', () => '/api/integrations/shopify/events', undefined, 200, 200, 403, 200],
+    ['DELETE', () => '/api/integrations/shopify', undefined, 204, 204, 403, 404],
   ],
 };

@@ -15,6 +15,9 @@ export interface IntegrationsDeps {
   publicUrl: string;
   /** After a commit that enrolled contacts in a sequence. */
   wakeAutomation(): void;
+  /** After a Shopify webhook was stored: the Shopify worker acts on it. */
+  wakeShopify(): void;
+  log?: { error(obj: object, msg: string): void };
 }
 
 /** Owners and admins manage triggers. */

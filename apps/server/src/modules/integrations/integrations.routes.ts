@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { IntegrationsActor, IntegrationsDeps } from './integrations.deps';
 import { listPayloads } from './list-payloads';
+import { shopifyRoutes } from './shopify/shopify.routes';
 import { createTrigger, deleteTrigger, listTriggers, rotateTriggerSecret, updateTrigger } from './triggers';
 
 export interface IntegrationsRoutesOptions {
@@ -18,7 +19,7 @@ export interface IntegrationsRoutesOptions {
   authOf(request: unknown): Omit<IntegrationsActor, 'ip'>;
 }
 
-/** Settings › Integrations: incoming webhook triggers (owners and admins). */
+/** Settings › Integrations: incoming webhook triggers and Shopify (owners and admins). */
 export async function integrationsRoutes(appIn: FastifyInstance, opts: IntegrationsRoutesOptions) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { deps } = opts;
@@ -26,6 +27,7 @@ export async function integrationsRoutes(appIn: FastifyInstance, opts: Integrati
   const preHandler = opts.requireMember;
   const actorOf = (req: { ip: string }): IntegrationsActor => ({ ...opts.authOf(req), ip: req.ip });
   const Id = z.object({ id: z.uuid() });
+  await app.register(shopifyRoutes, { deps, preHandler, actorOf });
 
   app.get(
     '/api/integrations/triggers',

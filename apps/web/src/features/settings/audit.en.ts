@@ -95,6 +95,9 @@ export const auditEn: typeof auditEs = {
       updated: 'Integrations changed',
       deleted: 'Integrations deleted',
       secret_rotated: 'Integration secrets rotated',
+      shopify_connected: 'Shopify shops connected',
+      shopify_updated: 'Shopify automations changed',
+      shopify_disconnected: 'Shopify shops disconnected',
     },
     webhook: {
       created: 'Webhooks created',
@@ -184,6 +187,9 @@ export const auditEn: typeof auditEs = {
       updated: '{{actor}} changed the integration {{target}}',
       deleted: '{{actor}} deleted the integration {{target}}',
       secret_rotated: '{{actor}} rotated the secret of the integration {{target}}',
+      shopify_connected: '{{actor}} connected the Shopify shop {{target}}',
+      shopify_updated: '{{actor}} changed the Shopify automations of {{target}}',
+      shopify_disconnected: '{{actor}} disconnected the Shopify shop {{target}}',
     },
     webhook: {
       created: '{{actor}} created the webhook {{target}}',

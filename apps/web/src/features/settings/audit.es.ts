@@ -93,6 +93,9 @@ export const auditEs = {
       updated: 'Integraciones cambiadas',
       deleted: 'Integraciones eliminadas',
       secret_rotated: 'Secretos de integración renovados',
+      shopify_connected: 'Tiendas Shopify conectadas',
+      shopify_updated: 'Automatizaciones de Shopify cambiadas',
+      shopify_disconnected: 'Tiendas Shopify desconectadas',
     },
     webhook: {
       created: 'Webhooks creados',
@@ -182,6 +185,9 @@ export const auditEs = {
       updated: '{{actor}} cambió la integración {{target}}',
       deleted: '{{actor}} eliminó la integración {{target}}',
       secret_rotated: '{{actor}} renovó el secreto de la integración {{target}}',
+      shopify_connected: '{{actor}} conectó la tienda Shopify {{target}}',
+      shopify_updated: '{{actor}} cambió las automatizaciones de Shopify de {{target}}',
+      shopify_disconnected: '{{actor}} desconectó la tienda Shopify {{target}}',
     },
     webhook: {
       created: '{{actor}} creó el webhook {{target}}',
