@@ -3,9 +3,13 @@ import type { Config } from './config/config';
 import {
   type ApiDeps,
   createWebhookWorker,
+  enqueueBroadcastCompleted,
+  enqueueContactEvents,
   enqueueConversationEvents,
+  enqueueFlowEvents,
   enqueueInboundEvents,
   enqueueStatusEvents,
+  enqueueTemplateEvents,
   type WebhookDeps,
 } from './modules/api';
 import type { AuditDeps } from './modules/audit';
@@ -14,6 +18,7 @@ import {
   type AutomationDeps,
   type AutomationWorker,
   automationFilesInUse,
+  botSessionsEnded,
   createAutomationWorker,
   enqueueInboundForAutomation,
   enqueueStateChanges,
@@ -62,6 +67,7 @@ import {
   toCsv,
 } from './modules/contacts';
 import {
+  contactEvents,
   contactViewFilters,
   createPresence,
   createRoutingWorker,
@@ -188,6 +194,9 @@ export interface ContainerOptions {
   /** Replaces fetch for Graph calls of the sending gateway (tests simulate lost answers with it). */
   graphFetch?: typeof fetch;
 }
+
+/** Realtime events after which webhooks out may have new deliveries to send. */
+const WAKES_WEBHOOKS = new Set(['conversation.updated', 'contact.updated']);
 
 /** A shutdown step taking longer than this is named in the log. */
 const CLOSE_WARN_MS = 10_000;
@@ -388,14 +397,23 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
         filename: file.filename ?? 'sample',
       };
     },
-    notify: (changes) =>
-      bus.publishMany(
+    notify: async (changes) => {
+      await bus.publishMany(
         changes.map((c) => ({
           workspaceId: c.workspaceId,
           type: 'template.updated',
           templateId: c.templateId,
         })),
-      ),
+      );
+      // Reviews (Meta's webhook, the sync, a submission) are announced once their change is written.
+      await enqueueTemplateEvents(
+        db.query,
+        changes.map((c) => c.templateId),
+        clock.now(),
+      )
+        .then((n) => n > 0 && webhookWorker.wake())
+        .catch((err) => log.error({ err }, 'queueing template.status_changed failed'));
+    },
   };
   defineTemplateJobs(templates, (err, msg) => log.error({ err }, msg));
 
@@ -424,7 +442,18 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     readCsv: (bytes) => parseCsv(decodeCsvBytes(bytes)).rows,
     toCsv,
     channelLimits: createPhoneNumberLimits(directory, opts.graphFetch ? { fetch: opts.graphFetch } : {}),
-    publish: (event) => bus.publish(event),
+    publish: async (event) => {
+      // A finished broadcast is announced with its counts (once per completion, see the function).
+      if (event.type === 'broadcast.updated' && event.status === 'completed')
+        await enqueueBroadcastCompleted(
+          db.query,
+          { workspaceId: event.workspaceId, broadcastId: String(event.broadcastId), counts: event.counts },
+          clock.now(),
+        )
+          .then((n) => n > 0 && webhookWorker.wake())
+          .catch((err) => log.error({ err }, 'queueing broadcast.completed failed'));
+      await bus.publish(event);
+    },
     notifyConversations: (changes) => notify(changes.map((c) => ({ kind: 'message.created', ...c }))),
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
   };
@@ -459,6 +488,11 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const shopifyWorker = createShopifyWorker(integrations);
   const automationWorker = createAutomationWorker({
     ...automation,
+    // A batch that ended bots queued their flow.completed in its transaction: send them now.
+    notify: async (changes) => {
+      await notify(changes);
+      webhookWorker.wake();
+    },
     outbox,
     callHttp: (req) => outboundRequest(outboundPolicy, req),
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
@@ -489,11 +523,16 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     log: { error: (o, m) => log.error(o, m) },
   };
   const webhookWorker = createWebhookWorker(webhooks);
+
   // Conversations' changes queue their deliveries in their own transactions; every process hears
   // the change after commit (the realtime event) and looks.
   onConversationEvents(enqueueConversationEvents);
+  botSessionsEnded.on(enqueueFlowEvents);
+  // Contacts are announced in the transaction that adds or changes them; the worker is woken after
+  // commit: by the ingest when it opened conversations (a new customer), else by contact.updated.
+  contactEvents.on(enqueueContactEvents);
   bus.subscribe((event) => {
-    if (event.type === 'conversation.updated') webhookWorker.wake();
+    if (WAKES_WEBHOOKS.has(String(event.type))) webhookWorker.wake();
   });
 
   const ingestWorker = createIngestWorker({
@@ -519,7 +558,9 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
           createdConversationIds: recorded.createdConversationIds ?? [],
         },
         clock.now(),
-      )) + (await enqueueStatusEvents(query, statuses, clock.now())),
+      )) +
+      (await enqueueStatusEvents(query, statuses, clock.now())) +
+      (recorded.createdConversationIds?.length ?? 0),
     wakeEvents: () => webhookWorker.wake(),
     queueSends: (ids) => outbox.queueMessages(ids),
     onStatuses: async (query, statuses) => {

@@ -65,6 +65,85 @@ export const WEBHOOK_EVENT_CATALOG = {
       conversationId: '0b7e…',
     },
   },
+  'contact.created': {
+    description:
+      'A contact came to be: the customer wrote for the first time, or a member, the API or an import added them (`source`).',
+    example: {
+      contact: {
+        id: '4d2a…',
+        phone: '+5215512345678',
+        name: 'Ana Ruiz',
+        tags: ['vip'],
+        attributes: { ciudad: 'Puebla' },
+        optIn: 'unknown',
+        createdAt: '2026-03-14T17:02:11.000Z',
+      },
+      source: 'whatsapp',
+      changed: [],
+    },
+  },
+  'contact.updated': {
+    description:
+      'What Charla keeps about a contact changed: `changed` names the fields (name, notes, tags, attributes, optIn); `contact` is as it is now.',
+    example: {
+      contact: {
+        id: '4d2a…',
+        phone: '+5215512345678',
+        name: 'Ana Ruiz',
+        tags: ['vip', 'mayorista'],
+        attributes: { ciudad: 'Puebla' },
+        optIn: 'opted_in',
+        createdAt: '2026-03-14T17:02:11.000Z',
+      },
+      source: 'member',
+      changed: ['tags'],
+    },
+  },
+  'broadcast.completed': {
+    description:
+      'A broadcast finished sending. `counts` are as they were then; deliveries and reads keep arriving (GET the broadcast for the latest).',
+    example: {
+      broadcast: {
+        id: '2e8b…',
+        name: 'Rebajas de marzo',
+        channelId: '9c3f…',
+        templateId: '71aa…',
+        finishedAt: '2026-03-14T18:00:05.000Z',
+      },
+      counts: { total: 1200, queued: 0, sent: 1187, delivered: 1150, read: 610, failed: 13 },
+    },
+  },
+  'template.status_changed': {
+    description:
+      'Meta reviewed a template, or changed its standing: pending, approved, rejected (with the reason), paused, disabled, deleted.',
+    example: {
+      template: {
+        id: '71aa…',
+        name: 'pedido_confirmado',
+        language: 'es_MX',
+        category: 'UTILITY',
+        status: 'approved',
+        quality: 'unknown',
+      },
+      from: 'pending',
+      to: 'approved',
+      rejection: null,
+    },
+  },
+  'flow.completed': {
+    description:
+      'A bot finished with a customer: `outcome` is completed, handed_off, timed_out, stopped or moved; `variables` holds what it collected.',
+    example: {
+      flow: { id: '5b0e…', name: 'Pedidos', version: 3 },
+      outcome: 'handed_off',
+      reason: null,
+      startedAt: '2026-03-14T17:02:11.000Z',
+      endedAt: '2026-03-14T17:04:40.000Z',
+      variables: { pedido: '1042', correo: 'ana@example.com' },
+      conversationId: '0b7e…',
+      contact: { id: '4d2a…', phone: '+5215512345678', name: 'Ana Ruiz' },
+    },
+  },
   'webhook.test': {
     description: 'Sent by "Send test event" to check that your endpoint receives and verifies deliveries.',
     example: { message: 'Hola desde Charla 👋' },

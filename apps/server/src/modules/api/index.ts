@@ -4,6 +4,7 @@ export { graphRoutes } from './graph/graph.routes';
 export { v1Routes } from './v1/v1.routes';
 export { v1CatalogRoutes } from './v1/v1-catalog.routes';
 export { v1ContactsRoutes } from './v1/v1-contacts.routes';
+export { v1ConversationsRoutes } from './v1/v1-conversations.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
 export { v1ResourcesRoutes } from './v1/v1-resources.routes';
 export {
@@ -11,6 +12,12 @@ export {
   enqueueInboundEvents,
   enqueueStatusEvents,
 } from './webhooks/enqueue-events';
+export {
+  enqueueBroadcastCompleted,
+  enqueueContactEvents,
+  enqueueFlowEvents,
+  enqueueTemplateEvents,
+} from './webhooks/resource-events';
 export { createWebhookWorker } from './webhooks/webhook-worker';
 export type { WebhookDeps } from './webhooks/webhooks.deps';
 export { webhooksRoutes } from './webhooks.routes';

@@ -9,4 +9,5 @@ export {
   type StateChange,
   type StateChangeEvent,
 } from './engine/enqueue-state-changes';
+export { type BotSessionEnded, botSessionsEnded } from './flows/bot-session-events';
 export { type Enrolment, enrollInSequence } from './sequences/enroll-in-sequence';

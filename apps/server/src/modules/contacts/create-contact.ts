@@ -2,6 +2,7 @@ import type { Contact, CreateContactRequest } from '@charla/contracts';
 import { toPgSafeText } from '../../platform/db/pg-safe';
 import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
+import { contactEvents } from '../inbox';
 import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-view';
 import type { ContactsDeps } from './contacts.deps';
 import { normalizePhone } from './phone-numbers';
@@ -18,6 +19,8 @@ export async function createContact(
   deps: Pick<ContactsDeps, 'db' | 'clock' | 'contactsChanged'>,
   auth: Pick<AuthContext, 'workspaceId'>,
   input: CreateContactRequest,
+  /** Who added it, for webhooks out's `contact.created`. */
+  source: 'member' | 'api' | 'import' = 'member',
 ): Promise<Contact> {
   const country = input.country ?? (await workspaceDefaultCountry(deps, auth.workspaceId));
   const number = normalizePhone(input.phone, country ?? '');
@@ -70,7 +73,11 @@ export async function createContact(
         now,
       ],
     );
-    return toContact(row!);
+    const added = toContact(row!);
+    await contactEvents.emit(query, [
+      { workspaceId: auth.workspaceId, contactId: added.id, kind: 'created', fields: [], source, at: now },
+    ]);
+    return added;
   });
   await deps.contactsChanged([{ workspaceId: auth.workspaceId, contactId: contact.id }]);
   return contact;

@@ -2,6 +2,7 @@ import type { ContactAttributeValue, OptInSource, UpdateContactRequest } from '@
 import { toPgSafeText } from '../../platform/db/pg-safe';
 import { AppError, notFound } from '../../platform/errors';
 import type { AuthContext } from '../auth';
+import { contactEvents } from '../inbox';
 import { listAttributeDefinitions } from './attribute-definitions';
 import { contactChanges } from './contact-changes';
 import { checkAttributeValue } from './contact-values';
@@ -76,6 +77,16 @@ export async function updateContact(
         params,
       );
       const changes = contactChanges(before, after!);
+      await contactEvents.emit(query, [
+        {
+          workspaceId: auth.workspaceId,
+          contactId,
+          kind: 'updated',
+          fields: editedFields(input),
+          source: input.by === 'api' ? 'api' : 'member',
+          at: deps.clock.now(),
+        },
+      ]);
       if (changes.length === 0 || !deps.automationEvents) return 0;
       return deps.automationEvents.queue(
         query,
@@ -125,4 +136,16 @@ export async function checkContactAttributes(
       fields,
     );
   return { values, removed };
+}
+
+/** What an edit touched, as `contact.updated` names it. */
+function editedFields(input: UpdateContactRequest & { addTags?: unknown; removeTags?: unknown }): string[] {
+  const fields: string[] = [];
+  if (input.name !== undefined) fields.push('name');
+  if (input.notes !== undefined) fields.push('notes');
+  if (input.tags !== undefined || input.addTags !== undefined || input.removeTags !== undefined)
+    fields.push('tags');
+  if (input.attributes !== undefined) fields.push('attributes');
+  if (input.optIn !== undefined) fields.push('optIn');
+  return fields;
 }

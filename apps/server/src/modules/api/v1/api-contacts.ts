@@ -9,7 +9,7 @@ export async function createApiContact(
   caller: ApiCaller,
   input: CreateContactRequest,
 ): Promise<Contact> {
-  return createContact(deps.inbox, { workspaceId: caller.workspaceId }, input);
+  return createContact(deps.inbox, { workspaceId: caller.workspaceId }, input, 'api');
 }
 
 /** GET /api/v1/contacts/:id */

@@ -11,6 +11,7 @@ import {
 } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import type { AutomatedBy } from '../../inbox';
+import { botSessionsEnded } from '../flows/bot-session-events';
 import { fileContent, loadAutomationFiles } from './automation-files';
 import { type ActionLog, type ActionTarget, applyStateAction, ruleMessageContent } from './rule-actions';
 import type { PendingSend } from './store-sends';
@@ -465,6 +466,12 @@ export function createFlowRunner(
             fresh.map((s) => s.pending?.endedAt ?? null),
           ],
         );
+      await botSessionsEnded.emit(
+        query,
+        [...changed, ...fresh]
+          .filter((s) => s.pending && s.pending.status !== 'active')
+          .map((s) => ({ workspaceId: s.workspace_id, sessionId: s.id })),
+      );
       const touched = [...timers.keys()].filter((id) => !created.has(id));
       if (touched.length > 0)
         await query('DELETE FROM automation_inbox WHERE session_id = ANY($1::uuid[]) AND error IS NULL', [

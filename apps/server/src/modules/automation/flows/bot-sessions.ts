@@ -3,6 +3,7 @@ import { notFound } from '../../../platform/errors';
 import { assertConversationVisible, recordConversationEvents } from '../../inbox';
 import type { AutomationActor, AutomationDeps } from '../automation.deps';
 import { recordAutomationAudit } from '../record-automation-audit';
+import { botSessionsEnded } from './bot-session-events';
 
 /** The bot running in a conversation, for whoever may see the conversation; null when none. */
 export async function getBotSession(
@@ -56,6 +57,7 @@ export async function stopBotSession(
     );
     if (!session) throw notFound('bot_session');
     await query('DELETE FROM automation_inbox WHERE session_id = $1 AND error IS NULL', [session.id]);
+    await botSessionsEnded.emit(query, [{ workspaceId: actor.workspaceId, sessionId: session.id }]);
     await recordConversationEvents(query, [
       {
         workspaceId: actor.workspaceId,

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { AuthContext } from '../../auth';
 import { createContact, normalizePhone } from '../../contacts';
 import type { InboxDeps } from '../inbox.deps';
+import { workspaceViewer } from './conversation-access';
 
 /**
  * Who a business writes to first, as a member (a new conversation) or the API names them: a known
@@ -72,12 +73,15 @@ export async function findContactByPhone(
 /** A typed number no contact has becomes one; a member who added it meanwhile made the one kept. */
 export async function addContact(
   deps: InboxDeps,
-  actor: Pick<AuthContext, 'workspaceId'>,
+  actor: Pick<AuthContext, 'workspaceId'> & { userId?: string },
   number: TypedNumber,
   name?: string | null,
 ): Promise<string> {
+  // The API and integrations act as the workspace itself (workspaceViewer), a member as themself.
+  const source =
+    actor.userId && actor.userId !== workspaceViewer(actor.workspaceId).userId ? 'member' : 'api';
   try {
-    return (await createContact(deps, actor, { phone: number.phone, ...(name ? { name } : {}) })).id;
+    return (await createContact(deps, actor, { phone: number.phone, ...(name ? { name } : {}) }, source)).id;
   } catch (error) {
     const existing = error instanceof AppError ? error.details?.contactId : undefined;
     if (existing) return existing;

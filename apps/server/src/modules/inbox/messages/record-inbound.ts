@@ -3,6 +3,7 @@ import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe
 import { adoptReportedWaIds } from '../../contacts';
 import { autoAssignConversations } from '../conversations/auto-assign';
 import { recordConversationEvents } from '../conversations/conversation-events';
+import { contactEvents } from '../customers/contact-events';
 import { applyIdentityChange, linkSenderIdentities, recordSenderDetails } from '../customers/link-identities';
 import {
   applyConsentKeywords,
@@ -113,6 +114,7 @@ const contactKey = (workspaceId: string, c: InboundMessage['contact']) =>
 async function upsertContacts(
   query: Query,
   messages: InboundMessage[],
+  at: Date,
 ): Promise<{ ids: Map<string, string>; changes: InboxChange[] }> {
   const byKey = new Map<string, InboundMessage>();
   for (const m of messages) byKey.set(contactKey(m.workspaceId, m.contact), m);
@@ -136,6 +138,7 @@ async function upsertContacts(
       workspace_id: string;
       wa_id: string | null;
       user_id: string | null;
+      inserted?: boolean;
     }>(
       `INSERT INTO contacts (workspace_id, wa_id, user_id, phone, profile_name, name)
        SELECT w, wa, u, p, n, n FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(w, wa, u, p, n)
@@ -146,7 +149,7 @@ async function upsertContacts(
          -- A contact whose WhatsApp name is unchanged is only locked, not written again.
          WHERE EXCLUDED.profile_name IS NOT NULL
            AND (contacts.profile_name IS DISTINCT FROM EXCLUDED.profile_name OR contacts.name IS NULL)
-       RETURNING id, workspace_id, wa_id, user_id`,
+       RETURNING id, workspace_id, wa_id, user_id, (xmax = 0) AS inserted`,
       [
         rows.map((m) => m.workspaceId),
         rows.map((m) => toPgSafeText(m.contact.waId)),
@@ -172,6 +175,19 @@ async function upsertContacts(
         )),
       );
     for (const r of result) ids.set(keyOfRow(r), r.id);
+    await contactEvents.emit(
+      query,
+      result
+        .filter((r) => r.inserted)
+        .map((r) => ({
+          workspaceId: r.workspace_id,
+          contactId: r.id,
+          kind: 'created' as const,
+          fields: [],
+          source: 'whatsapp' as const,
+          at,
+        })),
+    );
   };
   await adoptReportedWaIds(
     query,
@@ -198,7 +214,7 @@ async function storeMessages(
   opened: Pick<RecordedInbound, 'inboundIds' | 'createdConversationIds' | 'reopenedConversationIds'>;
 }> {
   const mediaIds = assignMediaIds(messages);
-  const { ids: contactIds, changes: linkChanges } = await upsertContacts(query, messages);
+  const { ids: contactIds, changes: linkChanges } = await upsertContacts(query, messages, receivedAt);
   const withContact = messages
     .map((m) => ({ m, contactId: contactIds.get(contactKey(m.workspaceId, m.contact)) }))
     .filter((x): x is { m: InboundMessage; contactId: string } => x.contactId !== undefined);

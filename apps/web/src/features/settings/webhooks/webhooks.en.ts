@@ -152,8 +152,24 @@ export const webhooksEn: typeof webhooksEs = {
         'A conversation was assigned to a member, or unassigned (`to` null): by a member, a rule or the queue.',
     },
     contact: {
+      created:
+        'A new contact: the customer wrote for the first time, or a member, the API or an import added them (`source`).',
+      updated:
+        'What Charla keeps about a contact changed: `changed` says what (name, notes, tags, attributes, consent); `contact` is as it is now.',
       opted_out:
         'A customer opted out of your messages: with a keyword (STOP, BAJA…) or WhatsApp’s "stop promotions" (`source`).',
+    },
+    broadcast: {
+      completed:
+        'A broadcast finished sending. `counts` are as they were then; deliveries and reads keep arriving (get the broadcast for the latest).',
+    },
+    template: {
+      status_changed:
+        'Meta reviewed a template or changed its standing: pending, approved, rejected (with the reason), paused, disabled, deleted.',
+    },
+    flow: {
+      completed:
+        'A bot finished with a customer: `outcome` says how (completed, handed_off, timed_out, stopped, moved) and `variables` what it collected.',
     },
     webhook: {
       test: 'Sent by "Send test event", to check that your server receives and verifies deliveries.',

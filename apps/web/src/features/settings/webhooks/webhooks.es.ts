@@ -152,8 +152,24 @@ export const webhooksEs = {
         'Una conversación se asignó a un miembro, o quedó sin asignar (`to` nulo): por un miembro, una regla o la cola.',
     },
     contact: {
+      created:
+        'Un contacto nuevo: el cliente escribió por primera vez, o lo añadió un miembro, la API o una importación (`source`).',
+      updated:
+        'Cambió lo que Charla guarda de un contacto: `changed` dice qué (nombre, notas, etiquetas, atributos, consentimiento); `contact` es como quedó.',
       opted_out:
         'Un cliente se dio de baja de tus mensajes: con una palabra (STOP, BAJA…) o con «dejar de recibir promociones» de WhatsApp (`source`).',
+    },
+    broadcast: {
+      completed:
+        'Una difusión terminó de enviarse. Los `counts` son los de ese momento; entregas y lecturas siguen llegando (consulta la difusión para los últimos).',
+    },
+    template: {
+      status_changed:
+        'Meta revisó una plantilla o cambió su estado: pendiente, aprobada, rechazada (con el motivo), en pausa, desactivada, eliminada.',
+    },
+    flow: {
+      completed:
+        'Un bot terminó con un cliente: `outcome` dice cómo (completed, handed_off, timed_out, stopped, moved) y `variables` lo que recogió.',
     },
     webhook: {
       test: 'Lo envía «Enviar evento de prueba», para comprobar que tu servidor recibe y verifica las entregas.',
