@@ -6,6 +6,7 @@ import type {
   ApiContactAttributesRequest,
   ApiCreateTemplateRequest,
   ApiMessage,
+  ApiUploadedMedia,
   ApiUpdateContactRequest,
   Contact,
   Conversation,
@@ -76,7 +77,8 @@ export function createCharlaClient(options: CharlaClientOptions) {
   async function call<T>(
     route: ClientRoute,
     params: Record<string, string> = {},
-    init: { query?: Query; body?: unknown; idempotencyKey?: string } = {},
+    /** `form`: a multipart body (an upload); `raw`: the Response itself, for a file's bytes. */
+    init: { query?: Query; body?: unknown; form?: FormData; raw?: boolean; idempotencyKey?: string } = {},
   ): Promise<T> {
     const [method, template] = CLIENT_ROUTES[route];
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
@@ -90,8 +92,13 @@ export function createCharlaClient(options: CharlaClientOptions) {
     const res = await doFetch(url, {
       method,
       headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.form
+        ? { body: init.form }
+        : init.body !== undefined
+          ? { body: JSON.stringify(init.body) }
+          : {}),
     });
+    if (res.ok && init.raw) return res as T;
     const text = await res.text();
     const json = text ? JSON.parse(text) : null;
     if (!res.ok) {
@@ -150,6 +157,26 @@ export function createCharlaClient(options: CharlaClientOptions) {
       create: (template: ApiCreateTemplateRequest, opts: { idempotencyKey?: string } = {}) =>
         call<Template>('createTemplate', {}, { body: template, ...opts }),
       delete: (id: string) => call<null>('deleteTemplate', { id }),
+    },
+    media: {
+      /** A file to send from a number (`channel`, optional with one): its id goes in a message's `image.id`… */
+      upload: (file: Blob, opts: { filename?: string; channel?: string; idempotencyKey?: string } = {}) => {
+        const form = new FormData();
+        form.append('file', file, opts.filename ?? 'file');
+        return call<ApiUploadedMedia>(
+          'uploadMedia',
+          {},
+          { form, query: { channel: opts.channel }, idempotencyKey: opts.idempotencyKey },
+        );
+      },
+      /** A file's bytes and type: one uploaded, or one a customer sent. */
+      download: async (id: string) => {
+        const res = await call<Response>('downloadMedia', { id }, { raw: true });
+        return {
+          bytes: new Uint8Array(await res.arrayBuffer()),
+          contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+        };
+      },
     },
     channels: { list: () => call<Page<ApiChannel>>('listChannels') },
     webhooks: {

@@ -23,6 +23,8 @@ export const CLIENT_ROUTES = {
   getTemplate: ['GET', '/api/v1/templates/{id}'],
   createTemplate: ['POST', '/api/v1/templates'],
   deleteTemplate: ['DELETE', '/api/v1/templates/{id}'],
+  uploadMedia: ['POST', '/api/v1/media'],
+  downloadMedia: ['GET', '/api/v1/media/{id}'],
   listChannels: ['GET', '/api/v1/channels'],
   listWebhooks: ['GET', '/api/v1/webhooks'],
   webhookEvents: ['GET', '/api/v1/webhooks/events'],

@@ -32,13 +32,8 @@ import { updateConversation } from './conversations/update-conversation';
 import { customersRoutes } from './customers/customers.routes';
 import type { InboxDeps } from './inbox.deps';
 import { labelsRoutes } from './labels/labels.routes';
-import {
-  contentDisposition,
-  getMediaFile,
-  type MediaFile,
-  RangeNotSatisfiable,
-} from './media/get-media-file';
 import { mediaUploadRoutes } from './media/media-upload.routes';
+import { replyWithMediaFile } from './media/reply-with-media-file';
 import { reactToMessage } from './messages/react-to-message';
 import { sendMessage } from './messages/send-message';
 import { notesRoutes } from './notes/notes.routes';
@@ -245,31 +240,7 @@ export async function inboxRoutes(appIn: FastifyInstance, opts: InboxRoutesOptio
         params: z.object({ id: z.string().max(100) }),
       },
     },
-    async (req, reply) => {
-      let file: MediaFile;
-      try {
-        file = await getMediaFile(deps, authOf(req).workspaceId, req.params.id, req.headers.range);
-      } catch (err) {
-        if (err instanceof RangeNotSatisfiable) reply.header('content-range', `bytes */${err.size}`);
-        throw err;
-      }
-      if (file.range) {
-        reply
-          .status(206)
-          .header('content-range', `bytes ${file.range.start}-${file.range.end}/${file.size}`)
-          .header('content-length', String(file.range.end - file.range.start + 1));
-      } else {
-        reply.header('content-length', String(file.size));
-      }
-      return reply
-        .header('content-type', file.contentType)
-        .header('accept-ranges', 'bytes')
-        .header('content-disposition', contentDisposition(file.disposition, file.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, max-age=86400')
-        .send(file.stream);
-    },
+    async (req, reply) =>
+      replyWithMediaFile(reply, deps, authOf(req).workspaceId, req.params.id, req.headers.range),
   );
 }

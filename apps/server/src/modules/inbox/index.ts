@@ -52,6 +52,7 @@ export {
 } from './media/media-downloads';
 export { filePart } from './media/media-upload.routes';
 export { purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from './media/purge-unused-uploads';
+export { replyWithMediaFile } from './media/reply-with-media-file';
 export { MAX_UPLOAD_BYTES, uploadChannelMedia } from './media/upload-media';
 export { applyStoredStatuses } from './messages/apply-stored-statuses';
 export { previewOf } from './messages/message-preview';
@@ -60,7 +61,12 @@ export { toOutboundContent } from './messages/outbound-content';
 export { kindOfMime } from './messages/outbound-request';
 export { type RecordedInbound, recordInbound } from './messages/record-inbound';
 export { applyPendingReactions } from './messages/record-reactions';
-export { type CustomerSend, type CustomerSent, sendToCustomer } from './messages/send-to-customer';
+export {
+  type CustomerSend,
+  type CustomerSent,
+  numberToSendFrom,
+  sendToCustomer,
+} from './messages/send-to-customer';
 export { createPresence, type Presence } from './presence/presence';
 export { ONLINE_WITHIN_MINUTES, pickRoundRobinMember } from './routing/pick-round-robin';
 export { requeueIfUnassigned, settleQueueWaits } from './routing/queue-waits';

@@ -1,8 +1,16 @@
-import { ApiCreateTemplateRequestSchema, TemplateSchema } from '@charla/contracts';
+import { ApiCreateTemplateRequestSchema, ApiUploadedMediaSchema, TemplateSchema } from '@charla/contracts';
+import multipart from '@fastify/multipart';
 import type {} from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  filePart,
+  MAX_UPLOAD_BYTES,
+  numberToSendFrom,
+  replyWithMediaFile,
+  uploadChannelMedia,
+} from '../../inbox';
 import { createTemplate, deleteTemplate } from '../../templates';
 import type { ApiDeps } from '../api.deps';
 import { callerOf, createApiKeyGuard } from '../api-key.guard';
@@ -12,13 +20,17 @@ import { IdempotencyHeader, IdParams, idempotentReplyOf, keyActor } from './v1-r
 
 /**
  * Templates and files with a key: a template made and submitted to WhatsApp's review, or deleted,
- * through the same use cases as Settings › Templates.
+ * through the same use cases as Settings › Templates; a file uploaded for a number (checked as an
+ * agent's attachment is) to send by id, and any file of the workspace downloaded.
  */
 export async function v1CatalogRoutes(appIn: FastifyInstance, opts: { deps: ApiDeps; perMinute: number }) {
   const app = appIn.withTypeProvider<ZodTypeProvider>();
   const { deps } = opts;
   const keyed = keyedRouteOptions(createApiKeyGuard(deps), opts.perMinute);
   const idempotentReply = idempotentReplyOf(deps);
+  await app.register(multipart, {
+    limits: { files: 1, fields: 4, parts: 5, fieldSize: 1024, fileSize: MAX_UPLOAD_BYTES },
+  });
 
   app.post(
     '/api/v1/templates',
@@ -55,5 +67,71 @@ export async function v1CatalogRoutes(appIn: FastifyInstance, opts: { deps: ApiD
       await deleteTemplate(deps.templates, keyActor(callerOf(req)), req.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  async function uploadFile(req: FastifyRequest, reply: FastifyReply) {
+    const caller = callerOf(req);
+    const file = await filePart(req);
+    const named = (req.query as { channel?: string }).channel ?? file.fields.channel;
+    let channelId: string;
+    try {
+      channelId = (await numberToSendFrom(deps.inbox, caller.workspaceId, named || undefined)).id;
+    } catch (err) {
+      file.stream.resume();
+      throw err;
+    }
+    let ran = false;
+    const answer = await idempotentReply(
+      req,
+      reply,
+      async () => {
+        ran = true;
+        const uploaded = await uploadChannelMedia(deps.inbox, caller, channelId, file);
+        return { status: 201, body: { ...uploaded, channelId } };
+      },
+      { channelId, filename: file.filename, mimeType: file.mimeType },
+    );
+    // A replayed upload: the file sent again is not kept twice.
+    if (!ran) file.stream.resume();
+    return answer;
+  }
+
+  app.post(
+    '/api/v1/media',
+    keyed('media:write', 'media', {
+      summary: 'Upload a file to send (multipart/form-data, one part named `file`)',
+      description:
+        "Checked against WhatsApp's limits for its kind before it is kept: the type at once (422 media_type_not_accepted), the size as it arrives (413 media_too_large, e.g. images up to 5 MB, video and audio 16 MB, documents 100 MB), and the bytes against the declared type (422 media_type_mismatch). Answers the id to send it with from that number: `image.id`, `video.id`, `audio.id`, `document.id` or `sticker.id` of POST /api/v1/messages. `channel` (query or a form part before the file) names the number; optional when the workspace has one. With Idempotency-Key, a retry of the same file name, type and number answers the first upload.",
+      consumes: ['multipart/form-data'],
+      headers: IdempotencyHeader,
+      querystring: z.object({ channel: z.uuid().optional() }),
+      response: { 201: ApiUploadedMediaSchema },
+    }),
+    async (req, reply) => {
+      try {
+        return await uploadFile(req, reply);
+      } catch (err) {
+        // The rest of a refused file may still be on its way: end the connection after the answer
+        // rather than leave the client sending into a request nobody reads.
+        reply.header('connection', 'close');
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/api/v1/media/:id',
+    keyed('media:read', 'media', {
+      summary: "Download a file: one uploaded, or one a customer sent (a message's `mediaId`)",
+      description:
+        'The bytes with their Content-Type and Content-Disposition (the file name); answers Range requests (206).',
+      params: IdParams,
+      response: {
+        200: z.string().meta({ description: 'The file', format: 'binary' }),
+        206: z.string().meta({ description: 'The part of the file asked for with Range', format: 'binary' }),
+      },
+    }),
+    async (req, reply) =>
+      replyWithMediaFile(reply, deps.inbox, callerOf(req).workspaceId, req.params.id, req.headers.range),
   );
 }

@@ -24,13 +24,15 @@ export function idempotentReplyOf(deps: Pick<ApiDeps, 'db' | 'clock'>) {
     req: FastifyRequest,
     reply: FastifyReply,
     run: (resourceId: string, resumed: boolean) => Promise<Answer>,
+    /** What makes two requests the same; the JSON body unless said (a multipart upload has none). */
+    body: unknown = req.body,
   ) => {
     const key = req.headers['idempotency-key'];
     const answer = await idempotent(
       deps,
       callerOf(req),
       typeof key === 'string' ? key : undefined,
-      { method: req.method, route: req.url.split('?')[0]!, body: req.body },
+      { method: req.method, route: req.url.split('?')[0]!, body },
       run,
     );
     if (answer.replayed) reply.header('idempotent-replayed', 'true');

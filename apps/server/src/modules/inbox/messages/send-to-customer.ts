@@ -101,7 +101,7 @@ async function storedMessage(
 }
 
 /** The number named, or the workspace's only connected one. */
-async function numberToSendFrom(deps: InboxDeps, workspaceId: string, channelId: string | undefined) {
+export async function numberToSendFrom(deps: InboxDeps, workspaceId: string, channelId: string | undefined) {
   const rows = await deps.db.query<{
     id: string;
     status: string;
