@@ -3,10 +3,13 @@ import type {
   ApiBulkContact,
   ApiBulkContactsResult,
   ApiChannel,
+  ApiCreateBroadcastRequest,
   ApiContactAttributesRequest,
   ApiCreateTemplateRequest,
   ApiMessage,
   ApiUploadedMedia,
+  Broadcast,
+  BroadcastRecipient,
   ApiUpdateContactRequest,
   Contact,
   Conversation,
@@ -177,6 +180,21 @@ export function createCharlaClient(options: CharlaClientOptions) {
           contentType: res.headers.get('content-type') ?? 'application/octet-stream',
         };
       },
+    },
+    broadcasts: {
+      /** Sent now, or at `scheduledAt`: answers the broadcast (`preparing` or `scheduled`). */
+      create: (broadcast: ApiCreateBroadcastRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<Broadcast>('createBroadcast', {}, { body: broadcast, ...opts }),
+      list: () => call<Page<Broadcast>>('listBroadcasts'),
+      get: (id: string) => call<Broadcast>('getBroadcast', { id }),
+      pause: (id: string, opts: { idempotencyKey?: string } = {}) =>
+        call<Broadcast>('pauseBroadcast', { id }, { body: {}, ...opts }),
+      resume: (id: string, opts: { idempotencyKey?: string } = {}) =>
+        call<Broadcast>('resumeBroadcast', { id }, { body: {}, ...opts }),
+      cancel: (id: string, opts: { idempotencyKey?: string } = {}) =>
+        call<Broadcast>('cancelBroadcast', { id }, { body: {}, ...opts }),
+      recipients: (id: string, query: { state?: string; cursor?: string; limit?: string } = {}) =>
+        call<Page<BroadcastRecipient>>('listBroadcastRecipients', { id }, { query }),
     },
     channels: { list: () => call<Page<ApiChannel>>('listChannels') },
     webhooks: {

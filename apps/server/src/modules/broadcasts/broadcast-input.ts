@@ -29,7 +29,8 @@ export async function assertChannel(
  */
 export async function checkBroadcastInput(
   deps: BroadcastsDeps,
-  actor: { workspaceId: string; userId: string },
+  /** `userId` null: an API key (a saved view's audience is then read as the workspace's). */
+  actor: { workspaceId: string; userId: string | null },
   input: Pick<BroadcastInput, 'channelId' | 'templateId' | 'variables'> &
     Partial<Pick<BroadcastInput, 'audience'>>,
 ): Promise<Template> {

@@ -1,10 +1,14 @@
+export { type BroadcastAction, changeBroadcastStatus } from './broadcast-actions';
 export { type BroadcastEngine, createBroadcastEngine } from './broadcast-engine';
+export { getBroadcast, listBroadcasts } from './broadcast-view';
 export type { BroadcastsConfig, BroadcastsDeps, ChannelLimits } from './broadcasts.deps';
 export { defineBroadcastJobs, scheduleBroadcastHousekeeping } from './broadcasts.jobs';
 export { broadcastsRoutes } from './broadcasts.routes';
 export { forgetBroadcastRecipient } from './forget-recipient';
 export { headerFilesInUse } from './header-files-in-use';
 export { retryLimitedRecipients } from './limited-recipients';
+export { listRecipients } from './list-recipients';
 export { purgeUnusedCsvAudiences, UNUSED_CSV_AUDIENCE_DAYS } from './purge-unused-csv-audiences';
 export { REPLY_WINDOW_HOURS } from './recipient-state-sql';
+export { createBroadcast } from './save-broadcast';
 export { announcePausedBroadcasts, pauseBroadcastsOf } from './stop-number-broadcasts';

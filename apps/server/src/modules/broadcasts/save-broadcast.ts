@@ -7,7 +7,8 @@ import type { BroadcastsDeps } from './broadcasts.deps';
 import { PREPARE_BROADCAST_JOB } from './prepare-broadcast';
 import { assertNumberConnected } from './stop-number-broadcasts';
 
-type Actor = Pick<AuthContext, 'workspaceId' | 'userId' | 'role'>;
+/** A member, or an API key (`userId` null: no author). */
+type Actor = Pick<AuthContext, 'workspaceId' | 'role'> & { userId: string | null };
 
 export function assertManager(actor: Pick<AuthContext, 'role'>) {
   if (actor.role === 'agent')
@@ -56,15 +57,24 @@ export async function createBroadcast(
   deps: BroadcastsDeps,
   actor: Actor,
   request: CreateBroadcastRequest,
+  /** The id to give it (an API request's, so its retry finds it instead of making a twin). */
+  id?: string,
 ): Promise<Broadcast> {
   assertManager(actor);
+  if (id) {
+    const [made] = await deps.db.query('SELECT 1 FROM broadcasts WHERE workspace_id = $1 AND id = $2', [
+      actor.workspaceId,
+      id,
+    ]);
+    if (made) return getBroadcast(deps, actor.workspaceId, id);
+  }
   const status = statusFor(deps, request);
   const template = await checkBroadcastInput(deps, actor, request);
   if (status !== 'draft') await assertNumberConnected(deps, request.channelId);
   const [row] = await deps.db.query<{ id: string }>(
-    `INSERT INTO broadcasts (workspace_id, name, channel_id, template_id, template_name, audience, variables, status,
-                             scheduled_at, created_by_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10) RETURNING id`,
+    `INSERT INTO broadcasts (id, workspace_id, name, channel_id, template_id, template_name, audience, variables,
+                             status, scheduled_at, created_by_user_id)
+     VALUES (COALESCE($11::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10) RETURNING id`,
     [
       actor.workspaceId,
       request.name,
@@ -76,6 +86,7 @@ export async function createBroadcast(
       status,
       status === 'scheduled' ? request.scheduledAt : null,
       actor.userId,
+      id ?? null,
     ],
   );
   await queueStart(deps, row!.id, status, request.scheduledAt);
