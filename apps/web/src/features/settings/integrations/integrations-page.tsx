@@ -12,6 +12,7 @@ import { EmptyState } from '../../../ui/empty-state';
 import { Spinner } from '../../../ui/spinner';
 import { canManageMembers, useSession } from '../../auth/require-auth';
 import { useTriggers } from './integrations.api';
+import { ShopifySection } from './shopify-section';
 import { TriggerActions } from './trigger-actions';
 import { TriggerForm } from './trigger-form';
 import {
@@ -58,6 +59,8 @@ function Integrations() {
           </Button>
         ) : null}
       </div>
+
+      <ShopifySection />
 
       {triggers.isPending ? (
         <div className="flex justify-center py-10 text-brand-600">

@@ -1,4 +1,5 @@
 import type { integrationsEs } from './integrations.es';
+import { shopifyEn } from './shopify.en';
 
 /** Settings › Integrations (English). */
 export const integrationsEn: typeof integrationsEs = {
@@ -176,4 +177,5 @@ export const integrationsEn: typeof integrationsEs = {
       duplicate: 'It had arrived before (delivery {{delivery}}): not sent again.',
     },
   },
+  shopify: shopifyEn,
 };

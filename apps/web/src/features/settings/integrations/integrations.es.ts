@@ -1,3 +1,4 @@
+import { shopifyEs } from './shopify.es';
 /** Settings › Integrations (Spanish). `integrations.en.ts` has the same keys. */
 export const integrationsEs = {
   nav: 'Integraciones',
@@ -175,4 +176,5 @@ export const integrationsEs = {
       duplicate: 'Ya había llegado (entrega {{delivery}}): no se envió otra vez.',
     },
   },
+  shopify: shopifyEs,
 };
