@@ -292,3 +292,19 @@ describe('abandoned checkout', () => {
     expect(received(buyer.waId)).toHaveLength(1);
   });
 });
+
+describe('other topics, and disconnecting', () => {
+  it('a topic without an automation is kept as no action; after disconnecting, the address answers 404', async () => {
+    await shopify('customers/create', { id: 1, first_name: 'Lucía' }, { webhookId: 'customer-1' });
+    expect(await actedOn('customer-1')).toMatchObject({ outcome: 'ignored' });
+    expect((await owner('DELETE', '/api/integrations/shopify')).statusCode).toBe(204);
+    const refused = await shopify('orders/create', orderCreated(9, newBuyer()));
+    expect(refused.statusCode).toBe(404);
+    expect((await owner('GET', '/api/integrations/shopify')).json()).toEqual({ connection: null });
+    const [sequence] = await t.container.db.query<{ enabled: boolean }>(
+      'SELECT enabled FROM sequences WHERE id = $1',
+      [connection.recoverySequenceId],
+    );
+    expect(sequence!.enabled).toBe(false);
+  });
+});
