@@ -14,6 +14,7 @@ import {
   v1BroadcastsRoutes,
   v1CatalogRoutes,
   v1ContactsRoutes,
+  v1ConversationsRoutes,
   v1DocsRoutes,
   v1ResourcesRoutes,
   v1Routes,
@@ -123,6 +124,7 @@ export async function buildApp(
   });
   await app.register(v1ResourcesRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1ContactsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
+  await app.register(v1ConversationsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1CatalogRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1BroadcastsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(graphRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });

@@ -1,5 +1,9 @@
 import type {
   ApiAcceptedMessage,
+  ApiConversationStatusRequest,
+  AssignConversationRequest,
+  Message,
+  Note,
   ApiBulkContact,
   ApiBulkContactsResult,
   ApiChannel,
@@ -152,6 +156,22 @@ export function createCharlaClient(options: CharlaClientOptions) {
     conversations: {
       list: (query: Query = {}) => call<Page<Conversation>>('listConversations', {}, { query }),
       get: (id: string, before?: string) => call<Thread>('getConversation', { id }, { query: { before } }),
+      /** A member and/or a team (null unassigns; a field left out stays). */
+      assign: (id: string, to: AssignConversationRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<Conversation>('assignConversation', { id }, { body: to, ...opts }),
+      /** `snoozedUntil` (ISO 8601) with `snoozed`. */
+      setStatus: (id: string, change: ApiConversationStatusRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<Conversation>('setConversationStatus', { id }, { body: change, ...opts }),
+      /** An internal note, shown as written by the key. */
+      addNote: (id: string, body: string, opts: { idempotencyKey?: string } = {}) =>
+        call<Note>('addConversationNote', { id }, { body: { body }, ...opts }),
+      addLabel: (id: string, labelId: string, opts: { idempotencyKey?: string } = {}) =>
+        call<Conversation>('addConversationLabel', { id }, { body: { labelId }, ...opts }),
+      removeLabel: (id: string, labelId: string) =>
+        call<Conversation>('removeConversationLabel', { id, labelId }),
+      /** Newest first; pass `nextCursor` back as `cursor` for older ones. */
+      messages: (id: string, cursor?: string) =>
+        call<Page<Message>>('listConversationMessages', { id }, { query: { cursor } }),
     },
     templates: {
       list: (query: { status?: string } = {}) => call<Page<Template>>('listTemplates', {}, { query }),

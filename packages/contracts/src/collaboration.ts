@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { AutomatedBySchema } from './automated-by';
 
 /** An internal note: only the team sees it, it never goes to the customer. */
 export const NoteSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
-  /** Null once the author's account is gone. */
+  /** Null once the author's account is gone, and for a note an API key or a rule wrote. */
   author: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Written by an API key or an automation rule (named as it was then) instead of a member. */
+  automatedBy: AutomatedBySchema.nullable().optional(),
   body: z.string(),
   /** Members named with `@Name` in the body. */
   mentionedUserIds: z.array(z.string()),

@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { AutomatedBySchema } from './automated-by';
 import { NoteSchema } from './collaboration';
 import { MessageContentSchema, QuotedMessageSchema, ReactionSchema, ReferralSchema } from './message-content';
 
-/** Which automation did something: a rule, a bot, a sequence or an API key, named as it was then. */
-export const AutomatedBySchema = z.object({
-  kind: z.enum(['rule', 'flow', 'sequence', 'api', 'integration']),
-  id: z.string(),
-  name: z.string(),
-});
-export type AutomatedBy = z.infer<typeof AutomatedBySchema>;
+export { type AutomatedBy, AutomatedBySchema } from './automated-by';
 
 /** queued: stored in Charla; accepted: Meta took it (wamid known); then the WhatsApp ticks. */
 export const MessageStatusSchema = z.enum(['queued', 'accepted', 'sent', 'delivered', 'read', 'failed']);

@@ -3,6 +3,7 @@ export * from './api-keys';
 export * from './api-v1';
 export * from './api-v1-resources';
 export * from './api-v1-contacts';
+export * from './api-v1-conversations';
 export * from './audit';
 export * from './auth';
 export * from './automation';

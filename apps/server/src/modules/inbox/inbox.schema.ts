@@ -305,6 +305,8 @@ export const conversationNotes = pgTable(
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     mentionedUserIds: uuid('mentioned_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** Written by an API key or a rule (`{kind, id, name}`); author_user_id is null then. */
+    automatedBy: jsonb('automated_by'),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('conversation_notes_conversation_idx').on(t.conversationId, t.createdAt)],

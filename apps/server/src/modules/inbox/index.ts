@@ -1,3 +1,4 @@
+export { assignConversation } from './conversations/assign-conversation';
 export { assertConversationVisible, workspaceViewer } from './conversations/conversation-access';
 export {
   type AutomatedBy,
@@ -10,6 +11,7 @@ export { getThread } from './conversations/get-thread';
 export { listConversations } from './conversations/list-conversations';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export { returnConversationsToQueue } from './conversations/return-to-queue';
+export { updateConversation } from './conversations/update-conversation';
 export { type ContactEvent, contactEvents } from './customers/contact-events';
 export { getContact } from './customers/get-contact';
 export type { MarketingPreference } from './customers/opt-out-record';
@@ -37,6 +39,7 @@ export type {
 } from './inbox.ports';
 export { NotSent, SendFailure } from './inbox.ports';
 export { inboxRoutes } from './inbox.routes';
+export { setConversationLabel } from './labels/conversation-labels';
 export { getMediaFile } from './media/get-media-file';
 export {
   type ClaimedDownload,
@@ -67,6 +70,7 @@ export {
   numberToSendFrom,
   sendToCustomer,
 } from './messages/send-to-customer';
+export { createNote } from './notes/create-note';
 export { createPresence, type Presence } from './presence/presence';
 export { ONLINE_WITHIN_MINUTES, pickRoundRobinMember } from './routing/pick-round-robin';
 export { requeueIfUnassigned, settleQueueWaits } from './routing/queue-waits';

@@ -172,9 +172,9 @@ export async function applyStateAction(
     case 'note': {
       const body = fillVariables(action.text, ctx.variables);
       await query(
-        `INSERT INTO conversation_notes (workspace_id, conversation_id, author_user_id, body, mentioned_user_ids, created_at)
-         VALUES ($1, $2, NULL, $3, '{}'::uuid[], $4)`,
-        [target.workspaceId, target.conversationId, body, ctx.at],
+        `INSERT INTO conversation_notes (workspace_id, conversation_id, author_user_id, body, mentioned_user_ids, automated_by, created_at)
+         VALUES ($1, $2, NULL, $3, '{}'::uuid[], $5::jsonb, $4)`,
+        [target.workspaceId, target.conversationId, body, ctx.at, JSON.stringify(ctx.by)],
       );
       say('note');
       updated();

@@ -3,16 +3,17 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
 import { requeueIfUnassigned, settleQueueWaits } from '../routing/queue-waits';
-import { type NewConversationEvent, recordConversationEvents } from './conversation-events';
+import { type AutomatedBy, type NewConversationEvent, recordConversationEvents } from './conversation-events';
 import { findConversation } from './get-thread';
 
 /**
  * Assigns (or transfers, with a note) a conversation to a member, a team, both or nobody. A
- * field left out keeps its value; null clears it. Each change is kept in the history.
+ * field left out keeps its value; null clears it. Each change is kept in the history, with who
+ * made it: a member, or (`automatedBy`) an API key.
  */
 export async function assignConversation(
   deps: Pick<InboxDeps, 'db' | 'clock' | 'notify'>,
-  actor: { workspaceId: string; userId: string | null },
+  actor: { workspaceId: string; userId: string | null; automatedBy?: AutomatedBy },
   conversationId: string,
   input: z.output<typeof AssignConversationRequestSchema>,
 ): Promise<Conversation> {
@@ -53,6 +54,7 @@ export async function assignConversation(
       actorUserId: actor.userId,
       note: input.note || null,
       at: now,
+      automatedBy: actor.automatedBy ?? null,
     };
     const events: NewConversationEvent[] = [];
     if (team !== current.team_id) events.push({ ...base, kind: 'team', from: current.team_id, to: team });

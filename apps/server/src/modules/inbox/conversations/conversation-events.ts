@@ -11,12 +11,12 @@ export interface NewConversationEvent {
   to: string | null;
   note: string | null;
   at: Date;
-  /** Done by automation: `{kind: 'rule' | 'flow' | 'sequence', id, name}`. */
+  /** Done by automation or an API key: `{kind: 'rule' | 'flow' | 'sequence' | 'api', id, name}`. */
   automatedBy?: AutomatedBy | null;
 }
 
 export interface AutomatedBy {
-  kind: 'rule' | 'flow' | 'sequence';
+  kind: 'rule' | 'flow' | 'sequence' | 'api';
   id: string;
   name: string;
 }

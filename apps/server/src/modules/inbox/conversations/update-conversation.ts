@@ -3,16 +3,19 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors';
 import type { InboxDeps } from '../inbox.deps';
 import { requeueIfUnassigned } from '../routing/queue-waits';
-import { type NewConversationEvent, recordConversationEvents } from './conversation-events';
+import { type AutomatedBy, type NewConversationEvent, recordConversationEvents } from './conversation-events';
 import { findConversation } from './get-thread';
 import { REOPEN_SNOOZED_JOB } from './reopen-snoozed';
 
 const MAX_SNOOZE_MS = 366 * 86_400_000;
 
-/** Changes a conversation's status (snoozing it until a time) or priority; each change is kept in its history. */
+/**
+ * Changes a conversation's status (snoozing it until a time) or priority; each change is kept in
+ * its history, with who made it: a member, or (`automatedBy`) an API key.
+ */
 export async function updateConversation(
   deps: Pick<InboxDeps, 'db' | 'clock' | 'jobs' | 'notify' | 'automationEvents'>,
-  actor: { workspaceId: string; userId: string },
+  actor: { workspaceId: string; userId: string | null; automatedBy?: AutomatedBy },
   conversationId: string,
   input: z.output<typeof UpdateConversationRequestSchema>,
 ): Promise<Conversation> {
@@ -41,7 +44,14 @@ export async function updateConversation(
     );
     if (!current) throw notFound('conversation');
     const events: NewConversationEvent[] = [];
-    const base = { workspaceId: actor.workspaceId, conversationId, actorUserId: actor.userId, note, at: now };
+    const base = {
+      workspaceId: actor.workspaceId,
+      conversationId,
+      actorUserId: actor.userId,
+      note,
+      at: now,
+      automatedBy: actor.automatedBy ?? null,
+    };
     const status = input.status ?? current.status;
     const priority = input.priority ?? current.priority;
     // Changing only the priority keeps a snooze exactly as it was.

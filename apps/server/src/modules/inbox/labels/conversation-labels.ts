@@ -1,17 +1,18 @@
 import type { Conversation } from '@charla/contracts';
 import { notFound } from '../../../platform/errors';
-import { recordConversationEvents } from '../conversations/conversation-events';
+import { type AutomatedBy, recordConversationEvents } from '../conversations/conversation-events';
 import { findConversation } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
 
 /**
  * Puts a workspace label on a conversation or takes it off; a change is one line in the
  * conversation's history (`label`, the name in `to` when added, in `from` when removed).
- * Doing what is already done changes nothing and records nothing.
+ * Doing what is already done changes nothing and records nothing. 404 for a conversation or
+ * label of another workspace.
  */
 export async function setConversationLabel(
   deps: Pick<InboxDeps, 'db' | 'clock' | 'notify' | 'automationEvents'>,
-  actor: { workspaceId: string; userId: string },
+  actor: { workspaceId: string; userId: string | null; automatedBy?: AutomatedBy },
   conversationId: string,
   labelId: string,
   on: boolean,
@@ -24,6 +25,11 @@ export async function setConversationLabel(
       [actor.workspaceId, labelId],
     );
     if (!label) throw notFound('label');
+    const [conversation] = await query('SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2', [
+      actor.workspaceId,
+      conversationId,
+    ]);
+    if (!conversation) throw notFound('conversation');
     const rows = on
       ? await query(
           `INSERT INTO conversation_labels (conversation_id, label_id, workspace_id) VALUES ($1, $2, $3)
@@ -45,6 +51,7 @@ export async function setConversationLabel(
         to: on ? label.name : null,
         note: null,
         at: now,
+        automatedBy: actor.automatedBy ?? null,
       },
     ]);
     if (on && deps.automationEvents)

@@ -1,16 +1,18 @@
 import { findMentionedUserIds, type MentionableMember, type Note } from '@charla/contracts';
-import type { AuthContext } from '../../auth';
+import { notFound } from '../../../platform/errors';
+import type { AutomatedBy } from '../conversations/conversation-events';
 import type { InboxDeps } from '../inbox.deps';
 import { NOTE_SELECT, toNote } from './list-notes';
 import { publishNoteMentions } from './note-mentioned';
 
 /**
- * Adds an internal note to a conversation the actor may see (the route checked). It is only
- * stored: nothing here talks to the channel, so the customer never receives it.
+ * Adds an internal note to a conversation the actor may see (the route checked; a conversation of
+ * another workspace is 404), written by a member or (`automatedBy`, no user) an API key. It is
+ * only stored: nothing here talks to the channel, so the customer never receives it.
  */
 export async function createNote(
   deps: Pick<InboxDeps, 'db' | 'clock' | 'notify'>,
-  actor: Pick<AuthContext, 'userId' | 'workspaceId'>,
+  actor: { workspaceId: string; userId: string | null; automatedBy?: AutomatedBy },
   conversationId: string,
   body: string,
 ): Promise<Note> {
@@ -21,10 +23,20 @@ export async function createNote(
   );
   const mentioned = findMentionedUserIds(body, members);
   const [inserted] = await deps.db.query<{ id: string }>(
-    `INSERT INTO conversation_notes (workspace_id, conversation_id, author_user_id, body, mentioned_user_ids, created_at)
-     VALUES ($1, $2, $3, $4, $5::uuid[], $6) RETURNING id`,
-    [actor.workspaceId, conversationId, actor.userId, body, mentioned, deps.clock.now().toISOString()],
+    `INSERT INTO conversation_notes (workspace_id, conversation_id, author_user_id, body, mentioned_user_ids, automated_by, created_at)
+     SELECT $1, id, $3, $4, $5::uuid[], $6::jsonb, $7 FROM conversations WHERE workspace_id = $1 AND id = $2
+     RETURNING id`,
+    [
+      actor.workspaceId,
+      conversationId,
+      actor.userId,
+      body,
+      mentioned,
+      actor.automatedBy ? JSON.stringify(actor.automatedBy) : null,
+      deps.clock.now().toISOString(),
+    ],
   );
+  if (!inserted) throw notFound('conversation');
   const [row] = await deps.db.query<Parameters<typeof toNote>[0] & Record<string, unknown>>(
     `${NOTE_SELECT} WHERE n.id = $1`,
     [inserted!.id],

@@ -1,4 +1,4 @@
-import type { Note } from '@charla/contracts';
+import type { AutomatedBy, Note } from '@charla/contracts';
 import type { InboxDeps } from '../inbox.deps';
 
 interface NoteRow {
@@ -8,11 +8,12 @@ interface NoteRow {
   author_name: string | null;
   body: string;
   mentioned_user_ids: string[] | string;
+  automated_by: AutomatedBy | null;
   created_at: Date;
 }
 
 export const NOTE_SELECT = `SELECT n.id, n.conversation_id, n.author_user_id AS author_id, u.name AS author_name,
-       n.body, n.mentioned_user_ids, n.created_at
+       n.body, n.mentioned_user_ids, n.automated_by, n.created_at
   FROM conversation_notes n LEFT JOIN users u ON u.id = n.author_user_id`;
 
 /** node-postgres parses uuid[] into an array; be lenient with a `{a,b}` literal too. */
@@ -31,6 +32,7 @@ export function toNote(r: NoteRow): Note {
     author: r.author_id ? { id: r.author_id, name: r.author_name ?? '' } : null,
     body: r.body,
     mentionedUserIds: idsOf(r.mentioned_user_ids),
+    automatedBy: r.automated_by ?? null,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }

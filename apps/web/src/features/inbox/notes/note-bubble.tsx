@@ -2,6 +2,7 @@ import type { Note } from '@charla/contracts';
 import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../lib/format';
+import { automatedByLabel } from '../../automation/automated-by-label';
 import { NoteText } from './note-text';
 
 /** An internal note: yellow, with a lock, on its own line so it never reads as a sent message. */
@@ -18,7 +19,10 @@ export function NoteBubble({ note }: { note: Note }) {
           <Lock aria-hidden className="size-3.5" />
           <span>{t('notes.label')}</span>
           <span aria-hidden>·</span>
-          <span>{note.author?.name ?? t('notes.formerMember')}</span>
+          <span>
+            {note.author?.name ??
+              (note.automatedBy ? automatedByLabel(note.automatedBy, t) : t('notes.formerMember'))}
+          </span>
           <time className="ml-auto tabular-nums" dateTime={note.createdAt}>
             {time}
           </time>

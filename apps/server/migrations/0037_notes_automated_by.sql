@@ -1,0 +1,1 @@
+ALTER TABLE "conversation_notes" ADD COLUMN "automated_by" jsonb;
