@@ -297,7 +297,18 @@ describe('other topics, and disconnecting', () => {
   it('a topic without an automation is kept as no action; after disconnecting, the address answers 404', async () => {
     await shopify('customers/create', { id: 1, first_name: 'Lucía' }, { webhookId: 'customer-1' });
     expect(await actedOn('customer-1')).toMatchObject({ outcome: 'ignored' });
+    // A checkout waiting for its first reminder: cancelled with the shop, not sent if it comes back.
+    await shopify('checkouts/create', checkoutCreated('c1a2b3c4d5e6f70009', newBuyer()), {
+      webhookId: 'checkout-9',
+    });
+    const waiting = await actedOn('checkout-9');
+    expect(waiting.outcome).toBe('enrolled');
     expect((await owner('DELETE', '/api/integrations/shopify')).statusCode).toBe(204);
+    const [enrolment] = await t.container.db.query<{ status: string }>(
+      'SELECT status FROM sequence_enrollments WHERE contact_id = $1',
+      [waiting.contactId],
+    );
+    expect(enrolment!.status).toBe('cancelled');
     const refused = await shopify('orders/create', orderCreated(9, newBuyer()));
     expect(refused.statusCode).toBe(404);
     expect((await owner('GET', '/api/integrations/shopify')).json()).toEqual({ connection: null });

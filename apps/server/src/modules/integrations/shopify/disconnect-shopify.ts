@@ -1,10 +1,11 @@
 import type { IntegrationsActor, IntegrationsDeps } from '../integrations.deps';
 import { assertManager } from '../triggers';
 import { auditShopify, notConnected } from './shopify-connection-row';
+import { cancelCheckoutRecoveries } from './stop-checkout-recovery';
 
 /**
  * The shop is disconnected: its address stops answering, its events go, and the recovery
- * sequence it owned is turned off (kept, with its enrolments, for the counts).
+ * sequence it owned is turned off and its waiting checkouts cancelled (kept for the counts).
  */
 export async function disconnectShopify(deps: IntegrationsDeps, actor: IntegrationsActor): Promise<void> {
   assertManager(actor);
@@ -13,11 +14,13 @@ export async function disconnectShopify(deps: IntegrationsDeps, actor: Integrati
       'DELETE FROM shopify_connections WHERE workspace_id = $1 RETURNING id, shop_domain, recovery_sequence_id',
       [actor.workspaceId],
     );
-    if (gone?.recovery_sequence_id)
+    if (gone?.recovery_sequence_id) {
       await query('UPDATE sequences SET enabled = false WHERE workspace_id = $1 AND id = $2', [
         actor.workspaceId,
         gone.recovery_sequence_id,
       ]);
+      await cancelCheckoutRecoveries(query, actor.workspaceId, gone.recovery_sequence_id, deps.clock.now());
+    }
     return gone;
   });
   if (!row) throw notConnected();

@@ -19,6 +19,7 @@ import {
   toConnection,
 } from './shopify-connection-row';
 import { variablesUsed } from './shopify-payloads';
+import { cancelCheckoutRecoveries } from './stop-checkout-recovery';
 
 type Problem = { path: string; message: string };
 
@@ -204,7 +205,10 @@ async function syncRecoverySequence(
         s.at,
       ],
     );
-    if (updated) return updated.id;
+    if (updated) {
+      if (!enabled) await cancelCheckoutRecoveries(query, actor.workspaceId, updated.id, s.at);
+      return updated.id;
+    }
     // Deleted from the sequences page: made again below.
     if (steps.length < 3) return null;
   }
