@@ -8,6 +8,7 @@ import {
   enqueueConversationEvents,
   enqueueFlowEvents,
   enqueueInboundEvents,
+  enqueueLateStatusEvents,
   enqueueStatusEvents,
   enqueueTemplateEvents,
   type WebhookDeps,
@@ -75,6 +76,7 @@ import {
   getMediaFile,
   type InboxChange,
   type InboxDeps,
+  lateStatusesApplied,
   onConversationEvents,
   type Presence,
   type RoutingWorker,
@@ -488,11 +490,6 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const shopifyWorker = createShopifyWorker(integrations);
   const automationWorker = createAutomationWorker({
     ...automation,
-    // A batch that ended bots queued their flow.completed in its transaction: send them now.
-    notify: async (changes) => {
-      await notify(changes);
-      webhookWorker.wake();
-    },
     outbox,
     callHttp: (req) => outboundRequest(outboundPolicy, req),
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
@@ -528,9 +525,10 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   // the change after commit (the realtime event) and looks.
   onConversationEvents(enqueueConversationEvents);
   botSessionsEnded.on(enqueueFlowEvents);
-  // Contacts are announced in the transaction that adds or changes them; the worker is woken after
-  // commit: by the ingest when it opened conversations (a new customer), else by contact.updated.
+  // Contacts, late statuses and bots queue theirs in the transaction that adds, applies or ends
+  // them; that transaction's commit wakes the workers (announceQueued).
   contactEvents.on(enqueueContactEvents);
+  lateStatusesApplied.on(enqueueLateStatusEvents);
   bus.subscribe((event) => {
     if (WAKES_WEBHOOKS.has(String(event.type))) webhookWorker.wake();
   });
@@ -558,9 +556,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
           createdConversationIds: recorded.createdConversationIds ?? [],
         },
         clock.now(),
-      )) +
-      (await enqueueStatusEvents(query, statuses, clock.now())) +
-      (recorded.createdConversationIds?.length ?? 0),
+      )) + (await enqueueStatusEvents(query, statuses, clock.now())),
     wakeEvents: () => webhookWorker.wake(),
     queueSends: (ids) => outbox.queueMessages(ids),
     onStatuses: async (query, statuses) => {
@@ -696,7 +692,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       ingestWorker.start();
       mediaDownloads.start();
       automationWorker.start();
-      webhookWorker.start();
+      await webhookWorker.start();
       shopifyWorker.start();
       routing.start();
       await outbox.start();

@@ -11,6 +11,7 @@ export { v1ResourcesRoutes } from './v1/v1-resources.routes';
 export {
   enqueueConversationEvents,
   enqueueInboundEvents,
+  enqueueLateStatusEvents,
   enqueueStatusEvents,
 } from './webhooks/enqueue-events';
 export {

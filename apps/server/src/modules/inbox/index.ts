@@ -58,6 +58,7 @@ export { purgeUnusedUploads, UNUSED_UPLOAD_DAYS } from './media/purge-unused-upl
 export { replyWithMediaFile } from './media/reply-with-media-file';
 export { MAX_UPLOAD_BYTES, uploadChannelMedia } from './media/upload-media';
 export { applyStoredStatuses } from './messages/apply-stored-statuses';
+export { type LateStatus, lateStatusesApplied } from './messages/late-statuses';
 export { previewOf } from './messages/message-preview';
 export type { MessageKey } from './messages/move-to-statuses';
 export { toOutboundContent } from './messages/outbound-content';

@@ -1,5 +1,6 @@
 import type { Query } from '../../../platform/db/database';
-import type { DeliveryUpdate, NewConversationEvent } from '../../inbox';
+import type { DeliveryUpdate, LateStatus, NewConversationEvent } from '../../inbox';
+import { announceQueued } from './webhook-worker';
 
 /** The `webhook-id` of a new delivery: `msg_` and 32 hex digits, made by the database. */
 const NEW_WEBHOOK_ID = `'msg_' || replace(gen_random_uuid()::text, '-', '')`;
@@ -74,7 +75,7 @@ export async function enqueueInboundEvents(
  */
 export async function enqueueStatusEvents(
   query: Query,
-  statuses: DeliveryUpdate[],
+  statuses: (Pick<DeliveryUpdate, 'channelId' | 'externalId' | 'occurredAt'> & { status: string })[],
   at: Date,
 ): Promise<number> {
   if (statuses.length === 0) return 0;
@@ -194,4 +195,14 @@ export async function enqueueOne(
     [sub.workspaceId, sub.subscriptionId, type, JSON.stringify(data), at],
   );
   return { id: Number(row!.id) };
+}
+
+/**
+ * Statuses WhatsApp reported before the message's wamid was known, applied once it was (inbox's
+ * lateStatusesApplied), through the same rules: sent once per message and status, if it holds.
+ */
+export async function enqueueLateStatusEvents(query: Query, statuses: LateStatus[]): Promise<number> {
+  if (statuses.length === 0) return 0;
+  const latest = new Date(Math.max(...statuses.map((s) => s.occurredAt.getTime())));
+  return announceQueued(query, await enqueueStatusEvents(query, statuses, latest));
 }

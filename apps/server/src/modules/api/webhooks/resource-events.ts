@@ -1,6 +1,7 @@
 import type { Query } from '../../../platform/db/database';
 import type { BotSessionEnded } from '../../automation';
 import type { ContactEvent } from '../../inbox';
+import { announceQueued } from './webhook-worker';
 
 /** The `webhook-id` of a new delivery, and "due at once" (see enqueue-events.ts). */
 const NEW_WEBHOOK_ID = `'msg_' || replace(gen_random_uuid()::text, '-', '')`;
@@ -38,7 +39,7 @@ export async function enqueueContactEvents(query: Query, events: ContactEvent[])
       events.map((e) => e.at),
     ],
   );
-  return rows.length;
+  return announceQueued(query, rows.length);
 }
 
 /**
@@ -65,7 +66,7 @@ export async function enqueueFlowEvents(query: Query, ended: BotSessionEnded[]):
      ON CONFLICT (subscription_id, dedupe_key) DO NOTHING RETURNING id`,
     [ended.map((e) => e.sessionId)],
   );
-  return rows.length;
+  return announceQueued(query, rows.length);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MessageStatus } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
 import type { InboxChange } from '../inbox.ports';
+import { lateStatusesApplied } from './late-statuses';
 import { type MessageKey, moveToStatuses } from './move-to-statuses';
 
 /**
@@ -26,15 +27,15 @@ export async function applyStoredStatuses(query: Query, keys: MessageKey[]): Pro
        JOIN unnest($1::uuid[], $2::text[]) AS v(ch, ex) ON e.channel_id = v.ch AND e.external_id = v.ex`,
     [keys.map((k) => k.channelId), keys.map((k) => k.externalId)],
   );
-  const { changes } = await moveToStatuses(
-    query,
-    events.map((e) => ({
-      channelId: e.channel_id,
-      externalId: e.external_id,
-      status: e.status,
-      occurredAt: e.occurred_at,
-      error: e.errors,
-    })),
-  );
+  const statuses = events.map((e) => ({
+    channelId: e.channel_id,
+    externalId: e.external_id,
+    status: e.status,
+    occurredAt: e.occurred_at,
+    error: e.errors,
+  }));
+  const { changes } = await moveToStatuses(query, statuses);
+  // Announced whether or not they moved the message: a listener keeps only what holds.
+  await lateStatusesApplied.emit(query, statuses);
   return changes;
 }
