@@ -11,6 +11,7 @@ import type { Container } from './container';
 import {
   apiKeysRoutes,
   graphRoutes,
+  v1AutomationRoutes,
   v1BroadcastsRoutes,
   v1CatalogRoutes,
   v1ContactsRoutes,
@@ -127,6 +128,7 @@ export async function buildApp(
   await app.register(v1ConversationsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1CatalogRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1BroadcastsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
+  await app.register(v1AutomationRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(graphRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1DocsRoutes, { publicUrl: c.config.PUBLIC_URL });
   await app.register(integrationsRoutes, { deps: c.integrations, requireMember, authOf: authOfAny });

@@ -10,7 +10,11 @@ import type {
   ApiCreateBroadcastRequest,
   ApiContactAttributesRequest,
   ApiCreateTemplateRequest,
+  ApiEnrolled,
+  ApiEnrollRequest,
+  ApiFlowStarted,
   ApiMessage,
+  ApiStartFlowRequest,
   ApiUploadedMedia,
   Broadcast,
   BroadcastRecipient,
@@ -215,6 +219,14 @@ export function createCharlaClient(options: CharlaClientOptions) {
         call<Broadcast>('cancelBroadcast', { id }, { body: {}, ...opts }),
       recipients: (id: string, query: { state?: string; cursor?: string; limit?: string } = {}) =>
         call<Page<BroadcastRecipient>>('listBroadcastRecipients', { id }, { query }),
+    },
+    automation: {
+      /** A published bot starts in the customer's conversation (a contact id or a phone). */
+      startFlow: (flowId: string, customer: ApiStartFlowRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<ApiFlowStarted>('startFlow', { id: flowId }, { body: customer, ...opts }),
+      /** The contact (or a phone, added when new) enters the sequence; says if it already was in it. */
+      enroll: (sequenceId: string, customer: ApiEnrollRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<ApiEnrolled>('enrollInSequence', { id: sequenceId }, { body: customer, ...opts }),
     },
     channels: { list: () => call<Page<ApiChannel>>('listChannels') },
     webhooks: {

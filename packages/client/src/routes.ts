@@ -38,6 +38,8 @@ export const CLIENT_ROUTES = {
   resumeBroadcast: ['POST', '/api/v1/broadcasts/{id}/resume'],
   cancelBroadcast: ['POST', '/api/v1/broadcasts/{id}/cancel'],
   listBroadcastRecipients: ['GET', '/api/v1/broadcasts/{id}/recipients'],
+  startFlow: ['POST', '/api/v1/flows/{id}/start'],
+  enrollInSequence: ['POST', '/api/v1/sequences/{id}/enrollments'],
   listChannels: ['GET', '/api/v1/channels'],
   listWebhooks: ['GET', '/api/v1/webhooks'],
   webhookEvents: ['GET', '/api/v1/webhooks/events'],

@@ -2,6 +2,7 @@ export type { ApiCaller, ApiDeps } from './api.deps';
 export { apiKeysRoutes } from './api-keys.routes';
 export { graphRoutes } from './graph/graph.routes';
 export { v1Routes } from './v1/v1.routes';
+export { v1AutomationRoutes } from './v1/v1-automation.routes';
 export { v1BroadcastsRoutes } from './v1/v1-broadcasts.routes';
 export { v1CatalogRoutes } from './v1/v1-catalog.routes';
 export { v1ContactsRoutes } from './v1/v1-contacts.routes';

@@ -30,4 +30,6 @@ export interface AutomationActor {
   role: 'owner' | 'admin' | 'agent';
   /** The client's address (request.ip, which honours TRUST_PROXY only), for the audit log. */
   ip?: string | null;
+  /** An API key acting (its `userId` is no member's): its name for the audit log. */
+  label?: string;
 }

@@ -10,4 +10,5 @@ export {
   type StateChangeEvent,
 } from './engine/enqueue-state-changes';
 export { type BotSessionEnded, botSessionsEnded } from './flows/bot-session-events';
-export { type Enrolment, enrollInSequence } from './sequences/enroll-in-sequence';
+export { startBot } from './flows/bot-sessions';
+export { type Enrolment, enrollInSequence, enrolResultOrThrow } from './sequences/enroll-in-sequence';

@@ -69,6 +69,7 @@ export {
   type CustomerSend,
   type CustomerSent,
   numberToSendFrom,
+  openCustomerConversation,
   sendToCustomer,
 } from './messages/send-to-customer';
 export { createNote } from './notes/create-note';

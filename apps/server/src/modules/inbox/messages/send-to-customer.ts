@@ -67,11 +67,40 @@ export async function sendToCustomer(
     );
     return { message, conversationId: known.conversationId, contactId: known.contactId };
   }
-  const channel = await numberToSendFrom(deps, workspaceId, send.channelId);
-  const contact = UUID.test(send.to)
-    ? await findContact(deps.db.query, workspaceId, send.to)
-    : await findContactByPhone(deps.db.query, workspaceId, readPhone(send.to, channel.default_country, 'to'));
-  const contactId = contact.id ?? (await addContact(deps, { workspaceId }, contact.number!, send.name));
+  const { conversationId, contactId } = await openCustomerConversation(deps, workspaceId, send);
+  const message = await sendMessage(deps, workspaceViewer(workspaceId), conversationId, send.message, as);
+  return { message, conversationId, contactId };
+}
+
+/**
+ * The customer's conversation with the number, for whoever writes to them by contact id or phone
+ * (an API send, a bot the API starts): the contact is found in any form of the number or added,
+ * the conversation reused or opened unassigned. `refuseOptedOut` stops before anything is written
+ * for a contact who opted out.
+ */
+export async function openCustomerConversation(
+  deps: InboxDeps,
+  workspaceId: string,
+  customer: { channelId?: string | undefined; to: string; name?: string | null | undefined },
+  opts: { path?: string; refuseOptedOut?: boolean } = {},
+): Promise<{ conversationId: string; contactId: string; channelId: string }> {
+  const channel = await numberToSendFrom(deps, workspaceId, customer.channelId);
+  const contact = UUID.test(customer.to)
+    ? await findContact(deps.db.query, workspaceId, customer.to)
+    : await findContactByPhone(
+        deps.db.query,
+        workspaceId,
+        readPhone(customer.to, channel.default_country, opts.path ?? 'to'),
+      );
+  if (opts.refuseOptedOut && contact.optedOut) {
+    throw new AppError(
+      'unprocessable',
+      'contact_opted_out',
+      'This contact opted out of messages from the business; Charla does not start conversations with them.',
+      [{ path: opts.path ?? 'to', message: 'The contact opted out' }],
+    );
+  }
+  const contactId = contact.id ?? (await addContact(deps, { workspaceId }, contact.number!, customer.name));
   const conversation = await openConversation(
     deps.db.query,
     workspaceId,
@@ -80,8 +109,7 @@ export async function sendToCustomer(
     contactId,
     deps.clock.now(),
   );
-  const message = await sendMessage(deps, workspaceViewer(workspaceId), conversation.id, send.message, as);
-  return { message, conversationId: conversation.id, contactId };
+  return { conversationId: conversation.id, contactId, channelId: channel.id };
 }
 
 async function storedMessage(
