@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reopenSnoozedConversations } from '../../src/modules/inbox';
 import { requestsAs, simulatedCustomers } from '../automation/automation-harness';
 import {
   approvedPromo,
@@ -7,6 +8,7 @@ import {
   seedContacts,
   workspaceIdOf,
 } from '../broadcasts/broadcast-fixtures';
+import { addMember, customerWrites } from '../harness/members';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { approvedTemplate } from '../templates/template-fixtures';
 import { makeKey, v1Of } from './api-harness';
@@ -43,6 +45,8 @@ const api = requestsAs(() => t)(() => t.cookie);
 const { writes, waitReceived } = simulatedCustomers(() => t, { prefix: '34633', name: 'Marta Ruiz' });
 type Event = { type: string; data: Record<string, any> };
 const eventsOf = (type: string): Event[] => receiver.events(type) as Event[];
+const until_ = <T>(what: string, fn: () => T | undefined | false) =>
+  t.waitFor(async () => fn() || undefined, what, 15_000);
 const until = <T>(what: string, fn: () => T | undefined | false) =>
   t.waitFor(async () => fn() || undefined, what, 15_000);
 
@@ -207,5 +211,42 @@ describe('flow events', () => {
       variables: { ciudad: 'Bilbao' },
       contact: { phone: '+34633000003' },
     });
+  });
+});
+
+describe('conversation events nobody clicked', () => {
+  it('a snooze ending and a removed member’s conversations going back to the queue are sent too', async () => {
+    const sub = await api('POST', '/api/webhooks', {
+      url: receiver.url,
+      events: ['conversation.status_changed', 'conversation.assigned'],
+    });
+    expect(sub.statusCode, sub.body).toBe(201);
+    const carla = await addMember(t, 'agent', 'Carla Agent');
+    const id = await customerWrites(t, '5215500000077', 'Luego te digo');
+    expect(
+      (await api('POST', `/api/conversations/${id}/assign`, { assigneeUserId: carla.userId })).statusCode,
+    ).toBe(200);
+    const until = new Date(t.clock.now().getTime() + 3600_000).toISOString();
+    const snoozed = await api('PATCH', `/api/conversations/${id}`, {
+      status: 'snoozed',
+      snoozedUntil: until,
+    });
+    expect(snoozed.statusCode, snoozed.body).toBe(200);
+    t.clock.advance(3600_000 + 1000);
+    expect(await reopenSnoozedConversations(t.container.inbox)).toBeGreaterThanOrEqual(1);
+    const reopened = await until_('the snooze ending', () =>
+      eventsOf('conversation.status_changed').find(
+        (e) => e.data.conversationId === id && e.data.from === 'snoozed' && e.data.to === 'open',
+      ),
+    );
+    expect(reopened.data.by).toEqual({ kind: 'charla' });
+
+    expect((await api('DELETE', `/api/members/${carla.userId}`)).statusCode).toBe(204);
+    const released = await until_('the conversation back to the queue', () =>
+      eventsOf('conversation.assigned').find(
+        (e) => e.data.conversationId === id && e.data.from === carla.userId && e.data.to === null,
+      ),
+    );
+    expect(released.data.by).toMatchObject({ kind: 'member', name: 'Ana Owner' });
   });
 });

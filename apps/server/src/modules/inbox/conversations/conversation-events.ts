@@ -33,10 +33,22 @@ export function onConversationEvents(listener: EventsListener): void {
   listeners.add(listener);
 }
 
+/**
+ * Tells the listeners of history lines a statement wrote itself (a snooze ending, a member's
+ * conversations back to the queue, written in one INSERT … SELECT); in that transaction.
+ */
+export async function announceConversationEvents(
+  query: Query,
+  events: NewConversationEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  for (const listener of listeners) await listener(query, events);
+}
+
 /** Appends history lines; called inside the transaction that made the change. */
 export async function recordConversationEvents(query: Query, events: NewConversationEvent[]): Promise<void> {
   if (events.length === 0) return;
-  for (const listener of listeners) await listener(query, events);
+  await announceConversationEvents(query, events);
   await query(
     `INSERT INTO conversation_events
        (workspace_id, conversation_id, actor_user_id, kind, from_value, to_value, note, occurred_at, automated_by)

@@ -1,4 +1,5 @@
 import type { InboxDeps } from '../inbox.deps';
+import { announceConversationEvents } from './conversation-events';
 
 export const REOPEN_SNOOZED_JOB = 'inbox.reopen-snoozed';
 
@@ -23,6 +24,19 @@ export async function reopenSnoozedConversations(
      SELECT workspace_id, id, 'status', 'snoozed', 'open', $1 FROM due
      RETURNING workspace_id, conversation_id`,
       [now],
+    );
+    await announceConversationEvents(
+      query,
+      reopened.map((r) => ({
+        workspaceId: r.workspace_id,
+        conversationId: r.conversation_id,
+        actorUserId: null,
+        kind: 'status' as const,
+        from: 'snoozed',
+        to: 'open',
+        note: null,
+        at: now,
+      })),
     );
     // A snooze ending is a status change by nobody: rules waiting for it hear it.
     if (reopened.length > 0 && deps.automationEvents)

@@ -1,4 +1,5 @@
 import type { InboxDeps } from '../inbox.deps';
+import { announceConversationEvents } from './conversation-events';
 
 /**
  * A member lost access (removed or deactivated): every conversation of theirs that is not
@@ -16,8 +17,9 @@ export async function returnConversationsToQueue(
   },
 ): Promise<number> {
   const now = deps.clock.now();
-  const rows = await deps.db.query<{ conversation_id: string }>(
-    `WITH released AS (
+  const rows = await deps.db.transaction(async (query) => {
+    const released = await query<{ conversation_id: string }>(
+      `WITH released AS (
        UPDATE conversations
           SET assignee_user_id = NULL,
               -- Open or pending, it waits from now; snoozed, once it reopens.
@@ -28,8 +30,23 @@ export async function returnConversationsToQueue(
        (workspace_id, conversation_id, actor_user_id, kind, from_value, to_value, note, occurred_at)
      SELECT $1, id, $3, 'assignee', $2, NULL, $4, $5 FROM released
      RETURNING conversation_id`,
-    [input.workspaceId, input.userId, input.actorUserId, input.reason, now],
-  );
+      [input.workspaceId, input.userId, input.actorUserId, input.reason, now],
+    );
+    await announceConversationEvents(
+      query,
+      released.map((r) => ({
+        workspaceId: input.workspaceId,
+        conversationId: r.conversation_id,
+        actorUserId: input.actorUserId,
+        kind: 'assignee' as const,
+        from: input.userId,
+        to: null,
+        note: input.reason,
+        at: now,
+      })),
+    );
+    return released;
+  });
   if (rows.length > 0) {
     await deps.notify(
       rows.map((r) => ({
