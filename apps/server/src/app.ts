@@ -19,6 +19,7 @@ import {
   v1DocsRoutes,
   v1ResourcesRoutes,
   v1Routes,
+  v1WebhookSubscriptionsRoutes,
   webhooksRoutes,
 } from './modules/api';
 import { auditRoutes } from './modules/audit';
@@ -129,6 +130,11 @@ export async function buildApp(
   await app.register(v1CatalogRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1BroadcastsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1AutomationRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
+  await app.register(v1WebhookSubscriptionsRoutes, {
+    deps: c.api,
+    webhooks: c.webhooks,
+    perMinute: c.config.API_RATE_LIMIT_PER_MINUTE,
+  });
   await app.register(graphRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1DocsRoutes, { publicUrl: c.config.PUBLIC_URL });
   await app.register(integrationsRoutes, { deps: c.integrations, requireMember, authOf: authOfAny });

@@ -22,11 +22,14 @@ import type {
   Contact,
   Conversation,
   CreateContactRequest,
+  CreateWebhookSubscriptionRequest,
   EraseContactResult,
   Template,
   Thread,
+  UpdateWebhookSubscriptionRequest,
   WebhookDelivery,
   WebhookSubscription,
+  WebhookSubscriptionWithSecret,
 } from '@charla/contracts';
 import { CLIENT_ROUTES, type ClientRoute } from './routes';
 
@@ -238,6 +241,15 @@ export function createCharlaClient(options: CharlaClientOptions) {
         call<{ ok: boolean }>('replayDelivery', { deliveryId }, { body: {}, ...opts }),
       test: (id: string, opts: { idempotencyKey?: string } = {}) =>
         call<{ deliveryId: string }>('sendTestEvent', { id }, { body: {}, ...opts }),
+      /** The answer holds the signing secret: keep it, it is not shown again. */
+      create: (subscription: CreateWebhookSubscriptionRequest, opts: { idempotencyKey?: string } = {}) =>
+        call<WebhookSubscriptionWithSecret>('createWebhook', {}, { body: subscription, ...opts }),
+      update: (id: string, changes: UpdateWebhookSubscriptionRequest) =>
+        call<WebhookSubscription>('updateWebhook', { id }, { body: changes }),
+      delete: (id: string) => call<null>('deleteWebhook', { id }),
+      /** A new secret (in the answer); the old one also signs for 24 hours. */
+      rotateSecret: (id: string, opts: { idempotencyKey?: string } = {}) =>
+        call<WebhookSubscriptionWithSecret>('rotateWebhookSecret', { id }, { body: {}, ...opts }),
     },
   };
 }

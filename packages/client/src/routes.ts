@@ -46,6 +46,10 @@ export const CLIENT_ROUTES = {
   listDeliveries: ['GET', '/api/v1/webhooks/{id}/deliveries'],
   replayDelivery: ['POST', '/api/v1/webhooks/deliveries/{deliveryId}/replay'],
   sendTestEvent: ['POST', '/api/v1/webhooks/{id}/test'],
+  createWebhook: ['POST', '/api/v1/webhooks'],
+  updateWebhook: ['PATCH', '/api/v1/webhooks/{id}'],
+  deleteWebhook: ['DELETE', '/api/v1/webhooks/{id}'],
+  rotateWebhookSecret: ['POST', '/api/v1/webhooks/{id}/rotate-secret'],
 } as const satisfies Record<string, readonly ['GET' | 'POST' | 'PATCH' | 'DELETE', string]>;
 
 export type ClientRoute = keyof typeof CLIENT_ROUTES;

@@ -9,6 +9,7 @@ export { v1ContactsRoutes } from './v1/v1-contacts.routes';
 export { v1ConversationsRoutes } from './v1/v1-conversations.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
 export { v1ResourcesRoutes } from './v1/v1-resources.routes';
+export { v1WebhookSubscriptionsRoutes } from './v1/v1-webhook-subscriptions.routes';
 export {
   enqueueConversationEvents,
   enqueueInboundEvents,
