@@ -14,6 +14,7 @@ import {
   v1AutomationRoutes,
   v1BroadcastsRoutes,
   v1CatalogRoutes,
+  v1ChannelsRoutes,
   v1ContactsRoutes,
   v1ConversationsRoutes,
   v1DocsRoutes,
@@ -130,6 +131,7 @@ export async function buildApp(
   await app.register(v1CatalogRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1BroadcastsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1AutomationRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
+  await app.register(v1ChannelsRoutes, { deps: c.api, perMinute: c.config.API_RATE_LIMIT_PER_MINUTE });
   await app.register(v1WebhookSubscriptionsRoutes, {
     deps: c.api,
     webhooks: c.webhooks,

@@ -7,6 +7,7 @@ import type {
   ApiBulkContact,
   ApiBulkContactsResult,
   ApiChannel,
+  ApiChannelHealth,
   ApiCreateBroadcastRequest,
   ApiContactAttributesRequest,
   ApiCreateTemplateRequest,
@@ -231,7 +232,11 @@ export function createCharlaClient(options: CharlaClientOptions) {
       enroll: (sequenceId: string, customer: ApiEnrollRequest, opts: { idempotencyKey?: string } = {}) =>
         call<ApiEnrolled>('enrollInSequence', { id: sequenceId }, { body: customer, ...opts }),
     },
-    channels: { list: () => call<Page<ApiChannel>>('listChannels') },
+    channels: {
+      list: () => call<Page<ApiChannel>>('listChannels'),
+      /** One number's health: connected, what waits in its outbox, its last error. */
+      get: (id: string) => call<ApiChannelHealth>('getChannel', { id }),
+    },
     webhooks: {
       list: () => call<Page<WebhookSubscription>>('listWebhooks'),
       events: () => call<{ type: string; description: string; example: unknown }[]>('webhookEvents'),

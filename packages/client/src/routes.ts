@@ -41,6 +41,7 @@ export const CLIENT_ROUTES = {
   startFlow: ['POST', '/api/v1/flows/{id}/start'],
   enrollInSequence: ['POST', '/api/v1/sequences/{id}/enrollments'],
   listChannels: ['GET', '/api/v1/channels'],
+  getChannel: ['GET', '/api/v1/channels/{id}'],
   listWebhooks: ['GET', '/api/v1/webhooks'],
   webhookEvents: ['GET', '/api/v1/webhooks/events'],
   listDeliveries: ['GET', '/api/v1/webhooks/{id}/deliveries'],

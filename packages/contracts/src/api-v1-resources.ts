@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ApiChannelSchema } from './api-v1';
 import { BroadcastInputSchema } from './broadcasts';
+import { ChannelBacklogSchema } from './channels';
 import { TemplateDraftSchema } from './templates';
 
 /**
@@ -72,3 +74,13 @@ export const ApiEnrolledSchema = z.object({
   status: z.enum(['enrolled', 'already_enrolled']),
 });
 export type ApiEnrolled = z.infer<typeof ApiEnrolledSchema>;
+
+/** GET /api/v1/channels/:id: a number and how it is doing right now. */
+export const ApiChannelHealthSchema = ApiChannelSchema.extend({
+  connected: z.boolean().meta({ description: 'Whether it can send now (status `connected`)' }),
+  backlog: ChannelBacklogSchema.meta({
+    description:
+      'Messages waiting in its outbox (queued, in doubt, the oldest one) and its failures of the last hour',
+  }),
+});
+export type ApiChannelHealth = z.infer<typeof ApiChannelHealthSchema>;

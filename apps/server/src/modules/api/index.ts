@@ -5,6 +5,7 @@ export { v1Routes } from './v1/v1.routes';
 export { v1AutomationRoutes } from './v1/v1-automation.routes';
 export { v1BroadcastsRoutes } from './v1/v1-broadcasts.routes';
 export { v1CatalogRoutes } from './v1/v1-catalog.routes';
+export { v1ChannelsRoutes } from './v1/v1-channels.routes';
 export { v1ContactsRoutes } from './v1/v1-contacts.routes';
 export { v1ConversationsRoutes } from './v1/v1-conversations.routes';
 export { v1DocsRoutes } from './v1/v1-docs.routes';
