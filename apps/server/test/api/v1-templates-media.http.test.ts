@@ -1,3 +1,4 @@
+import { CharlaApiError, createCharlaClient } from '@charla/client';
 import type { Template } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addForeignOwner } from '../harness/members';
@@ -197,5 +198,29 @@ describe('files with a key', () => {
     expect((await foreign('GET', `/api/v1/media/${mine.body.id}`)).statusCode).toBe(404);
     const noScope = v1Of(t, (await makeKey(t, ['messages:read'])).key);
     expect((await noScope('GET', `/api/v1/media/${mine.body.id}`)).statusCode).toBe(403);
+  });
+
+  it('the typed client uploads a Blob and downloads the same bytes, and throws the API’s error', async () => {
+    const charla = createCharlaClient({ baseUrl: t.baseUrl, apiKey: key });
+    const up = await charla.media.upload(new Blob([new Uint8Array(FILES.png.bytes)], { type: 'image/png' }), {
+      filename: 'logo.png',
+      idempotencyKey: 'client-upload-1',
+    });
+    expect(up).toMatchObject({
+      kind: 'image',
+      mimeType: 'image/png',
+      filename: 'logo.png',
+      channelId: t.sandbox.id,
+    });
+    const down = await charla.media.download(up.id);
+    expect(down.contentType).toBe('image/png');
+    expect(Buffer.from(down.bytes).equals(FILES.png.bytes)).toBe(true);
+    const error = await charla.media
+      .upload(new Blob(['MZ'], { type: 'application/x-msdownload' }), { filename: 'setup.exe' })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(CharlaApiError);
+    expect(error).toMatchObject({ status: 422, code: 'media_type_not_accepted' });
+    const missing = await charla.media.download('00000000-0000-4000-8000-000000000000').catch((e) => e);
+    expect(missing).toMatchObject({ status: 404, code: 'media_not_found' });
   });
 });

@@ -198,6 +198,7 @@ describe('a NUL character in any string input', () => {
     '/api/media',
     '/api/contacts/imports',
     '/api/broadcasts/csv-audiences',
+    '/api/v1/media',
   ];
   const PNG = Buffer.from(
     '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8ffbf1e0005fe02fea7d6a3a80000000049454e44ae426082',
