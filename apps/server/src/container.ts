@@ -58,6 +58,7 @@ import {
 } from './modules/channels';
 import {
   type ContactsDeps,
+  contactEvents,
   contactFilterSql,
   decodeCsvBytes,
   defineContactJobs,
@@ -68,7 +69,6 @@ import {
   toCsv,
 } from './modules/contacts';
 import {
-  contactEvents,
   contactViewFilters,
   createPresence,
   createRoutingWorker,

@@ -67,7 +67,7 @@ export const WEBHOOK_EVENT_CATALOG = {
   },
   'contact.created': {
     description:
-      'A contact came to be: the customer wrote for the first time, or a member or the API added them (`source`).',
+      'A contact came to be: the customer wrote for the first time, or a member, the API or an import added them (`source`).',
     example: {
       contact: {
         id: '4d2a…',

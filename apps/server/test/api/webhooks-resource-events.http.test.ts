@@ -105,6 +105,54 @@ describe('contact events', () => {
   });
 });
 
+describe('contacts changed in bulk or by a rule', () => {
+  it('the bulk API announces each contact it adds or changes; a rule tagging a customer, what it changed', async () => {
+    const v1 = v1Of(t, (await makeKey(t, ['contacts:write'])).key);
+    const bulk = await v1('POST', '/api/v1/contacts/bulk', {
+      contacts: [
+        { phone: '+34633000002', tags: ['feria'] },
+        { phone: '+34633000010', name: 'Nerea Lasa' },
+      ],
+    });
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    expect(bulk.json()).toMatchObject({ created: 1, updated: 1 });
+    const added = await until('the new one', () =>
+      eventsOf('contact.created').find((e) => e.data.contact.phone === '+34633000010'),
+    );
+    expect(added.data).toMatchObject({ source: 'api', contact: { name: 'Nerea Lasa' } });
+    const changed = await until('the known one', () =>
+      eventsOf('contact.updated').find(
+        (e) => e.data.contact.phone === '+34633000002' && e.data.source === 'api',
+      ),
+    );
+    expect(changed.data).toMatchObject({
+      changed: ['tags'],
+      contact: { tags: expect.arrayContaining(['feria']) },
+    });
+
+    const rule = await api('POST', '/api/automation/rules', {
+      name: 'Pregunta por envíos',
+      enabled: true,
+      trigger: { type: 'message_received' },
+      conditions: [{ type: 'keywords', keywords: ['envíos', 'envio'], mode: 'contains' }],
+      actions: [{ type: 'tag', tag: 'envíos' }],
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    writes('34633000011', '¿Hacéis envíos a Cádiz?');
+    const tagged = await until('the tag the rule put', () =>
+      eventsOf('contact.updated').find((e) => e.data.contact.phone === '+34633000011'),
+    );
+    expect(tagged.data).toMatchObject({
+      source: 'automation',
+      changed: ['tags'],
+      contact: { tags: ['envíos'] },
+    });
+    expect(
+      (await api('PATCH', `/api/automation/rules/${rule.json().id}`, { enabled: false })).statusCode,
+    ).toBe(200);
+  });
+});
+
 describe('template and broadcast events', () => {
   it('a submitted template comes as pending, then approved; its broadcast as completed with its counts', async () => {
     const template = await approvedPromo(t);

@@ -2,7 +2,7 @@ import type { Contact, CreateContactRequest } from '@charla/contracts';
 import { toPgSafeText } from '../../platform/db/pg-safe';
 import { AppError } from '../../platform/errors';
 import type { AuthContext } from '../auth';
-import { contactEvents } from '../inbox';
+import { contactEvents } from './contact-events';
 import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-view';
 import type { ContactsDeps } from './contacts.deps';
 import { normalizePhone } from './phone-numbers';

@@ -1,5 +1,6 @@
 export { adoptReportedWaIds } from './adopt-reported-wa-ids';
 export { bulkUpsertContacts } from './bulk-upsert-contacts';
+export { type ContactEvent, contactEvents } from './contact-events';
 export { contactFilterSql } from './contact-filter-sql';
 export { normaliseContactFilters } from './contact-filters';
 export { CONTACT_COLUMNS, type ContactRow, requireAdmin, toContact } from './contact-view';

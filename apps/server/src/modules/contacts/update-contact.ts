@@ -2,9 +2,9 @@ import type { ContactAttributeValue, OptInSource, UpdateContactRequest } from '@
 import { toPgSafeText } from '../../platform/db/pg-safe';
 import { AppError, notFound } from '../../platform/errors';
 import type { AuthContext } from '../auth';
-import { contactEvents } from '../inbox';
 import { listAttributeDefinitions } from './attribute-definitions';
 import { contactChanges } from './contact-changes';
+import { contactEvents } from './contact-events';
 import { checkAttributeValue } from './contact-values';
 import type { ContactsDeps } from './contacts.deps';
 

@@ -1,4 +1,5 @@
 import type { Query } from '../../platform/db/database';
+import { contactEvents } from './contact-events';
 import type { ImportedContact } from './import-plan';
 
 const MERGE_TAGS = (current: string, incoming: string) =>
@@ -110,5 +111,32 @@ export async function upsertContacts(
       if (at !== undefined) outcomes[at] = { id: row.id, status: row.inserted ? 'created' : 'updated' };
     }
   }
+  await contactEvents.emit(
+    query,
+    outcomes.flatMap((outcome, i) =>
+      outcome
+        ? [
+            {
+              workspaceId,
+              contactId: outcome.id,
+              kind: outcome.status,
+              fields: outcome.status === 'created' ? [] : fieldsGiven(contacts[i]!),
+              source,
+              at: now,
+            },
+          ]
+        : [],
+    ),
+  );
   return { created, updated, outcomes };
+}
+
+/** What a row brought to a contact that existed, as `contact.updated` names it. */
+function fieldsGiven(row: ImportedContact): string[] {
+  return [
+    ...(row.name ? ['name'] : []),
+    ...(row.tags.length > 0 ? ['tags'] : []),
+    ...(Object.keys(row.attributes).length > 0 ? ['attributes'] : []),
+    ...(row.optIn !== null ? ['optIn'] : []),
+  ];
 }

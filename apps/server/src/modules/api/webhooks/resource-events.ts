@@ -1,6 +1,6 @@
 import type { Query } from '../../../platform/db/database';
 import type { BotSessionEnded } from '../../automation';
-import type { ContactEvent } from '../../inbox';
+import type { ContactEvent } from '../../contacts';
 import { announceQueued } from './webhook-worker';
 
 /** The `webhook-id` of a new delivery, and "due at once" (see enqueue-events.ts). */

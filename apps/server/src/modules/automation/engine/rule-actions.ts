@@ -1,6 +1,7 @@
 import type { MessageContent, RuleAction, RuleMessage } from '@charla/contracts';
 import { fillVariables } from '@charla/contracts';
 import type { Query } from '../../../platform/db/database';
+import { contactEvents } from '../../contacts';
 import {
   type AutomatedBy,
   type InboxChange,
@@ -133,7 +134,12 @@ export async function applyStateAction(
               WHERE workspace_id = $1 AND id = $2 AND lower($3) = ANY (SELECT lower(t) FROM unnest(tags) t) RETURNING id`,
         [target.workspaceId, target.contactId, action.tag, ctx.at],
       );
-      if (rows.length > 0) say(action.add ? 'tagged' : 'untagged', action.tag);
+      if (rows.length > 0) {
+        say(action.add ? 'tagged' : 'untagged', action.tag);
+        await contactEvents.emit(query, [
+          { ...contactOf(target), kind: 'updated', fields: ['tags'], source: 'automation', at: ctx.at },
+        ]);
+      }
       return;
     }
     case 'set_attribute': {
@@ -143,7 +149,12 @@ export async function applyStateAction(
           WHERE workspace_id = $1 AND id = $2 AND attributes->>$3 IS DISTINCT FROM $4 RETURNING id`,
         [target.workspaceId, target.contactId, action.key, value, ctx.at],
       );
-      if (rows.length > 0) say('attribute', `${action.key} = ${value}`);
+      if (rows.length > 0) {
+        say('attribute', `${action.key} = ${value}`);
+        await contactEvents.emit(query, [
+          { ...contactOf(target), kind: 'updated', fields: ['attributes'], source: 'automation', at: ctx.at },
+        ]);
+      }
       return;
     }
     case 'status': {
@@ -277,3 +288,8 @@ export function ruleMessageContent(
       return fileContent(message, variables, files.files, files.channelId);
   }
 }
+
+const contactOf = (target: { workspaceId: string; contactId: string }) => ({
+  workspaceId: target.workspaceId,
+  contactId: target.contactId,
+});

@@ -1,9 +1,8 @@
 import type { Query } from '../../../platform/db/database';
 import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe';
-import { adoptReportedWaIds } from '../../contacts';
+import { adoptReportedWaIds, contactEvents } from '../../contacts';
 import { autoAssignConversations } from '../conversations/auto-assign';
 import { recordConversationEvents } from '../conversations/conversation-events';
-import { contactEvents } from '../customers/contact-events';
 import { applyIdentityChange, linkSenderIdentities, recordSenderDetails } from '../customers/link-identities';
 import {
   applyConsentKeywords,

@@ -153,7 +153,7 @@ export const webhooksEn: typeof webhooksEs = {
     },
     contact: {
       created:
-        'A new contact: the customer wrote for the first time, or a member or the API added them (`source`).',
+        'A new contact: the customer wrote for the first time, or a member, the API or an import added them (`source`).',
       updated:
         'What Charla keeps about a contact changed: `changed` says what (name, notes, tags, attributes, consent); `contact` is as it is now.',
       opted_out:

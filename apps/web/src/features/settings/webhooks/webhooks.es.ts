@@ -153,7 +153,7 @@ export const webhooksEs = {
     },
     contact: {
       created:
-        'Un contacto nuevo: el cliente escribió por primera vez, o lo añadió un miembro o la API (`source`).',
+        'Un contacto nuevo: el cliente escribió por primera vez, o lo añadió un miembro, la API o una importación (`source`).',
       updated:
         'Cambió lo que Charla guarda de un contacto: `changed` dice qué (nombre, notas, etiquetas, atributos, consentimiento); `contact` es como quedó.',
       opted_out:

@@ -1,4 +1,4 @@
-import { createTxTopic } from '../../../platform/events/tx-topic';
+import { createTxTopic } from '../../platform/events/tx-topic';
 
 /** A contact came to be, or what Charla keeps about it changed (announced in that transaction). */
 export interface ContactEvent {
@@ -7,8 +7,8 @@ export interface ContactEvent {
   kind: 'created' | 'updated';
   /** What changed (`name`, `tags`, `attributes`, `notes`, `optIn`); empty for a new contact. */
   fields: string[];
-  /** Where it came from: `whatsapp` (the customer wrote), `member`, `api`, `import`. */
-  source: 'whatsapp' | 'member' | 'api' | 'import';
+  /** Where it came from: `whatsapp` (the customer wrote), `member`, `api`, `import`, `automation` (a rule or a bot). */
+  source: 'whatsapp' | 'member' | 'api' | 'import' | 'automation';
   at: Date;
 }
 
