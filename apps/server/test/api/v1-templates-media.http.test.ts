@@ -223,4 +223,13 @@ describe('files with a key', () => {
     const missing = await charla.media.download('00000000-0000-4000-8000-000000000000').catch((e) => e);
     expect(missing).toMatchObject({ status: 404, code: 'media_not_found' });
   });
+
+  it('are documented as a multipart form in and bytes out', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const form = doc.paths['/api/v1/media'].post.requestBody.content['multipart/form-data'].schema;
+    expect(form.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    const bytes = doc.paths['/api/v1/media/{id}'].get.responses['200'].content;
+    expect(Object.keys(bytes)).toEqual(['application/octet-stream']);
+    expect(doc.paths['/api/v1/templates/{id}'].delete.responses['204'].content).toBeUndefined();
+  });
 });

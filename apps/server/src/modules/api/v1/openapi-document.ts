@@ -51,7 +51,7 @@ export function v1OpenApiDocument(whole: Readonly<Record<string, unknown>>, serv
       const names = v1Tags.map((t) => t.slice(V1_TAG_PREFIX.length));
       for (const n of names) tags.add(n);
       paths[path] ??= {};
-      paths[path]![method] = { ...operation, tags: names };
+      paths[path]![method] = { ...operation, tags: names, ...tidyResponses(operation) };
     }
   }
   const components = (source.components ?? {}) as Record<string, unknown>;
@@ -68,4 +68,26 @@ export function v1OpenApiDocument(whole: Readonly<Record<string, unknown>>, serv
       },
     },
   };
+}
+
+type Responses = Record<string, { content?: Record<string, { schema?: { format?: string } }> }>;
+
+/**
+ * What swagger cannot tell from a zod schema: a 204 has no body, and a file download
+ * (a `binary` string) is its own type, not JSON.
+ */
+function tidyResponses(operation: object): { responses?: Responses } {
+  const { responses: all } = operation as { responses?: Responses };
+  if (!all) return {};
+  const responses: Responses = {};
+  for (const [status, response] of Object.entries(all)) {
+    const json = response.content?.['application/json'];
+    if (status === '204') {
+      const { content: _none, ...rest } = response;
+      responses[status] = rest;
+    } else if (json?.schema?.format === 'binary') {
+      responses[status] = { ...response, content: { 'application/octet-stream': json } };
+    } else responses[status] = response;
+  }
+  return { responses };
 }

@@ -105,6 +105,13 @@ export async function v1CatalogRoutes(appIn: FastifyInstance, opts: { deps: ApiD
       consumes: ['multipart/form-data'],
       headers: IdempotencyHeader,
       querystring: z.object({ channel: z.uuid().optional() }),
+      // Documents the form; the parts are read as a stream (filePart), so nothing here is validated.
+      body: z
+        .object({
+          channel: z.uuid().optional().meta({ description: "A number's id, sent before the file" }),
+          file: z.string().meta({ format: 'binary', description: 'The file, with its name and type' }),
+        })
+        .nullish(),
       response: { 201: ApiUploadedMediaSchema },
     }),
     async (req, reply) => {
