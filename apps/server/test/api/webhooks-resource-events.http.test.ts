@@ -43,10 +43,9 @@ afterAll(async () => {
 
 const api = requestsAs(() => t)(() => t.cookie);
 const { writes, waitReceived } = simulatedCustomers(() => t, { prefix: '34633', name: 'Marta Ruiz' });
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the events' payloads field by field
 type Event = { type: string; data: Record<string, any> };
 const eventsOf = (type: string): Event[] => receiver.events(type) as Event[];
-const until_ = <T>(what: string, fn: () => T | undefined | false) =>
-  t.waitFor(async () => fn() || undefined, what, 15_000);
 const until = <T>(what: string, fn: () => T | undefined | false) =>
   t.waitFor(async () => fn() || undefined, what, 15_000);
 
@@ -274,15 +273,15 @@ describe('conversation events nobody clicked', () => {
     expect(
       (await api('POST', `/api/conversations/${id}/assign`, { assigneeUserId: carla.userId })).statusCode,
     ).toBe(200);
-    const until = new Date(t.clock.now().getTime() + 3600_000).toISOString();
+    const snoozeEnd = new Date(t.clock.now().getTime() + 3600_000).toISOString();
     const snoozed = await api('PATCH', `/api/conversations/${id}`, {
       status: 'snoozed',
-      snoozedUntil: until,
+      snoozedUntil: snoozeEnd,
     });
     expect(snoozed.statusCode, snoozed.body).toBe(200);
     t.clock.advance(3600_000 + 1000);
     expect(await reopenSnoozedConversations(t.container.inbox)).toBeGreaterThanOrEqual(1);
-    const reopened = await until_('the snooze ending', () =>
+    const reopened = await until('the snooze ending', () =>
       eventsOf('conversation.status_changed').find(
         (e) => e.data.conversationId === id && e.data.from === 'snoozed' && e.data.to === 'open',
       ),
@@ -290,7 +289,7 @@ describe('conversation events nobody clicked', () => {
     expect(reopened.data.by).toEqual({ kind: 'charla' });
 
     expect((await api('DELETE', `/api/members/${carla.userId}`)).statusCode).toBe(204);
-    const released = await until_('the conversation back to the queue', () =>
+    const released = await until('the conversation back to the queue', () =>
       eventsOf('conversation.assigned').find(
         (e) => e.data.conversationId === id && e.data.from === carla.userId && e.data.to === null,
       ),
