@@ -482,6 +482,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     clock,
     secrets,
     inbox,
+    automation,
     publicUrl: config.PUBLIC_URL,
     wakeAutomation: () => automationWorker.wake(),
     wakeShopify: () => shopifyWorker.wake(),

@@ -15,6 +15,8 @@ export const JsonPathSchema = z
 export const IncomingActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('template'), templateId: z.uuid() }),
   z.object({ kind: z.literal('sequence'), sequenceId: z.uuid() }),
+  /** A published bot starts in the customer's conversation with the trigger's number. */
+  z.object({ kind: z.literal('flow'), flowId: z.uuid() }),
 ]);
 export type IncomingAction = z.infer<typeof IncomingActionSchema>;
 
@@ -69,8 +71,8 @@ export const IncomingPayloadSchema = z.object({
   id: z.string(),
   receivedAt: z.string(),
   body: z.unknown(),
-  /** sent: the template left; enrolled: the contact joined the sequence; duplicate: seen before; failed: why in `detail`. */
-  outcome: z.enum(['sent', 'enrolled', 'duplicate', 'failed']),
+  /** sent: the template left; enrolled: the contact joined the sequence; started: the bot began; duplicate: seen before; failed: why in `detail`. */
+  outcome: z.enum(['sent', 'enrolled', 'started', 'duplicate', 'failed']),
   detail: z.string().nullable(),
   messageId: z.string().nullable(),
   contactId: z.string().nullable(),

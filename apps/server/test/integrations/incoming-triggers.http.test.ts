@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const session = (
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
   cookie = t.cookie,
@@ -172,6 +172,76 @@ describe('incoming webhook triggers', () => {
       done.json().contactId,
     ]);
     expect(rows).toHaveLength(1);
+  });
+
+  it('starts a published bot with the customer; an unpublished bot is refused when saving', async () => {
+    const flow = (await session('POST', '/api/flows', { name: 'Cita confirmada' })).json();
+    const refused = await session('POST', '/api/integrations/triggers', {
+      name: 'Calendly',
+      channelId: t.sandbox.id,
+      action: { kind: 'flow', flowId: flow.id },
+      mapping: { phone: 'invitee.phone' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({
+      code: 'flow_not_published',
+      fields: [{ path: 'action.flowId', message: 'Not published yet' }],
+    });
+    const draft = {
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'ask',
+          type: 'choice',
+          text: '¿Confirmas tu cita de mañana?',
+          options: [{ id: 'yes', title: 'Sí' }],
+        },
+        { id: 'bye', type: 'end', text: '¡Te esperamos!' },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'ask' },
+        { id: 'e2', source: 'ask', sourceHandle: 'option:yes', target: 'bye' },
+      ],
+    };
+    expect(
+      (await session('PUT', `/api/flows/${flow.id}`, { name: 'Cita confirmada', draft })).statusCode,
+    ).toBe(200);
+    const published = await session('POST', `/api/flows/${flow.id}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    const res = await session('POST', '/api/integrations/triggers', {
+      name: 'Calendly',
+      channelId: t.sandbox.id,
+      action: { kind: 'flow', flowId: flow.id },
+      mapping: { phone: 'invitee.phone', name: 'invitee.name' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+
+    // The customer wrote this morning: the window is open for the bot's question.
+    t.simulator.sendAsCustomer({
+      phoneNumberId: t.sandbox.phoneNumberId,
+      waId: '5215560000008',
+      name: 'Rosa',
+      text: 'Hola',
+    });
+    await t.waitFor(
+      async () =>
+        (await t.container.db.query(`SELECT 1 FROM contacts WHERE wa_id = '5215560000008'`)).length > 0,
+      'the customer',
+    );
+    const done = await post(res.json(), { invitee: { phone: '+52 1 55 6000 0008', name: 'Rosa' } });
+    expect(done.statusCode, done.body).toBe(202);
+    expect(done.json().outcome).toBe('started');
+    await t.waitFor(
+      async () =>
+        sendsTo('+5215560000008').some((s) =>
+          JSON.stringify(s.body).includes('¿Confirmas tu cita de mañana?'),
+        ),
+      'the bot asking the customer',
+    );
+    expect((await payloads(res.json().id))[0]).toMatchObject({
+      outcome: 'started',
+      contactId: done.json().contactId,
+    });
   });
 
   it('are managed by owners and admins only; a turned-off trigger refuses payloads', async () => {

@@ -11,4 +11,5 @@ export {
 } from './engine/enqueue-state-changes';
 export { type BotSessionEnded, botSessionsEnded } from './flows/bot-session-events';
 export { startBot } from './flows/bot-sessions';
+export { startFlowForCustomer } from './flows/start-flow-for-customer';
 export { type Enrolment, enrollInSequence, enrolResultOrThrow } from './sequences/enroll-in-sequence';

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { SecretBox } from '../../platform/crypto';
 import type { Database } from '../../platform/db/database';
+import type { AutomationDeps } from '../automation';
 import type { InboxDeps } from '../inbox';
 
 /** What incoming webhook triggers need, built once in container.ts. */
@@ -11,6 +12,8 @@ export interface IntegrationsDeps {
   secrets: SecretBox;
   /** Templates are sent through the inbox (and so the outbox), as every other message. */
   inbox: InboxDeps;
+  /** Bots a trigger starts (as the API does). */
+  automation: AutomationDeps;
   /** Charla's public address, for the trigger's URL. */
   publicUrl: string;
   /** After a commit that enrolled contacts in a sequence. */

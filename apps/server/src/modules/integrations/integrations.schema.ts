@@ -42,7 +42,7 @@ export const incomingPayloads = pgTable(
     /** The sender's delivery id (Idempotency-Key, X-Shopify-Webhook-Id, webhook-id…): a retry is not acted on twice. */
     dedupeKey: text('dedupe_key'),
     body: jsonb('body').notNull(),
-    outcome: text('outcome', { enum: ['sent', 'enrolled', 'duplicate', 'failed'] }).notNull(),
+    outcome: text('outcome', { enum: ['sent', 'enrolled', 'started', 'duplicate', 'failed'] }).notNull(),
     detail: text('detail'),
     messageId: uuid('message_id'),
     contactId: uuid('contact_id'),

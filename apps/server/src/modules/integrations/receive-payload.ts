@@ -2,8 +2,8 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { type IncomingAction, IncomingMappingSchema, valueAt } from '@charla/contracts';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
-import { enrollInSequence } from '../automation';
-import { findOrAddContact, sendToCustomer } from '../inbox';
+import { enrollInSequence, startFlowForCustomer } from '../automation';
+import { findOrAddContact, sendToCustomer, workspaceViewer } from '../inbox';
 import type { IntegrationsDeps } from './integrations.deps';
 
 /** Payloads kept per trigger for people mapping fields. */
@@ -26,7 +26,7 @@ interface Trigger {
 }
 
 export interface Received {
-  outcome: 'sent' | 'enrolled' | 'duplicate';
+  outcome: 'sent' | 'enrolled' | 'started' | 'duplicate';
   messageId: string | null;
   contactId: string | null;
 }
@@ -42,7 +42,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'n
  * `X-Charla-Secret`, or `X-Charla-Signature: sha256=<hex HMAC-SHA256 of the body>`), kept for the
  * mapping screen, and acted on once per sender delivery id: the customer's phone and name and the
  * template's variables read from the mapped paths, then the template sent (through the inbox and
- * outbox, as "Integration «name»") or the contact enrolled in the sequence. What went wrong is
+ * outbox, as "Integration «name»"), the contact enrolled in the sequence or the bot started. What went wrong is
  * answered to the sender and kept with the payload.
  */
 export async function receivePayload(
@@ -189,6 +189,15 @@ async function act(deps: IntegrationsDeps, trigger: Trigger, body: unknown): Pro
       },
     );
     return { outcome: 'sent', messageId: sent.message.id, contactId: sent.contactId };
+  }
+  if (trigger.action.kind === 'flow') {
+    const started = await startFlowForCustomer(
+      deps,
+      { ...workspaceViewer(trigger.workspace_id), label: `Integration «${trigger.name}»` },
+      trigger.action.flowId,
+      { channelId: trigger.channel_id, to: phone, name, path: mapping.phone },
+    );
+    return { outcome: 'started', messageId: null, contactId: started.contactId };
   }
   const contact = await findOrAddContact(deps.inbox, trigger.workspace_id, phone, {
     name,

@@ -69,7 +69,7 @@ const toTrigger = (deps: IntegrationsDeps, r: Row): IncomingTrigger => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-/** The number, template or sequence named must be this workspace's (and the template approved for the number's account). */
+/** The number, template, sequence or bot named must be this workspace's (and the template approved for the number's account). */
 async function assertTargets(
   deps: IntegrationsDeps,
   workspaceId: string,
@@ -105,6 +105,25 @@ async function assertTargets(
       );
     }
     assertMappable(toTemplate(await findTemplateRow(deps.db, workspaceId, action.templateId)), mapping);
+  }
+  if (action?.kind === 'flow') {
+    const [flow] = await deps.db.query<{ published_version: number | null }>(
+      'SELECT published_version FROM flows WHERE workspace_id = $1 AND id = $2',
+      [workspaceId, action.flowId],
+    );
+    if (!flow) {
+      throw new AppError('unprocessable', 'flow_not_found', 'That bot is not one of this workspace.', [
+        { path: 'action.flowId', message: 'No such bot' },
+      ]);
+    }
+    if (flow.published_version === null) {
+      throw new AppError(
+        'unprocessable',
+        'flow_not_published',
+        'That bot was never published; publish it in Automation › Bots first.',
+        [{ path: 'action.flowId', message: 'Not published yet' }],
+      );
+    }
   }
   if (action?.kind === 'sequence') {
     const [sequence] = await deps.db.query('SELECT 1 FROM sequences WHERE workspace_id = $1 AND id = $2', [

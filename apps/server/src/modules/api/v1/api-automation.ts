@@ -1,7 +1,7 @@
 import type { ApiEnrolled, ApiEnrollRequest, ApiFlowStarted, ApiStartFlowRequest } from '@charla/contracts';
 import { AppError, notFound } from '../../../platform/errors';
-import { enrollInSequence, enrolResultOrThrow, startBot } from '../../automation';
-import { findOrAddContact, openCustomerConversation, workspaceViewer } from '../../inbox';
+import { enrollInSequence, enrolResultOrThrow, startFlowForCustomer } from '../../automation';
+import { findOrAddContact, workspaceViewer } from '../../inbox';
 import type { ApiCaller, ApiDeps } from '../api.deps';
 import { keyActor } from './v1-route-kit';
 
@@ -35,39 +35,11 @@ export async function startApiFlow(
   body: ApiStartFlowRequest,
 ): Promise<ApiFlowStarted> {
   const customer = customerOf(body);
-  const [flow] = await deps.db.query<{ name: string; published_version: number | null }>(
-    'SELECT name, published_version FROM flows WHERE workspace_id = $1 AND id = $2',
-    [caller.workspaceId, flowId],
-  );
-  if (!flow) throw notFound('flow');
-  if (flow.published_version === null) {
-    throw new AppError(
-      'unprocessable',
-      'flow_not_published',
-      `The bot "${flow.name}" was never published; publish it in Automation › Bots first.`,
-    );
-  }
-  const { conversationId, contactId } = await openCustomerConversation(
-    deps.inbox,
-    caller.workspaceId,
-    { channelId: body.channel, to: customer.to },
-    { path: customer.path, refuseOptedOut: true },
-  );
-  const [running] = await deps.db.query<{ name: string }>(
-    `SELECT f.name FROM bot_sessions s JOIN flows f ON f.id = s.flow_id
-      WHERE s.workspace_id = $1 AND s.conversation_id = $2 AND s.status = 'active'`,
-    [caller.workspaceId, conversationId],
-  );
-  if (running) {
-    throw new AppError(
-      'conflict',
-      'bot_running',
-      `The bot "${running.name}" is running in this conversation; one bot at a time.`,
-      undefined,
-      { conversationId },
-    );
-  }
-  await startBot(deps.automation, automationActor(caller), conversationId, flowId);
+  const { conversationId, contactId } = await startFlowForCustomer(deps, automationActor(caller), flowId, {
+    channelId: body.channel,
+    to: customer.to,
+    path: customer.path,
+  });
   return { flowId, conversationId, contactId, status: 'queued' };
 }
 

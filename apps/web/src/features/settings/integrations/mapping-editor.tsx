@@ -1,4 +1,4 @@
-import type { IncomingPayload, IncomingTrigger, Sequence, Template } from '@charla/contracts';
+import type { IncomingPayload, IncomingTrigger, Template } from '@charla/contracts';
 import { renderTemplate } from '@charla/contracts/template-rules';
 import { ArrowRight, CheckCircle2, CircleAlert, MousePointerClick, Search } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
@@ -39,7 +39,8 @@ const normalise = (path: string) => path.trim().replace(/^\$\./, '');
 export function MappingEditor(props: {
   trigger: IncomingTrigger;
   template: Template | null;
-  sequence: Sequence | null;
+  /** The sequence the trigger enrols in, or the bot it starts: its name for the preview. */
+  target: { kind: 'sequence' | 'flow'; name: string } | null;
   sample: IncomingPayload | null;
 }) {
   const { trigger, template, sample } = props;
@@ -144,7 +145,7 @@ export function MappingEditor(props: {
           <Preview
             trigger={trigger}
             template={template}
-            sequence={props.sequence}
+            target={props.target}
             sample={sample}
             fields={fields}
             variables={variables}
@@ -403,7 +404,7 @@ function SampleFields(props: {
 function Preview(props: {
   trigger: IncomingTrigger;
   template: Template | null;
-  sequence: Sequence | null;
+  target: { kind: 'sequence' | 'flow'; name: string } | null;
   sample: IncomingPayload;
   fields: MappingFields;
   variables: VariableField[];
@@ -498,7 +499,9 @@ function Preview(props: {
               data-testid="trigger-preview-verdict"
             >
               <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0" />
-              {t('integrations.preview.wouldEnrol', { sequence: props.sequence?.name ?? '…' })}
+              {props.target?.kind === 'flow'
+                ? t('integrations.preview.wouldStart', { flow: props.target.name })
+                : t('integrations.preview.wouldEnrol', { sequence: props.target?.name ?? '…' })}
             </p>
           )}
           {rendered ? (

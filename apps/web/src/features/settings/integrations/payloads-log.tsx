@@ -15,6 +15,7 @@ import { payloadDetail } from './trigger-view';
 const OUTCOME_TONE: Record<IncomingPayload['outcome'], BadgeTone> = {
   sent: 'green',
   enrolled: 'blue',
+  started: 'blue',
   duplicate: 'neutral',
   failed: 'red',
 };
@@ -118,7 +119,7 @@ function PayloadRow(props: {
   const describe = usePayloadDetail();
   const detail =
     describe(payload.detail) ??
-    (payload.outcome === 'sent' || payload.outcome === 'enrolled'
+    (payload.outcome === 'sent' || payload.outcome === 'enrolled' || payload.outcome === 'started'
       ? t(`integrations.payloads.done.${payload.outcome}`)
       : null);
   const jsonId = `trigger-payload-${payload.id}`;

@@ -4,7 +4,7 @@ import type {
   IncomingTriggerWithSecret,
   UpdateIncomingTriggerRequest,
 } from '@charla/contracts';
-import { ListOrdered, Send } from 'lucide-react';
+import { Bot, ListOrdered, Send } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cn } from '../../../lib/cn';
@@ -63,6 +63,7 @@ export function TriggerForm(
   const [sequenceId, setSequenceId] = useState(
     before?.action.kind === 'sequence' ? before.action.sequenceId : '',
   );
+  const [flowId, setFlowId] = useState(before?.action.kind === 'flow' ? before.action.flowId : '');
   const [fields, setFields] = useState<MappingFields>(DEFAULT_FIELDS);
   const [problems, setProblems] = useState<Partial<Record<string, string>>>({});
 
@@ -73,6 +74,8 @@ export function TriggerForm(
     (x) => x.wabaId === channel?.wabaId && (isSendableTemplate(x) || x.id === templateId),
   );
   const sequences = targets.sequences.filter((s) => s.channelId === channelId || s.id === sequenceId);
+  // Only a published bot can start.
+  const flows = targets.flows.filter((f) => f.publishedVersion !== null || f.id === flowId);
   const template = templates.find((x) => x.id === templateId) ?? null;
   const variables = kind === 'template' ? variableFields(template) : [];
 
@@ -91,6 +94,7 @@ export function TriggerForm(
     if (!name.trim()) found.name = t('integrations.form.nameMissing');
     if (kind === 'template' && !template) found.template = t('integrations.form.templateMissing');
     if (kind === 'sequence' && !sequenceId) found.sequence = t('integrations.form.sequenceMissing');
+    if (kind === 'flow' && !flowId) found.flow = t('integrations.form.flowMissing');
     if (!before) {
       for (const key of ['phone', 'name', ...variables.map((v) => v.key)] as FieldKey[]) {
         const problem = pathProblem(fields[key] ?? '', key === 'phone');
@@ -100,7 +104,11 @@ export function TriggerForm(
     setProblems(found);
     if (Object.keys(found).length > 0 || !channelId) return;
     const action: IncomingAction =
-      kind === 'template' ? { kind, templateId } : { kind: 'sequence', sequenceId };
+      kind === 'template'
+        ? { kind, templateId }
+        : kind === 'flow'
+          ? { kind, flowId }
+          : { kind: 'sequence', sequenceId };
     if (!before) {
       create.mutate(
         { name: name.trim(), channelId, action, mapping: mappingOf(fields, template) },
@@ -126,6 +134,7 @@ export function TriggerForm(
   const nameError = problemOf('name', 'name');
   const templateError = problemOf('template', 'action.templateId');
   const sequenceError = problemOf('sequence', 'action.sequenceId');
+  const flowError = problemOf('flow', 'action.flowId');
 
   return (
     <DialogContent
@@ -189,11 +198,12 @@ export function TriggerForm(
             <legend className="mb-2 text-sm font-medium text-neutral-800 dark:text-neutral-200">
               {t('integrations.form.action')}
             </legend>
-            <div className="grid gap-2 sm:grid-cols-2">
+            <div className="grid gap-2 sm:grid-cols-3">
               {(
                 [
                   ['template', Send],
                   ['sequence', ListOrdered],
+                  ['flow', Bot],
                 ] as const
               ).map(([option, Icon]) => (
                 <label
@@ -257,6 +267,30 @@ export function TriggerForm(
                     {templates.map((x) => (
                       <option key={x.id} value={x.id}>
                         {x.name} ({x.language})
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )
+            ) : kind === 'flow' ? (
+              flows.length === 0 ? (
+                <Alert tone="warning">{t('integrations.form.noFlows')}</Alert>
+              ) : (
+                <Field id="trigger-flow" label={t('integrations.form.flowPick')} error={flowError}>
+                  <Select
+                    id="trigger-flow"
+                    value={flowId}
+                    onChange={(event) => {
+                      setFlowId(event.target.value);
+                      clear('flow');
+                    }}
+                    aria-invalid={Boolean(flowError)}
+                    data-testid="trigger-flow"
+                  >
+                    <option value="">{t('integrations.form.flowNone')}</option>
+                    {flows.map((f) => (
+                      <option key={f.id} value={f.id}>
+                        {f.name}
                       </option>
                     ))}
                   </Select>

@@ -78,8 +78,18 @@ function Trigger({ trigger, onDeleted }: { trigger: IncomingTrigger; onDeleted: 
   const { action } = trigger;
   const template =
     action.kind === 'template' ? (targets.templates.find((x) => x.id === action.templateId) ?? null) : null;
-  const sequence =
-    action.kind === 'sequence' ? (targets.sequences.find((s) => s.id === action.sequenceId) ?? null) : null;
+  const target =
+    action.kind === 'sequence'
+      ? nameOf(
+          'sequence',
+          targets.sequences.find((s) => s.id === action.sequenceId),
+        )
+      : action.kind === 'flow'
+        ? nameOf(
+            'flow',
+            targets.flows.find((f) => f.id === action.flowId),
+          )
+        : null;
 
   return (
     <>
@@ -112,7 +122,7 @@ function Trigger({ trigger, onDeleted }: { trigger: IncomingTrigger; onDeleted: 
             key={JSON.stringify(trigger.action)}
             trigger={trigger}
             template={template}
-            sequence={sequence}
+            target={target}
             sample={sample}
           />
           <PayloadsLog payloads={list} sampleId={sample?.id ?? null} onUseSample={setSampleId} />
@@ -173,3 +183,6 @@ function Connection({ trigger }: { trigger: IncomingTrigger }) {
     </Card>
   );
 }
+
+const nameOf = (kind: 'sequence' | 'flow', found: { name: string } | undefined) =>
+  found ? { kind, name: found.name } : null;

@@ -1,10 +1,11 @@
-import type { Channel, IncomingTrigger, Sequence, Template } from '@charla/contracts';
-import { ListOrdered, Send } from 'lucide-react';
+import type { Channel, Flow, IncomingTrigger, Sequence, Template } from '@charla/contracts';
+import { Bot, ListOrdered, Send } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { clock, formatDate } from '../../../lib/format';
 import { formatPhone } from '../../../lib/phone-number';
 import { useNow } from '../../../lib/use-now';
 import { Badge } from '../../../ui/badge';
+import { useFlows } from '../../automation/flows.api';
 import { useSequences } from '../../automation/sequences.api';
 import { formatRelative } from '../api-keys/api-key-view';
 import { useChannels } from '../settings.api';
@@ -18,11 +19,13 @@ export function useTriggerTargets() {
   const channels = useChannels();
   const templates = useAllTemplates();
   const sequences = useSequences();
+  const flows = useFlows();
   return {
     channels: channels.data ?? [],
     templates: templates.data ?? [],
     sequences: sequences.data ?? [],
-    isPending: channels.isPending || templates.isPending || sequences.isPending,
+    flows: flows.data ?? [],
+    isPending: channels.isPending || templates.isPending || sequences.isPending || flows.isPending,
   };
 }
 
@@ -30,6 +33,7 @@ export interface TriggerTargets {
   channels: Channel[];
   templates: Template[];
   sequences: Sequence[];
+  flows: Flow[];
   /** Until they load, no sentence (a template not found yet is not a template gone). */
   isPending: boolean;
 }
@@ -58,13 +62,16 @@ export function ActionSentence({ trigger, targets }: { trigger: IncomingTrigger;
       : template.status === 'approved'
         ? t('integrations.action.template', values)
         : t('integrations.action.templateNotApproved', values);
+  } else if (action.kind === 'flow') {
+    const flow = targets.flows.find((f) => f.id === action.flowId);
+    sentence = flow ? t('integrations.action.flow', { flow: flow.name }) : t('integrations.action.flowGone');
   } else {
     const sequence = targets.sequences.find((s) => s.id === action.sequenceId);
     sentence = sequence
       ? t('integrations.action.sequence', { sequence: sequence.name })
       : t('integrations.action.sequenceGone');
   }
-  const Icon = action.kind === 'template' ? Send : ListOrdered;
+  const Icon = action.kind === 'template' ? Send : action.kind === 'flow' ? Bot : ListOrdered;
   return (
     <p
       className="flex items-start gap-1.5 text-sm text-neutral-700 dark:text-neutral-300"
