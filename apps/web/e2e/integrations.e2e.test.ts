@@ -273,6 +273,25 @@ describe('Settings › Integrations', () => {
     });
     expect(sequence.status(), await sequence.text()).toBe(201);
     const sequenceId = ((await sequence.json()) as { id: string }).id;
+    const flow = await owner.request.post(`${server.url}/api/flows`, {
+      data: { name: 'Recordatorio de cita' },
+    });
+    const flowId = ((await flow.json()) as { id: string }).id;
+    const draft = {
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'bye', type: 'end', text: 'Te esperamos mañana a las 10:00.' },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'bye' }],
+    };
+    expect(
+      (
+        await owner.request.put(`${server.url}/api/flows/${flowId}`, {
+          data: { name: 'Recordatorio de cita', draft },
+        })
+      ).status(),
+    ).toBe(200);
+    expect((await owner.request.post(`${server.url}/api/flows/${flowId}/publish`)).status()).toBe(200);
     for (const name of ['Formulario de contacto', 'Prueba vieja']) {
       const created = await owner.request.post(`${server.url}/api/integrations/triggers`, {
         data: { name, channelId, action: { kind: 'sequence', sequenceId }, mapping: { phone: 'phone' } },
@@ -305,9 +324,16 @@ describe('Settings › Integrations', () => {
     expect(await page.getByTestId('trigger-kind-sequence').isChecked()).toBe(true);
     expect(await page.getByTestId('trigger-sequence').inputValue()).toBe(sequenceId);
     await page.getByTestId('trigger-name-input').fill('Prueba vieja (sin usar)');
+    // A third thing a trigger can do: start one of the published bots.
+    await page.locator('label:has([data-testid="trigger-kind-flow"])').click();
+    await page.getByTestId('trigger-flow').selectOption({ label: 'Recordatorio de cita' });
+    await shoot(page, 'integrations-trigger-bot-es-1280');
     await page.getByTestId('trigger-submit').click();
     const old = page.locator('[data-testid="trigger-card"][data-name="Prueba vieja (sin usar)"]');
     await old.waitFor();
+    await expect
+      .poll(() => old.getByTestId('trigger-action').textContent())
+      .toBe('Inicia el bot «Recordatorio de cita»');
     await old.getByTestId('trigger-actions').click();
     await page.getByTestId('trigger-delete').click();
     await page.getByTestId('confirm-submit').click();
