@@ -212,7 +212,12 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const clock = opts.clock ?? systemClock;
   const log = opts.logger;
   const db =
-    opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'db') }));
+    opts.database ??
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: join(config.DATA_DIR, 'db'),
+      preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+    }));
   const secretKey = resolveSecretKey(config.SECRET_KEY, config.DATA_DIR);
   if (secretKey.generated)
     log.warn(

@@ -38,7 +38,11 @@ async function main() {
         ? `Opening the embedded database in ${join(config.DATA_DIR, 'db')} and applying migrations…`
         : `Creating the embedded database in ${join(config.DATA_DIR, 'db')} (about 15 s the first time)…`,
   );
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'db') });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: join(config.DATA_DIR, 'db'),
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+  });
 
   let simulator: ReturnType<typeof createSimulator> | null = null;
   let simulatorUrl: string | null = null;

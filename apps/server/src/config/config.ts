@@ -66,6 +66,12 @@ export const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
+    /**
+     * PostgreSQL keeps the plan of Charla's frequent statements per connection (named prepared
+     * statements) instead of parsing and planning each one every time. Turn off behind a pooler
+     * that cannot keep them (PgBouncer in transaction mode before 1.21).
+     */
+    DATABASE_PREPARED_STATEMENTS: BooleanString.default(true),
     SECRET_KEY: z
       .string()
       .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes): run `openssl rand -hex 32`')

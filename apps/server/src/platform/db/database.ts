@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from '../../schema';
 import { restrictTree } from '../data-dir';
+import { createStatementNamer, unnamed } from './prepared-statements';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Row = Record<string, unknown>;
@@ -31,8 +32,15 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
-  const db = opts.url ? openPostgres(opts.url) : await openPglite(opts.dataDir);
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  /** PostgreSQL only: frequent statements as named prepared statements (see prepared-statements.ts). */
+  preparedStatements?: boolean;
+}): Promise<Database> {
+  const db = opts.url
+    ? openPostgres(opts.url, opts.preparedStatements ?? true)
+    : await openPglite(opts.dataDir);
   if (db.kind === 'pglite') await migratePglite(db.orm as never, { migrationsFolder });
   else await migratePg(db.orm as never, { migrationsFolder });
   return db;
@@ -64,12 +72,13 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, preparedStatements: boolean): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', () => {});
-  const query: Query = async (text, params) => (await pool.query(text, params as unknown[])).rows;
+  const statement = preparedStatements ? createStatementNamer() : unnamed;
+  const query: Query = async (text, params) => (await pool.query(statement(text, params))).rows;
   const listeners: pg.Client[] = [];
   return {
     kind: 'postgres',
@@ -83,7 +92,7 @@ function openPostgres(url: string): Database {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(async (text, params) => (await client.query(text, params as unknown[])).rows);
+        const result = await fn(async (text, params) => (await client.query(statement(text, params))).rows);
         await client.query('COMMIT');
         return result;
       } catch (err) {
