@@ -83,6 +83,7 @@ function parseOptions() {
       db: { type: 'string' },
       wait: { type: 'string' },
       profile: { type: 'string' },
+      prepared: { type: 'string' },
     },
     strict: true,
   });
@@ -97,6 +98,9 @@ function parseOptions() {
       '--to new needs --type template: a new number has no open 24-hour window for free-form text',
     );
   }
+  const prepared = values.prepared ?? 'on';
+  if (prepared !== 'on' && prepared !== 'off')
+    throw new Error(`--prepared must be on or off, got ${prepared}`);
   const rate = positiveInt('rate', values.rate, 1_000);
   if (rate > 1_000) throw new Error(`--rate is 1..1000 (Meta's highest level)`);
   return {
@@ -112,6 +116,8 @@ function parseOptions() {
     waitMs: positiveInt('wait', values.wait, 120) * 1000,
     /** PostgreSQL only: a directory for Charla's CPU profile (node --cpu-prof), written when it stops. */
     profile: values.profile ?? null,
+    /** PostgreSQL only: Charla's DATABASE_PREPARED_STATEMENTS (off: every statement parsed and planned each run). */
+    prepared: prepared === 'on',
   };
 }
 type Options = ReturnType<typeof parseOptions>;
@@ -151,6 +157,7 @@ async function main() {
         {
           ...charlaProcessEnv({ dataDir, databaseUrl: database.url, simulatorUrl }),
           API_RATE_LIMIT_PER_MINUTE: RATE_LIMIT_PER_MINUTE,
+          DATABASE_PREPARED_STATEMENTS: String(opts.prepared),
         },
         port,
         opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [],
@@ -270,6 +277,7 @@ async function main() {
       customers: opts.to === 'existing' ? opts.customers : opts.n,
       type: opts.type,
       idempotency: opts.idempotency,
+      prepared: opts.prepared,
       warmup: opts.warmup,
       rate: opts.rate,
       accepted_per_s: round(acceptedPerS),
