@@ -73,7 +73,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 function openPostgres(url: string, preparedStatements: boolean): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // A statement kept by name is still planned for its values each run: a plan made once for
+    // any values (PostgreSQL's "generic plan") read every contact of a workspace to find one by
+    // its phone, and halved the API's sends to new numbers (bench/README.md, "api").
+    ...(preparedStatements ? { options: '-c plan_cache_mode=force_custom_plan' } : {}),
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', () => {});

@@ -14,9 +14,9 @@ export type StatementOf = (text: string, params?: unknown[]) => QueryConfig;
 export const unnamed: StatementOf = (text, params) => ({ text, values: params });
 
 /**
- * Names the statements Charla runs again and again, so each PostgreSQL connection parses and
- * plans them once and then only binds and executes them: for the small statements of the hot
- * paths, parsing and planning cost two to four times the execution. The name is the text's hash,
+ * Names the statements Charla runs again and again, so each PostgreSQL connection parses them
+ * once and then only binds, plans and executes them (planning stays per run: the connections use
+ * `plan_cache_mode = force_custom_plan`, see database.ts). The name is the text's hash,
  * so the same text is the same statement on every connection. Only statements with parameters
  * are named (a parameterless text may hold several statements, which a prepared statement cannot),
  * and only after a few runs, so texts that carry values in them never pile up.
