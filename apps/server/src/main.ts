@@ -80,6 +80,9 @@ async function main() {
       logger.error('shutdown took over 30 s: exiting anyway');
       process.exit(1);
     }, 30_000).unref();
+    // Requests in flight get 10 s to finish; a connection still busy then is cut (a client that
+    // stopped reading its answer would otherwise hold the shutdown until the 30 s above).
+    setTimeout(() => app.server.closeAllConnections(), 10_000).unref();
     await app.close();
     await container.close();
     await simulator?.close();

@@ -23,6 +23,20 @@ const silent = {
   },
 };
 
+/**
+ * Closes the HTTP server: requests in flight may finish, but a connection still busy after 3 s
+ * (a client that never read its answer to the end, a keep-alive socket caught mid-request) is cut,
+ * so a test file's teardown cannot hang on it.
+ */
+async function closeServer(app: FastifyInstance) {
+  const cut = setTimeout(() => app.server.closeAllConnections(), 3_000);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}
+
 /** A teardown step that hangs says so, so a hook timeout names it. */
 async function named(what: string, close: () => Promise<unknown>) {
   const slow = setTimeout(() => console.error(`[test-app] still closing: ${what}`), 10_000);
@@ -160,7 +174,7 @@ export async function createTestApp(
     },
     waitFor,
     async close() {
-      await named('the HTTP server', () => app.close());
+      await named('the HTTP server', () => closeServer(app));
       await container.close();
       await named('the simulator', () => simulator.close());
       rmSync(dataDir, { recursive: true, force: true });
