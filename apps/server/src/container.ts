@@ -348,6 +348,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     gateway,
     outbox,
     notify,
+    log: { error: (o, m) => log.error(o, m) },
     contactsChanged,
     automationEvents,
     media,

@@ -88,6 +88,22 @@ describe('API keys', () => {
     expect(expired.json().error.code).toBe('api_key_expired');
   });
 
+  it('revoked by another Charla process stop working here within a second', async () => {
+    const key = await makeKey(t, ['channels:read']);
+    const call = v1Of(t, key.key);
+    expect((await call('GET', '/api/v1/channels')).statusCode).toBe(200);
+    // What another process's DELETE /api/api-keys/:id writes; this process has the key read recently.
+    await t.container.db.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [key.id]);
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < 3_000) {
+      status = (await call('GET', '/api/v1/channels')).statusCode;
+      if (status === 200) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
   it('refuses a key without a name or scopes, naming each field, and one already expired', async () => {
     const res = await t.app.inject({
       method: 'POST',

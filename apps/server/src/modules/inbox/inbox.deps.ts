@@ -22,6 +22,8 @@ export interface InboxDeps {
   notify(changes: InboxChange[]): Promise<void>;
   /** Tells the browsers that these contacts changed (a contact added while starting a conversation). */
   contactsChanged(changes: { workspaceId: string; contactId: string }[]): Promise<void>;
+  /** Where what fails after the answer went out is reported (an announcement to the browsers). */
+  log: { error(obj: object, msg: string): void };
   /** Members' changes that automation rules may wait for (modules/automation); none when absent. */
   automationEvents?: AutomationEventsPort;
 }

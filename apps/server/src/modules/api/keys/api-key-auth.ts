@@ -7,6 +7,12 @@ import { API_KEY_PREFIX } from './create-api-key';
 
 /** Last-used time and address are written at most this often per key, not on every request. */
 const USED_EVERY_MS = 60_000;
+/**
+ * A key read is reused this long by the requests that follow (a busy integration makes hundreds
+ * a second). Revoking in this process forgets it at once; another process may accept a revoked
+ * key for at most this long.
+ */
+const REUSE_READ_MS = 1_000;
 
 interface KeyRow {
   id: string;
@@ -35,7 +41,7 @@ export async function authenticateApiKey(
 ): Promise<KeyCheck> {
   if (!token) return { ok: false, reason: 'missing' };
   if (!token.startsWith(API_KEY_PREFIX) || token.length > 100) return { ok: false, reason: 'unknown' };
-  const row = await lookupOf(deps.db).write(sha256Hex(token));
+  const row = await readKey(deps.db, sha256Hex(token));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at) return { ok: false, reason: 'revoked' };
   const now = deps.clock.now();
@@ -48,7 +54,10 @@ export async function authenticateApiKey(
       now,
       ip,
     ]);
-    if (ip !== row.last_used_ip) {
+    const previousIp = row.last_used_ip;
+    row.last_used_at = now;
+    row.last_used_ip = ip;
+    if (ip !== previousIp) {
       await recordAudit(deps.db.orm, {
         workspaceId: row.workspace_id,
         actorLabel: row.name,
@@ -57,7 +66,7 @@ export async function authenticateApiKey(
         targetId: row.id,
         targetLabel: row.name,
         ip,
-        details: { previousIp: row.last_used_ip },
+        details: { previousIp },
       });
     }
   }
@@ -65,6 +74,38 @@ export async function authenticateApiKey(
     ok: true,
     caller: { keyId: row.id, keyName: row.name, workspaceId: row.workspace_id, scopes: row.scopes, ip },
   };
+}
+
+/** Each database's recent key reads, by the key's hash. */
+const recentReads = new WeakMap<Database, Map<string, { row: KeyRow | undefined; at: number }>>();
+
+function recentOf(db: Database) {
+  let recent = recentReads.get(db);
+  if (!recent) {
+    recent = new Map();
+    recentReads.set(db, recent);
+  }
+  return recent;
+}
+
+async function readKey(db: Database, hash: string): Promise<KeyRow | undefined> {
+  const recent = recentOf(db);
+  const seen = recent.get(hash);
+  const now = performance.now();
+  if (seen && now - seen.at < REUSE_READ_MS) return seen.row;
+  const row = await lookupOf(db).write(hash);
+  // Unknown hashes are not kept: a caller trying keys fills no memory.
+  if (row) {
+    if (recent.size >= 10_000) recent.clear();
+    recent.set(hash, { row, at: now });
+  } else recent.delete(hash);
+  return row;
+}
+
+/** This process stops reusing its recent read of a key (it was just revoked here). */
+export function forgetApiKey(db: Database, keyId: string): void {
+  const recent = recentOf(db);
+  for (const [hash, seen] of recent) if (seen.row?.id === keyId) recent.delete(hash);
 }
 
 /** Requests in flight together share one lookup (a group read), as sessions do. */

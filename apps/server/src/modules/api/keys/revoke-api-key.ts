@@ -2,10 +2,14 @@ import type { ApiKey } from '@charla/contracts';
 import { notFound } from '../../../platform/errors';
 import { auditActor, recordAudit } from '../../audit';
 import type { ApiDeps, KeyManager } from '../api.deps';
+import { forgetApiKey } from './api-key-auth';
 import { API_KEY_COLUMNS, type ApiKeyRow, toApiKey } from './api-key-view';
 import { assertKeyManager } from './assert-key-manager';
 
-/** A revoked key answers 401 from the next request on, in every process. */
+/**
+ * A revoked key answers 401 from the next request on in this process, and within a second in
+ * every other one (see `REUSE_READ_MS`).
+ */
 export async function revokeApiKey(deps: ApiDeps, actor: KeyManager, keyId: string): Promise<ApiKey> {
   assertKeyManager(actor);
   const [row] = await deps.db.query<ApiKeyRow & Record<string, unknown>>(
@@ -14,6 +18,7 @@ export async function revokeApiKey(deps: ApiDeps, actor: KeyManager, keyId: stri
     [actor.workspaceId, keyId, deps.clock.now()],
   );
   if (!row) throw notFound('api_key');
+  forgetApiKey(deps.db, row.id);
   await recordAudit(deps.db.orm, {
     workspaceId: actor.workspaceId,
     ...(await auditActor(deps.db.orm, actor.userId)),

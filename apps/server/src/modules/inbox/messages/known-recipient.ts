@@ -8,6 +8,8 @@ export interface KnownRecipient {
   channelId: string;
   contactId: string;
   conversationId: string;
+  /** The customer's last message's time: their 24-hour window. */
+  lastInboundAt: Date | null;
 }
 
 interface Ask {
@@ -22,7 +24,7 @@ interface Ask {
  * The common case of an API send, in one statement shared by the sends in flight together: the
  * number (named, or the workspace's only connected one), a contact Charla knows (by id, or by a
  * number written with its + in any of its forms) and their conversation with the number, all
- * existing and the number connected. Null when anything is missing or unusual (a national number,
+ * existing and the number connected, with the customer's window. Null when anything is missing or unusual (a national number,
  * a new customer, several numbers, a number not connected): the caller takes the full path, which
  * explains what is wrong.
  */
@@ -58,8 +60,9 @@ const lookupOf = groupCommitPer((db: Database) =>
         channel_id: string;
         contact_id: string;
         conversation_id: string;
+        last_inbound_at: Date | null;
       }>(
-        `SELECT v.n, ch.id AS channel_id, ct.id AS contact_id, c.id AS conversation_id
+        `SELECT v.n, ch.id AS channel_id, ct.id AS contact_id, c.id AS conversation_id, c.last_inbound_at
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
                   WITH ORDINALITY AS v(ws, ch, ct, match_key, phone, n)
            CROSS JOIN LATERAL (
@@ -85,7 +88,12 @@ const lookupOf = groupCommitPer((db: Database) =>
       return asks.map((_, i) => {
         const r = byN.get(i + 1);
         return r
-          ? { channelId: r.channel_id, contactId: r.contact_id, conversationId: r.conversation_id }
+          ? {
+              channelId: r.channel_id,
+              contactId: r.contact_id,
+              conversationId: r.conversation_id,
+              lastInboundAt: r.last_inbound_at,
+            }
           : undefined;
       });
     },

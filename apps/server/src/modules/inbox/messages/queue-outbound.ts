@@ -66,9 +66,11 @@ export async function queueOutbound(
     mediaId,
   });
   deps.outbox.wake([conversation.channelId]);
-  await deps.notify([
-    { kind: 'message.created', workspaceId: actor.workspaceId, conversationId, messageId: row.id },
-  ]);
+  // The browsers hear of it without holding the answer: the message is stored and on its way,
+  // and a lost announcement is made good by the next list a browser loads.
+  deps
+    .notify([{ kind: 'message.created', workspaceId: actor.workspaceId, conversationId, messageId: row.id }])
+    .catch((err) => deps.log.error({ err }, 'announcing a queued message to the browsers failed'));
   return toNewMessage(deps, actor.workspaceId, row);
 }
 

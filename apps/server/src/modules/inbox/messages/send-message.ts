@@ -33,7 +33,29 @@ export async function sendMessage(
     await assertConversationVisible(deps, actor, conversationId);
     return sendTemplateMessage(deps, actor, conversationId, request.template, as);
   }
-  const conversation = await findWindow(deps, actor, conversationId);
+  return sendFreeForm(deps, actor, await findWindow(deps, actor, conversationId), request, as);
+}
+
+/** What a free-form send needs of its conversation, read beforehand (see `windowAt`). */
+export interface ConversationWindow {
+  id: string;
+  channelId: string;
+  window: { isOpen: boolean; expiresAt: string | null };
+}
+
+/**
+ * `sendMessage` for a conversation whose window the caller read already, in the same statement
+ * as the rest it needed (an API send to a known customer): the window, the content's checks, the
+ * outbox.
+ */
+export async function sendFreeForm(
+  deps: InboxDeps,
+  actor: Viewer,
+  conversation: ConversationWindow,
+  request: SendMessageRequest,
+  as: SentAs = {},
+): Promise<Message> {
+  const conversationId = conversation.id;
   assertWindowOpen(conversation.window);
   const replyToExternalId = request.replyToMessageId
     ? await findReplyTarget(deps, actor.workspaceId, conversationId, request.replyToMessageId)
@@ -52,20 +74,22 @@ export async function sendMessage(
  * What a reply needs of its conversation: its number and the customer's window, and whether this
  * member may see it (404 outside the workspace, 403 when hidden from them).
  */
-async function findWindow(deps: Pick<InboxDeps, 'db' | 'clock'>, viewer: Viewer, id: string) {
+async function findWindow(
+  deps: Pick<InboxDeps, 'db' | 'clock'>,
+  viewer: Viewer,
+  id: string,
+): Promise<ConversationWindow> {
   const row = await windowLookupOf(deps.db).write({ viewer, id });
   if (!row) throw notFound('conversation');
   if (!row.visible) throw hiddenConversation();
   assertNumberConnected(row);
-  const window = getConversationWindow(
-    row.last_inbound_at && new Date(row.last_inbound_at),
-    deps.clock.now(),
-  );
-  return {
-    id,
-    channelId: row.channel_id,
-    window: { isOpen: window.isOpen, expiresAt: window.expiresAt?.toISOString() ?? null },
-  };
+  return { id, channelId: row.channel_id, window: windowAt(row.last_inbound_at, deps.clock.now()) };
+}
+
+/** The customer's 24-hour window at `now`, from their last message's time. */
+export function windowAt(lastInboundAt: Date | string | null, now: Date): ConversationWindow['window'] {
+  const window = getConversationWindow(lastInboundAt ? new Date(lastInboundAt) : null, now);
+  return { isOpen: window.isOpen, expiresAt: window.expiresAt?.toISOString() ?? null };
 }
 
 interface WindowRow {

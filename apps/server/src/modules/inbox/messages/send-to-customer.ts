@@ -13,7 +13,7 @@ import { toNewMessage } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
 import { knownRecipient } from './known-recipient';
 import { assertNumberConnected } from './number-disconnected';
-import { sendMessage } from './send-message';
+import { sendFreeForm, sendMessage, windowAt } from './send-message';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,13 +58,21 @@ export async function sendToCustomer(
   const as = { by: sender.by, id: send.messageId };
   const known = await knownRecipient(deps.db, workspaceId, send.channelId, send.to);
   if (known) {
-    const message = await sendMessage(
-      deps,
-      workspaceViewer(workspaceId),
-      known.conversationId,
-      send.message,
-      as,
-    );
+    const viewer = workspaceViewer(workspaceId);
+    const message =
+      'template' in send.message && send.message.template
+        ? await sendMessage(deps, viewer, known.conversationId, send.message, as)
+        : await sendFreeForm(
+            deps,
+            viewer,
+            {
+              id: known.conversationId,
+              channelId: known.channelId,
+              window: windowAt(known.lastInboundAt, deps.clock.now()),
+            },
+            send.message,
+            as,
+          );
     return { message, conversationId: known.conversationId, contactId: known.contactId };
   }
   const { conversationId, contactId } = await openCustomerConversation(deps, workspaceId, send);
