@@ -2,15 +2,17 @@
  * Bots under load: many customers in bot sessions at once, each answering within a couple of
  * seconds of the bot, timed from the customer's message to the bot's reply accepted by Meta.
  *
- *   npx tsx bench/bots.ts [--customers 1000] [--think 2000] [--rate 1000] [--db postgres|pglite]
+ *   npx tsx bench/bots.ts [--customers 1000] [--think 2000] [--rate 1000] [--start spread|burst]
+ *                         [--db postgres|pglite]
  *
  * Starts the simulator in this process, playing Meta for one number (HIGH throughput, `mps` =
  * the rate, no per-recipient limit), and Charla on a fresh database: its own OS process on
  * PostgreSQL (`main.ts`), or in this process on PGlite. The owner signs up, publishes a bot
  * (greeting, a three-option choice, a free-text question, a number question, a goodbye) and a
- * rule that starts it on "hola". Then every customer writes "hola" at once through the simulator
- * (signed webhooks to Charla, as Meta sends them) and goes through the bot: after each of the
- * bot's turns, the customer answers after a random 0..`--think` ms, as a person would.
+ * rule that starts it on "hola". Then every customer writes "hola" through the simulator (signed
+ * webhooks to Charla, as Meta sends them), each at a random moment of the first `--think` ms
+ * (`--start burst`: all in the same instant), and goes through the bot: after each of the bot's
+ * turns, the customer answers after a random 0..`--think` ms, as a person would.
  *
  * Latency of a turn: from the moment the simulator posts the customer's webhook to the moment it
  * accepts the bot's first send of the turn (both on this process's clock), so it holds the
@@ -100,17 +102,22 @@ function parseOptions() {
       rate: { type: 'string' },
       db: { type: 'string' },
       wait: { type: 'string' },
+      start: { type: 'string' },
     },
     strict: true,
   });
   const db = values.db ?? 'postgres';
   if (db !== 'postgres' && db !== 'pglite') throw new Error(`--db must be postgres or pglite, got ${db}`);
+  const start = values.start ?? 'spread';
+  if (start !== 'spread' && start !== 'burst')
+    throw new Error(`--start must be spread or burst, got ${start}`);
   return {
     customers: positiveInt('customers', values.customers, 1_000),
     thinkMs: positiveInt('think', values.think, 2_000),
     rate: Math.min(1_000, positiveInt('rate', values.rate, 1_000)),
     db,
     waitSeconds: positiveInt('wait', values.wait, 300),
+    start,
   };
 }
 
@@ -255,8 +262,12 @@ async function main() {
     };
     const started = Date.now();
     const cpuBefore = await cpu();
-    for (const c of customers.values()) write(c, 'hola');
-    log(`${opts.customers} customers wrote "hola"`);
+    // Spread: 1,000 people do not write in the same millisecond; their first message comes as
+    // their answers do. Burst: all at once, whose first turn has the number's rate as its floor.
+    for (const c of customers.values())
+      if (opts.start === 'burst') write(c, 'hola');
+      else c.answerAt = started + Math.random() * opts.thinkMs;
+    log(`${opts.customers} customers write "hola" (${opts.start})`);
 
     // A send's time is taken when Meta starts on it and logged when it answers: the log is not in
     // time order within a few ms. Read back a second and skip what was counted.
@@ -291,11 +302,19 @@ async function main() {
       }
       const now = Date.now();
       for (const c of customers.values())
-        if (c.answerAt !== null && c.answerAt <= now) write(c, TURNS[c.turn]!.answer ?? '');
+        if (c.answerAt !== null && c.answerAt <= now) write(c, TURNS[c.turn]!.answer ?? 'hola');
       await sleep(5);
     }
     const seconds = (Date.now() - started) / 1000;
     const split = databaseUrl ? await stageSplit(databaseUrl, firsts) : null;
+    // Sends Meta accepted in each second of the run: how close the bot came to the number's rate.
+    const perSecond = new Map<number, number>();
+    for (const s of simulator.acceptedSends({ phoneNumberId: NUMBER.phoneNumberId, sinceMs: started - 1 })) {
+      const second = Math.floor((s.atMs - started) / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    const sendsPerSecond = [...perSecond.entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+    log(`sends a second: ${sendsPerSecond.join(' ')}`);
     const cpuAfter = await cpu();
     const used = {
       charla_s: round(cpuAfter.charla - cpuBefore.charla),
@@ -310,6 +329,7 @@ async function main() {
       db: opts.db,
       customers: opts.customers,
       think_ms: opts.thinkMs,
+      start: opts.start,
       turns: latencies.length,
       completed: done,
       repeated_sends: extra.length,
@@ -323,8 +343,12 @@ async function main() {
       later_turns_ms_p50: round(percentile(laterTurns, 50)),
       later_turns_ms_p95: round(percentile(laterTurns, 95)),
       later_turns_ms_p99: round(percentile(laterTurns, 99)),
-      // The first turn's 2 sends per customer leave at the number's rate: its floor, in ms.
-      first_turn_rate_floor_ms: round(((opts.customers * TURNS[0].sends) / opts.rate) * 1000),
+      // A burst's first turn (2 sends per customer) leaves at the number's rate: its floor, in ms.
+      first_turn_rate_floor_ms:
+        opts.start === 'burst' ? round(((opts.customers * TURNS[0].sends) / opts.rate) * 1000) : 0,
+      // The busiest second's sends against the number's rate: at the rate, sends queue for it.
+      sends_per_s_peak: Math.max(0, ...sendsPerSecond),
+      sends_per_s_ceiling: opts.rate,
       target_p95_ms: TARGET_P95_MS,
       target_met: p95 < TARGET_P95_MS,
       ...(split ?? {}),

@@ -20,9 +20,13 @@ export async function adoptReportedWaIds(
   await query(
     `UPDATE contacts c SET wa_id = m.wa, updated_at = now()
        FROM (SELECT DISTINCT ON (k.id) k.id, t.wa
-               FROM unnest($1::uuid[], $2::text[]) AS t(w, wa)
+               -- The key is worked out once per sender (OFFSET 0 keeps the subquery apart): inside
+               -- the join, a plan that reads a workspace's contacts (a young table's statistics)
+               -- worked it out for every contact, half a second for 300 senders among 1,000.
+               FROM (SELECT w, wa, phone_match_key(wa) AS key
+                       FROM unnest($1::uuid[], $2::text[]) AS u(w, wa) OFFSET 0) t
                JOIN LATERAL (SELECT k.id FROM contacts k
-                              WHERE k.workspace_id = t.w AND k.phone_key = phone_match_key(t.wa) AND k.wa_id <> t.wa
+                              WHERE k.workspace_id = t.w AND k.phone_key = t.key AND k.wa_id <> t.wa
                               ORDER BY k.created_at, k.id LIMIT 1) k ON true
               WHERE NOT EXISTS (SELECT 1 FROM contacts e WHERE e.workspace_id = t.w AND e.wa_id = t.wa)
               ORDER BY k.id, t.wa) m
