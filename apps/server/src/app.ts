@@ -33,6 +33,7 @@ import { contactsRoutes } from './modules/contacts';
 import { getContact, inboxRoutes } from './modules/inbox';
 import { incomingWebhookRoutes, integrationsRoutes } from './modules/integrations';
 import { privacyRoutes } from './modules/privacy';
+import { reportsRoutes } from './modules/reports';
 import { templatesRoutes } from './modules/templates';
 import { registerCsrfGuard } from './platform/http/csrf';
 import { registerErrorHandler } from './platform/http/error-handler';
@@ -141,6 +142,7 @@ export async function buildApp(
   await app.register(v1DocsRoutes, { publicUrl: c.config.PUBLIC_URL });
   await app.register(integrationsRoutes, { deps: c.integrations, requireMember, authOf: authOfAny });
   await app.register(incomingWebhookRoutes, { deps: c.integrations });
+  await app.register(reportsRoutes, { deps: c.reports, requireMember, authOf: authOfAny });
   await app.register(whatsappWebhookRoutes, {
     deps: { directory: c.directory, eventLog: c.webhookEventLog },
     worker: c.ingestWorker,

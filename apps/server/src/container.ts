@@ -94,6 +94,7 @@ import {
   type OutboxEngine,
 } from './modules/outbox';
 import type { PrivacyDeps } from './modules/privacy';
+import { defineReportJobs, type ReportsDeps, scheduleReportRefresh } from './modules/reports';
 import {
   createTemplateWebhookSink,
   defineTemplateJobs,
@@ -156,6 +157,8 @@ export interface Container {
   webhooks: WebhookDeps;
   /** Incoming webhook triggers (modules/integrations). */
   integrations: IntegrationsDeps;
+  /** Dashboards: agent performance and volume (modules/reports). */
+  reports: ReportsDeps;
   /** Exporting and erasing one contact's data (modules/privacy). */
   privacy: PrivacyDeps;
   /** Business hours and rules (modules/automation). */
@@ -495,6 +498,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     log: { error: (o, m) => log.error(o, m) },
   };
   const shopifyWorker = createShopifyWorker(integrations);
+  const reports: ReportsDeps = { db, clock, jobs };
+  defineReportJobs(reports);
   const automationWorker = createAutomationWorker({
     ...automation,
     outbox,
@@ -662,6 +667,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     },
     webhooks,
     integrations,
+    reports,
     automation,
     automationWorker,
     routing,
@@ -709,6 +715,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       await scheduleContactsHousekeeping(jobs);
       await scheduleWebhookEventsPurge(jobs);
       await scheduleBroadcastHousekeeping(jobs);
+      await scheduleReportRefresh(jobs);
       recovery = setInterval(() => {
         reopenSnoozedConversations(inbox).catch((err) => log.error({ err }, 'reopening snoozed failed'));
       }, 30_000);

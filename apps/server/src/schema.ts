@@ -14,4 +14,5 @@ export * from './modules/inbox/routing/routing.schema';
 export * from './modules/integrations/integrations.schema';
 export * from './modules/integrations/shopify/shopify.schema';
 export * from './modules/outbox/outbox.schema';
+export * from './modules/reports/reports.schema';
 export * from './modules/templates/templates.schema';

@@ -24,6 +24,7 @@ export * from './message-content';
 export * from './note-mentions';
 export * from './outbound';
 export * from './realtime';
+export * from './reports';
 export * from './rule-schedule';
 export * from './search';
 export * from './sequences';

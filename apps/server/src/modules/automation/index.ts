@@ -2,7 +2,7 @@ export type { AutomationDeps, AutomationEngineDeps } from './automation.deps';
 export { automationRoutes } from './automation.routes';
 export { automationFilesInUse } from './automation-files-in-use';
 export { type AutomationWorker, createAutomationWorker } from './automation-workers';
-export { calendarFor } from './calendars/business-hours';
+export { calendarFor, calendarsOf, type WorkspaceCalendars } from './calendars/business-hours';
 export { enqueueInboundForAutomation } from './engine/enqueue-inbound';
 export {
   enqueueStateChanges,

@@ -113,7 +113,10 @@ export const conversationEvents = pgTable(
     automatedBy: jsonb('automated_by'),
     occurredAt: ts('occurred_at').notNull(),
   },
-  (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.occurredAt)],
+  (t) => [
+    index('conversation_events_conversation_idx').on(t.conversationId, t.occurredAt),
+    index('conversation_events_seq_idx').on(t.seq),
+  ],
 );
 
 export const messages = pgTable(
@@ -177,6 +180,8 @@ export const messages = pgTable(
     index('messages_search_idx').using('gin', t.searchVector),
     /** Search results newest first: a frequent word is answered by walking this index. */
     index('messages_workspace_time_idx').on(t.workspaceId, t.occurredAt.desc(), t.seq.desc()),
+    /** What is new since a reader last looked (modules/reports reads on from its last seq). */
+    index('messages_seq_idx').on(t.seq),
   ],
 );
 

@@ -1,0 +1,284 @@
+import type {
+  DurationStats,
+  LiveLoad,
+  PerformanceFigures,
+  PerformanceReport,
+  PerformanceRow,
+  ReportQuery,
+} from '@charla/contracts';
+import type { Query } from '../../platform/db/database';
+import { reportsRefreshedAt } from './refresh-reports';
+import { PERIOD_END, PERIOD_START, reportPeriod } from './report-period';
+import type { ReportsActor, ReportsDeps } from './reports.deps';
+
+type Metric = 'assigned' | 'handled' | 'reopened' | 'first' | 'response' | 'queue' | 'resolved' | 'expired';
+
+interface FactRow {
+  metric: Metric;
+  agent: string | null;
+  team: string | null;
+  /** 1: grouped by team (agent rolled up), 2: by agent, 3: the whole. */
+  g: number;
+  n: number;
+  median: number | null;
+  p90: number | null;
+  total: string | null;
+}
+
+const empty = (): PerformanceFigures => ({
+  assigned: 0,
+  handled: 0,
+  resolved: 0,
+  reopened: 0,
+  messagesSent: 0,
+  firstResponse: { count: 0, medianMs: null, p90Ms: null },
+  response: { count: 0, medianMs: null, p90Ms: null },
+  resolution: { count: 0, medianMs: null, p90Ms: null },
+  queueWait: { count: 0, medianMs: null, p90Ms: null },
+  expired: 0,
+  missed: 0,
+});
+
+/**
+ * Agent and team performance over a period, beside the same number of days before it, and what
+ * each has open right now. Read from conversation_cycles and message_hourly (refresh-reports.ts);
+ * an agent gets only their own figures.
+ */
+export async function getPerformanceReport(
+  deps: ReportsDeps,
+  actor: ReportsActor,
+  query: ReportQuery,
+): Promise<PerformanceReport> {
+  const period = reportPeriod(query);
+  const agentId = actor.role === 'agent' ? actor.userId : query.agentId;
+  const filters = { ...query, agentId };
+  const q = deps.db.query;
+  const [current, previous, sent, sentBefore, live, names, refreshedAt] = await Promise.all([
+    figuresOf(q, actor.workspaceId, period.from, period.to, period.tz, filters, deps.clock.now()),
+    figuresOf(
+      q,
+      actor.workspaceId,
+      period.previousFrom,
+      period.previousTo,
+      period.tz,
+      filters,
+      deps.clock.now(),
+    ),
+    messagesSent(q, actor.workspaceId, period.from, period.to, period.tz, filters),
+    messagesSent(q, actor.workspaceId, period.previousFrom, period.previousTo, period.tz, filters),
+    liveLoad(q, actor.workspaceId, filters),
+    namesOf(q, actor.workspaceId),
+    reportsRefreshedAt(deps),
+  ]);
+  const figures = (facts: Map<string, PerformanceFigures>, sentBy: Map<string, number>, key: string) => {
+    const f = facts.get(key) ?? empty();
+    return { ...f, messagesSent: sentBy.get(key) ?? 0 };
+  };
+  const agentIds = new Set([
+    ...[...current.keys(), ...previous.keys()].filter((k) => k.startsWith('agent:')).map((k) => k.slice(6)),
+    ...[...sent.keys()].filter((k) => k.startsWith('agent:')).map((k) => k.slice(6)),
+    ...(agentId ? [agentId] : names.members.map((m) => m.id)),
+  ]);
+  const teamIds = new Set([
+    ...[...current.keys(), ...previous.keys()].filter((k) => k.startsWith('team:')).map((k) => k.slice(5)),
+    ...(query.teamId ? [query.teamId] : names.teams.map((t) => t.id)),
+  ]);
+  const memberName = new Map(names.members.map((m) => [m.id, m.name]));
+  const teamName = new Map(names.teams.map((t) => [t.id, t.name]));
+  const row = (kind: 'agent' | 'team', id: string, name: string): PerformanceRow => ({
+    id,
+    name,
+    figures: figures(current, sent, `${kind}:${id}`),
+    previous: figures(previous, sentBefore, `${kind}:${id}`),
+    now: live.get(`${kind}:${id}`) ?? { open: 0, pending: 0, waiting: 0 },
+  });
+  const agents = [...agentIds]
+    .filter((id) => !agentId || id === agentId)
+    .map((id) => row('agent', id, memberName.get(id) ?? ''))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  // Teams are everyone's figures: an agent sees only their own row.
+  const teams =
+    actor.role === 'agent'
+      ? []
+      : [...teamIds]
+          .filter((id) => !query.teamId || id === query.teamId)
+          .map((id) => row('team', id, teamName.get(id) ?? ''))
+          .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const whole = agentId ? `agent:${agentId}` : 'all';
+  return {
+    period: { from: period.from, to: period.to },
+    previousPeriod: { from: period.previousFrom, to: period.previousTo },
+    businessTime: query.time === 'business' && (await hasHours(q, actor.workspaceId)),
+    totals: figures(current, sent, whole),
+    previousTotals: figures(previous, sentBefore, whole),
+    now: live.get(whole) ?? { open: 0, pending: 0, waiting: 0 },
+    agents,
+    teams,
+    refreshedAt: refreshedAt?.toISOString() ?? null,
+  };
+}
+
+interface Filters {
+  time: 'business' | 'calendar';
+  channelId?: string | undefined;
+  teamId?: string | undefined;
+  agentId?: string | undefined;
+}
+
+/**
+ * Every figure of the period in one statement: the cycles started, resolved and expired in it,
+ * one fact per row (unnesting the arrays), grouped by agent, by team and as a whole.
+ */
+async function figuresOf(
+  q: Query,
+  workspaceId: string,
+  from: string,
+  to: string,
+  tz: string,
+  f: Filters,
+  now: Date,
+): Promise<Map<string, PerformanceFigures>> {
+  const b = f.time === 'business' ? 'b' : '';
+  const rows = await q<FactRow & Record<string, unknown>>(
+    `WITH scope AS (
+       SELECT * FROM conversation_cycles
+        WHERE workspace_id = $1 AND ($5::uuid IS NULL OR channel_id = $5) AND ($6::uuid IS NULL OR team_id = $6)),
+     started AS (SELECT * FROM scope WHERE started_at >= ${PERIOD_START} AND started_at < ${PERIOD_END}),
+     facts AS (
+       SELECT 'assigned' AS metric, u AS agent, team_id AS team, NULL::bigint AS ms FROM started, unnest(assigned_user_ids) u
+       UNION ALL SELECT 'handled', u, team_id, NULL FROM started, unnest(replier_user_ids) u
+       UNION ALL SELECT 'reopened', agent_user_id, team_id, NULL FROM started WHERE reopened
+       UNION ALL SELECT 'first', first_responder_user_id, team_id, first_response_${b}ms FROM started
+                  WHERE first_response_ms IS NOT NULL
+       UNION ALL SELECT 'response', agent_user_id, team_id, r FROM started, unnest(response_${b}ms) r
+       UNION ALL SELECT 'queue', agent_user_id, team_id, w FROM started, unnest(queue_wait_${b}ms) w
+       UNION ALL SELECT 'resolved', agent_user_id, team_id, resolution_${b}ms FROM scope
+                  WHERE resolved_at >= ${PERIOD_START} AND resolved_at < ${PERIOD_END}
+       UNION ALL SELECT 'expired', agent_user_id, team_id,
+                        CASE WHEN first_response_at IS NULL OR first_response_at > expires_at THEN 1 ELSE 0 END
+                   FROM scope
+                  WHERE expires_at >= ${PERIOD_START} AND expires_at < ${PERIOD_END} AND expires_at <= $7)
+     SELECT metric, agent, team, GROUPING(agent, team) AS g, count(*)::int AS n,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS median,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY ms) AS p90, sum(ms) AS total
+       FROM facts
+      WHERE $8::uuid IS NULL OR agent = $8
+      GROUP BY metric, GROUPING SETS ((agent), (team), ())`,
+    [workspaceId, from, to, tz, f.channelId ?? null, f.teamId ?? null, now, f.agentId ?? null],
+  );
+  const out = new Map<string, PerformanceFigures>();
+  for (const r of rows) {
+    const key = r.g === 1 ? `agent:${r.agent}` : r.g === 2 ? `team:${r.team}` : 'all';
+    if ((r.g === 1 && !r.agent) || (r.g === 2 && !r.team)) continue;
+    const fig = out.get(key) ?? empty();
+    out.set(key, fig);
+    const stats = (): DurationStats => ({
+      count: r.n,
+      medianMs: r.median === null ? null : Math.round(Number(r.median)),
+      p90Ms: r.p90 === null ? null : Math.round(Number(r.p90)),
+    });
+    switch (r.metric) {
+      case 'assigned':
+        fig.assigned = r.n;
+        break;
+      case 'handled':
+        fig.handled = r.n;
+        break;
+      case 'reopened':
+        fig.reopened = r.n;
+        break;
+      case 'first':
+        fig.firstResponse = stats();
+        break;
+      case 'response':
+        fig.response = stats();
+        break;
+      case 'queue':
+        fig.queueWait = stats();
+        break;
+      case 'resolved':
+        fig.resolved = r.n;
+        fig.resolution = stats();
+        break;
+      case 'expired':
+        fig.expired = r.n;
+        fig.missed = Number(r.total ?? 0);
+        break;
+    }
+  }
+  // With an agent asked for, "the whole" is theirs.
+  if (f.agentId) out.set('all', out.get(`agent:${f.agentId}`) ?? empty());
+  return out;
+}
+
+/** Responses each agent sent in the period (message_hourly; not split by team). */
+async function messagesSent(
+  q: Query,
+  workspaceId: string,
+  from: string,
+  to: string,
+  tz: string,
+  f: Filters,
+): Promise<Map<string, number>> {
+  const rows = await q<{ agent: string | null; g: number; n: number }>(
+    `SELECT sender_user_id AS agent, GROUPING(sender_user_id) AS g, sum(count)::int AS n
+       FROM message_hourly
+      WHERE workspace_id = $1 AND sender_kind = 'person'
+        AND hour >= ${PERIOD_START} AND hour < ${PERIOD_END}
+        AND ($5::uuid IS NULL OR channel_id = $5) AND ($6::uuid IS NULL OR sender_user_id = $6)
+      GROUP BY GROUPING SETS ((sender_user_id), ())`,
+    [workspaceId, from, to, tz, f.channelId ?? null, f.agentId ?? null],
+  );
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.g === 0 ? `agent:${r.agent}` : 'all', r.n);
+  if (f.agentId) out.set('all', out.get(`agent:${f.agentId}`) ?? 0);
+  return out;
+}
+
+/** Open and pending conversations per assignee and team now, and those waiting for someone. */
+async function liveLoad(q: Query, workspaceId: string, f: Filters): Promise<Map<string, LiveLoad>> {
+  const rows = await q<{
+    assignee: string | null;
+    team: string | null;
+    g: number;
+    open: number;
+    pending: number;
+    waiting: number;
+  }>(
+    `SELECT assignee_user_id AS assignee, team_id AS team, GROUPING(assignee_user_id, team_id) AS g,
+            count(*) FILTER (WHERE status = 'open')::int AS open,
+            count(*) FILTER (WHERE status = 'pending')::int AS pending,
+            count(*) FILTER (WHERE assignee_user_id IS NULL)::int AS waiting
+       FROM conversations
+      WHERE workspace_id = $1 AND status IN ('open', 'pending')
+        AND ($2::uuid IS NULL OR channel_id = $2) AND ($3::uuid IS NULL OR team_id = $3)
+        AND ($4::uuid IS NULL OR assignee_user_id = $4)
+      GROUP BY GROUPING SETS ((assignee_user_id), (team_id), ())`,
+    [workspaceId, f.channelId ?? null, f.teamId ?? null, f.agentId ?? null],
+  );
+  const out = new Map<string, LiveLoad>();
+  for (const r of rows) {
+    if (r.g === 1 && r.assignee) out.set(`agent:${r.assignee}`, { ...r, waiting: 0 });
+    else if (r.g === 2 && r.team) out.set(`team:${r.team}`, r);
+    else if (r.g === 3) out.set('all', r);
+  }
+  if (f.agentId)
+    out.set('all', { ...(out.get(`agent:${f.agentId}`) ?? { open: 0, pending: 0 }), waiting: 0 });
+  return new Map([...out].map(([k, v]) => [k, { open: v.open, pending: v.pending, waiting: v.waiting }]));
+}
+
+async function namesOf(q: Query, workspaceId: string) {
+  const [members, teams] = await Promise.all([
+    q<{ id: string; name: string }>(
+      `SELECT u.id, u.name FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1`,
+      [workspaceId],
+    ),
+    q<{ id: string; name: string }>('SELECT id, name FROM teams WHERE workspace_id = $1', [workspaceId]),
+  ]);
+  return { members, teams };
+}
+
+async function hasHours(q: Query, workspaceId: string): Promise<boolean> {
+  const rows = await q('SELECT 1 FROM business_calendars WHERE workspace_id = $1 LIMIT 1', [workspaceId]);
+  return rows.length > 0;
+}

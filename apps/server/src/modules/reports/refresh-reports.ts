@@ -1,0 +1,304 @@
+import type { Query } from '../../platform/db/database';
+import { toPgJson } from '../../platform/db/pg-safe';
+import { calendarsOf } from '../automation';
+import { type ConversationHistory, type Cycle, computeCycles } from './compute-cycles';
+import type { ReportsDeps } from './reports.deps';
+
+/** Messages (by seq) read per transaction; the conversations they touch are worked out again. */
+const SEQ_CHUNK = 20_000;
+/** Conversations worked out per statement round. */
+const CONVERSATION_CHUNK = 500;
+
+export interface RefreshResult {
+  conversations: number;
+  hours: number;
+}
+
+/**
+ * Brings the reports up to date: every conversation with a new message or a new change of status,
+ * assignee or team since the last refresh has its cycles worked out again, and every hour with a
+ * new message is counted again. Runs every minute (reports.jobs.ts); one process at a time (the
+ * progress row is locked, a second caller finds it taken and leaves).
+ */
+export async function refreshReports(deps: ReportsDeps): Promise<RefreshResult> {
+  const total: RefreshResult = { conversations: 0, hours: 0 };
+  for (;;) {
+    const step = await deps.db.transaction(async (query) => {
+      const progress = await lockProgress(query);
+      if (!progress) return null;
+      const [top] = await query<{ message_seq: string | null; event_seq: string | null }>(
+        `SELECT (SELECT max(seq) FROM messages) AS message_seq, (SELECT max(seq) FROM conversation_events) AS event_seq`,
+      );
+      const messageTo = Math.min(Number(top?.message_seq ?? 0), progress.messageSeq + SEQ_CHUNK);
+      const eventTo = Math.min(Number(top?.event_seq ?? 0), progress.eventSeq + SEQ_CHUNK);
+      const caughtUp = messageTo >= Number(top?.message_seq ?? 0) && eventTo >= Number(top?.event_seq ?? 0);
+      const touched = await query<{ conversation_id: string }>(
+        `SELECT DISTINCT conversation_id FROM messages WHERE seq > $1 AND seq <= $2
+         UNION
+         SELECT DISTINCT conversation_id FROM conversation_events
+          WHERE seq > $3 AND seq <= $4 AND kind IN ('status', 'assignee', 'team')`,
+        [progress.messageSeq, messageTo, progress.eventSeq, eventTo],
+      );
+      const hours = await query<{ workspace_id: string; hour: Date }>(
+        `SELECT DISTINCT workspace_id, date_trunc('hour', occurred_at) AS hour FROM messages
+          WHERE seq > $1 AND seq <= $2`,
+        [progress.messageSeq, messageTo],
+      );
+      const ids = touched.map((r) => r.conversation_id);
+      for (let i = 0; i < ids.length; i += CONVERSATION_CHUNK)
+        await recomputeConversations(query, ids.slice(i, i + CONVERSATION_CHUNK));
+      await recountHours(query, hours);
+      await query(
+        `UPDATE report_progress SET message_seq = $1, event_seq = $2, refreshed_at = $3 WHERE id = 1`,
+        [messageTo, eventTo, deps.clock.now()],
+      );
+      return { conversations: ids.length, hours: hours.length, caughtUp };
+    });
+    if (!step) return total;
+    total.conversations += step.conversations;
+    total.hours += step.hours;
+    if (step.caughtUp) return total;
+  }
+}
+
+/**
+ * Throws the reports away and works them out again from the messages and events, conversation by
+ * conversation. What arrives meanwhile is taken by the next refresh.
+ */
+export async function rebuildReports(deps: ReportsDeps): Promise<RefreshResult> {
+  const [top] = await deps.db.query<{ message_seq: string | null; event_seq: string | null }>(
+    `SELECT (SELECT max(seq) FROM messages) AS message_seq, (SELECT max(seq) FROM conversation_events) AS event_seq`,
+  );
+  await deps.db.transaction(async (query) => {
+    await lockProgress(query, true);
+    await query('DELETE FROM conversation_cycles');
+    await query('DELETE FROM message_hourly');
+    await query(
+      `INSERT INTO message_hourly (workspace_id, hour, channel_id, direction, sender_kind, sender_user_id, count)
+       SELECT workspace_id, date_trunc('hour', occurred_at), channel_id, direction, ${senderKind()}, sender_user_id,
+              count(*)::int
+         FROM messages GROUP BY 1, 2, 3, 4, 5, 6`,
+    );
+    await query(
+      `UPDATE report_progress SET message_seq = $1, event_seq = $2, refreshed_at = $3 WHERE id = 1`,
+      [Number(top?.message_seq ?? 0), Number(top?.event_seq ?? 0), deps.clock.now()],
+    );
+  });
+  let after: string | null = null;
+  let conversations = 0;
+  for (;;) {
+    const page: { id: string }[] = await deps.db.query<{ id: string }>(
+      `SELECT id FROM conversations WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT ${CONVERSATION_CHUNK * 4}`,
+      [after],
+    );
+    if (page.length === 0) break;
+    const ids = page.map((r) => r.id);
+    await deps.db.transaction(async (query) => {
+      for (let i = 0; i < ids.length; i += CONVERSATION_CHUNK)
+        await recomputeConversations(query, ids.slice(i, i + CONVERSATION_CHUNK));
+    });
+    conversations += ids.length;
+    after = ids.at(-1)!;
+  }
+  const [hours] = await deps.db.query<{ n: number }>(
+    'SELECT count(DISTINCT hour)::int AS n FROM message_hourly',
+  );
+  return { conversations, hours: hours?.n ?? 0 };
+}
+
+/** When the reports were last brought up to date, or null before the first time. */
+export async function reportsRefreshedAt(deps: ReportsDeps): Promise<Date | null> {
+  const [row] = await deps.db.query<{ refreshed_at: Date | null }>(
+    'SELECT refreshed_at FROM report_progress WHERE id = 1',
+  );
+  return row?.refreshed_at ? new Date(row.refreshed_at) : null;
+}
+
+async function lockProgress(query: Query, wait = false) {
+  await query('INSERT INTO report_progress (id) VALUES (1) ON CONFLICT (id) DO NOTHING');
+  const [row] = await query<{ message_seq: string; event_seq: string }>(
+    `SELECT message_seq, event_seq FROM report_progress WHERE id = 1 FOR UPDATE ${wait ? '' : 'SKIP LOCKED'}`,
+  );
+  return row ? { messageSeq: Number(row.message_seq), eventSeq: Number(row.event_seq) } : null;
+}
+
+/** Who sent a message (of the table aliased `m`, or unaliased), as message_hourly counts it. */
+const senderKind = (m = '') => `CASE WHEN ${m}direction = 'inbound' THEN 'customer'
+                          WHEN ${m}automated_by IS NOT NULL THEN 'automation'
+                          WHEN ${m}sender_user_id IS NOT NULL THEN 'person'
+                          ELSE 'other' END`;
+
+async function recountHours(query: Query, hours: { workspace_id: string; hour: Date }[]) {
+  if (hours.length === 0) return;
+  const ws = hours.map((h) => h.workspace_id);
+  const at = hours.map((h) => h.hour);
+  await query(
+    `DELETE FROM message_hourly m USING unnest($1::uuid[], $2::timestamptz[]) AS v(w, h)
+      WHERE m.workspace_id = v.w AND m.hour = v.h`,
+    [ws, at],
+  );
+  await query(
+    `INSERT INTO message_hourly (workspace_id, hour, channel_id, direction, sender_kind, sender_user_id, count)
+     SELECT v.w, v.h, m.channel_id, m.direction, ${senderKind('m.')},
+            m.sender_user_id, count(*)::int
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS v(w, h)
+       JOIN messages m ON m.workspace_id = v.w AND m.occurred_at >= v.h AND m.occurred_at < v.h + interval '1 hour'
+      GROUP BY v.w, v.h, m.channel_id, m.direction, 5, m.sender_user_id`,
+    [ws, at],
+  );
+}
+
+interface ConversationRow {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  contact_id: string;
+  assignee_user_id: string | null;
+  team_id: string | null;
+  contacts_first: boolean;
+}
+
+/** Works out the cycles of these conversations again from their history, in the caller's transaction. */
+async function recomputeConversations(query: Query, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const [conversations, messages, events, waits] = [
+    await query<ConversationRow & Record<string, unknown>>(
+      `SELECT c.id, c.workspace_id, c.channel_id, c.contact_id, c.assignee_user_id, c.team_id,
+              NOT EXISTS (SELECT 1 FROM conversations o WHERE o.contact_id = c.contact_id
+                             AND (o.created_at, o.id) < (c.created_at, c.id)) AS contacts_first
+         FROM conversations c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    ),
+    await query<{
+      conversation_id: string;
+      direction: 'inbound' | 'outbound';
+      sender_user_id: string | null;
+      automated: boolean;
+      system: boolean;
+      from_ad: boolean;
+      occurred_at: Date;
+    }>(
+      `SELECT conversation_id, direction, sender_user_id, automated_by IS NOT NULL AS automated,
+              type = 'system' AS system, referral IS NOT NULL AS from_ad, occurred_at
+         FROM messages WHERE conversation_id = ANY($1::uuid[]) ORDER BY occurred_at, seq`,
+      [ids],
+    ),
+    await query<{
+      conversation_id: string;
+      kind: 'status' | 'assignee' | 'team';
+      from_value: string | null;
+      to_value: string | null;
+      actor_user_id: string | null;
+      occurred_at: Date;
+    }>(
+      `SELECT conversation_id, kind, from_value, to_value, actor_user_id, occurred_at
+         FROM conversation_events
+        WHERE conversation_id = ANY($1::uuid[]) AND kind IN ('status', 'assignee', 'team')
+        ORDER BY occurred_at, seq`,
+      [ids],
+    ),
+    await query<{ conversation_id: string; queued_at: Date; assigned_at: Date }>(
+      `SELECT conversation_id, queued_at, assigned_at FROM conversation_queue_waits
+        WHERE conversation_id = ANY($1::uuid[]) ORDER BY assigned_at`,
+      [ids],
+    ),
+  ];
+  const histories = new Map<string, ConversationHistory>(
+    conversations.map((c) => [
+      c.id,
+      {
+        workspaceId: c.workspace_id,
+        conversationId: c.id,
+        channelId: c.channel_id,
+        contactId: c.contact_id,
+        assigneeUserId: c.assignee_user_id,
+        teamId: c.team_id,
+        contactsFirstConversation: c.contacts_first,
+        messages: [],
+        events: [],
+        waits: [],
+      },
+    ]),
+  );
+  for (const m of messages)
+    histories.get(m.conversation_id)?.messages.push({
+      direction: m.direction,
+      senderUserId: m.sender_user_id,
+      automated: m.automated,
+      system: m.system,
+      fromAd: m.from_ad,
+      at: new Date(m.occurred_at),
+    });
+  for (const e of events)
+    histories.get(e.conversation_id)?.events.push({
+      kind: e.kind,
+      from: e.from_value,
+      to: e.to_value,
+      actorUserId: e.actor_user_id,
+      at: new Date(e.occurred_at),
+    });
+  for (const w of waits)
+    histories
+      .get(w.conversation_id)
+      ?.waits.push({ queuedAt: new Date(w.queued_at), assignedAt: new Date(w.assigned_at) });
+
+  const calendars = await calendarsOf(query, [...new Set(conversations.map((c) => c.workspace_id))]);
+  const cycles: Cycle[] = [];
+  for (const h of histories.values())
+    cycles.push(...computeCycles(h, (teamId) => calendars.of(h.workspaceId, teamId)));
+
+  await query('DELETE FROM conversation_cycles WHERE conversation_id = ANY($1::uuid[])', [ids]);
+  if (cycles.length === 0) return;
+  await query(
+    `INSERT INTO conversation_cycles
+       (workspace_id, conversation_id, cycle_no, channel_id, contact_id, team_id, agent_user_id,
+        first_responder_user_id, assigned_user_ids, replier_user_ids, started_at, reopened, contact_first,
+        from_ad, first_response_at, first_response_ms, first_response_bms, response_ms, response_bms,
+        resolved_at, resolved_by_user_id, resolution_ms, resolution_bms, queue_wait_ms, queue_wait_bms,
+        expires_at, customer_messages, agent_messages, business_hours)
+     SELECT w, cv, no, ch, ct, tm, ag, fr, ARRAY(SELECT json_array_elements_text(au))::uuid[],
+            ARRAY(SELECT json_array_elements_text(rp))::uuid[], st, ro, cf, ad, fra, frm, frb,
+            ARRAY(SELECT json_array_elements_text(rm))::bigint[], ARRAY(SELECT json_array_elements_text(rb))::bigint[],
+            ra, rby, rsm, rsb, ARRAY(SELECT json_array_elements_text(qm))::bigint[],
+            ARRAY(SELECT json_array_elements_text(qb))::bigint[], ex, cm, am, bh
+       FROM json_to_recordset($1::json) AS v(w uuid, cv uuid, no int, ch uuid, ct uuid, tm uuid, ag uuid, fr uuid,
+            au json, rp json, st timestamptz, ro boolean, cf boolean, ad boolean, fra timestamptz, frm bigint,
+            frb bigint, rm json, rb json, ra timestamptz, rby uuid, rsm bigint, rsb bigint, qm json, qb json,
+            ex timestamptz, cm int, am int, bh boolean)`,
+    [
+      toPgJson(
+        cycles.map((c) => ({
+          w: c.workspaceId,
+          cv: c.conversationId,
+          no: c.cycleNo,
+          ch: c.channelId,
+          ct: c.contactId,
+          tm: c.teamId,
+          ag: c.agentUserId,
+          fr: c.firstResponderUserId,
+          au: c.assignedUserIds,
+          rp: c.replierUserIds,
+          st: c.startedAt,
+          ro: c.reopened,
+          cf: c.contactFirst,
+          ad: c.fromAd,
+          fra: c.firstResponseAt,
+          frm: c.firstResponseMs,
+          frb: c.firstResponseBms,
+          rm: c.responseMs,
+          rb: c.responseBms,
+          ra: c.resolvedAt,
+          rby: c.resolvedByUserId,
+          rsm: c.resolutionMs,
+          rsb: c.resolutionBms,
+          qm: c.queueWaitMs,
+          qb: c.queueWaitBms,
+          ex: c.expiresAt,
+          cm: c.customerMessages,
+          am: c.agentMessages,
+          bh: c.businessHours,
+        })),
+      ),
+    ],
+  );
+}

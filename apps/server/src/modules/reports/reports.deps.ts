@@ -1,0 +1,17 @@
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/database';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+
+/** What the reports need, built once in container.ts. */
+export interface ReportsDeps {
+  db: Database;
+  clock: Clock;
+  jobs: JobQueue;
+}
+
+/** Who asks: agents see only their own figures; owners and admins everyone's. */
+export interface ReportsActor {
+  userId: string;
+  workspaceId: string;
+  role: 'owner' | 'admin' | 'agent';
+}

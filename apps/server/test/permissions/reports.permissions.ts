@@ -1,0 +1,31 @@
+import type { PermissionSpec } from './permission-spec';
+
+const DAYS = 'from=2026-12-01&to=2026-12-07&tz=Europe/Madrid';
+
+/**
+ * Reports (modules/reports): everyone sees performance, an agent only their own row; the volume
+ * and refreshing are the owners' and admins'. Another workspace's owner sees their own (empty)
+ * figures, never these.
+ */
+export const spec: PermissionSpec = {
+  rows: [
+    [
+      'GET',
+      () => `/api/reports/performance?${DAYS}`,
+      undefined,
+      200,
+      200,
+      200,
+      200,
+      undefined,
+      (json, role) => {
+        const report = json as { agents: { name: string }[]; teams: unknown[] };
+        if (role === 'agent') return report.agents.length === 1 && report.teams.length === 0;
+        if (role === 'foreign') return !report.agents.some((a) => a.name === 'Ana Owner');
+        return report.agents.some((a) => a.name === 'Ana Owner');
+      },
+    ],
+    ['GET', () => `/api/reports/volume?${DAYS}`, undefined, 200, 200, 403, 200],
+    ['POST', () => '/api/reports/refresh', {}, 200, 200, 403, 200],
+  ],
+};
