@@ -22,43 +22,89 @@ export interface RefreshResult {
  */
 export async function refreshReports(deps: ReportsDeps): Promise<RefreshResult> {
   const total: RefreshResult = { conversations: 0, hours: 0 };
+  // Read on from here within this call; what is stored may stay behind (see `settledUpTo`).
+  let read: { messageSeq: number; eventSeq: number } | null = null;
+  let settled = true;
   for (;;) {
     const step = await deps.db.transaction(async (query) => {
       const progress = await lockProgress(query);
       if (!progress) return null;
+      const from = read ?? progress;
       const [top] = await query<{ message_seq: string | null; event_seq: string | null }>(
         `SELECT (SELECT max(seq) FROM messages) AS message_seq, (SELECT max(seq) FROM conversation_events) AS event_seq`,
       );
-      const messageTo = Math.min(Number(top?.message_seq ?? 0), progress.messageSeq + SEQ_CHUNK);
-      const eventTo = Math.min(Number(top?.event_seq ?? 0), progress.eventSeq + SEQ_CHUNK);
-      const caughtUp = messageTo >= Number(top?.message_seq ?? 0) && eventTo >= Number(top?.event_seq ?? 0);
+      const messageTop = Number(top?.message_seq ?? 0);
+      const eventTop = Number(top?.event_seq ?? 0);
+      const messageTo = Math.min(messageTop, from.messageSeq + SEQ_CHUNK);
+      const eventTo = Math.min(eventTop, from.eventSeq + SEQ_CHUNK);
       const touched = await query<{ conversation_id: string }>(
         `SELECT DISTINCT conversation_id FROM messages WHERE seq > $1 AND seq <= $2
          UNION
          SELECT DISTINCT conversation_id FROM conversation_events
           WHERE seq > $3 AND seq <= $4 AND kind IN ('status', 'assignee', 'team')`,
-        [progress.messageSeq, messageTo, progress.eventSeq, eventTo],
+        [from.messageSeq, messageTo, from.eventSeq, eventTo],
       );
       const hours = await query<{ workspace_id: string; hour: Date }>(
         `SELECT DISTINCT workspace_id, date_trunc('hour', occurred_at) AS hour FROM messages
           WHERE seq > $1 AND seq <= $2`,
-        [progress.messageSeq, messageTo],
+        [from.messageSeq, messageTo],
       );
       const ids = touched.map((r) => r.conversation_id);
       for (let i = 0; i < ids.length; i += CONVERSATION_CHUNK)
         await recomputeConversations(query, ids.slice(i, i + CONVERSATION_CHUNK));
       await recountHours(query, hours);
+      const safe = await settledUpTo(query, from, { messageSeq: messageTo, eventSeq: eventTo });
+      // Stored only as far as every chunk read so far was settled: the rest is read again next time.
+      const store = settled ? safe : progress;
+      settled &&= safe.messageSeq === messageTo && safe.eventSeq === eventTo;
       await query(
         `UPDATE report_progress SET message_seq = $1, event_seq = $2, refreshed_at = $3 WHERE id = 1`,
-        [messageTo, eventTo, deps.clock.now()],
+        [store.messageSeq, store.eventSeq, deps.clock.now()],
       );
-      return { conversations: ids.length, hours: hours.length, caughtUp };
+      return {
+        conversations: ids.length,
+        hours: hours.length,
+        read: { messageSeq: messageTo, eventSeq: eventTo },
+        caughtUp: messageTo >= messageTop && eventTo >= eventTop,
+      };
     });
     if (!step) return total;
     total.conversations += step.conversations;
     total.hours += step.hours;
+    read = step.read;
     if (step.caughtUp) return total;
   }
+}
+
+/** A transaction still open this long after it started is not expected (ingest batches take milliseconds). */
+const SETTLE_MS = 60_000;
+
+/**
+ * How far the progress may be stored: seqs are taken when a row is written, not when its
+ * transaction commits, so a row with a lower seq may become visible after a higher one was read.
+ * Stored: up to the last row older than a minute, and never past a newer one; the rest is read
+ * again by the next refresh (working a conversation out twice gives the same cycles), so none is
+ * skipped unless a transaction stayed open over a minute.
+ */
+async function settledUpTo(
+  query: Query,
+  from: { messageSeq: number; eventSeq: number },
+  to: { messageSeq: number; eventSeq: number },
+): Promise<{ messageSeq: number; eventSeq: number }> {
+  const settledOf = (table: string, time: string, a: string, b: string) => `(
+    SELECT max(seq) FROM ${table}
+     WHERE seq > ${a} AND seq <= ${b} AND ${time} <= now() - make_interval(secs => $5 / 1000.0)
+       AND seq < coalesce((SELECT min(seq) FROM ${table} WHERE seq > ${a} AND seq <= ${b}
+                             AND ${time} > now() - make_interval(secs => $5 / 1000.0)), ${Number.MAX_SAFE_INTEGER}))`;
+  const [row] = await query<{ message_seq: string | null; event_seq: string | null }>(
+    `SELECT ${settledOf('messages', 'created_at', '$1', '$2')} AS message_seq,
+            ${settledOf('conversation_events', 'occurred_at', '$3', '$4')} AS event_seq`,
+    [from.messageSeq, to.messageSeq, from.eventSeq, to.eventSeq, SETTLE_MS],
+  );
+  return {
+    messageSeq: row?.message_seq == null ? from.messageSeq : Number(row.message_seq),
+    eventSeq: row?.event_seq == null ? from.eventSeq : Number(row.event_seq),
+  };
 }
 
 /**
