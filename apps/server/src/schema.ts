@@ -10,6 +10,7 @@ export * from './modules/broadcasts/broadcasts.schema';
 export * from './modules/channels/channels.schema';
 export * from './modules/contacts/contacts.schema';
 export * from './modules/inbox/inbox.schema';
+export * from './modules/inbox/presence/presence.schema';
 export * from './modules/inbox/routing/routing.schema';
 export * from './modules/integrations/integrations.schema';
 export * from './modules/integrations/shopify/shopify.schema';

@@ -62,6 +62,8 @@ export const PerformanceFiguresSchema = z.object({
   /** Cycles whose window closed unresolved in the period; `missed`: with no response before. */
   expired: z.number().int(),
   missed: z.number().int(),
+  /** Time with Charla open in the period (agents; null for teams and the whole). */
+  onlineMs: z.number().int().nullable(),
 });
 export type PerformanceFigures = z.infer<typeof PerformanceFiguresSchema>;
 

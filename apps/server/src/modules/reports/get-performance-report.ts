@@ -37,6 +37,7 @@ const empty = (): PerformanceFigures => ({
   queueWait: { count: 0, medianMs: null, p90Ms: null },
   expired: 0,
   missed: 0,
+  onlineMs: null,
 });
 
 /**
@@ -53,26 +54,38 @@ export async function getPerformanceReport(
   const agentId = actor.role === 'agent' ? actor.userId : query.agentId;
   const filters = { ...query, agentId };
   const q = deps.db.query;
-  const [current, previous, sent, sentBefore, live, names, refreshedAt] = await Promise.all([
-    figuresOf(q, actor.workspaceId, period.from, period.to, period.tz, filters, deps.clock.now()),
-    figuresOf(
-      q,
-      actor.workspaceId,
-      period.previousFrom,
-      period.previousTo,
-      period.tz,
-      filters,
-      deps.clock.now(),
-    ),
-    messagesSent(q, actor.workspaceId, period.from, period.to, period.tz, filters),
-    messagesSent(q, actor.workspaceId, period.previousFrom, period.previousTo, period.tz, filters),
-    liveLoad(q, actor.workspaceId, filters),
-    namesOf(q, actor.workspaceId),
-    reportsRefreshedAt(deps),
-  ]);
-  const figures = (facts: Map<string, PerformanceFigures>, sentBy: Map<string, number>, key: string) => {
+  const [current, previous, sent, sentBefore, live, names, refreshedAt, online, onlineBefore] =
+    await Promise.all([
+      figuresOf(q, actor.workspaceId, period.from, period.to, period.tz, filters, deps.clock.now()),
+      figuresOf(
+        q,
+        actor.workspaceId,
+        period.previousFrom,
+        period.previousTo,
+        period.tz,
+        filters,
+        deps.clock.now(),
+      ),
+      messagesSent(q, actor.workspaceId, period.from, period.to, period.tz, filters),
+      messagesSent(q, actor.workspaceId, period.previousFrom, period.previousTo, period.tz, filters),
+      liveLoad(q, actor.workspaceId, filters),
+      namesOf(q, actor.workspaceId),
+      reportsRefreshedAt(deps),
+      timeOnline(q, actor.workspaceId, period.from, period.to, period.tz, filters),
+      timeOnline(q, actor.workspaceId, period.previousFrom, period.previousTo, period.tz, filters),
+    ]);
+  const figures = (
+    facts: Map<string, PerformanceFigures>,
+    sentBy: Map<string, number>,
+    key: string,
+    onlineOf: Map<string, number>,
+  ) => {
     const f = facts.get(key) ?? empty();
-    return { ...f, messagesSent: sentBy.get(key) ?? 0 };
+    return {
+      ...f,
+      messagesSent: sentBy.get(key) ?? 0,
+      onlineMs: key.startsWith('agent:') ? (onlineOf.get(key) ?? 0) : null,
+    };
   };
   const agentIds = new Set([
     ...[...current.keys(), ...previous.keys()].filter((k) => k.startsWith('agent:')).map((k) => k.slice(6)),
@@ -88,8 +101,8 @@ export async function getPerformanceReport(
   const row = (kind: 'agent' | 'team', id: string, name: string): PerformanceRow => ({
     id,
     name,
-    figures: figures(current, sent, `${kind}:${id}`),
-    previous: figures(previous, sentBefore, `${kind}:${id}`),
+    figures: figures(current, sent, `${kind}:${id}`, online),
+    previous: figures(previous, sentBefore, `${kind}:${id}`, onlineBefore),
     now: live.get(`${kind}:${id}`) ?? { open: 0, pending: 0, waiting: 0 },
   });
   const agents = [...agentIds]
@@ -109,8 +122,8 @@ export async function getPerformanceReport(
     period: { from: period.from, to: period.to },
     previousPeriod: { from: period.previousFrom, to: period.previousTo },
     businessTime: query.time === 'business' && (await hasHours(q, actor.workspaceId)),
-    totals: figures(current, sent, whole),
-    previousTotals: figures(previous, sentBefore, whole),
+    totals: figures(current, sent, whole, online),
+    previousTotals: figures(previous, sentBefore, whole, onlineBefore),
     now: live.get(whole) ?? { open: 0, pending: 0, waiting: 0 },
     agents,
     teams,
@@ -233,6 +246,32 @@ async function messagesSent(
   for (const r of rows) out.set(r.g === 0 ? `agent:${r.agent}` : 'all', r.n);
   if (f.agentId) out.set('all', out.get(`agent:${f.agentId}`) ?? 0);
   return out;
+}
+
+/**
+ * Each member's time with Charla open in the period (member_online_spans): spans of several tabs
+ * or processes that overlap count once.
+ */
+async function timeOnline(
+  q: Query,
+  workspaceId: string,
+  from: string,
+  to: string,
+  tz: string,
+  f: Filters,
+): Promise<Map<string, number>> {
+  const rows = await q<{ user_id: string; ms: string | null }>(
+    `SELECT user_id, round(sum(extract(epoch FROM upper(r) - lower(r))) * 1000) AS ms
+       FROM (SELECT user_id, unnest(range_agg(tstzrange(GREATEST(started_at, ${PERIOD_START}),
+                                                        LEAST(last_seen_at, ${PERIOD_END})))) AS r
+               FROM member_online_spans
+              WHERE workspace_id = $1 AND last_seen_at >= ${PERIOD_START} AND started_at < ${PERIOD_END}
+                AND ($5::uuid IS NULL OR user_id = $5)
+              GROUP BY user_id) s
+      GROUP BY user_id`,
+    [workspaceId, from, to, tz, f.agentId ?? null],
+  );
+  return new Map(rows.map((r) => [`agent:${r.user_id}`, Number(r.ms ?? 0)]));
 }
 
 /** Open and pending conversations per assignee and team now, and those waiting for someone. */
