@@ -147,3 +147,62 @@ export const VolumeReportSchema = z.object({
   refreshedAt: z.string().nullable(),
 });
 export type VolumeReport = z.infer<typeof VolumeReportSchema>;
+
+/**
+ * SLA targets: how soon a conversation of a team (or of no team: the workspace's) should get its
+ * first response and its resolution, in business time (calendar time without hours). Null: no
+ * target for that figure.
+ */
+export const SlaTargetSchema = z.object({
+  /** Null: the workspace's targets, for conversations of no team (and teams without their own). */
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  firstResponseMinutes: z.number().int().nullable(),
+  resolutionMinutes: z.number().int().nullable(),
+});
+export type SlaTarget = z.infer<typeof SlaTargetSchema>;
+
+export const SetSlaTargetRequestSchema = z.object({
+  teamId: z.string().uuid().nullable(),
+  /** 1 minute to 30 days; null removes the target. */
+  firstResponseMinutes: z.number().int().min(1).max(43_200).nullable(),
+  resolutionMinutes: z.number().int().min(1).max(43_200).nullable(),
+});
+export type SetSlaTargetRequest = z.infer<typeof SetSlaTargetRequestSchema>;
+
+export const SlaComplianceSchema = z.object({
+  /** Cycles the target applied to (started in the period for first response, resolved or still open for resolution). */
+  measured: z.number().int(),
+  breached: z.number().int(),
+  /** 0..1; null when nothing was measured. */
+  metRate: z.number().nullable(),
+});
+
+export const SlaAtRiskSchema = z.object({
+  conversationId: z.string(),
+  contactName: z.string(),
+  teamId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  /** Which target: the first response or the resolution. */
+  target: z.enum(['first_response', 'resolution']),
+  targetMinutes: z.number().int(),
+  /** Business time so far (ms); at or over the target means breached. */
+  elapsedMs: z.number(),
+  breached: z.boolean(),
+  startedAt: z.string(),
+});
+export type SlaAtRisk = z.infer<typeof SlaAtRiskSchema>;
+
+export const SlaReportSchema = z.object({
+  period: PeriodSchema,
+  rows: z.array(
+    SlaTargetSchema.extend({
+      firstResponse: SlaComplianceSchema,
+      resolution: SlaComplianceSchema,
+    }),
+  ),
+  /** Open conversations past three quarters of a target or over it, most urgent first (live). */
+  atRisk: z.array(SlaAtRiskSchema),
+  refreshedAt: z.string().nullable(),
+});
+export type SlaReport = z.infer<typeof SlaReportSchema>;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../../platform/db/columns';
-import { workspaceIdColumn } from '../auth/auth.schema';
+import { teams, workspaceIdColumn } from '../auth/auth.schema';
 import { conversations } from '../inbox/inbox.schema';
 
 /**
@@ -101,3 +101,22 @@ export const reportProgress = pgTable('report_progress', {
   eventSeq: bigint('event_seq', { mode: 'number' }).notNull().default(0),
   refreshedAt: ts('refreshed_at'),
 });
+
+/**
+ * SLA targets (minutes of business time): a team's own, or the workspace's (`team_id` null) for
+ * conversations of no team and teams without their own.
+ */
+export const slaTargets = pgTable(
+  'sla_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: workspaceIdColumn(),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    firstResponseMinutes: integer('first_response_minutes'),
+    resolutionMinutes: integer('resolution_minutes'),
+  },
+  (t) => [
+    uniqueIndex('sla_targets_workspace_key').on(t.workspaceId).where(sql`team_id IS NULL`),
+    uniqueIndex('sla_targets_team_key').on(t.workspaceId, t.teamId).where(sql`team_id IS NOT NULL`),
+  ],
+);
