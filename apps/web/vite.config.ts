@@ -22,7 +22,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'vendor', test: /node_modules/ },
+            // Recharts and what it brings stay out of the eager vendor chunk: only the reports
+            // page imports them, so they load with it.
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](?!recharts|victory-vendor|d3-|internmap|@reduxjs|redux|react-redux|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant)/,
+            },
           ],
         },
       },

@@ -121,6 +121,10 @@ const TemplateEditorPage = lazyPage(
   () => import('../features/templates/template-editor-page'),
   (m) => m.TemplateEditorPage,
 );
+const ReportsPage = lazyPage(
+  () => import('../features/analytics/reports-page'),
+  (m) => m.ReportsPage,
+);
 const TemplatesPage = lazyPage(
   () => import('../features/templates/templates-page'),
   (m) => m.TemplatesPage,
@@ -165,6 +169,7 @@ export function AppRoutes() {
           <Route path="automation/sequences" element={<SequencesPage />} />
           <Route path="automation/sequences/new" element={<SequenceEditorPage />} />
           <Route path="automation/sequences/:sequenceId" element={<SequenceEditorPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/new" element={<TemplateEditorPage />} />
           <Route path="templates/:templateId" element={<TemplateEditorPage />} />

@@ -1,4 +1,4 @@
-import { Bot, FileText, Inbox, Megaphone, Settings, Users } from 'lucide-react';
+import { BarChart3, Bot, FileText, Inbox, Megaphone, Settings, Users } from 'lucide-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useMatch } from 'react-router';
@@ -40,6 +40,7 @@ export function AppShell() {
             <RailLink to="/templates" label={t('templates.nav')} testId="nav-templates" icon={FileText} />
             <RailLink to="/broadcasts" label={t('broadcasts.nav')} testId="nav-broadcasts" icon={Megaphone} />
             <RailLink to="/automation" label={t('rules.nav')} testId="nav-automation" icon={Bot} />
+            <RailLink to="/reports" label={t('reports.nav')} testId="nav-reports" icon={BarChart3} />
             <RailLink to="/settings" label={t('nav.settings')} testId="nav-settings" icon={Settings} />
             <div className="md:mt-auto">
               <UserMenu />

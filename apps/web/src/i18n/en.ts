@@ -1,3 +1,4 @@
+import { reportsEn } from '../features/analytics/reports.en';
 import { automationEn } from '../features/automation/automation.en';
 import { sequencesEn } from '../features/automation/sequences.en';
 import { broadcastsEn } from '../features/broadcasts/broadcasts.en';
@@ -716,6 +717,7 @@ export const en: Translations = {
   },
   templates: templatesEn,
   auditLog: auditEn,
+  reports: reportsEn,
   messageChanges: customerChangesEn,
   connectRules: connectRulesEn,
   newConversation: newConversationEn,

@@ -1,3 +1,4 @@
+import { reportsEs } from '../features/analytics/reports.es';
 import { automationEs } from '../features/automation/automation.es';
 import { sequencesEs } from '../features/automation/sequences.es';
 import { broadcastsEs } from '../features/broadcasts/broadcasts.es';
@@ -726,6 +727,7 @@ export const es = {
   },
   templates: templatesEs,
   auditLog: auditEs,
+  reports: reportsEs,
   messageChanges: customerChangesEs,
   connectRules: connectRulesEs,
   newConversation: newConversationEs,
