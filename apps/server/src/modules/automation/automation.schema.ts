@@ -159,6 +159,26 @@ export const automationRuleFires = pgTable(
   (t) => [primaryKey({ columns: [t.ruleId, t.conversationId] })],
 );
 
+/**
+ * How often each rule fired, per hour (the reports' "fired in the period"): automation_rule_fires
+ * keeps only the last fire per conversation, and the rule's own count is since it was made.
+ */
+export const automationRuleFireHours = pgTable(
+  'automation_rule_fire_hours',
+  {
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => automationRules.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    hour: ts('hour').notNull(),
+    fired: integer('fired').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ruleId, t.hour] }),
+    index('automation_rule_fire_hours_workspace_idx').on(t.workspaceId, t.hour),
+  ],
+);
+
 /** Chatbot flows: the draft being edited, and which published version runs. */
 export const flows = pgTable(
   'flows',

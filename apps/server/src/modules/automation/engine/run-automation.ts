@@ -500,6 +500,14 @@ async function recordFires(
        FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE r.id = v.id`,
     [ids, ids.map((id) => fired.get(id)!), now],
   );
+  // The hour's count, for the reports' fires over a period.
+  await query(
+    `INSERT INTO automation_rule_fire_hours (rule_id, workspace_id, hour, fired)
+     SELECT r.id, r.workspace_id, date_trunc('hour', $3::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', v.n
+       FROM unnest($1::uuid[], $2::int[]) AS v(id, n) JOIN automation_rules r ON r.id = v.id
+     ON CONFLICT (rule_id, hour) DO UPDATE SET fired = automation_rule_fire_hours.fired + EXCLUDED.fired`,
+    [ids, ids.map((id) => fired.get(id)!), now],
+  );
   const withCooldown = new Set(rules.filter((r) => r.cooldownMinutes > 0).map((r) => r.id));
   const kept = [...pairs]
     .map((key) => key.split('|') as [string, string])
