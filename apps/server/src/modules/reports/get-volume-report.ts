@@ -62,7 +62,7 @@ export async function getVolumeReport(
          LEFT JOIN message_hourly m ON m.workspace_id = ch.workspace_id AND m.channel_id = ch.id
               AND m.hour >= ${PERIOD_START} AND m.hour < ${PERIOD_END}
         WHERE ch.workspace_id = $1 AND ($5::uuid IS NULL OR ch.id = $5)
-        GROUP BY ch.id ORDER BY 3 + 4 DESC, 2`,
+        GROUP BY ch.id ORDER BY coalesce(sum(m.count), 0) DESC, 2`,
       [ws, period.from, period.to, period.tz, query.channelId ?? null],
     ),
     totalsOf(q, ws, period.from, period.to, period, query),
