@@ -5,7 +5,7 @@ const DAYS = 'from=2026-12-01&to=2026-12-07&tz=Europe/Madrid';
 /**
  * Reports (modules/reports): everyone sees performance, an agent only their own row; the volume
  * and refreshing are the owners' and admins'. Another workspace's owner sees their own (empty)
- * figures, never these.
+ * figures, never these. SLA targets and the SLA report are the owners' and admins'.
  */
 export const spec: PermissionSpec = {
   rows: [
@@ -27,5 +27,16 @@ export const spec: PermissionSpec = {
     ],
     ['GET', () => `/api/reports/volume?${DAYS}`, undefined, 200, 200, 403, 200],
     ['POST', () => '/api/reports/refresh', {}, 200, 200, 403, 200],
+    ['GET', () => '/api/reports/sla-targets', undefined, 200, 200, 403, 200],
+    [
+      'PUT',
+      () => '/api/reports/sla-targets',
+      { teamId: null, firstResponseMinutes: 15, resolutionMinutes: 240 },
+      200,
+      200,
+      403,
+      200,
+    ],
+    ['GET', () => `/api/reports/sla?${DAYS}`, undefined, 200, 200, 403, 200],
   ],
 };

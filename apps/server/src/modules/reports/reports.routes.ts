@@ -1,4 +1,11 @@
-import { PerformanceReportSchema, ReportQuerySchema, VolumeReportSchema } from '@charla/contracts';
+import {
+  PerformanceReportSchema,
+  ReportQuerySchema,
+  SetSlaTargetRequestSchema,
+  SlaReportSchema,
+  SlaTargetSchema,
+  VolumeReportSchema,
+} from '@charla/contracts';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +14,7 @@ import { getPerformanceReport } from './get-performance-report';
 import { getVolumeReport } from './get-volume-report';
 import { refreshReports, reportsRefreshedAt } from './refresh-reports';
 import type { ReportsActor, ReportsDeps } from './reports.deps';
+import { getSlaReport, getSlaTargets, setSlaTarget } from './sla';
 
 export interface ReportsRoutesOptions {
   deps: ReportsDeps;
@@ -73,5 +81,48 @@ export async function reportsRoutes(appIn: FastifyInstance, opts: ReportsRoutesO
       await refreshReports(deps);
       return { refreshedAt: (await reportsRefreshedAt(deps))?.toISOString() ?? null };
     },
+  );
+
+  app.get(
+    '/api/reports/sla-targets',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary:
+          "SLA targets: the workspace's and each team's (null where a team has none of its own); owners and admins",
+        response: { 200: z.array(SlaTargetSchema) },
+      },
+    },
+    async (req) => getSlaTargets(deps, opts.authOf(req)),
+  );
+
+  app.put(
+    '/api/reports/sla-targets',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary:
+          "Sets the workspace's (teamId null) or a team's SLA targets in minutes of business time; both null removes them",
+        body: SetSlaTargetRequestSchema,
+        response: { 200: z.array(SlaTargetSchema) },
+      },
+    },
+    async (req) => setSlaTarget(deps, opts.authOf(req), req.body),
+  );
+
+  app.get(
+    '/api/reports/sla',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary: 'How each team met its SLA targets over a period, and the open conversations at risk now',
+        querystring: ReportQuerySchema,
+        response: { 200: SlaReportSchema },
+      },
+    },
+    async (req) => getSlaReport(deps, opts.authOf(req), req.query),
   );
 }
