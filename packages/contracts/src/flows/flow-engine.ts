@@ -19,6 +19,11 @@ export interface FlowState {
   resumeAt: number | null;
   /** An HTTP node: the request being made, values filled (kept until its answer comes). */
   request?: HttpCall | null;
+  /**
+   * Every step the session went through so far, in first-visit order: kept by the runner (the
+   * engine neither reads nor writes it) for the reports' funnel.
+   */
+  reached?: string[];
 }
 
 /** An HTTP node's request with its {{variables}} filled. */

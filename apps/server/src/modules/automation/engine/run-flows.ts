@@ -259,7 +259,8 @@ export function createFlowRunner(
             ? 'moved'
             : 'completed';
     session.step += 1;
-    session.state = step.state;
+    const reached = new Set([...(session.state.reached ?? []), ...step.trail]);
+    session.state = { ...step.state, reached: [...reached] };
     write(session, {
       status: ended ?? 'active',
       endReason: stopped ?? step.problem ?? null,
