@@ -223,16 +223,10 @@ export async function getSlaReport(
     if (c.first_response_at === null) check('first_response', c.fr);
     check('resolution', c.rs);
   }
-  // Not breached yet first, the closest to its target first; then the breached, the latest first.
+  // Not breached yet first, the closest to its target first; then the breached, the latest breach first.
   const left = (r: SlaAtRisk) => r.targetMinutes * 60_000 - r.elapsedMs;
   atRisk.sort((x, y) =>
-    x.breached !== y.breached
-      ? x.breached
-        ? 1
-        : -1
-      : x.breached
-        ? y.elapsedMs - x.elapsedMs
-        : left(x) - left(y),
+    x.breached !== y.breached ? (x.breached ? 1 : -1) : x.breached ? left(y) - left(x) : left(x) - left(y),
   );
   const rate = (x: { measured: number; breached: number }) => ({
     ...x,
