@@ -219,6 +219,32 @@ describe('resolution time', () => {
   });
 });
 
+describe('resolution time, more ways', () => {
+  it('ends a snooze when Charla wakes the conversation, and counts a reply sent as it is resolved', () => {
+    const [cycle] = computeCycles(
+      history({
+        messages: [customer('2026-02-02T10:00:00+01:00'), agent(ANA, '2026-02-02T13:00:00+01:00')],
+        events: [
+          status('open', 'snoozed', '2026-02-02T10:30:00+01:00', ANA),
+          // The snooze ends by itself (no actor) at 12:00.
+          status('snoozed', 'open', '2026-02-02T12:00:00+01:00'),
+          // Reply and resolution stored in the same instant: the reply comes first.
+          status('open', 'resolved', '2026-02-02T13:00:00+01:00', ANA),
+        ],
+      }),
+      hours(madrid),
+    );
+    // 10:00 → 13:00 = 3 h less the snooze 10:30–12:00 (1.5 h) = 1.5 h; all inside opening hours.
+    expect(cycle).toMatchObject({
+      resolutionMs: 1.5 * H,
+      resolutionBms: 1.5 * H,
+      firstResponseMs: 3 * H,
+      responseMs: [3 * H],
+      agentMessages: 1,
+    });
+  });
+});
+
 describe('response times', () => {
   it('answers several customer messages in a row with one reply; automation and broadcasts are no response, an agent’s template is', () => {
     const [cycle] = computeCycles(
