@@ -210,7 +210,11 @@ async function recomputeConversations(query: Query, ids: string[]): Promise<void
   const [conversations, messages, events, waits] = [
     await query<ConversationRow & Record<string, unknown>>(
       `SELECT c.id, c.workspace_id, c.channel_id, c.contact_id, c.assignee_user_id, c.team_id,
-              NOT EXISTS (SELECT 1 FROM conversations o WHERE o.contact_id = c.contact_id
+              -- By number: (channel_id, contact_id) is indexed, contact_id alone is not (a scan of
+              -- every conversation per row took 5 s for 500 conversations among 100,000).
+              NOT EXISTS (SELECT 1 FROM conversations o
+                           WHERE o.channel_id IN (SELECT ch.id FROM channels ch WHERE ch.workspace_id = c.workspace_id)
+                             AND o.contact_id = c.contact_id
                              AND (o.created_at, o.id) < (c.created_at, c.id)) AS contacts_first
          FROM conversations c WHERE c.id = ANY($1::uuid[])`,
       [ids],
