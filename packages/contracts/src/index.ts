@@ -25,6 +25,7 @@ export * from './note-mentions';
 export * from './outbound';
 export * from './realtime';
 export * from './reports';
+export * from './reports-campaigns';
 export * from './rule-schedule';
 export * from './search';
 export * from './sequences';

@@ -9,6 +9,6 @@ export { headerFilesInUse } from './header-files-in-use';
 export { retryLimitedRecipients } from './limited-recipients';
 export { listRecipients } from './list-recipients';
 export { purgeUnusedCsvAudiences, UNUSED_CSV_AUDIENCE_DAYS } from './purge-unused-csv-audiences';
-export { REPLY_WINDOW_HOURS } from './recipient-state-sql';
+export { LIMITED_CODE, LIMITED_SQL, REPLY_WINDOW_HOURS, STATE_SQL } from './recipient-state-sql';
 export { createBroadcast } from './save-broadcast';
 export { announcePausedBroadcasts, pauseBroadcastsOf } from './stop-number-broadcasts';

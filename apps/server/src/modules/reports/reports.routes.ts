@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { getPerformanceReport } from './get-performance-report';
 import { getVolumeReport } from './get-volume-report';
+import { insightsRoutes } from './insights.routes';
 import { refreshReports, reportsRefreshedAt } from './refresh-reports';
 import type { ReportsActor, ReportsDeps } from './reports.deps';
 import { getSlaReport, getSlaTargets, setSlaTarget } from './sla';
@@ -125,4 +126,6 @@ export async function reportsRoutes(appIn: FastifyInstance, opts: ReportsRoutesO
     },
     async (req) => getSlaReport(deps, opts.authOf(req), req.query),
   );
+
+  await app.register(insightsRoutes, opts);
 }
