@@ -69,14 +69,15 @@ function RailLink({ to, label, testId, icon: Icon }: RailLinkProps) {
         data-testid={testId}
         aria-label={label}
         className={cn(
-          'flex h-12 w-16 flex-col items-center justify-center gap-0.5 rounded-xl text-[11px] font-medium transition-colors md:size-11',
+          // Phones share the bottom bar's width among the entries (a fixed width overflowed it).
+          'flex h-12 min-w-0 flex-1 flex-col items-center justify-center gap-0.5 rounded-xl text-[10px] font-medium transition-colors md:size-11 md:flex-none',
           isActive
             ? 'text-brand-700 md:bg-brand-50 dark:text-brand-300 md:dark:bg-brand-950'
             : 'text-neutral-500 hover:bg-neutral-100 hover:text-neutral-800 dark:text-neutral-400 dark:hover:bg-neutral-800 dark:hover:text-neutral-100',
         )}
       >
         <Icon aria-hidden className="size-5" />
-        <span className="md:sr-only">{label}</span>
+        <span className="max-w-full truncate px-0.5 md:sr-only">{label}</span>
       </NavLink>
     </Tooltip>
   );
