@@ -55,8 +55,8 @@ export async function getAutomationReport(
     }>(
       `SELECT f.id, f.name, f.published_version AS version, v.definition
          FROM flows f LEFT JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.published_version
-        WHERE f.workspace_id = $1 AND $4::text IS NOT NULL ORDER BY f.name, f.id`,
-      params,
+        WHERE f.workspace_id = $1 ORDER BY f.name, f.id`,
+      [actor.workspaceId],
     ),
     // Grouped by path: sessions that went the same way are one row.
     q<{
