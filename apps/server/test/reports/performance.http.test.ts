@@ -144,6 +144,9 @@ describe('performance report over a seeded week', () => {
       queueWait: { count: 1, medianMs: 5 * MIN, p90Ms: 5 * MIN },
       expired: 1,
       missed: 0,
+      // The responses in its cycles: Beatriz's in A, Carlos's in B and C.
+      messagesSent: 3,
+      onlineMs: null,
     });
   });
 
@@ -173,6 +176,7 @@ describe('performance report over a seeded week', () => {
     const byTeam = await report(`&teamId=${s.teamId}`);
     expect(byTeam.totals).toMatchObject({
       assigned: 4,
+      messagesSent: 3,
       reopened: 2,
       firstResponse: { count: 3, medianMs: 30 * MIN, p90Ms: 54 * MIN },
       expired: 1,

@@ -20,14 +20,18 @@ export interface RefreshResult {
  * new message is counted again. Runs every minute (reports.jobs.ts); one process at a time (the
  * progress row is locked, a second caller finds it taken and leaves).
  */
-export async function refreshReports(deps: ReportsDeps): Promise<RefreshResult> {
+export async function refreshReports(
+  deps: ReportsDeps,
+  /** Wait for a refresh under way elsewhere and then run, rather than leave it to that one. */
+  opts: { wait?: boolean } = {},
+): Promise<RefreshResult> {
   const total: RefreshResult = { conversations: 0, hours: 0 };
   // Read on from here within this call; what is stored may stay behind (see `settledUpTo`).
   let read: { messageSeq: number; eventSeq: number } | null = null;
   let settled = true;
   for (;;) {
     const step = await deps.db.transaction(async (query) => {
-      const progress = await lockProgress(query);
+      const progress = await lockProgress(query, opts.wait);
       if (!progress) return null;
       const from = read ?? progress;
       const [top] = await query<{ message_seq: string | null; event_seq: string | null }>(

@@ -79,7 +79,7 @@ export async function reportsRoutes(appIn: FastifyInstance, opts: ReportsRoutesO
           'reports_admins_only',
           'Only owners and admins bring the reports up to date.',
         );
-      await refreshReports(deps);
+      await refreshReports(deps, { wait: true });
       return { refreshedAt: (await reportsRefreshedAt(deps))?.toISOString() ?? null };
     },
   );

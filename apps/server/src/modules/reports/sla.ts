@@ -109,7 +109,7 @@ export async function getSlaReport(
   const period = reportPeriod(query);
   const refreshed = await reportsRefreshedAt(deps);
   if (!refreshed || deps.clock.now().getTime() - refreshed.getTime() > LIVE_WITHIN_MS)
-    await refreshReports(deps);
+    await refreshReports(deps, { wait: true });
   const time = query.time;
   const now = deps.clock.now();
   const targets = await getSlaTargets(deps, actor);
