@@ -47,7 +47,13 @@ export function AgentChart({ agents }: { agents: PerformanceRow[] }) {
                 t('reports.kpi.firstResponse'),
               ]}
             />
-            <Bar dataKey="minutes" fill={chartColors.agent} radius={[0, 4, 4, 0]} maxBarSize={22} />
+            <Bar
+              isAnimationActive={false}
+              dataKey="minutes"
+              fill={chartColors.agent}
+              radius={[0, 4, 4, 0]}
+              maxBarSize={22}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

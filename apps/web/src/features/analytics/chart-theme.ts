@@ -5,6 +5,7 @@ export const chartColors = {
   conversations: 'var(--color-brand-600)',
   newContacts: 'var(--color-amber-500)',
   agent: 'var(--color-brand-500)',
+  abandoned: 'var(--color-red-400)',
   grid: 'var(--color-neutral-200)',
 } as const;
 

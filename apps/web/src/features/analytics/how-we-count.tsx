@@ -2,7 +2,7 @@ import { Info } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../ui/card';
 
-const DEFINITIONS = [
+const GENERAL = [
   'cycle',
   'response',
   'firstResponse',
@@ -10,12 +10,34 @@ const DEFINITIONS = [
   'resolution',
   'queueWait',
   'expired',
+  'online',
   'time',
   'stats',
 ] as const;
 
-/** The definition of every figure, as the contracts write them, in the page's language. */
-export function HowWeCount() {
+/** The definitions each tab's figures need, as docs/reports.md gives them. */
+const DEFINITIONS = {
+  performance: GENERAL,
+  volume: GENERAL,
+  sla: ['slaTargets', 'slaFirstResponse', 'slaResolution', 'slaMet', 'slaAtRisk', 'time'],
+  campaigns: [
+    'broadcasts',
+    'sent',
+    'replied',
+    'failed',
+    'optedOut',
+    'rates',
+    'templates',
+    'ranking',
+    'campaignDays',
+  ],
+  automation: ['fired', 'flowSessions', 'funnel', 'sequences'],
+} as const;
+
+type View = keyof typeof DEFINITIONS;
+
+/** The definition of every figure on the tab, as the contracts write them, in the page's language. */
+export function HowWeCount({ view }: { view: View }) {
   const { t } = useTranslation();
   return (
     <Card className="px-4 py-3" data-testid="how-we-count">
@@ -25,8 +47,10 @@ export function HowWeCount() {
           {t('reports.howWeCount.title')}
         </summary>
         <ul className="mt-3 flex list-disc flex-col gap-1.5 pl-5 text-sm text-neutral-600 dark:text-neutral-300">
-          {DEFINITIONS.map((id) => (
-            <li key={id}>{t(`reports.howWeCount.${id}`)}</li>
+          {DEFINITIONS[view].map((id) => (
+            <li key={id} data-testid={`definition-${id}`}>
+              {t(`reports.howWeCount.${id}`)}
+            </li>
           ))}
         </ul>
       </details>

@@ -9,6 +9,7 @@ type Figure = {
   kind: 'count' | 'duration';
   get: (row: PerformanceRow) => number | null;
   teamsOnly?: boolean;
+  agentsOnly?: boolean;
 };
 
 /** Every figure of an agent's or a team's row, in the order the tables and their CSV show them. */
@@ -23,6 +24,7 @@ const FIGURES: Figure[] = [
   { id: 'responseMedian', kind: 'duration', get: (r) => r.figures.response.medianMs },
   { id: 'resolutionMedian', kind: 'duration', get: (r) => r.figures.resolution.medianMs },
   { id: 'queueWaitMedian', kind: 'duration', get: (r) => r.figures.queueWait.medianMs },
+  { id: 'onlineMs', kind: 'duration', get: (r) => r.figures.onlineMs, agentsOnly: true },
   { id: 'expired', kind: 'count', get: (r) => r.figures.expired },
   { id: 'missed', kind: 'count', get: (r) => r.figures.missed },
   { id: 'openNow', kind: 'count', get: (r) => r.now.open },
@@ -32,7 +34,7 @@ const FIGURES: Figure[] = [
 
 export type RowKind = 'agents' | 'teams';
 
-const figuresOf = (kind: RowKind) => FIGURES.filter((f) => kind === 'teams' || !f.teamsOnly);
+const figuresOf = (kind: RowKind) => FIGURES.filter((f) => (kind === 'teams' ? !f.agentsOnly : !f.teamsOnly));
 
 export function performanceColumns(kind: RowKind, t: TFunction, language: string): Column<PerformanceRow>[] {
   return [

@@ -5,19 +5,29 @@ import { Label } from '../../ui/label';
 import { useChannels, useMembers } from '../settings/settings.api';
 import { useTeams } from '../settings/teams.api';
 import { PRESETS, type PresetId, presetRange } from './report-period';
-import type { ReportFilters } from './reports.api';
+import type { FilterName, ReportFilters } from './reports.api';
 
 type ReportControlsProps = {
   filters: ReportFilters;
   preset: PresetId;
   isManager: boolean;
+  /** The filters the report on show takes; the others are hidden. */
+  shown: readonly FilterName[];
   onPreset(preset: PresetId): void;
   onChange(patch: Partial<ReportFilters>): void;
 };
 
 /** Period, number, team, agent and which clock the times are counted on. */
-export function ReportControls({ filters, preset, isManager, onPreset, onChange }: ReportControlsProps) {
+export function ReportControls({
+  filters,
+  preset,
+  isManager,
+  shown,
+  onPreset,
+  onChange,
+}: ReportControlsProps) {
   const { t } = useTranslation();
+  const isShown = (name: FilterName) => shown.includes(name);
   const channels = useChannels();
   const teams = useTeams();
   const members = useMembers();
@@ -69,21 +79,23 @@ export function ReportControls({ filters, preset, isManager, onPreset, onChange 
             </Field>
           </>
         ) : null}
-        <Field id="report-number" label={t('reports.number')} className="lg:w-48">
-          <Select
-            id="report-number"
-            value={filters.channelId}
-            onChange={(e) => onChange({ channelId: e.target.value })}
-          >
-            <option value="">{t('reports.anyNumber')}</option>
-            {(channels.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name || c.displayPhoneNumber}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {isManager ? (
+        {isShown('channelId') ? (
+          <Field id="report-number" label={t('reports.number')} className="lg:w-48">
+            <Select
+              id="report-number"
+              value={filters.channelId}
+              onChange={(e) => onChange({ channelId: e.target.value })}
+            >
+              <option value="">{t('reports.anyNumber')}</option>
+              {(channels.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name || c.displayPhoneNumber}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        {isManager && isShown('teamId') ? (
           <>
             <Field id="report-team" label={t('reports.team')} className="lg:w-44">
               <Select
@@ -99,52 +111,56 @@ export function ReportControls({ filters, preset, isManager, onPreset, onChange 
                 ))}
               </Select>
             </Field>
-            <Field id="report-agent" label={t('reports.agent')} className="lg:w-44">
-              <Select
-                id="report-agent"
-                value={filters.agentId}
-                onChange={(e) => onChange({ agentId: e.target.value })}
-              >
-                <option value="">{t('reports.anyAgent')}</option>
-                {(members.data ?? []).map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            {isShown('agentId') ? (
+              <Field id="report-agent" label={t('reports.agent')} className="lg:w-44">
+                <Select
+                  id="report-agent"
+                  value={filters.agentId}
+                  onChange={(e) => onChange({ agentId: e.target.value })}
+                >
+                  <option value="">{t('reports.anyAgent')}</option>
+                  {(members.data ?? []).map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {m.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
           </>
         ) : null}
-        <div className="col-span-2 flex flex-col gap-1.5 sm:col-span-1">
-          <span className="text-sm font-medium text-neutral-700 dark:text-neutral-300" id="report-time">
-            {t('reports.timeLabel')}
-          </span>
-          <div
-            role="radiogroup"
-            aria-labelledby="report-time"
-            className="inline-flex h-10 rounded-lg border border-neutral-300 bg-white p-0.5 dark:border-neutral-700 dark:bg-neutral-900"
-          >
-            {(['business', 'calendar'] as const).map((time) => (
-              // biome-ignore lint/a11y/useSemanticElements: a segmented control, styled as buttons
-              <button
-                key={time}
-                type="button"
-                role="radio"
-                aria-checked={filters.time === time}
-                data-testid={`report-time-${time}`}
-                onClick={() => onChange({ time })}
-                className={cn(
-                  'flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors',
-                  filters.time === time
-                    ? 'bg-brand-600 text-white'
-                    : 'text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800',
-                )}
-              >
-                {t(`reports.time.${time}`)}
-              </button>
-            ))}
+        {isShown('time') ? (
+          <div className="col-span-2 flex flex-col gap-1.5 sm:col-span-1">
+            <span className="text-sm font-medium text-neutral-700 dark:text-neutral-300" id="report-time">
+              {t('reports.timeLabel')}
+            </span>
+            <div
+              role="radiogroup"
+              aria-labelledby="report-time"
+              className="inline-flex h-10 rounded-lg border border-neutral-300 bg-white p-0.5 dark:border-neutral-700 dark:bg-neutral-900"
+            >
+              {(['business', 'calendar'] as const).map((time) => (
+                // biome-ignore lint/a11y/useSemanticElements: a segmented control, styled as buttons
+                <button
+                  key={time}
+                  type="button"
+                  role="radio"
+                  aria-checked={filters.time === time}
+                  data-testid={`report-time-${time}`}
+                  onClick={() => onChange({ time })}
+                  className={cn(
+                    'flex-1 rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors',
+                    filters.time === time
+                      ? 'bg-brand-600 text-white'
+                      : 'text-neutral-600 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800',
+                  )}
+                >
+                  {t(`reports.time.${time}`)}
+                </button>
+              ))}
+            </div>
           </div>
-        </div>
+        ) : null}
       </div>
     </div>
   );

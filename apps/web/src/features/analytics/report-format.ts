@@ -64,3 +64,31 @@ export function formatRatio(ratio: number, language: string): string {
 export function toMinutes(ms: number | null): string {
   return ms === null ? '' : (ms / 60_000).toFixed(1);
 }
+
+/** A rate of 0..1 as a whole percentage; "—" when there was nothing to divide by. */
+export function formatRate(rate: number | null, language: string): string {
+  if (rate === null || !Number.isFinite(rate)) return '—';
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+}
+
+/** A rate for a spreadsheet: a percentage with one decimal, empty when there is none. */
+export function toPercent(rate: number | null): string {
+  return rate === null ? '' : (rate * 100).toFixed(1);
+}
+
+/** Minutes as hours and minutes ("26 h 40 min", "45 min"): SLA targets are business time, not days. */
+export function formatMinutes(minutes: number, language: string): string {
+  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+  const two = new Intl.NumberFormat(language, { minimumIntegerDigits: 2, maximumFractionDigits: 0 });
+  if (minutes < 60) return `${n.format(minutes)} min`;
+  const rest = minutes % 60;
+  return rest === 0
+    ? `${n.format(Math.floor(minutes / 60))} h`
+    : `${n.format(Math.floor(minutes / 60))} h ${two.format(rest)} min`;
+}
+
+/** How well a target was met: green from 90 %, amber from 75 %, red below. */
+export function metTone(rate: number | null): 'green' | 'amber' | 'red' | 'neutral' {
+  if (rate === null) return 'neutral';
+  return rate >= 0.9 ? 'green' : rate >= 0.75 ? 'amber' : 'red';
+}

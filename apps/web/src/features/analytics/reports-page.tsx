@@ -9,22 +9,41 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
+import { AutomationView } from './automation-view';
+import { CampaignsView } from './campaigns-view';
 import { HowWeCount } from './how-we-count';
 import { PerformanceView } from './performance-view';
 import { ReportControls } from './report-controls';
 import { browserTimeZone, type PresetId, presetRange } from './report-period';
-import { type ReportFilters, usePerformanceReport, useRefreshReports, useVolumeReport } from './reports.api';
+import {
+  type FilterName,
+  type ReportFilters,
+  TAB_FILTERS,
+  useAutomationReport,
+  useCampaignsReport,
+  usePerformanceReport,
+  useRefreshReports,
+  useSlaReport,
+  useVolumeReport,
+} from './reports.api';
+import { SlaView } from './sla-view';
 import { VolumeView } from './volume-view';
 
-type View = 'performance' | 'volume';
+const VIEWS = ['performance', 'volume', 'sla', 'campaigns', 'automation'] as const;
+type View = (typeof VIEWS)[number];
+const isView = (value: string | null): value is View => VIEWS.includes(value as View);
 
-/** Reports: performance for everyone (an agent sees their own), volume for owners and admins. */
+/**
+ * Reports: performance for everyone (an agent sees their own); volume, SLA, campaigns and
+ * automation for owners and admins.
+ */
 export function ReportsPage() {
   const { t } = useTranslation();
   const { role } = useSession();
   const isManager = canManageMembers(role);
   const [params, setParams] = useSearchParams();
-  const view: View = isManager && params.get('view') === 'volume' ? 'volume' : 'performance';
+  const asked = params.get('view');
+  const view: View = isManager && isView(asked) ? asked : 'performance';
   const [preset, setPreset] = useState<PresetId>('last7');
   const [filters, setFilters] = useState<ReportFilters>(() => ({
     ...presetRange('last7', new Date()),
@@ -36,7 +55,15 @@ export function ReportsPage() {
   }));
   const performance = usePerformanceReport(filters);
   const volume = useVolumeReport(filters, isManager && view === 'volume');
-  const active = view === 'volume' ? volume : performance;
+  const sla = useSlaReport(filters, isManager && view === 'sla');
+  const campaigns = useCampaignsReport(filters, isManager && view === 'campaigns');
+  const automation = useAutomationReport(filters, isManager && view === 'automation');
+  const active = { performance, volume, sla, campaigns, automation }[view];
+  // Campaigns and automation read their tables live: the time shown is the other figures'.
+  const refreshedAt =
+    (view === 'volume' ? volume.data?.refreshedAt : view === 'sla' ? sla.data?.refreshedAt : null) ??
+    performance.data?.refreshedAt ??
+    null;
   const fileSuffix = `${filters.from}_${filters.to}`;
 
   return (
@@ -47,29 +74,39 @@ export function ReportsPage() {
             <h1 className="text-xl font-semibold">{t('reports.title')}</h1>
             <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('reports.subtitle')}</p>
           </div>
-          <Freshness refreshedAt={active.data?.refreshedAt ?? null} canRefresh={isManager} />
+          <Freshness refreshedAt={refreshedAt} canRefresh={isManager} />
         </div>
 
         <ReportControls
           filters={filters}
           preset={preset}
           isManager={isManager}
+          shown={TAB_FILTERS[view]}
           onPreset={setPreset}
           onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
         />
 
         {isManager ? (
-          <div role="tablist" className="flex gap-1 border-b border-neutral-200 dark:border-neutral-800">
-            {(['performance', 'volume'] as const).map((id) => (
+          <div
+            role="tablist"
+            className="-mx-4 flex gap-1 overflow-x-auto border-b border-neutral-200 px-4 md:mx-0 md:px-0 dark:border-neutral-800"
+          >
+            {VIEWS.map((id) => (
               <button
                 key={id}
                 type="button"
                 role="tab"
                 aria-selected={view === id}
                 data-testid={`reports-tab-${id}`}
-                onClick={() => setParams(id === 'volume' ? { view: id } : {}, { replace: true })}
+                // On a phone the tabs scroll sideways: the one on show is brought into view.
+                ref={
+                  view === id
+                    ? (el) => el?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+                    : undefined
+                }
+                onClick={() => setParams(id === 'performance' ? {} : { view: id }, { replace: true })}
                 className={cn(
-                  '-mb-px border-b-2 px-3 py-2 text-sm font-medium transition-colors',
+                  '-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors',
                   view === id
                     ? 'border-brand-600 text-brand-700 dark:border-brand-400 dark:text-brand-300'
                     : 'border-transparent text-neutral-500 hover:text-neutral-800 dark:text-neutral-400 dark:hover:text-neutral-100',
@@ -82,9 +119,15 @@ export function ReportsPage() {
         ) : null}
 
         {active.data ? (
-          <PeriodLine period={active.data.period} previous={active.data.previousPeriod} />
+          <PeriodLine
+            period={active.data.period}
+            previous={'previousPeriod' in active.data ? active.data.previousPeriod : null}
+          />
         ) : null}
-        {filters.time === 'business' && performance.data && !performance.data.businessTime ? (
+        {filters.time === 'business' &&
+        (TAB_FILTERS[view] as readonly FilterName[]).includes('time') &&
+        performance.data &&
+        !performance.data.businessTime ? (
           <Alert tone="info" className="flex flex-wrap items-center justify-between gap-2">
             <span data-testid="no-business-hours">{t('reports.noBusinessHours')}</span>
             {isManager ? (
@@ -96,7 +139,13 @@ export function ReportsPage() {
         ) : null}
 
         <div className={cn('transition-opacity', active.isPlaceholderData && 'opacity-60')}>
-          {active.isPending ? (
+          {view === 'sla' ? (
+            // The targets can be set before any report comes back.
+            <>
+              {sla.isError ? <LoadError error={sla.error} onRetry={() => void sla.refetch()} /> : null}
+              <SlaView report={sla.data} fileSuffix={fileSuffix} />
+            </>
+          ) : active.isPending ? (
             <div className="flex justify-center py-16 text-brand-600" data-testid="reports-loading">
               <Spinner />
             </div>
@@ -104,12 +153,16 @@ export function ReportsPage() {
             <LoadError error={active.error} onRetry={() => void active.refetch()} />
           ) : view === 'volume' && volume.data ? (
             <VolumeView report={volume.data} timeZone={filters.tz} fileSuffix={fileSuffix} />
+          ) : view === 'campaigns' && campaigns.data ? (
+            <CampaignsView report={campaigns.data} fileSuffix={fileSuffix} />
+          ) : view === 'automation' && automation.data ? (
+            <AutomationView report={automation.data} fileSuffix={fileSuffix} />
           ) : performance.data ? (
             <PerformanceView report={performance.data} fileSuffix={fileSuffix} />
           ) : null}
         </div>
 
-        <HowWeCount />
+        <HowWeCount view={view} />
       </div>
     </section>
   );
@@ -135,7 +188,7 @@ function PeriodLine({
   previous,
 }: {
   period: { from: string; to: string };
-  previous: { from: string; to: string };
+  previous: { from: string; to: string } | null;
 }) {
   const { t, i18n } = useTranslation();
   const format = new Intl.DateTimeFormat(i18n.language, {
@@ -149,11 +202,15 @@ function PeriodLine({
   return (
     <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="report-period">
       <span className="font-medium text-neutral-900 dark:text-neutral-100">{range(period)}</span>
-      <span className="mx-1.5">·</span>
-      {t('reports.vsPrevious', {
-        from: format.format(day(previous.from)),
-        to: format.format(day(previous.to)),
-      })}
+      {previous ? (
+        <>
+          <span className="mx-1.5">·</span>
+          {t('reports.vsPrevious', {
+            from: format.format(day(previous.from)),
+            to: format.format(day(previous.to)),
+          })}
+        </>
+      ) : null}
     </p>
   );
 }

@@ -18,7 +18,7 @@ import { ReportSection } from './report-section';
 
 type Day = VolumeReport['days'][number];
 
-function dayFormat(language: string, style: 'axis' | 'full') {
+export function dayFormat(language: string, style: 'axis' | 'full') {
   const format = new Intl.DateTimeFormat(
     language,
     style === 'axis'
@@ -76,6 +76,7 @@ export function MessagesPerDay({ days, csvName }: ChartProps) {
             />
             <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
             <Bar
+              isAnimationActive={false}
               dataKey="inbound"
               name={inbound}
               fill={chartColors.inbound}
@@ -83,6 +84,7 @@ export function MessagesPerDay({ days, csvName }: ChartProps) {
               maxBarSize={18}
             />
             <Bar
+              isAnimationActive={false}
               dataKey="outbound"
               name={outbound}
               fill={chartColors.outbound}
@@ -140,6 +142,7 @@ export function ConversationsPerDay({ days, csvName }: ChartProps) {
             />
             <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
             <Line
+              isAnimationActive={false}
               type="monotone"
               dataKey="conversations"
               name={conversations}
@@ -148,6 +151,7 @@ export function ConversationsPerDay({ days, csvName }: ChartProps) {
               dot={false}
             />
             <Line
+              isAnimationActive={false}
               type="monotone"
               dataKey="newContacts"
               name={newContacts}
