@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getAutomationReport } from './get-automation-report';
 import { getCampaignsReport } from './get-campaigns-report';
-import type { ReportsRoutesOptions } from './reports.routes';
+import type { ReportsRoutesOptions } from './reports-routes-options';
 
 /** Reports on broadcasts, templates and automation: owners and admins. */
 export async function insightsRoutes(appIn: FastifyInstance, opts: ReportsRoutesOptions) {

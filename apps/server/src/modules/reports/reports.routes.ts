@@ -6,7 +6,7 @@ import {
   SlaTargetSchema,
   VolumeReportSchema,
 } from '@charla/contracts';
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
@@ -14,14 +14,8 @@ import { getPerformanceReport } from './get-performance-report';
 import { getVolumeReport } from './get-volume-report';
 import { insightsRoutes } from './insights.routes';
 import { refreshReports, reportsRefreshedAt } from './refresh-reports';
-import type { ReportsActor, ReportsDeps } from './reports.deps';
+import type { ReportsRoutesOptions } from './reports-routes-options';
 import { getSlaReport, getSlaTargets, setSlaTarget } from './sla';
-
-export interface ReportsRoutesOptions {
-  deps: ReportsDeps;
-  requireMember: preHandlerAsyncHookHandler;
-  authOf(request: unknown): ReportsActor;
-}
 
 /** Reports: agents see their own performance; owners and admins everyone's and the volume. */
 export async function reportsRoutes(appIn: FastifyInstance, opts: ReportsRoutesOptions) {
