@@ -1,79 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/platform/db/database';
-import { freePort } from '../../server/test/harness/free-port';
-import { kill9, startServerProcess } from '../../server/test/harness/server-process';
-import { launchChromium } from './browser';
-import { screenshotsDir } from './e2e-app';
 import { setUpOwnerByApi } from './owner-setup';
+import { reportsApp } from './reports-app';
 import { seedHistory } from './reports-history';
 import { seedInsights } from './reports-insights-history';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'charla-e2e-reports-more-'));
-let env: Record<string, string>;
-let port: number;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('web build failed');
-  mkdirSync(screenshotsDir, { recursive: true });
-  port = await freePort();
-  env = {
-    DATA_DIR: dataDir,
-    SIMULATOR_PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-    SECRET_KEY: 'ef'.repeat(32),
-  };
-  server = await startServerProcess(env, port);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (server) await kill9(server.child);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function stopServer(): Promise<void> {
-  const { child } = server;
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-const newContext = (locale: string): Promise<BrowserContext> =>
-  browser.newContext({ viewport: { width: 1280, height: 800 }, locale, timezoneId: 'America/Mexico_City' });
-
-async function shoot(page: Page, name: string, width: 1280 | 390) {
-  const height = width === 1280 ? 800 : 844;
-  await page.mouse.move(0, 0);
-  // A table scrolled sideways (to show a tooltip) starts from its first column again.
-  await page.evaluate(() => {
-    for (const box of document.querySelectorAll<HTMLElement>('.overflow-x-auto')) box.scrollLeft = 0;
-  });
-  await page.setViewportSize({ width, height });
-  await page.waitForTimeout(300);
-  // The page scrolls inside the app's frame: the window grows to the whole report, then goes back.
-  const inner = await page.evaluate(() => {
-    const section = document.querySelector<HTMLElement>('[data-testid="reports-page"]');
-    return section ? section.scrollHeight - section.clientHeight : 0;
-  });
-  await page.setViewportSize({ width, height: height + inner });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(screenshotsDir, `${name}-${width}.png`) });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const app = reportsApp('reports-more');
 
 async function csvOf(page: Page, testId: string): Promise<{ lines: string[]; download: Download }> {
   const [download] = await Promise.all([
@@ -89,24 +24,24 @@ const number = async (page: Page, selector: string) =>
 
 describe('reports on SLA, broadcasts and automation', () => {
   it('show an owner targets met and at risk, how broadcasts and templates were received, and what automation did', async () => {
-    const owner = await newContext('es-MX');
-    const ownerId = await setUpOwnerByApi(owner.request, server.url, {
+    const owner = await app.newContext('es-MX');
+    const ownerId = await setUpOwnerByApi(owner.request, app.url, {
       workspaceName: 'Florería Luz',
       name: 'Carmen',
       email: 'carmen@example.com',
     });
-    const invitation = await owner.request.post(`${server.url}/api/invitations`, {
+    const invitation = await owner.request.post(`${app.url}/api/invitations`, {
       data: { email: 'diego@example.com', role: 'agent' },
     });
     const token = ((await invitation.json()) as { url: string }).url.split('/invite/')[1] ?? '';
-    const diego = await newContext('es-MX');
+    const diego = await app.newContext('es-MX');
     const accepted = await diego.request.post(
-      `${server.url}/api/invitations/${encodeURIComponent(token)}/accept`,
+      `${app.url}/api/invitations/${encodeURIComponent(token)}/accept`,
       { data: { name: 'Diego', password: 'otra contraseña larga', locale: 'es' } },
     );
     expect(accepted.status()).toBe(200);
     const diegoId = ((await accepted.json()) as { user: { id: string } }).user.id;
-    const team = await owner.request.post(`${server.url}/api/teams`, {
+    const team = await owner.request.post(`${app.url}/api/teams`, {
       data: { name: 'Ventas', memberIds: [ownerId, diegoId] },
     });
     const teamId = ((await team.json()) as { id: string }).id;
@@ -116,12 +51,12 @@ describe('reports on SLA, broadcasts and automation', () => {
       { teamId: null, firstResponseMinutes: 60, resolutionMinutes: null },
       { teamId, firstResponseMinutes: 15, resolutionMinutes: 480 },
     ]) {
-      const set = await owner.request.put(`${server.url}/api/reports/sla-targets`, { data });
+      const set = await owner.request.put(`${app.url}/api/reports/sla-targets`, { data });
       expect(set.status(), await set.text()).toBe(200);
     }
 
-    await stopServer();
-    const db = await openDatabase({ dataDir: join(dataDir, 'db') });
+    await app.stop();
+    const db = await openDatabase({ dataDir: join(app.dataDir, 'db') });
     const [ws] = await db.query<{ id: string }>('SELECT id FROM workspaces');
     const [channel] = await db.query<{ id: string }>('SELECT id FROM channels');
     const now = new Date();
@@ -140,10 +75,10 @@ describe('reports on SLA, broadcasts and automation', () => {
     );
     await seedInsights(db, { workspaceId: ws!.id, channelId: channel!.id, agentId: diegoId }, now);
     await db.close();
-    server = await startServerProcess(env, port);
+    await app.start();
 
     const page = await owner.newPage();
-    await page.goto(`${server.url}/reports`);
+    await page.goto(`${app.url}/reports`);
     await page.click('[data-testid="reports-refresh"]');
     await page.locator('[data-testid="agents-row"]').first().waitFor({ timeout: 20_000 });
 
@@ -186,7 +121,7 @@ describe('reports on SLA, broadcasts and automation', () => {
     expect(await workspaceRow.textContent()).toContain('24 h');
     await workspaceRow.locator('[data-testid="sla-target-save"]').click();
     await workspaceRow.locator('[data-testid="sla-target-saved"]').waitFor();
-    const targets = (await (await owner.request.get(`${server.url}/api/reports/sla-targets`)).json()) as {
+    const targets = (await (await owner.request.get(`${app.url}/api/reports/sla-targets`)).json()) as {
       resolutionMinutes: number | null;
     }[];
     expect(targets[0]?.resolutionMinutes).toBe(1440);
@@ -194,8 +129,8 @@ describe('reports on SLA, broadcasts and automation', () => {
     expect(await page.locator('[data-testid="definition-slaAtRisk"]').textContent()).toContain(
       'tres cuartos',
     );
-    await shoot(page, 'reports-sla-es', 1280);
-    await shoot(page, 'reports-sla-es', 390);
+    await app.shoot(page, 'reports-sla-es', 1280);
+    await app.shoot(page, 'reports-sla-es', 390);
 
     // Valeria's row opens her conversation in the inbox.
     await valeria.locator('a').click();
@@ -229,8 +164,8 @@ describe('reports on SLA, broadcasts and automation', () => {
       /^difusiones-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/,
     );
     expect((await csvOf(page, 'templates-table-csv')).lines).toHaveLength(4);
-    await shoot(page, 'reports-campaigns-es', 1280);
-    await shoot(page, 'reports-campaigns-es', 390);
+    await app.shoot(page, 'reports-campaigns-es', 1280);
+    await app.shoot(page, 'reports-campaigns-es', 390);
 
     // Automation: the rule's fires, the bot's path and the sequence.
     await page.click('[data-testid="reports-tab-automation"]');
@@ -249,34 +184,34 @@ describe('reports on SLA, broadcasts and automation', () => {
     const flowsCsv = await csvOf(page, 'flows-table-csv');
     expect(flowsCsv.lines[0]).toMatch(/^Bot,Versión,Empezadas,Completadas,/);
     expect(flowsCsv.lines[1]).toMatch(/^Pedidos para entrega,1,13,6,2,3,1,0,1$/);
-    await shoot(page, 'reports-automation-es', 1280);
-    await shoot(page, 'reports-automation-es', 390);
+    await app.shoot(page, 'reports-automation-es', 1280);
+    await app.shoot(page, 'reports-automation-es', 390);
 
     // The same in English.
-    const english = await newContext('en-US');
+    const english = await app.newContext('en-US');
     await english.addCookies(await owner.cookies());
     await english.addInitScript((id) => localStorage.setItem(`charla.locale.${id}`, 'en'), ownerId);
     const en = await english.newPage();
-    await en.goto(`${server.url}/reports?view=sla`);
+    await en.goto(`${app.url}/reports?view=sla`);
     await en.locator('[data-testid="sla-row"]').first().waitFor({ timeout: 20_000 });
     expect(await en.locator('[data-testid="sla-at-risk"]').textContent()).toContain('At risk now');
     await en.click('[data-testid="how-we-count"] summary');
-    await shoot(en, 'reports-sla-en', 1280);
-    await shoot(en, 'reports-sla-en', 390);
+    await app.shoot(en, 'reports-sla-en', 1280);
+    await app.shoot(en, 'reports-sla-en', 390);
     await en.click('[data-testid="reports-tab-campaigns"]');
     await en.locator('[data-testid="campaigns-view"]').waitFor();
     expect(await en.locator('[data-testid="broadcasts-table"]').textContent()).toContain('Recipients');
-    await shoot(en, 'reports-campaigns-en', 1280);
-    await shoot(en, 'reports-campaigns-en', 390);
+    await app.shoot(en, 'reports-campaigns-en', 1280);
+    await app.shoot(en, 'reports-campaigns-en', 390);
     await en.click('[data-testid="reports-tab-automation"]');
     await en.locator('[data-testid="automation-view"]').waitFor();
     expect(await en.locator('[data-testid="flow-funnel"]').textContent()).toContain('Question');
-    await shoot(en, 'reports-automation-en', 1280);
-    await shoot(en, 'reports-automation-en', 390);
+    await app.shoot(en, 'reports-automation-en', 1280);
+    await app.shoot(en, 'reports-automation-en', 390);
 
     // Diego, an agent, has none of these tabs, and the API refuses him.
     const agentPage = await diego.newPage();
-    await agentPage.goto(`${server.url}/reports?view=sla`);
+    await agentPage.goto(`${app.url}/reports?view=sla`);
     await agentPage.locator('[data-testid="performance-view"], [data-testid="agents-row"]').first().waitFor({
       timeout: 20_000,
     });
@@ -285,7 +220,7 @@ describe('reports on SLA, broadcasts and automation', () => {
     }
     expect(await agentPage.locator('[data-testid="sla-view"]').count()).toBe(0);
     for (const path of ['sla-targets', 'campaigns?from=2020-01-01&to=2020-01-07']) {
-      expect((await diego.request.get(`${server.url}/api/reports/${path}`)).status()).toBe(403);
+      expect((await diego.request.get(`${app.url}/api/reports/${path}`)).status()).toBe(403);
     }
   }, 180_000);
 });

@@ -1,69 +1,23 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/platform/db/database';
-import { freePort } from '../../server/test/harness/free-port';
-import { kill9, startServerProcess } from '../../server/test/harness/server-process';
-import { launchChromium } from './browser';
-import { screenshotsDir } from './e2e-app';
 import { setUpOwnerByApi } from './owner-setup';
+import { reportsApp } from './reports-app';
 import { seedHistory } from './reports-history';
 import { customerMessagesUrl, sandboxOf } from './sandbox';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'charla-e2e-reports-'));
-let env: Record<string, string>;
-let port: number;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('web build failed');
-  mkdirSync(screenshotsDir, { recursive: true });
-  port = await freePort();
-  env = {
-    DATA_DIR: dataDir,
-    SIMULATOR_PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-    SECRET_KEY: 'ef'.repeat(32),
-  };
-  server = await startServerProcess(env, port);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (server) await kill9(server.child);
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Stops Charla the way an operator would (SIGTERM), so its database is closed cleanly. */
-async function stopServer(): Promise<void> {
-  const { child } = server;
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-const newContext = (locale: string): Promise<BrowserContext> =>
-  browser.newContext({ viewport: { width: 1280, height: 800 }, locale, timezoneId: 'America/Mexico_City' });
+const app = reportsApp('reports');
 
 async function join_(owner: BrowserContext, name: string, email: string) {
-  const invitation = await owner.request.post(`${server.url}/api/invitations`, {
+  const invitation = await owner.request.post(`${app.url}/api/invitations`, {
     data: { email, role: 'agent' },
   });
   const token = ((await invitation.json()) as { url: string }).url.split('/invite/')[1] ?? '';
-  const context = await newContext('es-MX');
+  const context = await app.newContext('es-MX');
   const accepted = await context.request.post(
-    `${server.url}/api/invitations/${encodeURIComponent(token)}/accept`,
+    `${app.url}/api/invitations/${encodeURIComponent(token)}/accept`,
     {
       data: { name, password: 'otra contraseña larga', locale: 'es' },
     },
@@ -72,43 +26,24 @@ async function join_(owner: BrowserContext, name: string, email: string) {
   return { context, id: ((await accepted.json()) as { user: { id: string } }).user.id };
 }
 
-async function shoot(page: Page, name: string, width: 1280 | 390) {
-  const height = width === 1280 ? 800 : 844;
-  // No tooltip of a chart left under the pointer.
-  await page.mouse.move(0, 0);
-  await page.setViewportSize({ width, height });
-  await page.waitForTimeout(300);
-  // The page scrolls inside the app's frame, which a full-page capture does not follow: the
-  // window grows to the whole report instead (same width), then goes back.
-  const inner = await page.evaluate(() => {
-    const section = document.querySelector<HTMLElement>('[data-testid="reports-page"]');
-    return section ? section.scrollHeight - section.clientHeight : 0;
-  });
-  await page.setViewportSize({ width, height: height + inner });
-  // Recharts measures its box after a resize.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(screenshotsDir, `${name}-${width}.png`) });
-  await page.setViewportSize({ width, height });
-}
-
 describe('reports', () => {
   it('show a small shop its performance and volume, to agents only their own row', async () => {
-    const owner = await newContext('es-MX');
-    const ownerId = await setUpOwnerByApi(owner.request, server.url, {
+    const owner = await app.newContext('es-MX');
+    const ownerId = await setUpOwnerByApi(owner.request, app.url, {
       workspaceName: 'Florería Luz',
       name: 'Carmen',
       email: 'carmen@example.com',
     });
     const diego = await join_(owner, 'Diego', 'diego@example.com');
     const lucia = await join_(owner, 'Lucía', 'lucia@example.com');
-    const team = await owner.request.post(`${server.url}/api/teams`, {
+    const team = await owner.request.post(`${app.url}/api/teams`, {
       data: { name: 'Ventas', memberIds: [ownerId, diego.id, lucia.id] },
     });
     expect(team.status()).toBeLessThan(300);
     const teamId = ((await team.json()) as { id: string }).id;
 
     // Today: three customers write from their phones; Diego answers one, Lucía leaves one pending.
-    const sandbox = await sandboxOf(owner.request, server.url);
+    const sandbox = await sandboxOf(owner.request, app.url);
     const customers = [
       ['5215512340001', 'Rosa Martínez', '¿Tienen girasoles hoy?'],
       ['5215512340002', 'Jorge Pérez', '¿Hacen envíos a Coyoacán?'],
@@ -126,7 +61,7 @@ describe('reports', () => {
     await expect
       .poll(
         async () => {
-          const list = await (await owner.request.get(`${server.url}/api/conversations`)).json();
+          const list = await (await owner.request.get(`${app.url}/api/conversations`)).json();
           today = (list as { items: typeof today }).items;
           return today.length;
         },
@@ -139,12 +74,12 @@ describe('reports', () => {
       conversationId: string,
       text: string,
     ) => {
-      const assign = await owner.request.post(`${server.url}/api/conversations/${conversationId}/assign`, {
+      const assign = await owner.request.post(`${app.url}/api/conversations/${conversationId}/assign`, {
         data: { assigneeUserId: agent.id },
       });
       expect(assign.status()).toBe(200);
       const sent = await agent.context.request.post(
-        `${server.url}/api/conversations/${conversationId}/messages`,
+        `${app.url}/api/conversations/${conversationId}/messages`,
         {
           data: { type: 'text', text },
         },
@@ -153,14 +88,14 @@ describe('reports', () => {
     };
     await answer(diego, byName('Rosa'), 'Sí, nos quedan 12 ramos.');
     await answer(lucia, byName('Jorge'), 'Claro, el envío a Coyoacán cuesta 80 pesos.');
-    const pending = await lucia.context.request.patch(`${server.url}/api/conversations/${byName('Jorge')}`, {
+    const pending = await lucia.context.request.patch(`${app.url}/api/conversations/${byName('Jorge')}`, {
       data: { status: 'pending' },
     });
     expect(pending.status()).toBe(200);
 
     // The past two weeks, written into the stopped server's database.
-    await stopServer();
-    const db = await openDatabase({ dataDir: join(dataDir, 'db') });
+    await app.stop();
+    const db = await openDatabase({ dataDir: join(app.dataDir, 'db') });
     const [ws] = await db.query<{ id: string }>('SELECT id FROM workspaces');
     const [channel] = await db.query<{ id: string }>('SELECT id FROM channels');
     const { conversations } = await seedHistory(
@@ -179,11 +114,11 @@ describe('reports', () => {
     );
     expect(conversations).toBeGreaterThan(30);
     await db.close();
-    server = await startServerProcess(env, port);
+    await app.start();
 
     // Carmen opens Reports and brings the figures up to date.
     const page = await owner.newPage();
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${app.url}/inbox`);
     await page.click('[data-testid="nav-reports"]');
     await page.waitForURL(/\/reports/);
     await page.click('[data-testid="reports-refresh"]');
@@ -228,8 +163,8 @@ describe('reports', () => {
     expect(download.suggestedFilename()).toMatch(/^agentes-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
 
     await page.click('[data-testid="how-we-count"] summary');
-    await shoot(page, 'reports-performance-es', 1280);
-    await shoot(page, 'reports-performance-es', 390);
+    await app.shoot(page, 'reports-performance-es', 1280);
+    await app.shoot(page, 'reports-performance-es', 390);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Volume: a heat map Monday first, the sandbox number, who sends.
@@ -251,34 +186,34 @@ describe('reports', () => {
     ]);
     const perDay = readFileSync((await volumeCsv.path()) ?? '', 'utf8').replace(/^\uFEFF/, '');
     expect(perDay.split('\r\n')[0]).toBe('Fecha,Recibidos,Enviados');
-    await shoot(page, 'reports-volume-es', 1280);
-    await shoot(page, 'reports-volume-es', 390);
+    await app.shoot(page, 'reports-volume-es', 1280);
+    await app.shoot(page, 'reports-volume-es', 390);
 
     // The same in English.
-    const english = await newContext('en-US');
+    const english = await app.newContext('en-US');
     await english.addCookies(await owner.cookies());
     await english.addInitScript((id) => localStorage.setItem(`charla.locale.${id}`, 'en'), ownerId);
     const en = await english.newPage();
-    await en.goto(`${server.url}/reports`);
+    await en.goto(`${app.url}/reports`);
     await en.locator('[data-testid="agents-row"]').first().waitFor({ timeout: 20_000 });
     expect(await en.locator('[data-testid="kpi-first-response"]').textContent()).toContain(
       'First response (median)',
     );
     await en.click('[data-testid="how-we-count"] summary');
-    await shoot(en, 'reports-performance-en', 1280);
-    await shoot(en, 'reports-performance-en', 390);
+    await app.shoot(en, 'reports-performance-en', 1280);
+    await app.shoot(en, 'reports-performance-en', 390);
     await en.setViewportSize({ width: 1280, height: 800 });
     await en.click('[data-testid="reports-tab-volume"]');
     await en.locator('[data-testid="volume-view"]').waitFor();
     expect((await en.locator('[data-testid="heatmap-row"] th').first().textContent())?.toLowerCase()).toMatch(
       /^mon/,
     );
-    await shoot(en, 'reports-volume-en', 1280);
-    await shoot(en, 'reports-volume-en', 390);
+    await app.shoot(en, 'reports-volume-en', 1280);
+    await app.shoot(en, 'reports-volume-en', 390);
 
     // Diego, an agent: his own row only, no teams, no volume, no refresh.
     const agentPage = await diego.context.newPage();
-    await agentPage.goto(`${server.url}/reports?view=volume`);
+    await agentPage.goto(`${app.url}/reports?view=volume`);
     await agentPage.locator('[data-testid="agents-row"]').first().waitFor({ timeout: 20_000 });
     expect(await agentPage.locator('[data-testid="agents-row"]').count()).toBe(1);
     expect(await agentPage.locator('[data-testid="agents-row"]').textContent()).toContain('Diego');
@@ -288,9 +223,9 @@ describe('reports', () => {
     expect(await agentPage.locator('[data-testid="reports-refresh"]').count()).toBe(0);
     expect(
       (
-        await diego.context.request.get(`${server.url}/api/reports/volume?from=2020-01-01&to=2020-01-07`)
+        await diego.context.request.get(`${app.url}/api/reports/volume?from=2020-01-01&to=2020-01-07`)
       ).status(),
     ).toBe(403);
-    await shoot(agentPage, 'reports-agent-es', 1280);
+    await app.shoot(agentPage, 'reports-agent-es', 1280);
   }, 240_000);
 });

@@ -1,15 +1,14 @@
 import type { CampaignsReport, CampaignTemplateRow } from '@charla/contracts';
 import { Megaphone, ThumbsDown, ThumbsUp } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card } from '../../ui/card';
 import { EmptyState } from '../../ui/empty-state';
 import { BroadcastsTable, TemplatesTable } from './campaigns-tables';
-import { axisTick, chartColors, tooltipStyle } from './chart-theme';
+import { chartColors } from './chart-theme';
+import { DailyChart } from './daily-chart';
 import { formatCount, formatRate } from './report-format';
 import { ReportSection } from './report-section';
 import { StatCard } from './stat-card';
-import { dayFormat } from './volume-charts';
 
 type CampaignsViewProps = { report: CampaignsReport; fileSuffix: string };
 
@@ -89,69 +88,20 @@ function Totals({ templates }: { templates: CampaignTemplateRow[] }) {
 }
 
 function SendsPerDay({ days, csvName }: { days: CampaignsReport['days']; csvName: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const axis = dayFormat(lang, 'axis');
-  const full = dayFormat(lang, 'full');
-  const sent = t('reports.columns.sent');
-  const read = t('reports.columns.read');
+  const { t } = useTranslation();
   return (
-    <ReportSection
+    <DailyChart
+      kind="bar"
+      days={days}
+      series={[
+        { key: 'sent', name: t('reports.columns.sent'), color: chartColors.outbound },
+        { key: 'read', name: t('reports.columns.read'), color: chartColors.inbound },
+      ]}
       title={t('reports.campaigns.perDay')}
       hint={t('reports.campaigns.perDayHint')}
       testId="campaigns-per-day"
-      csv={{
-        filename: csvName,
-        header: () => [t('reports.columns.date'), sent, read],
-        rows: () => days.map((d) => [d.date, d.sent, d.read]),
-      }}
-    >
-      <div className="h-64 px-2 pb-3 text-neutral-500 dark:text-neutral-400">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={days} margin={{ left: 0, right: 12, top: 4, bottom: 4 }} barGap={2}>
-            <CartesianGrid vertical={false} stroke={chartColors.grid} strokeOpacity={0.6} />
-            <XAxis
-              dataKey="date"
-              tickFormatter={axis}
-              tick={axisTick}
-              stroke="currentColor"
-              strokeOpacity={0.3}
-              minTickGap={16}
-            />
-            <YAxis
-              allowDecimals={false}
-              width={36}
-              tick={axisTick}
-              stroke="currentColor"
-              strokeOpacity={0.3}
-            />
-            <Tooltip
-              {...tooltipStyle}
-              cursor={{ fill: 'currentColor', fillOpacity: 0.06 }}
-              labelFormatter={(d) => full(String(d))}
-              formatter={(v) => formatCount(Number(v), lang)}
-            />
-            <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
-            <Bar
-              isAnimationActive={false}
-              dataKey="sent"
-              name={sent}
-              fill={chartColors.outbound}
-              radius={[3, 3, 0, 0]}
-              maxBarSize={18}
-            />
-            <Bar
-              isAnimationActive={false}
-              dataKey="read"
-              name={read}
-              fill={chartColors.inbound}
-              radius={[3, 3, 0, 0]}
-              maxBarSize={18}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </ReportSection>
+      csvName={csvName}
+    />
   );
 }
 
