@@ -1,7 +1,6 @@
 import type { AutomationReport, ReportQuery } from '@charla/contracts';
-import { AppError } from '../../platform/errors';
 import { PERIOD_END, PERIOD_START, reportPeriod } from './report-period';
-import type { ReportsActor, ReportsDeps } from './reports.deps';
+import { assertReportsManager, type ReportsActor, type ReportsDeps } from './reports.deps';
 
 interface FlowNodeRef {
   id: string;
@@ -22,12 +21,7 @@ export async function getAutomationReport(
   actor: ReportsActor,
   query: ReportQuery,
 ): Promise<AutomationReport> {
-  if (actor.role === 'agent')
-    throw new AppError(
-      'forbidden',
-      'reports_admins_only',
-      'Only owners and admins see the automation report.',
-    );
+  assertReportsManager(actor, 'see the automation report');
   const period = reportPeriod(query);
   const q = deps.db.query;
   const params = [actor.workspaceId, period.from, period.to, period.tz];

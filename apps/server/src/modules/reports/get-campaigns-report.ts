@@ -4,10 +4,9 @@ import type {
   CampaignTemplateRow,
   ReportQuery,
 } from '@charla/contracts';
-import { AppError } from '../../platform/errors';
 import { LIMITED_CODE, LIMITED_SQL, REPLY_WINDOW_HOURS, STATE_SQL } from '../broadcasts';
 import { PERIOD_END, PERIOD_START, type ReportPeriod, reportPeriod } from './report-period';
-import type { ReportsActor, ReportsDeps } from './reports.deps';
+import { assertReportsManager, type ReportsActor, type ReportsDeps } from './reports.deps';
 
 /** A template needs this many sends in the period to be ranked best or worst. */
 export const RANKED_MIN_SENDS = 20;
@@ -149,12 +148,7 @@ export async function getCampaignsReport(
   actor: ReportsActor,
   query: ReportQuery,
 ): Promise<CampaignsReport> {
-  if (actor.role === 'agent')
-    throw new AppError(
-      'forbidden',
-      'reports_admins_only',
-      'Only owners and admins see broadcasts and templates.',
-    );
+  assertReportsManager(actor, 'see broadcasts and templates');
   const period = reportPeriod(query);
   const q = deps.db.query;
   const params = [actor.workspaceId, period.from, period.to, period.tz, query.channelId ?? null];

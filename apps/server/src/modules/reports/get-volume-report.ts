@@ -1,9 +1,8 @@
 import type { ReportQuery, VolumeReport, VolumeTotals } from '@charla/contracts';
 import type { Query } from '../../platform/db/database';
-import { AppError } from '../../platform/errors';
 import { reportsRefreshedAt } from './refresh-reports';
 import { PERIOD_END, PERIOD_START, type ReportPeriod, reportPeriod } from './report-period';
-import type { ReportsActor, ReportsDeps } from './reports.deps';
+import { assertReportsManager, type ReportsActor, type ReportsDeps } from './reports.deps';
 
 /**
  * Volume over a period: messages and conversations per day, customers' messages by hour of the
@@ -16,12 +15,7 @@ export async function getVolumeReport(
   actor: ReportsActor,
   query: ReportQuery,
 ): Promise<VolumeReport> {
-  if (actor.role === 'agent')
-    throw new AppError(
-      'forbidden',
-      'reports_admins_only',
-      'Only owners and admins see the workspace’s volume.',
-    );
+  assertReportsManager(actor, 'see the workspace’s volume');
   const period = reportPeriod(query);
   const q = deps.db.query;
   const ws = actor.workspaceId;

@@ -2,7 +2,7 @@ import type { Query } from '../../platform/db/database';
 import { toPgJson } from '../../platform/db/pg-safe';
 import { calendarsOf } from '../automation';
 import { type ConversationHistory, type Cycle, computeCycles } from './compute-cycles';
-import type { ReportsDeps } from './reports.deps';
+import { assertReportsManager, type ReportsActor, type ReportsDeps } from './reports.deps';
 
 /** Messages (by seq) read per transaction; the conversations they touch are worked out again. */
 const SEQ_CHUNK = 20_000;
@@ -154,6 +154,16 @@ export async function rebuildReports(deps: ReportsDeps): Promise<RefreshResult> 
     'SELECT count(DISTINCT hour)::int AS n FROM message_hourly',
   );
   return { conversations, hours: hours?.n ?? 0 };
+}
+
+/** `POST /api/reports/refresh`: brought up to date now (after a refresh under way elsewhere); when. */
+export async function refreshReportsNow(
+  deps: ReportsDeps,
+  actor: ReportsActor,
+): Promise<{ refreshedAt: string | null }> {
+  assertReportsManager(actor, 'bring the reports up to date');
+  await refreshReports(deps, { wait: true });
+  return { refreshedAt: (await reportsRefreshedAt(deps))?.toISOString() ?? null };
 }
 
 /** When the reports were last brought up to date, or null before the first time. */

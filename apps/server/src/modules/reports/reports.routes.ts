@@ -9,11 +9,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
 import { getPerformanceReport } from './get-performance-report';
 import { getVolumeReport } from './get-volume-report';
 import { insightsRoutes } from './insights.routes';
-import { refreshReports, reportsRefreshedAt } from './refresh-reports';
+import { refreshReportsNow } from './refresh-reports';
 import type { ReportsRoutesOptions } from './reports-routes-options';
 import { getSlaReport, getSlaTargets, setSlaTarget } from './sla';
 
@@ -65,17 +64,7 @@ export async function reportsRoutes(appIn: FastifyInstance, opts: ReportsRoutesO
         response: { 200: z.object({ refreshedAt: z.string().nullable() }) },
       },
     },
-    async (req) => {
-      const actor = opts.authOf(req);
-      if (actor.role === 'agent')
-        throw new AppError(
-          'forbidden',
-          'reports_admins_only',
-          'Only owners and admins bring the reports up to date.',
-        );
-      await refreshReports(deps, { wait: true });
-      return { refreshedAt: (await reportsRefreshedAt(deps))?.toISOString() ?? null };
-    },
+    async (req) => refreshReportsNow(deps, opts.authOf(req)),
   );
 
   app.get(

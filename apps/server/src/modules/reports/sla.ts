@@ -7,11 +7,11 @@ import {
   type SlaReport,
   type SlaTarget,
 } from '@charla/contracts';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import { calendarsOf } from '../automation';
 import { refreshReports, reportsRefreshedAt } from './refresh-reports';
 import { PERIOD_END, PERIOD_START, reportPeriod } from './report-period';
-import type { ReportsActor, ReportsDeps } from './reports.deps';
+import { assertReportsManager, type ReportsActor, type ReportsDeps } from './reports.deps';
 
 /** An open conversation is at risk from this share of its target on. */
 const AT_RISK_SHARE = 0.75;
@@ -19,14 +19,9 @@ const AT_RISK_SHARE = 0.75;
 const LIVE_WITHIN_MS = 10_000;
 const AT_RISK_LIMIT = 100;
 
-function assertManager(actor: ReportsActor) {
-  if (actor.role === 'agent')
-    throw new AppError('forbidden', 'reports_admins_only', 'Only owners and admins see and set SLA targets.');
-}
-
 /** The workspace's targets and each team's (null where a team has none of its own). */
 export async function getSlaTargets(deps: ReportsDeps, actor: ReportsActor): Promise<SlaTarget[]> {
-  assertManager(actor);
+  assertReportsManager(actor, 'see and set SLA targets');
   const rows = await deps.db.query<{
     team_id: string | null;
     team_name: string | null;
@@ -54,7 +49,7 @@ export async function setSlaTarget(
   actor: ReportsActor,
   input: SetSlaTargetRequest,
 ): Promise<SlaTarget[]> {
-  assertManager(actor);
+  assertReportsManager(actor, 'see and set SLA targets');
   if (input.teamId) {
     const team = await deps.db.query('SELECT 1 FROM teams WHERE workspace_id = $1 AND id = $2', [
       actor.workspaceId,
@@ -105,7 +100,7 @@ export async function getSlaReport(
   actor: ReportsActor,
   query: ReportQuery,
 ): Promise<SlaReport> {
-  assertManager(actor);
+  assertReportsManager(actor, 'see and set SLA targets');
   const period = reportPeriod(query);
   const refreshed = await reportsRefreshedAt(deps);
   if (!refreshed || deps.clock.now().getTime() - refreshed.getTime() > LIVE_WITHIN_MS)
@@ -116,14 +111,17 @@ export async function getSlaReport(
   const withTargets = `WITH t AS (SELECT team_id, first_response_minutes AS fr, resolution_minutes AS rs
                                     FROM sla_targets WHERE workspace_id = $1),
                        w AS (SELECT fr, rs FROM t WHERE team_id IS NULL)`;
-  const select = `SELECT c.conversation_id, c.team_id, tt.team_id AS target_team,
-                         CASE WHEN tt.team_id IS NULL THEN w.fr ELSE tt.fr END AS fr,
-                         CASE WHEN tt.team_id IS NULL THEN w.rs ELSE tt.rs END AS rs,
-                         c.started_at, c.first_response_at, c.first_response_bms, c.first_response_ms,
-                         c.resolved_at, c.resolution_bms, c.resolution_ms
-                    FROM conversation_cycles c
-                    LEFT JOIN t tt ON tt.team_id = c.team_id
-                    LEFT JOIN w ON true`;
+  // The cycles with the targets that apply to them: their team's own, else the workspace's.
+  const cyclesWithTargets = (more: { columns?: string; joins?: string } = {}) =>
+    `SELECT c.conversation_id, c.team_id, tt.team_id AS target_team,
+            CASE WHEN tt.team_id IS NULL THEN w.fr ELSE tt.fr END AS fr,
+            CASE WHEN tt.team_id IS NULL THEN w.rs ELSE tt.rs END AS rs,
+            c.started_at, c.first_response_at, c.first_response_bms, c.first_response_ms,
+            c.resolved_at, c.resolution_bms, c.resolution_ms ${more.columns ?? ''}
+       FROM conversation_cycles c
+       ${more.joins ?? ''}
+       LEFT JOIN t tt ON tt.team_id = c.team_id
+       LEFT JOIN w ON true`;
   const filters = `AND ($5::uuid IS NULL OR c.channel_id = $5) AND ($6::uuid IS NULL OR c.team_id = $6)`;
   const params = [
     actor.workspaceId,
@@ -135,12 +133,12 @@ export async function getSlaReport(
   ];
   const [started, resolved, open, calendars] = await Promise.all([
     deps.db.query<CycleRow & Record<string, unknown>>(
-      `${withTargets} ${select}
+      `${withTargets} ${cyclesWithTargets()}
         WHERE c.workspace_id = $1 AND c.started_at >= ${PERIOD_START} AND c.started_at < ${PERIOD_END} ${filters}`,
       params,
     ),
     deps.db.query<CycleRow & Record<string, unknown>>(
-      `${withTargets} ${select}
+      `${withTargets} ${cyclesWithTargets()}
         WHERE c.workspace_id = $1 AND c.resolved_at >= ${PERIOD_START} AND c.resolved_at < ${PERIOD_END} ${filters}`,
       params,
     ),
@@ -150,15 +148,13 @@ export async function getSlaReport(
           unknown
         >
     >(
-      `${withTargets} ${select.replace(
-        'FROM conversation_cycles c',
-        `, coalesce(nullif(ct.name, ''), nullif(ct.profile_name, ''), ct.phone, '') AS contact_name,
-           u.name AS assignee_name, cv.status
-           FROM conversation_cycles c
-           JOIN conversations cv ON cv.id = c.conversation_id
-           JOIN contacts ct ON ct.id = c.contact_id
-           LEFT JOIN users u ON u.id = cv.assignee_user_id`,
-      )}
+      `${withTargets} ${cyclesWithTargets({
+        columns: `, coalesce(nullif(ct.name, ''), nullif(ct.profile_name, ''), ct.phone, '') AS contact_name,
+                  u.name AS assignee_name, cv.status`,
+        joins: `JOIN conversations cv ON cv.id = c.conversation_id
+                JOIN contacts ct ON ct.id = c.contact_id
+                LEFT JOIN users u ON u.id = cv.assignee_user_id`,
+      })}
         WHERE c.workspace_id = $1 AND c.resolved_at IS NULL AND cv.status = 'open'
           AND ($2::uuid IS NULL OR c.channel_id = $2) AND ($3::uuid IS NULL OR c.team_id = $3)
           AND ((CASE WHEN tt.team_id IS NULL THEN w.fr ELSE tt.fr END) IS NOT NULL
