@@ -9,6 +9,7 @@ export * from './modules/automation/sequences/sequences.schema';
 export * from './modules/broadcasts/broadcasts.schema';
 export * from './modules/channels/channels.schema';
 export * from './modules/contacts/contacts.schema';
+export * from './modules/inbox/csat/csat.schema';
 export * from './modules/inbox/inbox.schema';
 export * from './modules/inbox/presence/presence.schema';
 export * from './modules/inbox/routing/routing.schema';

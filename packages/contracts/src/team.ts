@@ -41,6 +41,13 @@ export const WorkspaceSettingsSchema = z.object({
    * hand, imports, phone fields); null when none is chosen. Proposed at setup from the time zone.
    */
   defaultCountry: CountryCodeSchema.nullable(),
+  /**
+   * Ask the customer to rate a conversation (1-5, then an optional comment) when a member resolves
+   * it: as a list inside the 24-hour window, as `csatTemplateId` after it.
+   */
+  csatEnabled: z.boolean(),
+  /** An approved template of the workspace; null: no survey once the window has closed. */
+  csatTemplateId: z.string().uuid().nullable(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 

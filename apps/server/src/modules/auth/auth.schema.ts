@@ -36,6 +36,10 @@ export const workspaces = pgTable('workspaces', {
   optOutAutoReply: boolean('opt_out_auto_reply').notNull().default(true),
   /** Marketing broadcasts reach only opted-in contacts; those whose consent is unknown are left out. */
   marketingOptedInOnly: boolean('marketing_opted_in_only').notNull().default(false),
+  /** Ask the customer to rate a conversation a member resolved (modules/inbox/csat). */
+  csatEnabled: boolean('csat_enabled').notNull().default(false),
+  /** The approved template that asks after the 24-hour window closed; none: no survey then. */
+  csatTemplateId: uuid('csat_template_id'),
   createdAt: createdAt(),
 });
 

@@ -1,5 +1,5 @@
 import type { Role, UpdateWorkspaceSettingsRequest, WorkspaceSettings } from '@charla/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../platform/errors';
 import { auditActor, recordAudit } from '../audit';
 import type { AuthDeps } from './auth.deps';
@@ -21,6 +21,8 @@ export async function getWorkspaceSettings(deps: AuthDeps, workspaceId: string):
       timezone: workspaces.timezone,
       marketingOptedInOnly: workspaces.marketingOptedInOnly,
       defaultCountry: workspaces.defaultCountry,
+      csatEnabled: workspaces.csatEnabled,
+      csatTemplateId: workspaces.csatTemplateId,
     })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
@@ -46,6 +48,7 @@ export async function updateWorkspaceSettings(
       ]);
     }
   }
+  if (input.csatTemplateId) await assertSurveyTemplate(deps, actor.workspaceId, input.csatTemplateId);
   assertKeywordsApart(
     input.optOutKeywords ?? current.optOutKeywords,
     input.optInKeywords ?? current.optInKeywords,
@@ -99,6 +102,21 @@ function assertKeywordsApart(optOut: string[], optIn: string[]): void {
       'keyword_in_both_lists',
       `"${both[0]}" cannot both opt out and opt in.`,
       [{ path: 'optInKeywords', message: `Remove "${both[0]}" from one of the two lists` }],
+    );
+  }
+}
+
+/** The survey after the window is a template of this workspace (its approval is checked when sent). */
+async function assertSurveyTemplate(deps: AuthDeps, workspaceId: string, templateId: string) {
+  const found = (await deps.orm.execute(
+    sql`SELECT 1 FROM templates WHERE workspace_id = ${workspaceId} AND id = ${templateId} AND category <> 'authentication'`,
+  )) as unknown as { rows: unknown[] };
+  if (found.rows.length === 0) {
+    throw new AppError(
+      'unprocessable',
+      'template_not_found',
+      'That template does not exist in this workspace.',
+      [{ path: 'csatTemplateId', message: 'Choose a utility or marketing template of this workspace' }],
     );
   }
 }
