@@ -19,7 +19,8 @@ const silent = {
     if (msg?.startsWith('still closing')) console.error(`[test-app] ${msg}`, obj);
   },
   error(obj: object | string, msg?: string) {
-    if (msg?.startsWith('gave up closing')) console.error(`[test-app] ${msg}`, obj);
+    if (msg?.startsWith('gave up closing') || process.env.DEBUG_TEST_APP)
+      console.error(`[test-app] ${msg}`, obj);
   },
 };
 

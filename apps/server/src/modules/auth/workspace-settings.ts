@@ -106,17 +106,32 @@ function assertKeywordsApart(optOut: string[], optIn: string[]): void {
   }
 }
 
-/** The survey after the window is a template of this workspace (its approval is checked when sent). */
+/**
+ * The survey after the window is a template of this workspace that needs nothing filled in: no
+ * variables, no header file (its approval is checked when it is sent).
+ */
 async function assertSurveyTemplate(deps: AuthDeps, workspaceId: string, templateId: string) {
   const found = (await deps.orm.execute(
-    sql`SELECT 1 FROM templates WHERE workspace_id = ${workspaceId} AND id = ${templateId} AND category <> 'authentication'`,
-  )) as unknown as { rows: unknown[] };
-  if (found.rows.length === 0) {
+    sql`SELECT body NOT LIKE '%{{%' AND buttons::text NOT LIKE '%{{%'
+               AND COALESCE(header->>'format', 'text') = 'text' AND COALESCE(header->>'text', '') NOT LIKE '%{{%'
+               AS fillable
+          FROM templates WHERE workspace_id = ${workspaceId} AND id = ${templateId} AND category <> 'authentication'`,
+  )) as unknown as { rows: { fillable: boolean }[] };
+  const [template] = found.rows;
+  if (!template) {
     throw new AppError(
       'unprocessable',
       'template_not_found',
       'That template does not exist in this workspace.',
       [{ path: 'csatTemplateId', message: 'Choose a utility or marketing template of this workspace' }],
+    );
+  }
+  if (!template.fillable) {
+    throw new AppError(
+      'unprocessable',
+      'template_has_variables',
+      'The survey template must have no variables and no header file: the survey fills none in.',
+      [{ path: 'csatTemplateId', message: 'Choose a template without {{variables}} or a header file' }],
     );
   }
 }

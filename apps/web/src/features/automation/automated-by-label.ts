@@ -8,6 +8,7 @@ const KEYS: Record<AutomatedBy['kind'], string> = {
   sequence: 'sequences.actor',
   api: 'automation.event.apiActor',
   integration: 'automation.event.integrationActor',
+  survey: 'automation.event.surveyActor',
 };
 
 /** "Rule «X»", "Bot «X»", "Sequence «X»", "API key «X»" or "Integration «X»": who sent an automatic message or made a change. */

@@ -10,6 +10,7 @@ export const automationEn = {
       actor: 'Rule “{{name}}”',
       apiActor: 'API key “{{name}}”',
       integrationActor: 'Integration “{{name}}”',
+      surveyActor: 'Satisfaction survey',
       replied: '{{actor}} replied',
       repliedTemplate: '{{actor}} replied with a template (the 24-hour window had closed)',
       note: '{{actor}} left a note',

@@ -10,6 +10,7 @@ export const automationEs = {
       actor: 'Regla «{{name}}»',
       apiActor: 'Clave de API «{{name}}»',
       integrationActor: 'Integración «{{name}}»',
+      surveyActor: 'Encuesta de satisfacción',
       replied: '{{actor}} respondió',
       repliedTemplate: '{{actor}} respondió con una plantilla (la ventana de 24 horas estaba cerrada)',
       note: '{{actor}} dejó una nota',

@@ -1,6 +1,7 @@
 import type { Conversation, UpdateConversationRequestSchema } from '@charla/contracts';
 import type { z } from 'zod';
 import { AppError, notFound } from '../../../platform/errors';
+import { askForRating } from '../csat/send-survey';
 import type { InboxDeps } from '../inbox.deps';
 import { requeueIfUnassigned } from '../routing/queue-waits';
 import { type AutomatedBy, type NewConversationEvent, recordConversationEvents } from './conversation-events';
@@ -14,7 +15,7 @@ const MAX_SNOOZE_MS = 366 * 86_400_000;
  * its history, with who made it: a member, or (`automatedBy`) an API key.
  */
 export async function updateConversation(
-  deps: Pick<InboxDeps, 'db' | 'clock' | 'jobs' | 'notify' | 'automationEvents'>,
+  deps: InboxDeps,
   actor: { workspaceId: string; userId: string | null; automatedBy?: AutomatedBy },
   conversationId: string,
   input: z.output<typeof UpdateConversationRequestSchema>,
@@ -37,6 +38,7 @@ export async function updateConversation(
   }
   const note = input.note || null;
   let queued = 0;
+  let resolved = false;
   const changed = await deps.db.transaction(async (query) => {
     const [current] = await query<{ status: string; priority: string; snoozed_until: Date | null }>(
       'SELECT status, priority, snoozed_until FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE',
@@ -69,6 +71,7 @@ export async function updateConversation(
       events.push({ ...base, kind: 'priority', from: current.priority, to: priority });
     }
     if (events.length === 0) return false;
+    resolved = status === 'resolved' && current.status !== 'resolved';
     await query(
       `UPDATE conversations SET status = $3, priority = $4, snoozed_until = $5
         WHERE workspace_id = $1 AND id = $2`,
@@ -104,5 +107,7 @@ export async function updateConversation(
     }
     await deps.notify([{ kind: 'conversation.updated', workspaceId: actor.workspaceId, conversationId }]);
   }
+  // Resolved by a person or an API key: the customer may be asked to rate it.
+  if (resolved) await askForRating(deps, actor, conversationId);
   return findConversation(deps, actor.workspaceId, conversationId);
 }

@@ -3,6 +3,7 @@ import { toPgJson, toPgJsonOr, toPgSafeText } from '../../../platform/db/pg-safe
 import { adoptReportedWaIds, contactEvents } from '../../contacts';
 import { autoAssignConversations } from '../conversations/auto-assign';
 import { recordConversationEvents } from '../conversations/conversation-events';
+import { matchSurveyAnswers, recordSurveyAnswers } from '../csat/survey-answers';
 import { applyIdentityChange, linkSenderIdentities, recordSenderDetails } from '../customers/link-identities';
 import {
   applyConsentKeywords,
@@ -18,7 +19,7 @@ export interface RecordedInbound {
   changes: InboxChange[];
   /** Media rows created pending: the channel fetches their bytes once the transaction commits. */
   newMediaIds: string[];
-  /** Outbound messages queued here (opt-out confirmations): their sending is queued after commit. */
+  /** Outbound messages queued here (opt-out confirmations, a survey's next line): their sending is queued after commit. */
   queuedSendIds?: string[];
   /** Statuses whose message this transaction could not move: settle them after commit (`applyStoredStatuses`). */
   unsettledStatuses?: MessageKey[];
@@ -73,7 +74,7 @@ export async function recordInbound(
     // A message that is exactly STOP/BAJA... (the workspace's keywords) opts the contact out.
     const consent = await applyConsentKeywords(query, result.changes);
     changes.push(...consent.changes);
-    queuedSendIds = consent.replyIds;
+    queuedSendIds = [...consent.replyIds, ...result.surveyReplyIds];
   }
   if (batch.preferences?.length) changes.push(...(await applyMarketingPreferences(query, batch.preferences)));
   let unsettledStatuses: MessageKey[] = [];
@@ -211,6 +212,8 @@ async function storeMessages(
   newMediaIds: string[];
   stored: { channelId: string; externalId: string }[];
   opened: Pick<RecordedInbound, 'inboundIds' | 'createdConversationIds' | 'reopenedConversationIds'>;
+  /** The survey's next lines (invitation to comment, thanks), queued: send after commit. */
+  surveyReplyIds: string[];
 }> {
   const mediaIds = assignMediaIds(messages);
   const { ids: contactIds, changes: linkChanges } = await upsertContacts(query, messages, receivedAt);
@@ -247,8 +250,29 @@ async function storeMessages(
   const raced = missingConversations(convRows, [...existing, ...created]);
   // Created by another process between the lock and the insert: lock those too.
   if (raced.length > 0) existing.push(...(await lockConversations(query, raced)));
-  const reopening = existing.filter((r) => r.status === 'resolved' || r.status === 'snoozed');
   const convIds = new Map([...existing, ...created].map((r) => [keyOf(r), r.id]));
+  // A rating (or its comment) answers the survey asked when the conversation was resolved: it
+  // stays resolved, and automation does not answer it.
+  const resolved = new Set(existing.filter((r) => r.status === 'resolved').map((r) => r.id));
+  const candidates = withContact
+    .map(({ m, contactId }) => ({ m, conversationId: convIds.get(`${m.channelId}|${contactId}`)! }))
+    .filter(({ m, conversationId }) => resolved.has(conversationId) && m.content.type !== 'system');
+  const surveyAnswers = await matchSurveyAnswers(
+    query,
+    candidates.map(({ m, conversationId }) => ({
+      conversationId,
+      externalId: m.externalId,
+      content: m.content,
+      at: m.occurredAt,
+    })),
+    receivedAt,
+  );
+  const answerIds = new Set(surveyAnswers.answers.map((a) => a.externalId));
+  const kept = new Set(candidates.map((c) => c.conversationId));
+  for (const c of candidates) if (!answerIds.has(c.m.externalId)) kept.delete(c.conversationId);
+  const reopening = existing.filter(
+    (r) => (r.status === 'resolved' || r.status === 'snoozed') && !kept.has(r.id),
+  );
   await recordConversationEvents(
     query,
     reopening.map((r) => ({
@@ -306,6 +330,12 @@ async function storeMessages(
     ],
   );
   const newMediaIds = await storeMedia(query, inserted, mediaIds);
+  const survey = await recordSurveyAnswers(
+    query,
+    surveyAnswers,
+    new Map(inserted.filter((r) => answerIds.has(r.external_id)).map((r) => [r.external_id, r.id])),
+    receivedAt,
+  );
 
   const newPerConversation = new Map<string, number>();
   const systemIds = new Set(rows.filter((r) => r.content.type === 'system').map((r) => r.m.externalId));
@@ -321,22 +351,25 @@ async function storeMessages(
     `UPDATE conversations c
         SET last_inbound_at = GREATEST(c.last_inbound_at, v.cat),
             last_activity_at = GREATEST(c.last_activity_at, v.at),
-            status = CASE WHEN c.status IN ('resolved', 'snoozed') AND v.cat IS NOT NULL THEN 'open' ELSE c.status END,
+            status = CASE WHEN c.status IN ('resolved', 'snoozed') AND v.cat IS NOT NULL AND NOT v.kept
+                          THEN 'open' ELSE c.status END,
             snoozed_until = CASE WHEN v.cat IS NOT NULL THEN NULL ELSE c.snoozed_until END,
             unread_count = c.unread_count + v.n,
             -- The customer wrote and nobody has it: it waits (anew, when this reopens it).
-            queued_at = CASE WHEN v.cat IS NULL OR c.assignee_user_id IS NOT NULL THEN c.queued_at
+            queued_at = CASE WHEN v.cat IS NULL OR v.kept OR c.assignee_user_id IS NOT NULL THEN c.queued_at
                              WHEN c.status IN ('resolved', 'snoozed') THEN $5::timestamptz
                              ELSE COALESCE(c.queued_at, $5::timestamptz) END
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[]) AS v(id, at, n, cat)
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::timestamptz[], $6::boolean[]) AS v(id, at, n, cat, kept)
       WHERE c.id = v.id
       RETURNING c.workspace_id, c.queued_at = $5::timestamptz AS waits`,
     [
       touched.map((t) => t.id),
       touched.map((t) => t.at),
-      touched.map((t) => newPerConversation.get(t.id) ?? 0),
+      // A survey's answers are no work waiting for anyone: not unread.
+      touched.map((t) => (kept.has(t.id) ? 0 : (newPerConversation.get(t.id) ?? 0))),
       touched.map((t) => t.customerAt),
       receivedAt,
+      touched.map((t) => kept.has(t.id)),
     ],
   );
   const assigned = await autoAssignConversations(
@@ -372,11 +405,13 @@ async function storeMessages(
       })),
       ...identityChanges,
       ...assigned,
+      ...survey.changes,
     ],
+    surveyReplyIds: survey.replyIds,
     newMediaIds,
     stored: inserted.map((r) => ({ channelId: r.channel_id, externalId: r.external_id })),
     opened: {
-      inboundIds: inserted.map((r) => r.id),
+      inboundIds: inserted.filter((r) => !answerIds.has(r.external_id)).map((r) => r.id),
       createdConversationIds: created.map((r) => r.id),
       reopenedConversationIds: reopening.map((r) => r.id),
     },
