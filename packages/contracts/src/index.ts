@@ -26,6 +26,7 @@ export * from './outbound';
 export * from './realtime';
 export * from './reports';
 export * from './reports-campaigns';
+export * from './reports-csat';
 export * from './rule-schedule';
 export * from './search';
 export * from './sequences';

@@ -5,7 +5,8 @@ const DAYS = 'from=2026-12-01&to=2026-12-07&tz=Europe/Madrid';
 /**
  * Reports (modules/reports): everyone sees performance, an agent only their own row; the volume
  * and refreshing are the owners' and admins'. Another workspace's owner sees their own (empty)
- * figures, never these. SLA targets and the SLA report are the owners' and admins'.
+ * figures, never these. SLA targets and the SLA report are the owners' and admins'; satisfaction
+ * is everyone's, an agent's only their own.
  */
 export const spec: PermissionSpec = {
   rows: [
@@ -38,5 +39,17 @@ export const spec: PermissionSpec = {
       200,
     ],
     ['GET', () => `/api/reports/sla?${DAYS}`, undefined, 200, 200, 403, 200],
+    // Satisfaction: everyone; an agent only their own ratings (no team rows).
+    [
+      'GET',
+      () => `/api/reports/csat?${DAYS}`,
+      undefined,
+      200,
+      200,
+      200,
+      200,
+      undefined,
+      (json, role) => role !== 'agent' || (json as { teams: unknown[] }).teams.length === 0,
+    ],
   ],
 };

@@ -743,6 +743,15 @@ export const en: Translations = {
     typingMany: '{{name}} and {{count}} more are typing…',
     composerWarning: '{{name}} is typing a reply here. Wait a moment so you do not both answer.',
   },
+  csat: {
+    legend: 'Satisfaction survey',
+    hint: 'When a conversation a person answered is resolved, the customer is asked to rate it from 1 to 5 and, if they like, to leave a comment. The rating and the comment do not reopen the conversation; you will find them in Reports › Satisfaction.',
+    enabled: 'Ask for a rating on resolve',
+    template: 'Template once the 24-hour window has closed',
+    templateHint:
+      'Inside the window a list with five scores is sent. Outside it only an approved template without variables can go; its quick-reply buttons that start with a number (e.g. “5 Excellent”) count as the score.',
+    noTemplate: 'None: do not ask outside the window',
+  },
   optOut: {
     legend: 'Opt-out keywords',
     hint: 'A customer message that is exactly one of these words (any case or accents) stops messages to them, or starts them again. Separate words with commas.',

@@ -754,6 +754,15 @@ export const es = {
     composerWarning:
       '{{name}} está escribiendo una respuesta aquí. Espera un momento para no contestar los dos.',
   },
+  csat: {
+    legend: 'Encuesta de satisfacción',
+    hint: 'Al resolver una conversación en la que respondió una persona, se pide al cliente que la valore del 1 al 5 y, si quiere, que deje un comentario. La valoración y el comentario no reabren la conversación; los verás en Informes › Satisfacción.',
+    enabled: 'Pedir una valoración al resolver',
+    template: 'Plantilla cuando la ventana de 24 horas ya se cerró',
+    templateHint:
+      'Dentro de la ventana se envía una lista con cinco puntuaciones. Fuera de ella solo puede ir una plantilla aprobada sin variables; sus botones de respuesta rápida que empiecen por un número (p. ej. «5 Excelente») cuentan como la puntuación.',
+    noTemplate: 'Ninguna: no preguntar fuera de la ventana',
+  },
   optOut: {
     legend: 'Palabras de baja',
     hint: 'Un mensaje del cliente que sea exactamente una de estas palabras (da igual mayúsculas o acentos) deja de enviarle mensajes, o vuelve a activarlos. Separa las palabras con comas.',

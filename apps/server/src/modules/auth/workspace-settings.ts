@@ -48,7 +48,8 @@ export async function updateWorkspaceSettings(
       ]);
     }
   }
-  if (input.csatTemplateId) await assertSurveyTemplate(deps, actor.workspaceId, input.csatTemplateId);
+  if (input.csatTemplateId && input.csatTemplateId !== current.csatTemplateId)
+    await assertSurveyTemplate(deps, actor.workspaceId, input.csatTemplateId);
   assertKeywordsApart(
     input.optOutKeywords ?? current.optOutKeywords,
     input.optInKeywords ?? current.optInKeywords,

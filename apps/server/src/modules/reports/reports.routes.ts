@@ -1,4 +1,5 @@
 import {
+  CsatReportSchema,
   PerformanceReportSchema,
   ReportQuerySchema,
   SetSlaTargetRequestSchema,
@@ -9,6 +10,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { getCsatReport } from './get-csat-report';
 import { getPerformanceReport } from './get-performance-report';
 import { getVolumeReport } from './get-volume-report';
 import { insightsRoutes } from './insights.routes';
@@ -108,6 +110,21 @@ export async function reportsRoutes(appIn: FastifyInstance, opts: ReportsRoutesO
       },
     },
     async (req) => getSlaReport(deps, opts.authOf(req), req.query),
+  );
+
+  app.get(
+    '/api/reports/csat',
+    {
+      preHandler,
+      schema: {
+        tags,
+        summary:
+          'Customer satisfaction: surveys asked on resolution, ratings 1-5 and comments, per agent and team, beside the period before',
+        querystring: ReportQuerySchema,
+        response: { 200: CsatReportSchema },
+      },
+    },
+    async (req) => getCsatReport(deps, opts.authOf(req), req.query),
   );
 
   await app.register(insightsRoutes, opts);

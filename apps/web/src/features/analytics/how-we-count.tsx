@@ -32,6 +32,7 @@ const DEFINITIONS = {
     'campaignDays',
   ],
   automation: ['fired', 'flowSessions', 'funnel', 'sequences'],
+  csat: ['csatAsked', 'csatScores', 'csatAnswers'],
 } as const;
 
 type View = keyof typeof DEFINITIONS;

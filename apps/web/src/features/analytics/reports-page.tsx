@@ -11,6 +11,7 @@ import { Spinner } from '../../ui/spinner';
 import { canManageMembers, useSession } from '../auth/require-auth';
 import { AutomationView } from './automation-view';
 import { CampaignsView } from './campaigns-view';
+import { CsatView } from './csat-view';
 import { HowWeCount } from './how-we-count';
 import { PerformanceView } from './performance-view';
 import { ReportControls } from './report-controls';
@@ -21,6 +22,7 @@ import {
   TAB_FILTERS,
   useAutomationReport,
   useCampaignsReport,
+  useCsatReport,
   usePerformanceReport,
   useRefreshReports,
   useSlaReport,
@@ -29,21 +31,23 @@ import {
 import { SlaView } from './sla-view';
 import { VolumeView } from './volume-view';
 
-const VIEWS = ['performance', 'volume', 'sla', 'campaigns', 'automation'] as const;
+const VIEWS = ['performance', 'volume', 'sla', 'campaigns', 'automation', 'csat'] as const;
 type View = (typeof VIEWS)[number];
-const isView = (value: string | null): value is View => VIEWS.includes(value as View);
+/** What an agent sees (their own figures): the rest is the owners' and admins'. */
+const AGENT_VIEWS: readonly View[] = ['performance', 'csat'];
 
 /**
- * Reports: performance for everyone (an agent sees their own); volume, SLA, campaigns and
- * automation for owners and admins.
+ * Reports: performance and satisfaction for everyone (an agent sees their own); volume, SLA,
+ * campaigns and automation for owners and admins.
  */
 export function ReportsPage() {
   const { t } = useTranslation();
   const { role } = useSession();
   const isManager = canManageMembers(role);
   const [params, setParams] = useSearchParams();
+  const views = isManager ? VIEWS : AGENT_VIEWS;
   const asked = params.get('view');
-  const view: View = isManager && isView(asked) ? asked : 'performance';
+  const view: View = views.find((v) => v === asked) ?? 'performance';
   const [preset, setPreset] = useState<PresetId>('last7');
   const [filters, setFilters] = useState<ReportFilters>(() => ({
     ...presetRange('last7', new Date()),
@@ -58,7 +62,8 @@ export function ReportsPage() {
   const sla = useSlaReport(filters, isManager && view === 'sla');
   const campaigns = useCampaignsReport(filters, isManager && view === 'campaigns');
   const automation = useAutomationReport(filters, isManager && view === 'automation');
-  const active = { performance, volume, sla, campaigns, automation }[view];
+  const csat = useCsatReport(filters, view === 'csat');
+  const active = { performance, volume, sla, campaigns, automation, csat }[view];
   // Campaigns and automation read their tables live: the time shown is the other figures'.
   const refreshedAt =
     (view === 'volume' ? volume.data?.refreshedAt : view === 'sla' ? sla.data?.refreshedAt : null) ??
@@ -86,12 +91,12 @@ export function ReportsPage() {
           onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
         />
 
-        {isManager ? (
+        {views.length > 1 ? (
           <div
             role="tablist"
             className="-mx-4 flex gap-1 overflow-x-auto border-b border-neutral-200 px-4 md:mx-0 md:px-0 dark:border-neutral-800"
           >
-            {VIEWS.map((id) => (
+            {views.map((id) => (
               <button
                 key={id}
                 type="button"
@@ -157,6 +162,8 @@ export function ReportsPage() {
             <CampaignsView report={campaigns.data} fileSuffix={fileSuffix} />
           ) : view === 'automation' && automation.data ? (
             <AutomationView report={automation.data} fileSuffix={fileSuffix} />
+          ) : view === 'csat' && csat.data ? (
+            <CsatView report={csat.data} fileSuffix={fileSuffix} isManager={isManager} />
           ) : performance.data ? (
             <PerformanceView report={performance.data} fileSuffix={fileSuffix} />
           ) : null}

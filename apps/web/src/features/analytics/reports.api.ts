@@ -1,6 +1,7 @@
 import type {
   AutomationReport,
   CampaignsReport,
+  CsatReport,
   PerformanceReport,
   SetSlaTargetRequest,
   SlaReport,
@@ -42,6 +43,7 @@ export const TAB_FILTERS = {
   sla: ['time', 'channelId', 'teamId'],
   campaigns: ['channelId'],
   automation: [],
+  csat: ['channelId', 'teamId', 'agentId'],
 } as const satisfies Record<string, readonly FilterName[]>;
 
 export function usePerformanceReport(f: ReportFilters) {
@@ -93,6 +95,17 @@ export function useAutomationReport(f: ReportFilters, enabled: boolean) {
     queryKey: [...reportsKey, 'automation', f],
     queryFn: ({ signal }) =>
       api.get<AutomationReport>(`/api/reports/automation?${reportQuery(f, TAB_FILTERS.automation)}`, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: REFETCH_MS,
+    enabled,
+  });
+}
+
+export function useCsatReport(f: ReportFilters, enabled: boolean) {
+  return useQuery({
+    queryKey: [...reportsKey, 'csat', f],
+    queryFn: ({ signal }) =>
+      api.get<CsatReport>(`/api/reports/csat?${reportQuery(f, TAB_FILTERS.csat)}`, signal),
     placeholderData: keepPreviousData,
     refetchInterval: REFETCH_MS,
     enabled,

@@ -11,6 +11,7 @@ export const reportsEn: typeof reportsEs = {
     sla: 'SLA',
     campaigns: 'Broadcasts & templates',
     automation: 'Automation',
+    csat: 'Satisfaction',
   },
   presets: {
     label: 'Period',
@@ -143,6 +144,13 @@ export const reportsEn: typeof reportsEs = {
     newContacts: 'New contacts',
     number: 'Number',
     minutesSuffix: '{{column}} (min)',
+    csatSent: 'Surveys',
+    csatAnswered: 'Rated',
+    csatResponseRate: 'Response rate',
+    csatAverage: 'Average (1–5)',
+    csatSatisfied: 'Satisfied (4–5)',
+    csatPreviousAverage: 'Previous average',
+    csatComments: 'Comments',
   },
   emptyPerformance: {
     title: 'No data in this period yet',
@@ -263,6 +271,34 @@ export const reportsEn: typeof reportsEs = {
     funnelHint_other: '{{count}} sessions started in the period; steps of the published version.',
     noFunnel: 'The bot has no published version.',
   },
+  csat: {
+    empty: {
+      title: 'No ratings yet',
+      body: 'Turn on the satisfaction survey and, each time a conversation a person answered is resolved, the customer can rate it from 1 to 5 and leave a comment.',
+      agentBody: 'When customers rate the conversations you resolve, their scores and comments show here.',
+      settings: 'Turn it on in Settings › Workspace',
+    },
+    kpi: {
+      average: 'Average rating',
+      ratings_one: '{{n}} rating',
+      ratings_other: '{{n}} ratings',
+      satisfied: 'Satisfied customers',
+      satisfiedDetail: 'Rated 4 or 5',
+      responseRate: 'Response rate',
+      asked_one: '{{n}} survey sent',
+      asked_other: '{{n}} surveys sent',
+      comments: 'Comments',
+    },
+    distribution: 'Scores',
+    stars_one: '{{count}} star',
+    stars_other: '{{count}} stars',
+    commentsTitle: 'What customers said',
+    noComments: 'Nobody left a comment in this period.',
+    agents: 'By agent',
+    teams: 'By team',
+    noRows: 'No surveys in this period.',
+    csv: { date: 'Date', score: 'Score', comment: 'Comment', customer: 'Customer' },
+  },
   howWeCount: {
     title: 'How we count',
     cycle:
@@ -313,5 +349,11 @@ export const reportsEn: typeof reportsEs = {
       'Path: for each step of the published version, in the order a customer meets them: sessions of the period that went through it, the timed-out and stopped ones that ended waiting there (left here), and those waiting there now.',
     sequences:
       'Sequences: enrolments made in the period, by how they stand now: finished, stopped by a reply, stopped by an opt-out, stopped otherwise (cancelled by a member or the API, a failed send), active.',
+    csatAsked:
+      'Surveys: asked when a conversation a person answered since the last survey is resolved; inside the 24-hour window as a list, outside it with the chosen template (or not at all). They count in the period they were sent in, and belong to the agent assigned when it was resolved (else whoever resolved it).',
+    csatScores:
+      'Average rating: the mean of the scores (1 to 5). Satisfied customers: ratings of 4 or 5 among all ratings. Response rate: rated / sent; a survey waits 24 hours for its rating.',
+    csatAnswers:
+      'The rating and the comment (the next text message, within 15 minutes) stay in the conversation, without reopening it or starting a new cycle. Any other message reopens it as ever, and the survey stops waiting.',
   },
 };

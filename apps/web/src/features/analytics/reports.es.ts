@@ -9,6 +9,7 @@ export const reportsEs = {
     sla: 'Objetivos (SLA)',
     campaigns: 'Difusiones y plantillas',
     automation: 'Automatización',
+    csat: 'Satisfacción',
   },
   presets: {
     label: 'Periodo',
@@ -142,6 +143,13 @@ export const reportsEs = {
     newContacts: 'Contactos nuevos',
     number: 'Número',
     minutesSuffix: '{{column}} (min)',
+    csatSent: 'Encuestas',
+    csatAnswered: 'Valoradas',
+    csatResponseRate: 'Tasa de respuesta',
+    csatAverage: 'Media (1–5)',
+    csatSatisfied: 'Satisfechos (4–5)',
+    csatPreviousAverage: 'Media anterior',
+    csatComments: 'Comentarios',
   },
   emptyPerformance: {
     title: 'Aún no hay datos en este periodo',
@@ -262,6 +270,35 @@ export const reportsEs = {
     funnelHint_other: '{{count}} sesiones empezaron en el periodo; pasos de la versión publicada.',
     noFunnel: 'El bot no tiene una versión publicada.',
   },
+  csat: {
+    empty: {
+      title: 'Aún no hay valoraciones',
+      body: 'Activa la encuesta de satisfacción y, cada vez que se resuelva una conversación en la que respondió una persona, el cliente podrá valorarla del 1 al 5 y dejar un comentario.',
+      agentBody:
+        'Cuando los clientes valoren las conversaciones que resuelvas, aquí verás su nota y sus comentarios.',
+      settings: 'Activar en Ajustes › Espacio de trabajo',
+    },
+    kpi: {
+      average: 'Valoración media',
+      ratings_one: '{{n}} valoración',
+      ratings_other: '{{n}} valoraciones',
+      satisfied: 'Clientes satisfechos',
+      satisfiedDetail: 'Valoraron con 4 o 5',
+      responseRate: 'Tasa de respuesta',
+      asked_one: '{{n}} encuesta enviada',
+      asked_other: '{{n}} encuestas enviadas',
+      comments: 'Comentarios',
+    },
+    distribution: 'Puntuaciones',
+    stars_one: '{{count}} estrella',
+    stars_other: '{{count}} estrellas',
+    commentsTitle: 'Comentarios de los clientes',
+    noComments: 'Nadie dejó un comentario en este periodo.',
+    agents: 'Por agente',
+    teams: 'Por equipo',
+    noRows: 'Sin encuestas en este periodo.',
+    csv: { date: 'Fecha', score: 'Puntuación', comment: 'Comentario', customer: 'Cliente' },
+  },
   howWeCount: {
     title: 'Cómo contamos',
     cycle:
@@ -315,5 +352,11 @@ export const reportsEs = {
       'Recorrido: para cada paso de la versión publicada, en el orden en que los encuentra el cliente: sesiones del periodo que pasaron por él, las que terminaron esperando ahí sin respuesta o detenidas (se quedaron aquí) y las que esperan ahí ahora.',
     sequences:
       'Secuencias: inscripciones hechas en el periodo, según cómo están ahora: terminadas, detenidas por una respuesta, por una baja, por otro motivo (canceladas por un miembro o la API, un envío fallido), en curso.',
+    csatAsked:
+      'Encuestas: se piden al resolver una conversación en la que respondió una persona desde la encuesta anterior; dentro de la ventana de 24 horas con una lista, fuera de ella con la plantilla elegida (o ninguna). Cuentan en el periodo en que se enviaron, y son del agente asignado al resolver (si no había, de quien la resolvió).',
+    csatScores:
+      'Valoración media: la media de las puntuaciones (1 a 5). Clientes satisfechos: las valoraciones de 4 o 5 entre todas las valoraciones. Tasa de respuesta: valoradas / enviadas; una encuesta espera la valoración 24 horas.',
+    csatAnswers:
+      'La valoración y el comentario (el siguiente mensaje de texto, en 15 minutos) quedan en la conversación, no la reabren ni empiezan un ciclo nuevo. Cualquier otro mensaje la reabre como siempre y la encuesta deja de esperar.',
   },
 };

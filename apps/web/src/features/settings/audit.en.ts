@@ -217,6 +217,8 @@ export const auditEn: typeof auditEs = {
     optInKeywords: 'the opt-in words',
     optOutAutoReply: 'the opt-out reply',
     marketingOptedInOnly: 'marketing only to opted-in contacts',
+    csatEnabled: 'the satisfaction survey',
+    csatTemplateId: 'the survey template',
     timezone: 'the time zone',
     defaultCountry: 'the country for phone numbers',
     ratePerSecond: 'the broadcast pace',

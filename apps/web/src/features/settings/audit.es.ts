@@ -215,6 +215,8 @@ export const auditEs = {
     optInKeywords: 'las palabras de alta',
     optOutAutoReply: 'la respuesta a las bajas',
     marketingOptedInOnly: 'el marketing solo a contactos que lo aceptaron',
+    csatEnabled: 'la encuesta de satisfacción',
+    csatTemplateId: 'la plantilla de la encuesta',
     timezone: 'la zona horaria',
     defaultCountry: 'el país de los teléfonos',
     ratePerSecond: 'el ritmo de envío de difusiones',

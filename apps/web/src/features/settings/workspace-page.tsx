@@ -11,6 +11,7 @@ import { SaveRow } from '../../ui/save-row';
 import { Spinner } from '../../ui/spinner';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { canManageMembers, useSession } from '../auth/require-auth';
+import { CsatFields } from './csat-fields';
 import { OptOutFields } from './opt-out-fields';
 import { useTeams, useUpdateWorkspaceSettings, useWorkspaceSettings } from './teams.api';
 
@@ -163,6 +164,7 @@ function WorkspaceForm({ settings }: { settings: WorkspaceSettings }) {
             />
           </Field>
           <OptOutFields value={draft} onChange={change} />
+          <CsatFields value={draft} onChange={change} />
           {update.isError ? <Alert tone="error">{errorMessage(update.error)}</Alert> : null}
           {canManage ? (
             <SaveRow
