@@ -53,6 +53,8 @@ async function answeredAndResolved() {
   const id = await conversationOf(waId);
   const reply = await api('POST', `/api/conversations/${id}/messages`, { text: 'Sí, nos quedan dos.' });
   expect(reply.statusCode).toBe(202);
+  // Charla's clock (manual here) keeps up with the simulator's, which stamps the customer's messages.
+  t.clock.set(new Date());
   expect((await api('PATCH', `/api/conversations/${id}`, { status: 'resolved' })).statusCode).toBe(200);
   return { waId, id };
 }
@@ -128,9 +130,22 @@ describe('satisfaction surveys', () => {
       (m: { automatedBy?: { kind: string } }) => m.automatedBy?.kind === 'survey',
     );
     expect(auto.length).toBe(3);
+    // In the reports the answers are no new cycle: one cycle, its one customer message answered.
+    const cycles = async () => {
+      expect((await api('POST', '/api/reports/refresh')).statusCode).toBe(200);
+      return t.container.db.query<{ customer_messages: number; reopened: boolean }>(
+        'SELECT customer_messages, reopened FROM conversation_cycles WHERE conversation_id = $1 ORDER BY cycle_no',
+        [id],
+      );
+    };
+    expect(await cycles()).toEqual([{ customer_messages: 1, reopened: false }]);
     // The next message is a new question: it reopens the conversation as ever.
     customer(waId, { text: 'Otra cosa: ¿hacéis envíos a Canarias?' });
     await t.waitFor(async () => (await statusOf(id)) === 'open', 'reopened by a new question');
+    expect(await cycles()).toEqual([
+      { customer_messages: 1, reopened: false },
+      { customer_messages: 1, reopened: true },
+    ]);
   });
 
   it('a message that is not a rating reopens the conversation and the survey stops listening', async () => {

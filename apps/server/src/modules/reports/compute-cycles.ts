@@ -9,7 +9,10 @@ export interface CycleMessage {
   senderUserId: string | null;
   /** Sent by a rule, a bot, a sequence or the API: never a response. */
   automated: boolean;
-  /** A system line (WhatsApp saying a number changed): not the customer writing. */
+  /**
+   * A system line (WhatsApp saying a number changed), or the customer's answer to a satisfaction
+   * survey: not the customer writing to be answered.
+   */
   system: boolean;
   /** It came from a click-to-WhatsApp ad. */
   fromAd: boolean;

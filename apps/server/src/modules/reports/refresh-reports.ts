@@ -242,8 +242,12 @@ async function recomputeConversations(query: Query, ids: string[]): Promise<void
       from_ad: boolean;
       occurred_at: Date;
     }>(
+      // A satisfaction survey's rating and comment are no customer writing to be answered: they
+      // neither start a cycle nor wait for a response (as a system line).
       `SELECT conversation_id, direction, sender_user_id, automated_by IS NOT NULL AS automated,
-              type = 'system' AS system, referral IS NOT NULL AS from_ad, occurred_at
+              type = 'system' OR id IN (SELECT unnest(ARRAY[s.rating_message_id, s.comment_message_id])
+                                          FROM csat_surveys s WHERE s.conversation_id = ANY($1::uuid[])) AS system,
+              referral IS NOT NULL AS from_ad, occurred_at
          FROM messages WHERE conversation_id = ANY($1::uuid[]) ORDER BY occurred_at, seq`,
       [ids],
     ),
