@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { freePort } from '../../server/test/harness/free-port';
 import { kill9, startServerProcess } from '../../server/test/harness/server-process';
 import { launchChromium } from './browser';
@@ -48,6 +48,13 @@ export function reportsApp(name: string) {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const newContext = (locale: string): Promise<BrowserContext> =>
+    browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale,
+      timezoneId: 'America/Mexico_City',
+    });
+
   return {
     dataDir,
     get url() {
@@ -65,12 +72,21 @@ export function reportsApp(name: string) {
     async start(): Promise<void> {
       server = await startServerProcess(env, port);
     },
-    newContext: (locale: string): Promise<BrowserContext> =>
-      browser.newContext({
-        viewport: { width: 1280, height: 800 },
-        locale,
-        timezoneId: 'America/Mexico_City',
-      }),
+    newContext,
+    /** An agent invited by the owner joins (through the API): their browser context and user id. */
+    async agentJoins(owner: BrowserContext, name: string, email: string) {
+      const invitation = await owner.request.post(`${server.url}/api/invitations`, {
+        data: { email, role: 'agent' },
+      });
+      const token = ((await invitation.json()) as { url: string }).url.split('/invite/')[1] ?? '';
+      const context = await newContext('es-MX');
+      const accepted = await context.request.post(
+        `${server.url}/api/invitations/${encodeURIComponent(token)}/accept`,
+        { data: { name, password: 'otra contraseña larga', locale: 'es' } },
+      );
+      expect(accepted.status()).toBe(200);
+      return { context, id: ((await accepted.json()) as { user: { id: string } }).user.id };
+    },
     /** The whole report at `width` (the window grows to its height, then goes back to 1280×800). */
     async shoot(page: Page, file: string, width: 1280 | 390): Promise<void> {
       const height = width === 1280 ? 800 : 844;

@@ -30,17 +30,7 @@ describe('reports on SLA, broadcasts and automation', () => {
       name: 'Carmen',
       email: 'carmen@example.com',
     });
-    const invitation = await owner.request.post(`${app.url}/api/invitations`, {
-      data: { email: 'diego@example.com', role: 'agent' },
-    });
-    const token = ((await invitation.json()) as { url: string }).url.split('/invite/')[1] ?? '';
-    const diego = await app.newContext('es-MX');
-    const accepted = await diego.request.post(
-      `${app.url}/api/invitations/${encodeURIComponent(token)}/accept`,
-      { data: { name: 'Diego', password: 'otra contraseña larga', locale: 'es' } },
-    );
-    expect(accepted.status()).toBe(200);
-    const diegoId = ((await accepted.json()) as { user: { id: string } }).user.id;
+    const { context: diego, id: diegoId } = await app.agentJoins(owner, 'Diego', 'diego@example.com');
     const team = await owner.request.post(`${app.url}/api/teams`, {
       data: { name: 'Ventas', memberIds: [ownerId, diegoId] },
     });

@@ -10,22 +10,6 @@ import { customerMessagesUrl, sandboxOf } from './sandbox';
 
 const app = reportsApp('reports');
 
-async function join_(owner: BrowserContext, name: string, email: string) {
-  const invitation = await owner.request.post(`${app.url}/api/invitations`, {
-    data: { email, role: 'agent' },
-  });
-  const token = ((await invitation.json()) as { url: string }).url.split('/invite/')[1] ?? '';
-  const context = await app.newContext('es-MX');
-  const accepted = await context.request.post(
-    `${app.url}/api/invitations/${encodeURIComponent(token)}/accept`,
-    {
-      data: { name, password: 'otra contraseña larga', locale: 'es' },
-    },
-  );
-  expect(accepted.status()).toBe(200);
-  return { context, id: ((await accepted.json()) as { user: { id: string } }).user.id };
-}
-
 describe('reports', () => {
   it('show a small shop its performance and volume, to agents only their own row', async () => {
     const owner = await app.newContext('es-MX');
@@ -34,8 +18,8 @@ describe('reports', () => {
       name: 'Carmen',
       email: 'carmen@example.com',
     });
-    const diego = await join_(owner, 'Diego', 'diego@example.com');
-    const lucia = await join_(owner, 'Lucía', 'lucia@example.com');
+    const diego = await app.agentJoins(owner, 'Diego', 'diego@example.com');
+    const lucia = await app.agentJoins(owner, 'Lucía', 'lucia@example.com');
     const team = await owner.request.post(`${app.url}/api/teams`, {
       data: { name: 'Ventas', memberIds: [ownerId, diego.id, lucia.id] },
     });
