@@ -1,5 +1,4 @@
 import type {
-  DurationStats,
   LiveLoad,
   PerformanceFigures,
   PerformanceReport,
@@ -7,47 +6,10 @@ import type {
   ReportQuery,
 } from '@charla/contracts';
 import type { Query } from '../../platform/db/database';
+import { emptyFigures, type Filters, figuresOf } from './performance-figures';
 import { reportsRefreshedAt } from './refresh-reports';
 import { PERIOD_END, PERIOD_START, reportPeriod } from './report-period';
 import type { ReportsActor, ReportsDeps } from './reports.deps';
-
-type Metric =
-  | 'assigned'
-  | 'handled'
-  | 'reopened'
-  | 'first'
-  | 'response'
-  | 'queue'
-  | 'resolved'
-  | 'expired'
-  | 'sent';
-
-interface FactRow {
-  metric: Metric;
-  agent: string | null;
-  team: string | null;
-  /** 1: by agent (the team rolled up), 2: by team, 3: the whole. */
-  g: number;
-  n: number;
-  median: number | null;
-  p90: number | null;
-  total: string | null;
-}
-
-const empty = (): PerformanceFigures => ({
-  assigned: 0,
-  handled: 0,
-  resolved: 0,
-  reopened: 0,
-  messagesSent: 0,
-  firstResponse: { count: 0, medianMs: null, p90Ms: null },
-  response: { count: 0, medianMs: null, p90Ms: null },
-  resolution: { count: 0, medianMs: null, p90Ms: null },
-  queueWait: { count: 0, medianMs: null, p90Ms: null },
-  expired: 0,
-  missed: 0,
-  onlineMs: null,
-});
 
 /**
  * Agent and team performance over a period, beside the same number of days before it, and what
@@ -89,7 +51,7 @@ export async function getPerformanceReport(
     key: string,
     onlineOf: Map<string, number>,
   ) => {
-    const f = facts.get(key) ?? empty();
+    const f = facts.get(key) ?? emptyFigures();
     return {
       ...f,
       // Teams, and the whole of one team, count the responses in their cycles (message_hourly has no team).
@@ -140,121 +102,6 @@ export async function getPerformanceReport(
     teams,
     refreshedAt: refreshedAt?.toISOString() ?? null,
   };
-}
-
-interface Filters {
-  time: 'business' | 'calendar';
-  channelId?: string | undefined;
-  teamId?: string | undefined;
-  agentId?: string | undefined;
-}
-
-/**
- * Every figure of the period in one statement: the cycles started, resolved and expired in it,
- * one fact per row (unnesting the arrays), grouped by agent, by team and as a whole.
- */
-async function figuresOf(
-  q: Query,
-  workspaceId: string,
-  from: string,
-  to: string,
-  tz: string,
-  f: Filters,
-  now: Date,
-): Promise<Map<string, PerformanceFigures>> {
-  const b = f.time === 'business' ? 'b' : '';
-  // Each part reads only its period through its own index (started, resolved, expires): one scope
-  // of every cycle of the workspace, materialised whole, cost 400-800 ms for 7 days among 155,000.
-  const scope = `workspace_id = $1 AND ($5::uuid IS NULL OR channel_id = $5) AND ($6::uuid IS NULL OR team_id = $6)`;
-  const startedColumns = [
-    ...new Set([
-      'team_id',
-      'agent_user_id',
-      'assigned_user_ids',
-      'replier_user_ids',
-      'reopened',
-      'first_responder_user_id',
-      'first_response_ms',
-      `first_response_${b}ms`,
-      `response_${b}ms`,
-      `queue_wait_${b}ms`,
-      'agent_messages',
-    ]),
-  ].join(', ');
-  const rows = await q<FactRow & Record<string, unknown>>(
-    `WITH started AS (
-       SELECT ${startedColumns} FROM conversation_cycles
-        WHERE ${scope} AND started_at >= ${PERIOD_START} AND started_at < ${PERIOD_END}),
-     facts AS (
-       SELECT 'assigned' AS metric, u AS agent, team_id AS team, NULL::bigint AS ms FROM started, unnest(assigned_user_ids) u
-       UNION ALL SELECT 'handled', u, team_id, NULL FROM started, unnest(replier_user_ids) u
-       UNION ALL SELECT 'reopened', agent_user_id, team_id, NULL FROM started WHERE reopened
-       UNION ALL SELECT 'first', first_responder_user_id, team_id, first_response_${b}ms FROM started
-                  WHERE first_response_ms IS NOT NULL
-       UNION ALL SELECT 'response', agent_user_id, team_id, r FROM started, unnest(response_${b}ms) r
-       UNION ALL SELECT 'queue', agent_user_id, team_id, w FROM started, unnest(queue_wait_${b}ms) w
-       -- A team's messages sent: the responses in its cycles (message_hourly has no team).
-       UNION ALL SELECT 'sent', NULL, team_id, agent_messages FROM started WHERE team_id IS NOT NULL
-       UNION ALL SELECT 'resolved', agent_user_id, team_id, resolution_${b}ms FROM conversation_cycles
-                  WHERE ${scope} AND resolved_at >= ${PERIOD_START} AND resolved_at < ${PERIOD_END}
-       UNION ALL SELECT 'expired', agent_user_id, team_id,
-                        CASE WHEN first_response_at IS NULL OR first_response_at > expires_at THEN 1 ELSE 0 END
-                   FROM conversation_cycles
-                  WHERE ${scope} AND expires_at >= ${PERIOD_START} AND expires_at < ${PERIOD_END} AND expires_at <= $7)
-     SELECT metric, agent, team, GROUPING(agent, team) AS g, count(*)::int AS n,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY ms) AS p90, sum(ms) AS total
-       FROM facts
-      WHERE $8::uuid IS NULL OR agent = $8
-      GROUP BY metric, GROUPING SETS ((agent), (team), ())`,
-    [workspaceId, from, to, tz, f.channelId ?? null, f.teamId ?? null, now, f.agentId ?? null],
-  );
-  const out = new Map<string, PerformanceFigures>();
-  for (const r of rows) {
-    const key = r.g === 1 ? `agent:${r.agent}` : r.g === 2 ? `team:${r.team}` : 'all';
-    if ((r.g === 1 && !r.agent) || (r.g === 2 && !r.team)) continue;
-    const fig = out.get(key) ?? empty();
-    out.set(key, fig);
-    const stats = (): DurationStats => ({
-      count: r.n,
-      medianMs: r.median === null ? null : Math.round(Number(r.median)),
-      p90Ms: r.p90 === null ? null : Math.round(Number(r.p90)),
-    });
-    switch (r.metric) {
-      case 'assigned':
-        fig.assigned = r.n;
-        break;
-      case 'handled':
-        fig.handled = r.n;
-        break;
-      case 'reopened':
-        fig.reopened = r.n;
-        break;
-      case 'first':
-        fig.firstResponse = stats();
-        break;
-      case 'response':
-        fig.response = stats();
-        break;
-      case 'queue':
-        fig.queueWait = stats();
-        break;
-      case 'resolved':
-        fig.resolved = r.n;
-        fig.resolution = stats();
-        break;
-      case 'sent':
-        fig.messagesSent = Number(r.total ?? 0);
-        break;
-      case 'expired':
-        fig.expired = r.n;
-        fig.missed = Number(r.total ?? 0);
-        break;
-    }
-  }
-  // With an agent asked for, "the whole" is theirs.
-  if (f.agentId) out.set('all', out.get(`agent:${f.agentId}`) ?? empty());
-  return out;
 }
 
 /** Responses each agent sent in the period (message_hourly; not split by team). */

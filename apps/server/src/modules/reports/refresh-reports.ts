@@ -2,6 +2,13 @@ import type { Query } from '../../platform/db/database';
 import { toPgJson } from '../../platform/db/pg-safe';
 import { calendarsOf } from '../automation';
 import { type ConversationHistory, type Cycle, computeCycles } from './compute-cycles';
+import {
+  HISTOGRAMS_KEPT,
+  histogramRowsSql,
+  netHistogramChanges,
+  prepareHistogramChanges,
+  rebuildHistograms,
+} from './report-histograms';
 import { assertReportsManager, type ReportsActor, type ReportsDeps } from './reports.deps';
 
 /** Messages (by seq) read per transaction; the conversations they touch are worked out again. */
@@ -119,9 +126,12 @@ export async function rebuildReports(deps: ReportsDeps): Promise<RefreshResult> 
   const [top] = await deps.db.query<{ message_seq: string | null; event_seq: string | null }>(
     `SELECT (SELECT max(seq) FROM messages) AS message_seq, (SELECT max(seq) FROM conversation_events) AS event_seq`,
   );
+  // The histograms are filled once at the end (rebuildHistograms), far faster than as cycles come.
   await deps.db.transaction(async (query) => {
     await lockProgress(query, true);
+    await query(HISTOGRAMS_KEPT);
     await query('DELETE FROM conversation_cycles');
+    await query('DELETE FROM report_histograms');
     await query('DELETE FROM message_hourly');
     await query(
       `INSERT INTO message_hourly (workspace_id, hour, channel_id, direction, sender_kind, sender_user_id, count)
@@ -144,12 +154,20 @@ export async function rebuildReports(deps: ReportsDeps): Promise<RefreshResult> 
     if (page.length === 0) break;
     const ids = page.map((r) => r.id);
     await deps.db.transaction(async (query) => {
+      await query(HISTOGRAMS_KEPT);
       for (let i = 0; i < ids.length; i += CONVERSATION_CHUNK)
-        await recomputeConversations(query, ids.slice(i, i + CONVERSATION_CHUNK));
+        await recomputeConversations(query, ids.slice(i, i + CONVERSATION_CHUNK), { histograms: false });
     });
     conversations += ids.length;
     after = ids.at(-1)!;
   }
+  // Locked: a refresh that ran meanwhile moved histograms the rebuild had emptied; this replaces them.
+  await deps.db.transaction(async (query) => {
+    await lockProgress(query, true);
+    await rebuildHistograms(query);
+  });
+  // Marks the new rows all-visible for the report's index-only scans (performance-figures.ts).
+  await deps.db.query('VACUUM ANALYZE report_histograms');
   const [hours] = await deps.db.query<{ n: number }>(
     'SELECT count(DISTINCT hour)::int AS n FROM message_hourly',
   );
@@ -218,8 +236,15 @@ interface ConversationRow {
   contacts_first: boolean;
 }
 
-/** Works out the cycles of these conversations again from their history, in the caller's transaction. */
-async function recomputeConversations(query: Query, ids: string[]): Promise<void> {
+/**
+ * Works out the cycles of these conversations again from their history, in the caller's
+ * transaction, and report_histograms with them (unless a rebuild fills those at the end).
+ */
+async function recomputeConversations(
+  query: Query,
+  ids: string[],
+  opts: { histograms: boolean } = { histograms: true },
+): Promise<void> {
   if (ids.length === 0) return;
   const [conversations, messages, events, waits] = [
     await query<ConversationRow & Record<string, unknown>>(
@@ -315,10 +340,24 @@ async function recomputeConversations(query: Query, ids: string[]): Promise<void
   for (const h of histories.values())
     cycles.push(...computeCycles(h, (teamId) => calendars.of(h.workspaceId, teamId)));
 
-  await query('DELETE FROM conversation_cycles WHERE conversation_id = ANY($1::uuid[])', [ids]);
-  if (cycles.length === 0) return;
+  // With the histograms: the old cycles' facts taken away and the new ones' added in a table of
+  // changes, netted and written once (the triggers stay off: HISTOGRAMS_KEPT).
+  const changes = async (source: string, sign: 1 | -1) =>
+    opts.histograms
+      ? ` INSERT INTO report_histogram_changes ${await histogramRowsSql(query, source, sign)}`
+      : ' SELECT 1';
+  if (opts.histograms) await prepareHistogramChanges(query);
   await query(
-    `INSERT INTO conversation_cycles
+    `WITH gone AS (DELETE FROM conversation_cycles WHERE conversation_id = ANY($1::uuid[]) RETURNING *)${await changes('gone', -1)}`,
+    [ids],
+  );
+  if (cycles.length > 0) await insertCycles(query, cycles, await changes('added', 1));
+  if (opts.histograms) await netHistogramChanges(query);
+}
+
+async function insertCycles(query: Query, cycles: Cycle[], then: string): Promise<void> {
+  await query(
+    `WITH added AS (INSERT INTO conversation_cycles
        (workspace_id, conversation_id, cycle_no, channel_id, contact_id, team_id, agent_user_id,
         first_responder_user_id, assigned_user_ids, replier_user_ids, started_at, reopened, contact_first,
         from_ad, first_response_at, first_response_ms, first_response_bms, response_ms, response_bms,
@@ -332,7 +371,8 @@ async function recomputeConversations(query: Query, ids: string[]): Promise<void
        FROM json_to_recordset($1::json) AS v(w uuid, cv uuid, no int, ch uuid, ct uuid, tm uuid, ag uuid, fr uuid,
             au json, rp json, st timestamptz, ro boolean, cf boolean, ad boolean, fra timestamptz, frm bigint,
             frb bigint, rm json, rb json, ra timestamptz, rby uuid, rsm bigint, rsb bigint, qm json, qb json,
-            ex timestamptz, cm int, am int, bh boolean)`,
+            ex timestamptz, cm int, am int, bh boolean)
+     RETURNING *)${then}`,
     [
       toPgJson(
         cycles.map((c) => ({

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ts } from '../../platform/db/columns';
 import { teams, workspaceIdColumn } from '../auth/auth.schema';
 import { conversations } from '../inbox/inbox.schema';
@@ -71,6 +82,41 @@ export const conversationCycles = pgTable(
     index('conversation_cycles_workspace_expires_idx')
       .on(t.workspaceId, t.expiresAt)
       .where(sql`expires_at IS NOT NULL`),
+  ],
+);
+
+/**
+ * The figures of conversation_cycles rolled up ahead, so the performance report does not unnest
+ * and sort every fact of its period on each request: per UTC day span, metric, number, team and
+ * agent, how many facts fell in each duration bucket and the sum of their values. A span of
+ * `level` L is 2^L days (0 to 6: a day to 64 days), its `block` the first day's number since
+ * 1970-01-01 divided by 2^L, so any run of whole days is a few spans (report-histograms.ts).
+ * Kept equal to the cycles in the same transaction: by the refresh, which nets each conversation's
+ * old and new facts before writing them, and otherwise by triggers on conversation_cycles (a
+ * conversation removed takes its cycles by cascade); rebuilt whole by rebuildReports. The facts
+ * and buckets are SQL functions of migration 0043 (report_histogram_rows_sql, report_bucket).
+ */
+export const reportHistograms = pgTable(
+  'report_histograms',
+  {
+    workspaceId: workspaceIdColumn(),
+    level: smallint('level').notNull(),
+    block: integer('block').notNull(),
+    /** A count (assigned, handled, reopened, sent, expired) or a duration (first, response, queue, resolved; `_b` business time). */
+    metric: text('metric').notNull(),
+    channelId: uuid('channel_id').notNull(),
+    teamId: uuid('team_id'),
+    agentUserId: uuid('agent_user_id'),
+    /** report_bucket(ms): 0 for 0 ms, then 5% wide steps; -1 for counts and durations unknown. */
+    bucket: smallint('bucket').notNull(),
+    count: integer('count').notNull(),
+    /** Sum of the durations (ms); for `sent` the responses, for `expired` those missed. */
+    sum: bigint('sum', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('report_histograms_key')
+      .on(t.workspaceId, t.level, t.block, t.metric, t.channelId, t.teamId, t.agentUserId, t.bucket)
+      .nullsNotDistinct(),
   ],
 );
 

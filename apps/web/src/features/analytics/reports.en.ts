@@ -317,7 +317,7 @@ export const reportsEn: typeof reportsEs = {
       'Time online: how long the agent had Charla open (a tab with a live connection) in the period; two tabs at once count once.',
     time: "Times are business time (the team's hours, else the workspace's) unless you pick calendar time or no hours are set.",
     stats:
-      'Median: half were answered faster. p90: nine in ten were answered faster. Each figure is compared with the same number of days just before.',
+      'Median: half were answered faster. p90: nine in ten were answered faster. Both come from times grouped in steps of 5%, so they may be up to 5% off the exact value. Each figure is compared with the same number of days just before.',
     slaTargets:
       "Targets: how many minutes of business time (calendar time when no hours are set) the first response and the resolution should take. A team's own targets replace the workspace's; conversations of no team, and of teams without their own, follow the workspace's. An empty target is not measured.",
     slaFirstResponse:

@@ -318,7 +318,7 @@ export const reportsEs = {
       'Tiempo en línea: cuánto tiempo tuvo el agente Charla abierto (una pestaña conectada) en el periodo; dos pestañas a la vez cuentan una vez.',
     time: 'Los tiempos son en horario laboral (el del equipo, si no el del espacio de trabajo) salvo que elijas tiempo de calendario o no haya horario configurado.',
     stats:
-      'Mediana: la mitad se atendió más rápido. p90: nueve de cada diez se atendieron más rápido. Cada cifra se compara con el mismo número de días justo antes.',
+      'Mediana: la mitad se atendió más rápido. p90: nueve de cada diez se atendieron más rápido. Ambas salen de los tiempos agrupados en tramos del 5 %, así que pueden diferir hasta un 5 % del valor exacto. Cada cifra se compara con el mismo número de días justo antes.',
     slaTargets:
       'Objetivos: en cuántos minutos de horario laboral (de calendario si no hay horario) debe llegar la primera respuesta y la resolución. Los de un equipo sustituyen a los del espacio de trabajo; las conversaciones sin equipo, o de equipos sin objetivos propios, siguen los del espacio de trabajo. Un objetivo vacío no se mide.',
     slaFirstResponse:
