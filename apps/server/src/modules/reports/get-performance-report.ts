@@ -8,6 +8,7 @@ import type {
 import type { Query } from '../../platform/db/database';
 import { emptyFigures, type Filters, figuresOf } from './performance-figures';
 import { reportsRefreshedAt } from './refresh-reports';
+import { reportNames } from './report-names';
 import { PERIOD_END, PERIOD_START, reportPeriod } from './report-period';
 import type { ReportsActor, ReportsDeps } from './reports.deps';
 
@@ -40,7 +41,7 @@ export async function getPerformanceReport(
       messagesSent(q, actor.workspaceId, period.from, period.to, period.tz, filters),
       messagesSent(q, actor.workspaceId, period.previousFrom, period.previousTo, period.tz, filters),
       liveLoad(q, actor.workspaceId, filters),
-      namesOf(q, actor.workspaceId),
+      reportNames(q, actor.workspaceId),
       reportsRefreshedAt(deps),
       timeOnline(q, actor.workspaceId, period.from, period.to, period.tz, filters),
       timeOnline(q, actor.workspaceId, period.previousFrom, period.previousTo, period.tz, filters),
@@ -184,17 +185,6 @@ async function liveLoad(q: Query, workspaceId: string, f: Filters): Promise<Map<
   if (f.agentId)
     out.set('all', { ...(out.get(`agent:${f.agentId}`) ?? { open: 0, pending: 0 }), waiting: 0 });
   return new Map([...out].map(([k, v]) => [k, { open: v.open, pending: v.pending, waiting: v.waiting }]));
-}
-
-async function namesOf(q: Query, workspaceId: string) {
-  const [members, teams] = await Promise.all([
-    q<{ id: string; name: string }>(
-      `SELECT u.id, u.name FROM workspace_members m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1`,
-      [workspaceId],
-    ),
-    q<{ id: string; name: string }>('SELECT id, name FROM teams WHERE workspace_id = $1', [workspaceId]),
-  ]);
-  return { members, teams };
 }
 
 async function hasHours(q: Query, workspaceId: string): Promise<boolean> {
