@@ -34,6 +34,8 @@ describe('satisfaction reports', () => {
       page.click('[data-testid="workspace-save"]'),
     ]);
     expect(saved.status()).toBe(200);
+    // The form, started again from the saved settings, still says they were saved.
+    await page.locator('[data-testid="workspace-saved"]').waitFor();
     const settings = (await (await owner.request.get(`${app.url}/api/workspace/settings`)).json()) as {
       csatEnabled: boolean;
     };

@@ -20,6 +20,7 @@ export function WorkspacePage() {
   const { t } = useTranslation();
   const settings = useWorkspaceSettings();
   const errorMessage = useErrorMessage();
+  const [isSaved, setIsSaved] = useState(false);
 
   return (
     <section className="flex flex-col gap-4" data-testid="workspace-page">
@@ -36,13 +37,28 @@ export function WorkspacePage() {
       ) : settings.isError ? (
         <Alert tone="error">{errorMessage(settings.error)}</Alert>
       ) : (
-        <WorkspaceForm key={JSON.stringify(settings.data)} settings={settings.data} />
+        // A save replaces the settings, and the form starts again from them: whether it was saved
+        // is kept here, or the new form would never say so.
+        <WorkspaceForm
+          key={JSON.stringify(settings.data)}
+          settings={settings.data}
+          isSaved={isSaved}
+          onSavedChange={setIsSaved}
+        />
       )}
     </section>
   );
 }
 
-function WorkspaceForm({ settings }: { settings: WorkspaceSettings }) {
+function WorkspaceForm({
+  settings,
+  isSaved,
+  onSavedChange,
+}: {
+  settings: WorkspaceSettings;
+  isSaved: boolean;
+  onSavedChange(saved: boolean): void;
+}) {
   const { t } = useTranslation();
   const { role } = useSession();
   const canManage = canManageMembers(role);
@@ -50,15 +66,15 @@ function WorkspaceForm({ settings }: { settings: WorkspaceSettings }) {
   const update = useUpdateWorkspaceSettings();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState(settings);
-  const [isSaved, setIsSaved] = useState(false);
   const change = (patch: Partial<WorkspaceSettings>) => {
-    setIsSaved(false);
+    onSavedChange(false);
     setDraft((current) => ({ ...current, ...patch }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate(draft, { onSuccess: () => setIsSaved(true) });
+    onSavedChange(false);
+    update.mutate(draft, { onSuccess: () => onSavedChange(true) });
   };
 
   const visibilities: { value: ConversationVisibility; label: string }[] = [
