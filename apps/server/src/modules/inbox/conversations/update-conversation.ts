@@ -107,7 +107,11 @@ export async function updateConversation(
     }
     await deps.notify([{ kind: 'conversation.updated', workspaceId: actor.workspaceId, conversationId }]);
   }
-  // Resolved by a person or an API key: the customer may be asked to rate it.
-  if (resolved) await askForRating(deps, actor, conversationId);
+  // Resolved by a person or an API key: the customer may be asked to rate it. The resolution is
+  // committed already: a survey that cannot be asked is logged, never the member's error.
+  if (resolved)
+    await askForRating(deps, actor, conversationId).catch((err) =>
+      deps.log.error({ err, conversationId }, 'asking for a satisfaction rating failed'),
+    );
   return findConversation(deps, actor.workspaceId, conversationId);
 }
