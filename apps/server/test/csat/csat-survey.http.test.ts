@@ -139,7 +139,10 @@ describe('satisfaction surveys', () => {
       );
     };
     expect(await cycles()).toEqual([{ customer_messages: 1, reopened: false }]);
-    // The next message is a new question: it reopens the conversation as ever.
+    // The next message is a new question: it reopens the conversation as ever. WhatsApp stamps
+    // messages in whole seconds, so it comes a second after the resolution (as a person's would),
+    // never in the same second as it.
+    await new Promise((r) => setTimeout(r, 1000));
     customer(waId, { text: 'Otra cosa: ¿hacéis envíos a Canarias?' });
     await t.waitFor(async () => (await statusOf(id)) === 'open', 'reopened by a new question');
     expect(await cycles()).toEqual([
