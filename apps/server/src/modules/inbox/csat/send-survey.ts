@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OWNER_LOCALE_SQL } from '../customers/owner-locale';
 import type { InboxDeps } from '../inbox.deps';
 import { queueOutbound } from '../messages/queue-outbound';
 import { sendTemplateMessage } from '../messages/send-template-message';
@@ -39,8 +40,7 @@ export async function askForRating(
   }>(
     `SELECT w.csat_enabled AS enabled, w.csat_template_id AS template_id, c.channel_id, c.contact_id,
             c.assignee_user_id, c.team_id, c.status, c.last_inbound_at, ch.status AS channel_status,
-            (SELECT u.locale FROM workspace_members wm JOIN users u ON u.id = wm.user_id
-              WHERE wm.workspace_id = w.id AND wm.role = 'owner' ORDER BY wm.created_at LIMIT 1) AS locale,
+            ${OWNER_LOCALE_SQL},
             EXISTS (SELECT 1 FROM messages m
                      WHERE m.conversation_id = c.id AND m.direction = 'outbound' AND m.sender_user_id IS NOT NULL
                        AND m.occurred_at > COALESCE((SELECT max(s.sent_at) FROM csat_surveys s

@@ -1,4 +1,5 @@
 import type { Query } from '../../../platform/db/database';
+import { OWNER_LOCALE_SQL } from '../customers/owner-locale';
 import type { InboundContent, InboxChange } from '../inbox.ports';
 import { commentPrompt, commentThanks, surveyLanguage, surveySender } from './survey-texts';
 
@@ -181,5 +182,4 @@ type SurveyRow = {
 };
 
 const SURVEY_RETURNING = `s.id, s.workspace_id, s.conversation_id, s.channel_id,
-  (SELECT u.locale FROM workspace_members wm JOIN users u ON u.id = wm.user_id
-    WHERE wm.workspace_id = w.id AND wm.role = 'owner' ORDER BY wm.created_at LIMIT 1) AS locale`;
+  ${OWNER_LOCALE_SQL}`;

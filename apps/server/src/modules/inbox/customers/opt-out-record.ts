@@ -2,6 +2,7 @@ import type { Query } from '../../../platform/db/database';
 import { adoptReportedWaIds, consentKeyword, consentReply, phoneFromWaId } from '../../contacts';
 import { recordConversationEvents } from '../conversations/conversation-events';
 import type { InboxChange } from '../inbox.ports';
+import { OWNER_LOCALE_SQL } from './owner-locale';
 
 type State = 'opted_out' | 'opted_in';
 type Source = 'customer_keyword' | 'whatsapp';
@@ -44,8 +45,7 @@ export async function applyConsentKeywords(query: Query, created: InboxChange[])
   }>(
     `SELECT m.text, m.workspace_id, m.conversation_id, m.channel_id, c.contact_id, m.occurred_at,
             w.opt_out_keywords, w.opt_in_keywords, w.opt_out_auto_reply AS auto_reply,
-            (SELECT u.locale FROM workspace_members wm JOIN users u ON u.id = wm.user_id
-              WHERE wm.workspace_id = w.id AND wm.role = 'owner' ORDER BY wm.created_at LIMIT 1) AS locale
+            ${OWNER_LOCALE_SQL}
        FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN workspaces w ON w.id = m.workspace_id
       WHERE m.id = ANY($1::uuid[]) AND m.direction = 'inbound' AND m.type = 'text' AND length(m.text) <= 60
       ORDER BY m.occurred_at, m.seq`,
