@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Template, WebhookDelivery, WebhookSubscriptionWithSecret } from '@charla/contracts';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -293,6 +295,51 @@ describe('deliveries', () => {
       async () => (await deliveries(sub.id))[0]?.status === 'delivered',
       'the replayed delivery',
     );
+  });
+
+  it('deleting a webhook while its delivery is on the way answers 204, and another webhook of that batch is sent once', async () => {
+    // An endpoint that holds its answer until told: the delivery is in flight when the owner deletes.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let arrived = 0;
+    const slow = createServer((req, res) => {
+      arrived++;
+      req.resume();
+      void held.then(() => res.writeHead(200).end('ok'));
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`;
+    try {
+      receiver.answer(200);
+      const gone = await subscribe(slowUrl, ['message.received']);
+      const kept = await subscribe(receiver.url, ['message.received']);
+      const seen = receiver.received.length;
+      await openConversation(t, '5215570000006', '¿Hacen envíos a Puebla?');
+      await t.waitFor(async () => arrived === 1, 'the delivery to the slow endpoint');
+      const del = await session('DELETE', `/api/webhooks/${gone.id}`);
+      expect(del.statusCode, del.body).toBe(204);
+      release();
+      await t.waitFor(
+        async () => (await deliveries(kept.id))[0]?.status === 'delivered',
+        'the other webhook delivered',
+      );
+      // Past the lease a delivery whose outcome was lost would be sent again.
+      advance(120_000);
+      await new Promise((r) => setTimeout(r, 300));
+      const [delivered] = await deliveries(kept.id);
+      const mine = receiver.received
+        .slice(seen)
+        .filter((r) => r.headers['webhook-id'] === delivered!.webhookId);
+      expect(mine).toHaveLength(1);
+      expect(JSON.parse(mine[0]!.body).data.message.text).toBe('¿Hacen envíos a Puebla?');
+      expect(delivered!.log).toHaveLength(1);
+      await session('DELETE', `/api/webhooks/${kept.id}`);
+    } finally {
+      release();
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
   });
 
   it('refuses a subscription without events or with an address that is not http(s), naming the field', async () => {

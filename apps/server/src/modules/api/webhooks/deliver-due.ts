@@ -122,9 +122,18 @@ async function record(deps: WebhookDeps, outcomes: Outcome[]) {
   const next = outcomes.map((o) => (o.ok ? null : nextAttemptAfter(o.due.attempts + 1, now)));
   const gaveUp = outcomes.filter((o, i) => !o.ok && next[i] === null);
   await deps.db.transaction(async (query) => {
+    // The subscriptions first, in one order: an admin deleting one locks its row and then its
+    // deliveries, so taking the deliveries first here would deadlock with that delete. A
+    // subscription deleted meanwhile took its deliveries with it: their attempts are not kept.
+    await query(
+      `SELECT id FROM webhook_subscriptions WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [[...new Set(outcomes.map((o) => o.due.subscription_id))]],
+    );
     await query(
       `INSERT INTO webhook_attempts (delivery_id, at, status_code, latency_ms, response, error)
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[])`,
+       SELECT v.* FROM unnest($1::bigint[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[])
+                       AS v(id, at, status_code, latency_ms, response, error)
+        WHERE EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.id = v.id)`,
       [
         outcomes.map((o) => o.due.id),
         outcomes.map((o) => o.at),
