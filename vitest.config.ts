@@ -1,9 +1,15 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // One runner for every suite. Integration tests get a fresh PGlite per file; when
-// CHARLA_TEST_DATABASE_URL is set, the same files run a second time against PostgreSQL
-// (a fresh database per file, see apps/server/test/harness/test-db.ts). End-to-end tests
-// drive Debian's Chromium against a real server and simulator.
+// CHARLA_TEST_DATABASE_URL is set, the same files run a second time against PostgreSQL (a fresh
+// database per file, see apps/server/test/harness/test-db.ts); either starts from a copy migrated
+// once per run (migrated-copies.ts). End-to-end tests drive Debian's Chromium against a real
+// server and simulator.
+//
+// Unit and integration files share their worker's modules (isolate: false): each file imported
+// the whole server again, and PGlite compiled its WebAssembly again, which cost more of the
+// suite's time than the tests did. Files keep no state in modules: each builds its own app and
+// database.
 const integrationFiles = [
   'apps/*/test/**/*.int.test.ts',
   'apps/*/test/**/*.http.test.ts',
@@ -12,6 +18,8 @@ const integrationFiles = [
 
 // Requests with a cookie carry the web app's CSRF header by default (see the file).
 const charlaRequestHeader = 'apps/server/test/harness/charla-request-header.ts';
+// Migrates once per run; each file's database starts from that copy (see the file).
+const migratedCopies = 'apps/server/test/harness/global-setup.ts';
 
 const integration = (name: string, kind: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   test: {
@@ -19,7 +27,9 @@ const integration = (name: string, kind: 'pglite' | 'postgres'): TestProjectInli
     include:
       kind === 'postgres' ? integrationFiles.filter((f) => f.startsWith('apps/*/test')) : integrationFiles,
     env: { CHARLA_TEST_DB_KIND: kind },
+    isolate: false,
     setupFiles: [charlaRequestHeader],
+    globalSetup: [migratedCopies],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
@@ -27,10 +37,15 @@ const integration = (name: string, kind: 'pglite' | 'postgres'): TestProjectInli
 
 export default defineConfig({
   test: {
+    // Two files at a time on the 2-core machines CI runs on: the tests wait on sockets and timers
+    // for part of their time, and a third worker only made the two cores contend (bench/README.md,
+    // "the suite's time").
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'unit',
+          isolate: false,
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.http.test.ts', '**/node_modules/**'],
         },
@@ -41,6 +56,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['apps/web/e2e/global-setup.ts'],
           setupFiles: [charlaRequestHeader],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -3,7 +3,7 @@
  * process the way `main.ts` starts it, or Charla as its own OS process (so its memory can be
  * measured apart from the bench and the simulator).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -103,13 +103,19 @@ export async function startCharlaInProcess(opts: {
 }
 
 /**
- * Charla as its own OS process (`node --import tsx apps/server/src/main.ts`) with exactly the
- * given environment (plus PATH, HOME, PORT and HOST=127.0.0.1), ready once `/health` answers.
+ * Charla as its own OS process, run as `npm start` runs it (the built server,
+ * `node apps/server/dist/main.js`, built first if a source changed), with exactly the given
+ * environment (plus PATH, HOME, PORT and HOST=127.0.0.1), ready once `/health` answers.
  * `nodeArgs` go to node before the script (e.g. `--cpu-prof`).
  */
 export async function startCharlaProcess(env: Record<string, string>, port: number, nodeArgs: string[] = []) {
+  const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('the server build failed');
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'apps/server/dist/main.js'], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -37,13 +37,15 @@ import { reportsRoutes } from './modules/reports';
 import { templatesRoutes } from './modules/templates';
 import { registerCsrfGuard } from './platform/http/csrf';
 import { registerErrorHandler } from './platform/http/error-handler';
+import { registerHealthRoutes } from './platform/http/health-routes';
 import { checkMetricsAccess } from './platform/http/metrics-access';
 import { refuseNulCharacters } from './platform/http/refuse-nul';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { trustProxyOption } from './platform/http/trust-proxy';
 import { realtimeRoutes } from './platform/realtime/realtime.routes';
+import { serverRoot } from './platform/server-root';
 
-const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const webDist = join(serverRoot, '..', 'web', 'dist');
 
 /** The whole HTTP surface as one Fastify instance; main.ts only listens. Tests inject into it. */
 export async function buildApp(
@@ -154,7 +156,7 @@ export async function buildApp(
     log: (err) => app.log.error({ err }, 'realtime listener failed'),
   });
 
-  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  registerHealthRoutes(app, c.db);
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     const access = { token: c.config.METRICS_TOKEN, isPublic: c.config.METRICS_PUBLIC };
     if (!checkMetricsAccess(req, reply, access)) return reply;

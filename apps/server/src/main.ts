@@ -74,15 +74,19 @@ async function main() {
     if (closing) return;
     closing = true;
     logger.info(`${signal}: shutting down`);
-    // Sends in flight get their answers; a step that never ends (its name is logged after 10 s)
-    // must not keep the process from exiting.
+    // Within 10 s, as orchestrators expect (systemd, Docker and Kubernetes wait about that long
+    // before SIGKILL). New requests get 503 at once (the proxy tries another process); requests
+    // in flight get 5 s; work a step leaves unfinished is leased, so another process, or this
+    // one restarted, takes it over: nothing acknowledged is lost by exiting.
     setTimeout(() => {
-      logger.error('shutdown took over 30 s: exiting anyway');
+      logger.error(
+        'shutdown took over 9.5 s: exiting anyway (unfinished work is taken over after its lease)',
+      );
       process.exit(1);
-    }, 30_000).unref();
-    // Requests in flight get 10 s to finish; a connection still busy then is cut (a client that
-    // stopped reading its answer would otherwise hold the shutdown until the 30 s above).
-    setTimeout(() => app.server.closeAllConnections(), 10_000).unref();
+    }, 9_500).unref();
+    // A connection still busy then is cut (a client that stopped reading its answer would
+    // otherwise hold the shutdown).
+    setTimeout(() => app.server.closeAllConnections(), 5_000).unref();
     await app.close();
     await container.close();
     await simulator?.close();

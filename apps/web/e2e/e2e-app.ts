@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { freePort } from '../../server/test/harness/free-port';
+import { seedDataDir } from '../../server/test/harness/migrated-copies';
 import { kill9, startServerProcess } from '../../server/test/harness/server-process';
 import { launchChromium } from './browser';
 
@@ -35,6 +36,7 @@ export async function startE2eApp(
   if (build.status !== 0) throw new Error('web build failed');
   mkdirSync(screenshotsDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'charla-e2e-'));
+  seedDataDir(dataDir);
   const [port, simulatorPort] = [await freePort(), await freePort()];
   const server = await startServerProcess(
     {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { freePort } from '../../server/test/harness/free-port';
+import { seedDataDir } from '../../server/test/harness/migrated-copies';
 import { kill9, startServerProcess } from '../../server/test/harness/server-process';
 import { launchChromium } from './browser';
 import { screenshotsDir } from './e2e-app';
@@ -32,6 +33,7 @@ export function reportsApp(name: string) {
     });
     if (build.status !== 0) throw new Error('web build failed');
     mkdirSync(screenshotsDir, { recursive: true });
+    seedDataDir(dataDir);
     port = await freePort();
     env = {
       DATA_DIR: dataDir,

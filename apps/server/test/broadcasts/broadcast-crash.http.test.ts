@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { soak } from '../harness/soak';
 import { promoVariables } from './broadcast-fixtures';
 import { audienceCsv, type BroadcastRig, startBroadcastRig } from './broadcast-process';
 
-const N = 20_000;
+const N = soak(4_000, 20_000);
 let rig: BroadcastRig | null = null;
 afterAll(async () => {
   await rig?.close();
@@ -11,7 +12,7 @@ afterAll(async () => {
 const nameVar = promoVariables();
 
 describe('a broadcast survives SIGKILL without messaging anyone twice', () => {
-  it('20,000 recipients, three kills at random points: exactly one send per contact', async () => {
+  it(`${N.toLocaleString('en')} recipients, three kills at random points: exactly one send per contact`, async () => {
     rig = await startBroadcastRig({
       env: {
         BROADCAST_DEFAULT_RATE_PER_SECOND: '1000',

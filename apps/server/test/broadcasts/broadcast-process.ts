@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Broadcast, Template } from '@charla/contracts';
 import { createSimulator } from '@charla/simulator';
 import { freePort } from '../harness/free-port';
+import { seedDataDir } from '../harness/migrated-copies';
 import { kill9, startServerProcess } from '../harness/server-process';
 import { createTestDatabaseUrl } from '../harness/test-db';
 import { promo } from './broadcast-fixtures';
@@ -58,6 +59,7 @@ export async function startBroadcastRig(opts: { env?: Record<string, string>; mp
   });
   const newDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'charla-broadcast-'));
+    if (!database) seedDataDir(dir);
     dataDirs.push(dir);
     return dir;
   };

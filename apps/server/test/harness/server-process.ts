@@ -3,13 +3,16 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Charla as a real OS process (`main.ts`), for tests that kill it. */
+/**
+ * Charla as a real OS process, for tests that kill it: the built server (apps/server/dist, built
+ * by the suite's global setup from the sources), run as `npm start` runs it.
+ */
 export async function startServerProcess(
   env: Record<string, string>,
   port: number,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',

@@ -97,3 +97,105 @@ describe('a webhook answered 200 survives SIGKILL', () => {
     }
   }, 180_000);
 });
+
+describe('SIGTERM is a graceful shutdown', () => {
+  it('mid-stream of webhooks: exits 0 within 10 s, and every message acknowledged before it is there after the restart', async () => {
+    const termDir = mkdtempSync(join(tmpdir(), 'charla-term-'));
+    const pgDb = await createTestDatabaseUrl();
+    const env: Record<string, string> = {
+      DATA_DIR: termDir,
+      SIMULATOR_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      SECRET_KEY: 'cd'.repeat(32),
+      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+      WHATSAPP_WABA_ID: '102290129340398',
+      WHATSAPP_ACCESS_TOKEN: 'EAAtest'.padEnd(40, 'x'),
+      WHATSAPP_APP_SECRET: appSecret,
+      WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
+      GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
+      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    };
+    const port = await freePort();
+    let server = await startServerProcess(env, port);
+    try {
+      const setup = await fetch(`${server.url}/api/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          workspaceName: 'Term',
+          name: 'Owner',
+          email: 'o@example.com',
+          password: 'a long password',
+        }),
+      });
+      expect(setup.status).toBe(200);
+
+      // Ten senders post one message after another until the process stops answering.
+      const acked: string[] = [];
+      let sent = 0;
+      const post = async (text: string, from: string) => {
+        const body = inboundTextWebhook({ phoneNumberId: '106540352242922', from, text });
+        const res = await fetch(`${server.url}/webhooks/whatsapp`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-hub-signature-256': signWebhookBody(body, appSecret),
+          },
+          body,
+        }).catch(() => null);
+        if (res?.status === 200) acked.push(text);
+        return res !== null && res.status !== 503;
+      };
+      const senders = Array.from({ length: 10 }, async (_, s) => {
+        for (let i = 0; ; i++) {
+          sent++;
+          if (!(await post(`term ${s}-${i}`, `5215510${String(s).padStart(6, '0')}`))) return;
+        }
+      });
+      while (acked.length < 50) await new Promise((r) => setTimeout(r, 5));
+      const exited = new Promise<number | null>((resolve) =>
+        server.child.once('exit', (code) => resolve(code)),
+      );
+      const started = Date.now();
+      server.child.kill('SIGTERM');
+      const code = await exited;
+      const took = Date.now() - started;
+      await Promise.all(senders);
+      expect(code, server.output()).toBe(0);
+      expect(took).toBeLessThan(10_000);
+      expect(sent).toBeGreaterThan(acked.length);
+
+      server = await startServerProcess(env, port);
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'o@example.com', password: 'a long password' }),
+      });
+      const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+      const stored = new Set<string>();
+      for (
+        const deadline = Date.now() + 30_000;
+        Date.now() < deadline;
+        await new Promise((r) => setTimeout(r, 200))
+      ) {
+        stored.clear();
+        for (const c of (
+          (await (await fetch(`${server.url}/api/conversations`, { headers: { cookie } })).json()) as {
+            items: { id: string }[];
+          }
+        ).items) {
+          const thread = (await (
+            await fetch(`${server.url}/api/conversations/${c.id}`, { headers: { cookie } })
+          ).json()) as { messages: { text: string | null }[] };
+          for (const m of thread.messages) if (m.text) stored.add(m.text);
+        }
+        if (acked.every((t) => stored.has(t))) break;
+      }
+      expect(acked.filter((t) => !stored.has(t))).toEqual([]);
+    } finally {
+      await kill9(server.child);
+      await pgDb?.drop();
+      rmSync(termDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

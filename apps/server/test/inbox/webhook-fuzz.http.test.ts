@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { soak } from '../harness/soak';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
 // Thousands of webhook bodies, every one correctly signed (so each reaches the parser and the
@@ -7,7 +8,7 @@ import { createTestApp, type TestApp } from '../harness/test-app';
 // message among them exactly once. Reproduce a failure with CHARLA_FUZZ_SEED=<seed>.
 
 const SEED = Number(process.env.CHARLA_FUZZ_SEED ?? 20261111);
-const BODIES = Number(process.env.CHARLA_FUZZ_BODIES ?? 10_000);
+const BODIES = Number(process.env.CHARLA_FUZZ_BODIES ?? soak(3_000, 10_000));
 const CONCURRENCY = 32;
 
 /** mulberry32: small, fast and the same everywhere. */

@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type BroadcastRig, NUMBER, startBroadcastRig } from '../broadcasts/broadcast-process';
 import { freePort } from '../harness/free-port';
+import { soak } from '../harness/soak';
 
 // Agents' replies survive SIGKILL like broadcasts do: a reply Charla answered 202 for reaches the
 // customer exactly once, in the order written, whatever moment the process died at.
 
 const CUSTOMERS = 40;
-const PER_CUSTOMER = 30;
+const PER_CUSTOMER = soak(12, 30);
 let rig: BroadcastRig | null = null;
 afterAll(async () => {
   await rig?.close();
