@@ -107,7 +107,9 @@ describe('conversation replies survive SIGKILL without reaching anyone twice', (
       const order = texts.map((t) => Number(/^Respuesta (\d+)/.exec(t)![1]));
       expect(order, `order for ${waIdOf(c)}`).toEqual([...order].sort((a, b) => a - b));
     }
-    expect(accepted.size).toBeGreaterThan(CUSTOMERS * PER_CUSTOMER * 0.9);
+    // Every reply was written once; only the one a writer had in flight at each kill is unknown.
+    expect(accepted.size + unknown.size).toBe(CUSTOMERS * PER_CUSTOMER);
+    expect(unknown.size).toBeLessThanOrEqual(2 * CUSTOMERS);
   }, 400_000);
 });
 

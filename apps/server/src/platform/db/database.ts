@@ -48,8 +48,28 @@ export async function openDatabase(opts: {
     ? openPostgres(opts.url, opts.preparedStatements ?? true)
     : await openPglite(opts.dataDir, opts.loadDataDir);
   if (db.kind === 'pglite') await migratePglite(db.orm as never, { migrationsFolder });
-  else await migratePg(db.orm as never, { migrationsFolder });
+  else await underMigrationLock(opts.url!, () => migratePg(db.orm as never, { migrationsFolder }));
   return db;
+}
+
+/** The advisory lock key processes take to migrate one PostgreSQL database one at a time. */
+const MIGRATION_LOCK = 7_419_042_001;
+
+/**
+ * Several processes started together after an upgrade would each apply the same migrations and
+ * all but one fail. Each takes a session-level advisory lock on a connection of its own first:
+ * the first migrates, the others wait, then find nothing left to apply.
+ */
+async function underMigrationLock(url: string, migrate: () => Promise<void>): Promise<void> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await lock.end();
+  }
 }
 
 /**
