@@ -38,6 +38,7 @@ import { templatesRoutes } from './modules/templates';
 import { registerCsrfGuard } from './platform/http/csrf';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { registerHealthRoutes } from './platform/http/health-routes';
+import { registerHttpMetrics } from './platform/http/http-metrics';
 import { checkMetricsAccess } from './platform/http/metrics-access';
 import { refuseNulCharacters } from './platform/http/refuse-nul';
 import { registerSecurityHeaders } from './platform/http/security-headers';
@@ -62,6 +63,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('auth', null);
   registerErrorHandler(app);
+  registerHttpMetrics(app, c.metrics);
   refuseNulCharacters(app);
 
   await app.register(cookie);

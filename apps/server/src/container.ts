@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from './config/config';
 import {
   type ApiDeps,
+  createWebhookMetrics,
   createWebhookWorker,
   enqueueBroadcastCompleted,
   enqueueContactEvents,
@@ -23,6 +24,7 @@ import {
   createAutomationWorker,
   enqueueInboundForAutomation,
   enqueueStateChanges,
+  registerAutomationMetrics,
 } from './modules/automation';
 import {
   announcePausedBroadcasts,
@@ -53,6 +55,7 @@ import {
   type IngestWorker,
   type MediaDownloadWorker,
   type MediaDownloadWorkerDeps,
+  registerIngestMetrics,
   scheduleWebhookEventsPurge,
   type WebhookEventLog,
 } from './modules/channels';
@@ -110,6 +113,7 @@ import { type Database, openDatabase } from './platform/db/database';
 import { createEventBus, type EventBus } from './platform/events/event-bus';
 import { outboundPolicy as createOutboundPolicy } from './platform/http/outbound-guard';
 import { outboundRequest } from './platform/http/outbound-request';
+import { registerJobMetrics } from './platform/jobs/job-metrics';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue';
 import { createMailer, defaultSender } from './platform/mailer';
 import { createMetricsRegistry, type MetricsRegistry } from './platform/metrics';
@@ -232,6 +236,9 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
   const hub = createRealtimeHub();
   const directory = createChannelDirectory({ db, clock, secrets });
   const metrics = createMetricsRegistry();
+  registerJobMetrics(metrics, db);
+  registerIngestMetrics(metrics, db);
+  registerAutomationMetrics(metrics, db);
   const mailer = createMailer({
     smtpUrl: config.SMTP_URL,
     from: config.SMTP_FROM ?? defaultSender(config.PUBLIC_URL),
@@ -530,6 +537,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       for (const o of owners) await mailer.send({ to: o.email, subject, text });
     },
     log: { error: (o, m) => log.error(o, m) },
+    metrics: createWebhookMetrics(metrics, db),
   };
   const webhookWorker = createWebhookWorker(webhooks);
 

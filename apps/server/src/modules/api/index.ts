@@ -23,6 +23,7 @@ export {
   enqueueFlowEvents,
   enqueueTemplateEvents,
 } from './webhooks/resource-events';
+export { createWebhookMetrics } from './webhooks/webhook-metrics';
 export { createWebhookWorker } from './webhooks/webhook-worker';
 export type { WebhookDeps } from './webhooks/webhooks.deps';
 export { webhooksRoutes } from './webhooks.routes';

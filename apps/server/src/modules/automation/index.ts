@@ -1,6 +1,7 @@
 export type { AutomationDeps, AutomationEngineDeps } from './automation.deps';
 export { automationRoutes } from './automation.routes';
 export { automationFilesInUse } from './automation-files-in-use';
+export { registerAutomationMetrics } from './automation-metrics';
 export { type AutomationWorker, createAutomationWorker } from './automation-workers';
 export { calendarFor, calendarsOf, type WorkspaceCalendars } from './calendars/business-hours';
 export { enqueueInboundForAutomation } from './engine/enqueue-inbound';

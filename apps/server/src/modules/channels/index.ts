@@ -4,6 +4,7 @@ export { type ChannelAdminDeps, channelsRoutes } from './channels.routes';
 export { type ConfiguredNumber, ensureConfiguredChannel } from './ensure-configured-channel';
 export { ensureSandboxChannels, type SandboxOptions } from './ensure-sandbox-channels';
 export { createPhoneNumberCheck } from './whatsapp/check-phone-number';
+export { registerIngestMetrics } from './whatsapp/ingest-metrics';
 export { hasPendingWebhooks, ingestPendingWebhooks } from './whatsapp/ingest-webhooks';
 export { createIngestWorker, type IngestWorker } from './whatsapp/ingest-worker';
 export {

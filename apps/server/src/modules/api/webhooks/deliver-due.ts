@@ -164,6 +164,8 @@ async function record(deps: WebhookDeps, outcomes: Outcome[]) {
       [succeeded, failed, now],
     );
   });
+  for (const [i, o] of outcomes.entries())
+    deps.metrics?.countAttempt(o.ok ? 'delivered' : next[i] === null ? 'gave_up' : 'failed');
   if (gaveUp.length > 0) await disablePersistentFailures(deps, gaveUp, now);
 }
 

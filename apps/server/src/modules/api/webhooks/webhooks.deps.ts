@@ -2,6 +2,7 @@ import type { Clock } from '../../../platform/clock';
 import type { SecretBox } from '../../../platform/crypto';
 import type { Database } from '../../../platform/db/database';
 import type { OutboundRequest, OutboundResponse } from '../../../platform/http/outbound-request';
+import type { WebhookMetrics } from './webhook-metrics';
 
 /** What webhooks out need, built once in container.ts. */
 export interface WebhookDeps {
@@ -16,4 +17,6 @@ export interface WebhookDeps {
   /** Tells the workspace's owners something (an email when SMTP is set); best effort. */
   tellOwners(workspaceId: string, subject: string, text: string): Promise<void>;
   log: { error(obj: object, msg?: string): void };
+  /** Each try's outcome for /metrics; absent, nothing is counted. */
+  metrics?: WebhookMetrics;
 }
