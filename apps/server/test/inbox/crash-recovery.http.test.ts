@@ -5,12 +5,18 @@ import { signWebhookBody } from '@charla/cloud-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
 import { inboundTextWebhook } from '../harness/payloads';
-import { kill9, startServerProcess } from '../harness/server-process';
+import { kill9, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
 import { createTestDatabaseUrl } from '../harness/test-db';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'charla-crash-'));
 const appSecret = 'crash-test-app-secret-0123456789';
 let dropDb: (() => Promise<void>) | null = null;
+
+/** One configured number whose Graph calls go nowhere; on PostgreSQL when the pg project runs. */
+function numberEnv(dir: string, databaseUrl: string | undefined): Record<string, string> {
+  const { DATABASE_URL: _, ...env } = sharedDatabaseEnv('', dir, appSecret);
+  return databaseUrl ? { ...env, DATABASE_URL: databaseUrl } : env;
+}
 afterAll(async () => {
   await dropDb?.();
   rmSync(dataDir, { recursive: true, force: true });
@@ -20,19 +26,7 @@ describe('a webhook answered 200 survives SIGKILL', () => {
   it('every message acknowledged before the kill appears after the restart', async () => {
     const pgDb = await createTestDatabaseUrl();
     dropDb = pgDb?.drop ?? null;
-    const env: Record<string, string> = {
-      DATA_DIR: dataDir,
-      SIMULATOR_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      SECRET_KEY: 'cd'.repeat(32),
-      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
-      WHATSAPP_WABA_ID: '102290129340398',
-      WHATSAPP_ACCESS_TOKEN: 'EAAtest'.padEnd(40, 'x'),
-      WHATSAPP_APP_SECRET: appSecret,
-      WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
-      GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
-      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-    };
+    const env = numberEnv(dataDir, pgDb?.url);
     const port = await freePort();
     let server = await startServerProcess(env, port);
     const setup = await fetch(`${server.url}/api/setup`, {
@@ -102,19 +96,7 @@ describe('SIGTERM is a graceful shutdown', () => {
   it('mid-stream of webhooks: exits 0 within 10 s, and every message acknowledged before it is there after the restart', async () => {
     const termDir = mkdtempSync(join(tmpdir(), 'charla-term-'));
     const pgDb = await createTestDatabaseUrl();
-    const env: Record<string, string> = {
-      DATA_DIR: termDir,
-      SIMULATOR_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      SECRET_KEY: 'cd'.repeat(32),
-      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
-      WHATSAPP_WABA_ID: '102290129340398',
-      WHATSAPP_ACCESS_TOKEN: 'EAAtest'.padEnd(40, 'x'),
-      WHATSAPP_APP_SECRET: appSecret,
-      WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
-      GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
-      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-    };
+    const env = numberEnv(termDir, pgDb?.url);
     const port = await freePort();
     let server = await startServerProcess(env, port);
     try {

@@ -2,6 +2,7 @@ import type { Channel } from '@charla/contracts';
 import { WHATSAPP_ERRORS } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedPromo, broadcastsApi, promoVariables, seedContacts } from '../broadcasts/broadcast-fixtures';
+import { metricSeries, scrapeMetrics } from '../harness/metrics';
 import { apiOf, openConversation } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -16,26 +17,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-async function scrape(): Promise<string> {
-  const res = await t.app.inject({
-    method: 'GET',
-    url: '/metrics',
-    headers: { authorization: 'Bearer prometheus-scrape-token' },
-  });
-  expect(res.statusCode).toBe(200);
-  return res.body;
-}
-
+const scrape = () => scrapeMetrics(t);
 /** The value of one series, labels in any order; 0 when the series is absent. */
-function seriesValue(text: string, name: string, labels: Record<string, string>): number {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)\{([^}]*)\} (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const got = Object.fromEntries([...match[2]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([k, v]) => got[k] === v)) return Number(match[3]);
-  }
-  return 0;
-}
+const seriesValue = (text: string, name: string, labels: Record<string, string>) =>
+  metricSeries(text, name, labels) ?? 0;
 
 async function sendText(conversationId: string, text: string): Promise<string> {
   const res = await api.call('POST', `/api/conversations/${conversationId}/messages`, { text });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricSeries, scrapeMetrics } from '../harness/metrics';
 import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -12,28 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function scrape(): Promise<string> {
-  const res = await t.app.inject({
-    method: 'GET',
-    url: '/metrics',
-    headers: { authorization: 'Bearer prometheus-scrape-token' },
-  });
-  expect(res.statusCode).toBe(200);
-  return res.body;
-}
-
-/** The value of one series (labels in any order), or null when it is absent. */
-function series(text: string, name: string, labels: Record<string, string> = {}): number | null {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const got = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-    );
-    if (Object.entries(labels).every(([k, v]) => got[k] === v)) return Number(match[3]);
-  }
-  return null;
-}
+const scrape = () => scrapeMetrics(t);
+const series = metricSeries;
 
 describe('/metrics for operations', () => {
   it('shows webhooks acknowledged but not yet applied, and how long the oldest has waited, back to 0 once applied', async () => {
