@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,6 @@ import { seedDataDir } from '../../server/test/harness/migrated-copies';
 import { kill9, startServerProcess } from '../../server/test/harness/server-process';
 import { launchChromium } from './browser';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const screenshotsDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export interface E2eApp {
@@ -29,11 +27,6 @@ export async function startE2eApp(
     env?: Record<string, string>;
   } = {},
 ): Promise<E2eApp> {
-  const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('web build failed');
   mkdirSync(screenshotsDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'charla-e2e-'));
   seedDataDir(dataDir);

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { freePort } from '../../server/test/harness/free-port';
@@ -10,8 +8,6 @@ import { seedDataDir } from '../../server/test/harness/migrated-copies';
 import { kill9, startServerProcess } from '../../server/test/harness/server-process';
 import { launchChromium } from './browser';
 import { screenshotsDir } from './e2e-app';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * What the reports' end-to-end files share: the web build, Charla as its own process on a data
@@ -27,11 +23,6 @@ export function reportsApp(name: string) {
   let browser: Browser;
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, ['scripts/build-web-if-stale.mjs'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) throw new Error('web build failed');
     mkdirSync(screenshotsDir, { recursive: true });
     seedDataDir(dataDir);
     port = await freePort();

@@ -22,8 +22,9 @@ const MOVES: Record<BroadcastAction, { from: string[]; to: string }> = {
 };
 
 /**
- * Start, pause, resume or cancel. The sender re-reads the status after every batch (~0.2 s), so
- * pause and cancel stop the sending within a second; resume hands it back to the engine.
+ * Start, pause, resume or cancel. The sender of this process re-reads the status at once (a
+ * sender in another process within 250 ms), so pause and cancel stop the sending before the next
+ * send or within a second; resume hands it back to the engine.
  */
 export async function changeBroadcastStatus(
   deps: BroadcastsDeps,
@@ -59,7 +60,9 @@ export async function changeBroadcastStatus(
         WHERE broadcast_id = $1 AND state = 'queued'`,
       [id],
     );
-  if (to === 'sending') poke();
+  // Started or resumed: the engine looks for it now. Paused or cancelled: the sender stops
+  // before its next send instead of at its next look.
+  poke();
   await publishBroadcast(deps, actor.workspaceId, id);
   return getBroadcast(deps, actor.workspaceId, id);
 }

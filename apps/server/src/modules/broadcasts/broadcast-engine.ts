@@ -10,7 +10,7 @@ import { StatusChanges } from './status-changes';
 export interface BroadcastEngine {
   start(): void;
   stop(): Promise<void>;
-  /** Look for work now (a broadcast was just started or resumed). */
+  /** Look now: for work (a broadcast was just started or resumed), and whether what is sending was paused or cancelled. */
   poke(): void;
   /** The HTTP server now takes Meta's webhooks: the grace for sends in doubt counts from here. */
   listening(): void;
@@ -87,6 +87,7 @@ export function createBroadcastEngine(deps: BroadcastsDeps): BroadcastEngine {
       await Promise.all([...senders.values()].map((s) => s.done));
     },
     poke() {
+      for (const { sender } of senders.values()) sender.recheck();
       void tick();
     },
     listening() {

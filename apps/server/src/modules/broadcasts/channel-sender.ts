@@ -44,6 +44,8 @@ export const callbackDataOf = (recipientId: number) => `bcr:${recipientId}`;
  */
 export class ChannelSender {
   private stopped = false;
+  /** Reads the draining broadcast's status at once (see `recheck`); null between drains. */
+  private checkStatus: (() => void) | null = null;
   private inFlight = 0;
   private readonly pacer: SendPacer;
   /** Claimed here and not yet settled in the database: never requeued as "in doubt". */
@@ -96,6 +98,14 @@ export class ChannelSender {
 
   stop(): void {
     this.stopped = true;
+  }
+
+  /**
+   * Reads the sending broadcast's status now rather than at the next look (every 250 ms): a pause
+   * or cancel made in this process stops the sends before the next one leaves.
+   */
+  recheck(): void {
+    this.checkStatus?.();
   }
 
   /** These recipients' contacts were erased: those claimed here and not sent yet stay unsent. */
@@ -169,14 +179,16 @@ export class ChannelSender {
     }
     this.pausing = null;
     let halted = false;
-    const watch = setInterval(() => {
+    const check = () => {
       this.deps.db
         .query<{ status: string }>('SELECT status FROM broadcasts WHERE id = $1', [active.id])
         .then(([row]) => {
           if (row?.status !== 'sending') halted = true;
         })
         .catch(() => {});
-    }, 250);
+    };
+    this.checkStatus = check;
+    const watch = setInterval(check, 250);
     const isHalted = () => halted || this.pausing !== null || this.stopped || this.lost;
     let total = 0;
     try {
@@ -203,6 +215,7 @@ export class ChannelSender {
       }
     } finally {
       clearInterval(watch);
+      this.checkStatus = null;
       // The next broadcast is chosen by status: this one must read `paused` by then.
       await this.pausing;
     }
