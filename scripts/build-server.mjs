@@ -1,5 +1,6 @@
-// Builds the server into one JavaScript file, apps/server/dist/main.js, so production runs plain
-// Node.js instead of compiling TypeScript at every start. Charla's own packages (@charla/*) are
+// Builds the server into one JavaScript file, apps/server/dist/main.js (and the database move,
+// dist/move-to-postgres.js), so production runs plain Node.js instead of compiling TypeScript at
+// every start. Charla's own packages (@charla/*) are
 // bundled in; everything from node_modules stays an import. Rebuilds only when a source changed
 // (server, simulator, packages), so `npm start` after a pull builds once.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -29,8 +30,8 @@ const fresh = existsSync(out) && Math.max(...sources.filter(existsSync).map(newe
 if (!fresh || process.argv.includes('--force')) {
   const started = performance.now();
   await build({
-    entryPoints: [join(root, 'apps/server/src/main.ts')],
-    outfile: out,
+    entryPoints: [join(root, 'apps/server/src/main.ts'), join(root, 'apps/server/src/move-to-postgres.ts')],
+    outdir: join(root, 'apps/server/dist'),
     bundle: true,
     platform: 'node',
     format: 'esm',
