@@ -109,10 +109,13 @@ describe('reports', () => {
     await page.locator('[data-testid="agents-row"]').first().waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('[data-testid="agents-row"]').count()).toBe(3);
 
-    expect(await page.locator('[data-testid="kpi-first-response-value"]').textContent()).toMatch(
-      /\d+ (s|min)/,
-    );
-    expect(Number(await page.locator('[data-testid="kpi-resolved-value"]').textContent())).toBeGreaterThan(5);
+    // The figures follow the rows: on a loaded machine, a moment later.
+    await expect
+      .poll(() => page.locator('[data-testid="kpi-first-response-value"]').textContent())
+      .toMatch(/\d+ (s|min)/);
+    await expect
+      .poll(async () => Number(await page.locator('[data-testid="kpi-resolved-value"]').textContent()))
+      .toBeGreaterThan(5);
     expect(await page.locator('[data-testid="reports-updated"]').textContent()).toContain('Actualizado');
     // No business hours are set: the page says its times are calendar time.
     await page.locator('[data-testid="no-business-hours"]').waitFor();
