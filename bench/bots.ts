@@ -3,7 +3,7 @@
  * seconds of the bot, timed from the customer's message to the bot's reply accepted by Meta.
  *
  *   npx tsx bench/bots.ts [--customers 1000] [--think 2000] [--rate 1000] [--start spread|burst]
- *                         [--db postgres|pglite]
+ *                         [--db postgres|pglite] [--warmup 300] [--profile DIR]
  *
  * Starts the simulator in this process, playing Meta for one number (HIGH throughput, `mps` =
  * the rate, no per-recipient limit), and Charla on a fresh database: its own OS process on
@@ -103,6 +103,8 @@ function parseOptions() {
       db: { type: 'string' },
       wait: { type: 'string' },
       start: { type: 'string' },
+      profile: { type: 'string' },
+      warmup: { type: 'string' },
     },
     strict: true,
   });
@@ -118,8 +120,14 @@ function parseOptions() {
     db,
     waitSeconds: positiveInt('wait', values.wait, 300),
     start,
+    /** Customers through the bot before the timed run (0: none). */
+    warmup: values.warmup === '0' ? 0 : positiveInt('warmup', values.warmup, 300),
+    /** PostgreSQL only: a directory for Charla's CPU profile (node --cpu-prof), written when it stops. */
+    profile: values.profile ?? null,
   };
 }
+
+type Options = ReturnType<typeof parseOptions>;
 
 async function publishBot(call: Call): Promise<void> {
   const created = await call<{ id: string }>('POST', '/api/flows', { name: 'Bench', draft: flow });
@@ -211,12 +219,18 @@ async function main() {
       const charla = await startCharlaProcess(
         charlaProcessEnv({ dataDir, databaseUrl: database.url, simulatorUrl }),
         port,
+        opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [],
       );
       cleanups.push(() => charla.stop());
       baseUrl = charla.url;
-      cpu = cpuMeter({ charlaPid: charla.child.pid });
+      // PostgreSQL's backends for Charla's database: on two cores the three processes share them.
+      const meterClient = new pg.Client({ connectionString: database.url });
+      await meterClient.connect();
+      cleanups.push(() => meterClient.end());
+      cpu = cpuMeter({ charlaPid: charla.child.pid, pg: { client: meterClient, database: database.name } });
       log(`Charla is up (pid ${charla.child.pid}) on PostgreSQL ${database.name}`);
     } else {
+      if (opts.profile) throw new Error('--profile needs --db postgres (Charla as its own process)');
       const charla = await startCharlaInProcess({
         dataDir,
         logger: {
@@ -237,75 +251,24 @@ async function main() {
     await setNumberRate(call, await channelIdOf(call), opts.rate);
     await publishBot(call);
 
-    const customers = new Map<string, Customer>();
-    for (let i = 0; i < opts.customers; i++) {
-      const waId = `5215599${String(i).padStart(6, '0')}`;
-      customers.set(waId, { waId, turn: 0, sentAt: 0, received: 0, answerAt: null });
+    if (opts.warmup > 0) {
+      // A server that has run a while: its hot code compiled, its pools and caches warm. The
+      // warm-up customers go through the same bot first and are not counted.
+      const warm = await drive(simulator, opts, opts.warmup, '5215588');
+      log(`warm-up: ${warm.done} of ${opts.warmup} customers through the bot`);
+      await sleep(2_000);
     }
-    const latencies: number[] = [];
-    /** The first turn (every customer at once, two sends each) apart from the conversation that follows. */
-    const firstTurn: number[] = [];
-    const laterTurns: number[] = [];
-    const extra: string[] = [];
-    /** Each turn's first bot send: for the split between Charla's pipeline and the number's pacer. */
-    const firsts: { wamid: string; sentAt: number; atMs: number; later: boolean }[] = [];
-    const write = (c: Customer, text: string) => {
-      c.sentAt = Date.now();
-      c.received = 0;
-      c.answerAt = null;
-      simulator.sendAsCustomer({
-        phoneNumberId: NUMBER.phoneNumberId,
-        waId: c.waId,
-        name: `Cliente ${c.waId.slice(-4)}`,
-        text,
-      });
-    };
     const started = Date.now();
     const cpuBefore = await cpu();
-    // Spread: 1,000 people do not write in the same millisecond; their first message comes as
-    // their answers do. Burst: all at once, whose first turn has the number's rate as its floor.
-    for (const c of customers.values())
-      if (opts.start === 'burst') write(c, 'hola');
-      else c.answerAt = started + Math.random() * opts.thinkMs;
-    log(`${opts.customers} customers write "hola" (${opts.start})`);
-
-    // A send's time is taken when Meta starts on it and logged when it answers: the log is not in
-    // time order within a few ms. Read back a second and skip what was counted.
-    let since = 0;
-    const counted = new Set<string>();
-    let done = 0;
-    const deadline = Date.now() + opts.waitSeconds * 1000;
-    while (done < opts.customers && Date.now() < deadline) {
-      const sends = simulator.acceptedSends({ phoneNumberId: NUMBER.phoneNumberId, sinceMs: since - 1_000 });
-      for (const s of sends) {
-        if (counted.has(s.wamid)) continue;
-        counted.add(s.wamid);
-        since = Math.max(since, s.atMs);
-        const c = customers.get(s.waId);
-        if (!c) continue;
-        const turn = TURNS[c.turn];
-        if (!turn || c.received >= turn.sends) {
-          extra.push(c.waId);
-          continue;
-        }
-        if (c.received === 0) {
-          firsts.push({ wamid: s.wamid, sentAt: c.sentAt, atMs: s.atMs, later: c.turn > 0 });
-          latencies.push(s.atMs - c.sentAt);
-          (c.turn === 0 ? firstTurn : laterTurns).push(s.atMs - c.sentAt);
-        }
-        c.received++;
-        if (c.received === turn.sends) {
-          c.turn++;
-          if (c.turn >= TURNS.length) done++;
-          else c.answerAt = Date.now() + Math.random() * opts.thinkMs;
-        }
-      }
-      const now = Date.now();
-      for (const c of customers.values())
-        if (c.answerAt !== null && c.answerAt <= now) write(c, TURNS[c.turn]!.answer ?? 'hola');
-      await sleep(5);
-    }
+    const { customers, latencies, firstTurn, laterTurns, extra, firsts, done } = await drive(
+      simulator,
+      opts,
+      opts.customers,
+      '5215599',
+    );
     const seconds = (Date.now() - started) / 1000;
+    // When the backlog builds and drains: each second's turns by when the customer wrote.
+    log(`turns by the second the customer wrote (p50/p95 ms): ${bySecond(firsts, started)}`);
     const split = databaseUrl ? await stageSplit(databaseUrl, firsts) : null;
     // Sends Meta accepted in each second of the run: how close the bot came to the number's rate.
     const perSecond = new Map<number, number>();
@@ -319,6 +282,7 @@ async function main() {
     const used = {
       charla_s: round(cpuAfter.charla - cpuBefore.charla),
       bench_and_simulator_s: round(cpuAfter.bench - cpuBefore.bench),
+      ...(databaseUrl ? { postgres_s: round(cpuAfter.postgres - cpuBefore.postgres) } : {}),
     };
     latencies.sort((a, b) => a - b);
     firstTurn.sort((a, b) => a - b);
@@ -370,6 +334,98 @@ async function main() {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => log(`cleanup: ${err}`));
   }
   process.exit(exitCode);
+}
+
+function bySecond(firsts: { sentAt: number; atMs: number }[], started: number): string {
+  const seconds = new Map<number, number[]>();
+  for (const f of firsts) {
+    const second = Math.floor((f.sentAt - started) / 1000);
+    seconds.set(second, [...(seconds.get(second) ?? []), f.atMs - f.sentAt]);
+  }
+  return [...seconds.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([second, ms]) => {
+      ms.sort((a, b) => a - b);
+      return `${second}s ${round(percentile(ms, 50))}/${round(percentile(ms, 95))}`;
+    })
+    .join(' · ');
+}
+
+/** Customers `prefix`000000.. through the bot, all starting within `--think` ms; each turn timed. */
+async function drive(
+  simulator: Awaited<ReturnType<typeof startNumberSimulator>>['simulator'],
+  opts: Options,
+  count: number,
+  prefix: string,
+) {
+  const customers = new Map<string, Customer>();
+  for (let i = 0; i < count; i++) {
+    const waId = `${prefix}${String(i).padStart(6, '0')}`;
+    customers.set(waId, { waId, turn: 0, sentAt: 0, received: 0, answerAt: null });
+  }
+  const latencies: number[] = [];
+  /** The first turn (every customer at once, two sends each) apart from the conversation that follows. */
+  const firstTurn: number[] = [];
+  const laterTurns: number[] = [];
+  const extra: string[] = [];
+  /** Each turn's first bot send: for the split between Charla's pipeline and the number's pacer. */
+  const firsts: { wamid: string; sentAt: number; atMs: number; later: boolean }[] = [];
+  const write = (c: Customer, text: string) => {
+    c.sentAt = Date.now();
+    c.received = 0;
+    c.answerAt = null;
+    simulator.sendAsCustomer({
+      phoneNumberId: NUMBER.phoneNumberId,
+      waId: c.waId,
+      name: `Cliente ${c.waId.slice(-4)}`,
+      text,
+    });
+  };
+  const started = Date.now();
+  // Spread: 1,000 people do not write in the same millisecond; their first message comes as
+  // their answers do. Burst: all at once, whose first turn has the number's rate as its floor.
+  for (const c of customers.values())
+    if (opts.start === 'burst') write(c, 'hola');
+    else c.answerAt = started + Math.random() * opts.thinkMs;
+  log(`${count} customers write "hola" (${opts.start})`);
+
+  // A send's time is taken when Meta starts on it and logged when it answers: the log is not in
+  // time order within a few ms. Read back a second and skip what was counted.
+  let since = 0;
+  const counted = new Set<string>();
+  let done = 0;
+  const deadline = Date.now() + opts.waitSeconds * 1000;
+  while (done < count && Date.now() < deadline) {
+    const sends = simulator.acceptedSends({ phoneNumberId: NUMBER.phoneNumberId, sinceMs: since - 1_000 });
+    for (const s of sends) {
+      if (counted.has(s.wamid)) continue;
+      counted.add(s.wamid);
+      since = Math.max(since, s.atMs);
+      const c = customers.get(s.waId);
+      if (!c) continue;
+      const turn = TURNS[c.turn];
+      if (!turn || c.received >= turn.sends) {
+        extra.push(c.waId);
+        continue;
+      }
+      if (c.received === 0) {
+        firsts.push({ wamid: s.wamid, sentAt: c.sentAt, atMs: s.atMs, later: c.turn > 0 });
+        latencies.push(s.atMs - c.sentAt);
+        (c.turn === 0 ? firstTurn : laterTurns).push(s.atMs - c.sentAt);
+      }
+      c.received++;
+      if (c.received === turn.sends) {
+        c.turn++;
+        if (c.turn >= TURNS.length) done++;
+        else c.answerAt = Date.now() + Math.random() * opts.thinkMs;
+      }
+    }
+    const now = Date.now();
+    for (const c of customers.values())
+      if (c.answerAt !== null && c.answerAt <= now) write(c, TURNS[c.turn]!.answer ?? 'hola');
+    await sleep(5);
+  }
+  return { customers, latencies, firstTurn, laterTurns, extra, firsts, done };
 }
 
 main().catch((err) => {
