@@ -72,6 +72,7 @@ import {
   toCsv,
 } from './modules/contacts';
 import {
+  askForRating,
   contactViewFilters,
   createPresence,
   createRoutingWorker,
@@ -512,6 +513,8 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     outbox,
     callHttp: (req) => outboundRequest(outboundPolicy, req),
     log: { error: (o, m) => log.error(o, m), warn: (o, m) => log.warn(o, m) },
+    askForRating: (workspaceId, conversationId) =>
+      askForRating(inbox, { workspaceId, userId: null }, conversationId),
   });
 
   const routing = createRoutingWorker({

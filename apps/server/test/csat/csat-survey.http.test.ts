@@ -188,6 +188,46 @@ describe('satisfaction surveys', () => {
     expect(sentTo(waId).filter((b) => b.type === 'interactive').length).toBe(1);
   });
 
+  it('a rule that resolves the conversation asks for the rating too, unless nobody answered', async () => {
+    expect((await api('PATCH', '/api/workspace/settings', { csatEnabled: true })).statusCode).toBe(200);
+    const label = (await api('POST', '/api/labels', { name: 'Resuelta', color: 'green' })).json();
+    const rule = await api('POST', '/api/automation/rules', {
+      enabled: true,
+      name: 'Resolver al etiquetar',
+      trigger: { type: 'label_added', labelId: label.id },
+      actions: [{ type: 'status', status: 'resolved' }],
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const resolveByRule = async (id: string) => {
+      t.clock.set(new Date());
+      expect((await api('PUT', `/api/conversations/${id}/labels/${label.id}`)).statusCode).toBe(200);
+      await t.waitFor(async () => (await statusOf(id)) === 'resolved', 'resolved by the rule');
+    };
+    // Answered by a person, resolved by the rule: the same list as when a person resolves.
+    const waId = `34611${String(++n).padStart(6, '0')}`;
+    customer(waId, { text: '¿Abrís el domingo?' });
+    const id = await conversationOf(waId);
+    expect(
+      (await api('POST', `/api/conversations/${id}/messages`, { text: 'Sí, de 10 a 14.' })).statusCode,
+    ).toBe(202);
+    await resolveByRule(id);
+    const list = await listOn(waId);
+    expect(list.interactive.body.text).toBe('¿Cómo valorarías la atención que recibiste?');
+    const survey = await surveyOf(id);
+    expect(survey?.via).toBe('list');
+    // Nobody answered this one: the rule resolves it and nothing is asked.
+    const silent = `34611${String(++n).padStart(6, '0')}`;
+    customer(silent, { text: 'Hola' });
+    const silentId = await conversationOf(silent);
+    await resolveByRule(silentId);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sentTo(silent).filter((b) => b.type === 'interactive')).toEqual([]);
+    expect(await surveyOf(silentId)).toBeUndefined();
+    expect(
+      (await api('PATCH', `/api/automation/rules/${rule.json().id}`, { enabled: false })).statusCode,
+    ).toBe(200);
+  });
+
   it('after the 24-hour window: the chosen template, and only a template without variables is accepted', async () => {
     const withVariables = await approvedTemplate(t);
     const refused = await api('PATCH', '/api/workspace/settings', { csatTemplateId: withVariables.id });

@@ -21,6 +21,8 @@ export interface AutomationEngineDeps extends AutomationDeps {
   /** Outgoing HTTP for bots' HTTP steps, to the destinations OUTBOUND_HTTP_ALLOW permits. */
   callHttp(req: OutboundRequest): Promise<OutboundResponse>;
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  /** A rule resolved a conversation (committed): the inbox's satisfaction survey, if the workspace asks. */
+  askForRating?(workspaceId: string, conversationId: string): Promise<unknown>;
 }
 
 /** Who asks: any member reads the hours; owners and admins change them. */

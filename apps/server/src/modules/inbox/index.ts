@@ -12,6 +12,7 @@ export { listConversations } from './conversations/list-conversations';
 export { reopenSnoozedConversations } from './conversations/reopen-snoozed';
 export { returnConversationsToQueue } from './conversations/return-to-queue';
 export { updateConversation } from './conversations/update-conversation';
+export { askForRating } from './csat/send-survey';
 export { getContact } from './customers/get-contact';
 export type { MarketingPreference } from './customers/opt-out-record';
 export type { InboxDeps } from './inbox.deps';

@@ -45,6 +45,14 @@ export function createAutomationWorker(
     if (result.httpQueued > 0) http.wake();
     if (result.changes.length > 0)
       void deps.notify(result.changes).catch((err) => deps.log.error({ err }, 'automation notify failed'));
+    // Resolved by a rule, as by a person: the customer may be asked to rate the conversation. The
+    // resolution is committed; a survey that cannot be asked is logged, never retried as the rule.
+    for (const r of result.resolved ?? [])
+      void deps
+        .askForRating?.(r.workspaceId, r.conversationId)
+        .catch((err) =>
+          deps.log.error({ err, conversationId: r.conversationId }, 'asking for a rating failed'),
+        );
   }
   return {
     start() {

@@ -27,6 +27,8 @@ export interface ActionTarget {
 export interface ActionLog {
   events: NewConversationEvent[];
   changes: InboxChange[];
+  /** Conversations a rule resolved: after commit, their customers may be asked for a rating. */
+  resolved?: { workspaceId: string; conversationId: string }[];
 }
 
 type StateAction = Exclude<RuleAction, { type: 'send_message' } | { type: 'stop' } | { type: 'start_flow' }>;
@@ -176,6 +178,11 @@ export async function applyStateAction(
         restart: target.status === 'resolved' || target.status === 'snoozed',
       });
       ctx.log.events.push({ ...base, kind: 'status', from: target.status, to: action.status });
+      if (action.status === 'resolved')
+        ctx.log.resolved = [
+          ...(ctx.log.resolved ?? []),
+          { workspaceId: target.workspaceId, conversationId: target.conversationId },
+        ];
       target.status = action.status;
       updated();
       return;

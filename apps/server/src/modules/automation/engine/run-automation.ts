@@ -103,6 +103,8 @@ export interface AutomationRun {
   channelIds: string[];
   /** Bots' HTTP steps now waiting for their call. */
   httpQueued: number;
+  /** Conversations rules resolved, for the satisfaction survey after commit. */
+  resolved?: { workspaceId: string; conversationId: string }[];
 }
 
 /**
@@ -136,6 +138,7 @@ export async function runDueAutomation(deps: AutomationEngineDeps, limit = 200):
         total.changes.push(...run.changes);
         total.channelIds.push(...run.channelIds);
         total.httpQueued += run.httpQueued;
+        if (run.resolved) total.resolved = [...(total.resolved ?? []), ...run.resolved];
       } catch (rowErr) {
         if (!claimed) throw rowErr;
         deps.log.error({ err: rowErr, eventId: claimed.id }, 'automation event failed');
@@ -382,6 +385,7 @@ export async function processRows(
   ];
   run.channelIds = [...new Set(sends.map((s) => s.channelId))];
   run.httpQueued = flowBatch.httpQueued + httpCalls.length;
+  if (log.resolved) run.resolved = log.resolved;
   return run;
 }
 
