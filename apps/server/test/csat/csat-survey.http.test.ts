@@ -1,4 +1,5 @@
-import type { TemplateDraft } from '@charla/contracts';
+import { randomBytes } from 'node:crypto';
+import type { Template, TemplateDraft } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { approvedTemplate, uniqueName } from '../templates/template-fixtures';
@@ -6,7 +7,8 @@ import { approvedTemplate, uniqueName } from '../templates/template-fixtures';
 let t: TestApp;
 let n = 0;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Charla's Graph client talks to the simulator as if it were Meta (a second number is connected).
+  t = await createTestApp({ config: ({ simulatorUrl }) => ({ GRAPH_API_BASE_URL: simulatorUrl }) });
 });
 afterAll(() => t?.close());
 
@@ -270,5 +272,78 @@ describe('satisfaction surveys', () => {
     customer(waId, { message: { type: 'button', button: { payload: '5 Excelente', text: '5 Excelente' } } });
     await t.waitFor(async () => (await surveyOf(id))?.score === 5, 'the button read as 5');
     expect(await statusOf(id)).toBe('resolved');
+  });
+  it("a number of another business account sends its own account's template of the same name", async () => {
+    // A second number, on a business account of its own, connected like any other.
+    const other = {
+      phoneNumberId: `31${randomBytes(5).readUIntBE(0, 5) % 1e10}`,
+      wabaId: `41${randomBytes(5).readUIntBE(0, 5) % 1e10}`,
+      accessToken: `EAAG${randomBytes(30).toString('base64url')}`,
+      appSecret: randomBytes(16).toString('hex'),
+      displayPhoneNumber: '15559870042',
+      verifiedName: 'Tienda Norte',
+    };
+    t.simulator.registerNumber({ ...other, webhookUrl: `${t.baseUrl}/webhooks/whatsapp` });
+    const { phoneNumberId, wabaId, accessToken, appSecret } = other;
+    const connected = await api('POST', '/api/channels', { phoneNumberId, wabaId, accessToken, appSecret });
+    expect(connected.statusCode, connected.body).toBe(200);
+    const draft = (name: string): TemplateDraft => ({
+      name,
+      language: 'es',
+      category: 'utility',
+      parameterFormat: 'positional',
+      header: null,
+      body: '¿Nos valoras del 1 al 5?',
+      bodyExamples: {},
+      footer: null,
+      buttons: [{ type: 'quick_reply', text: '5 Excelente' }],
+    });
+    const approvedOn = async (waba: string, name: string) => {
+      const res = await api('POST', '/api/templates', { wabaId: waba, draft: draft(name), submit: true });
+      expect(res.statusCode, res.body).toBe(201);
+      return t.waitFor(async () => {
+        const tpl: Template = (await api('GET', `/api/templates/${res.json().id}`)).json();
+        return tpl.status === 'approved' && tpl;
+      }, `${name} approved`);
+    };
+    const rateName = uniqueName('valora');
+    const chosen = await approvedOn(t.sandbox.wabaId, rateName);
+    await approvedOn(wabaId, rateName);
+    expect((await api('PATCH', '/api/workspace/settings', { csatTemplateId: chosen.id })).statusCode).toBe(
+      200,
+    );
+
+    const resolvedAfterWindow = async () => {
+      t.clock.set(new Date());
+      const waId = `34611${String(++n).padStart(6, '0')}`;
+      t.simulator.sendAsCustomer({ phoneNumberId, waId, name: 'Nora', text: 'Hola' });
+      const id = await conversationOf(waId);
+      expect((await api('POST', `/api/conversations/${id}/messages`, { text: 'Dime' })).statusCode).toBe(202);
+      t.clock.advance(25 * 60 * 60 * 1000);
+      expect((await api('PATCH', `/api/conversations/${id}`, { status: 'resolved' })).statusCode).toBe(200);
+      return { waId, id };
+    };
+    const sentOnOther = (waId: string) =>
+      t.simulator
+        .sends(phoneNumberId)
+        .map((s) => s.body as { to?: string; type?: string; template?: { name: string } })
+        .filter((b) => b.to?.replace('+', '') === waId && b.type === 'template');
+    const first = await resolvedAfterWindow();
+    const sent = await t.waitFor(
+      async () => sentOnOther(first.waId)[0],
+      'the survey template on the other number',
+    );
+    expect(sent.template?.name).toBe(rateName);
+    expect((await surveyOf(first.id))?.via).toBe('template');
+
+    // The other account has no template of that name: nothing is asked there.
+    const lonely = await approvedOn(t.sandbox.wabaId, uniqueName('solo_aqui'));
+    expect((await api('PATCH', '/api/workspace/settings', { csatTemplateId: lonely.id })).statusCode).toBe(
+      200,
+    );
+    const second = await resolvedAfterWindow();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sentOnOther(second.waId)).toEqual([]);
+    expect(await surveyOf(second.id)).toBeUndefined();
   });
 });

@@ -749,7 +749,8 @@ export const en: Translations = {
     enabled: 'Ask for a rating on resolve',
     template: 'Template once the 24-hour window has closed',
     templateHint:
-      'Inside the window a list with five scores is sent. Outside it only an approved template without variables can go; its quick-reply buttons that start with a number (e.g. “5 Excellent”) count as the score.',
+      'Inside the window a list with five scores is sent. Outside it only an approved template without variables can go; its quick-reply buttons that start with a number (e.g. “5 Excellent”) count as the score. With numbers on several accounts, each number sends its own account’s approved template of the same name and language.',
+    account: 'Account of {{number}}',
     noTemplate: 'None: do not ask outside the window',
   },
   optOut: {

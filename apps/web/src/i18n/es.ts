@@ -760,7 +760,8 @@ export const es = {
     enabled: 'Pedir una valoración al resolver',
     template: 'Plantilla cuando la ventana de 24 horas ya se cerró',
     templateHint:
-      'Dentro de la ventana se envía una lista con cinco puntuaciones. Fuera de ella solo puede ir una plantilla aprobada sin variables; sus botones de respuesta rápida que empiecen por un número (p. ej. «5 Excelente») cuentan como la puntuación.',
+      'Dentro de la ventana se envía una lista con cinco puntuaciones. Fuera de ella solo puede ir una plantilla aprobada sin variables; sus botones de respuesta rápida que empiecen por un número (p. ej. «5 Excelente») cuentan como la puntuación. Con números de varias cuentas, cada número envía la plantilla aprobada de su cuenta con el mismo nombre e idioma.',
+    account: 'Cuenta del {{number}}',
     noTemplate: 'Ninguna: no preguntar fuera de la ventana',
   },
   optOut: {

@@ -22,18 +22,9 @@ export function CsatFields({
 }) {
   const { t } = useTranslation();
   const channels = useChannels();
-  // The survey template belongs to the account of the first number (most workspaces have one).
-  const waba = channels.data?.[0]?.wabaId ?? null;
-  const templates = useTemplates(waba, 'approved');
-  // Only templates the survey can send as they are: no variables, no header file.
-  const fillable = (templates.data ?? []).filter(
-    (tpl) =>
-      tpl.category !== 'authentication' &&
-      !`${tpl.body}${JSON.stringify(tpl.buttons)}${tpl.header?.format === 'text' ? tpl.header.text : ''}`.includes(
-        '{{',
-      ) &&
-      (tpl.header === null || tpl.header.format === 'text'),
-  );
+  // A template belongs to one business account; each account's numbers send that account's
+  // template of the same name and language, so every account's templates are offered.
+  const accounts = [...new Map((channels.data ?? []).map((c) => [c.wabaId, c])).values()];
   return (
     <fieldset
       className="flex flex-col gap-3 border-t border-neutral-200 pt-5 dark:border-neutral-800"
@@ -60,13 +51,35 @@ export function CsatFields({
           data-testid="csat-template"
         >
           <option value="">{t('csat.noTemplate')}</option>
-          {fillable.map((tpl) => (
-            <option key={tpl.id} value={tpl.id}>
-              {tpl.name} ({tpl.language})
-            </option>
+          {accounts.map((channel) => (
+            <AccountTemplates
+              key={channel.wabaId}
+              wabaId={channel.wabaId}
+              label={accounts.length > 1 ? t('csat.account', { number: channel.displayPhoneNumber }) : null}
+            />
           ))}
         </Select>
       </Field>
     </fieldset>
   );
+}
+
+/** The approved templates of one business account the survey can send as they are. */
+function AccountTemplates({ wabaId, label }: { wabaId: string; label: string | null }) {
+  const templates = useTemplates(wabaId, 'approved');
+  // No variables and no header file: nothing to fill in for each customer.
+  const fillable = (templates.data ?? []).filter(
+    (tpl) =>
+      tpl.category !== 'authentication' &&
+      !`${tpl.body}${JSON.stringify(tpl.buttons)}${tpl.header?.format === 'text' ? tpl.header.text : ''}`.includes(
+        '{{',
+      ) &&
+      (tpl.header === null || tpl.header.format === 'text'),
+  );
+  const options = fillable.map((tpl) => (
+    <option key={tpl.id} value={tpl.id}>
+      {tpl.name} ({tpl.language})
+    </option>
+  ));
+  return label === null ? options : <optgroup label={label}>{options}</optgroup>;
 }

@@ -38,7 +38,16 @@ export async function askForRating(
     locale: string | null;
     replied: boolean;
   }>(
-    `SELECT w.csat_enabled AS enabled, w.csat_template_id AS template_id, c.channel_id, c.contact_id,
+    // A template belongs to one business account: a number of another account sends its own
+    // approved template of the same name and language (the way Meta's tools copy templates across).
+    `SELECT w.csat_enabled AS enabled,
+            (SELECT same.id FROM templates chosen
+               JOIN templates same ON same.workspace_id = chosen.workspace_id AND same.name = chosen.name
+                                  AND same.language = chosen.language AND same.waba_id = ch.waba_id
+                                  AND same.status = 'approved'
+              WHERE chosen.id = w.csat_template_id
+              LIMIT 1) AS template_id,
+            c.channel_id, c.contact_id,
             c.assignee_user_id, c.team_id, c.status, c.last_inbound_at, ch.status AS channel_status,
             ${OWNER_LOCALE_SQL},
             EXISTS (SELECT 1 FROM messages m
