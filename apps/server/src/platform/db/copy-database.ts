@@ -1,4 +1,4 @@
-import type { Database } from './database';
+import type { Database, Query } from './database';
 
 /** Rows read and written at a time: a few MB of JSON at most for the widest tables. */
 const BATCH = 2_000;
@@ -29,6 +29,10 @@ export async function copyDatabase(
   const tables = await tablesInOrder(source);
   const copied = new Map<string, number>();
   await target.transaction(async (write) => {
+    // Rows kept by triggers (the reports' histograms, from the cycles) are copied as they are: the
+    // triggers must not add them a second time. Off for this transaction's copy only.
+    const triggered = await tablesWithTriggers(write);
+    for (const name of triggered) await write(`ALTER TABLE "${name}" DISABLE TRIGGER USER`);
     for (const table of tables) {
       const cols = table.columns.map((c) => `"${c}"`).join(', ');
       const insert = `INSERT INTO "${table.name}" (${cols}) OVERRIDING SYSTEM VALUE
@@ -49,6 +53,7 @@ export async function copyDatabase(
       });
       copied.set(table.name, rows);
     }
+    for (const name of triggered) await write(`ALTER TABLE "${name}" ENABLE TRIGGER USER`);
     const sequences = await write<{ table_name: string; column_name: string; seq: string }>(
       `SELECT c.relname AS table_name, a.attname AS column_name,
               pg_get_serial_sequence(format('%I', c.relname), a.attname) AS seq
@@ -65,6 +70,16 @@ export async function copyDatabase(
     }
   });
   return copied;
+}
+
+/** Charla's tables that have triggers of their own (not the ones PostgreSQL makes for foreign keys). */
+async function tablesWithTriggers(query: Query) {
+  const rows = await query<{ name: string }>(
+    `SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY 1`,
+  );
+  return rows.map((r) => r.name);
 }
 
 /** Charla's tables, each after every table it references. */
