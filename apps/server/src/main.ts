@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { createSimulator } from '@charla/simulator';
 import pino from 'pino';
 import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config/config';
-import { readEnvironment } from './config/load-env-file';
+import { loadConfigOrExit } from './config/load-env-file';
 import { createContainer } from './container';
 import { prepareDataDir } from './platform/data-dir';
 import { openDatabase } from './platform/db/database';
@@ -17,17 +16,7 @@ function progress(what: string): void {
 }
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      console.error('See .env.example for every setting and its meaning.');
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   logger.level = config.LOG_LEVEL;
   prepareDataDir(config.DATA_DIR);
 

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config/config';
-import { readEnvironment } from './config/load-env-file';
+import { loadConfigOrExit } from './config/load-env-file';
 import { copyDatabase } from './platform/db/copy-database';
 import { openDatabase } from './platform/db/database';
 
@@ -11,16 +10,7 @@ import { openDatabase } from './platform/db/database';
  * are, in DATA_DIR, and keep working: start Charla with the same DATA_DIR and DATABASE_URL set.
  */
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (!config.DATABASE_URL) {
     console.error(
       'Set DATABASE_URL to the new, empty PostgreSQL database to copy into, e.g.\n  DATABASE_URL=postgres://charla@127.0.0.1:5432/charla npm run db:to-postgres',

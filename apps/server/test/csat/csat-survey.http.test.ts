@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const api = (method: 'GET' | 'PATCH' | 'POST', url: string, payload?: object) =>
+const api = (method: 'GET' | 'PATCH' | 'POST' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: t.cookie }, ...(payload ? { payload } : {}) });
 
 const customer = (waId: string, message: Record<string, unknown>) =>

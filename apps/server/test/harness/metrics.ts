@@ -24,3 +24,20 @@ export function metricSeries(text: string, name: string, labels: Record<string, 
   }
   return null;
 }
+
+/** Scrapes /metrics until `holds` is true of what it reads; answers that scrape. */
+export function waitForMetrics(
+  t: TestApp,
+  holds: (text: string) => boolean,
+  what: string,
+  timeoutMs?: number,
+): Promise<string> {
+  return t.waitFor(
+    async () => {
+      const text = await scrapeMetrics(t);
+      return holds(text) && text;
+    },
+    what,
+    timeoutMs,
+  );
+}

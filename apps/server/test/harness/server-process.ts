@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { signWebhookBody } from '@charla/cloud-api';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -77,4 +78,13 @@ export function sharedDatabaseEnv(
     WHATSAPP_VERIFY_TOKEN: 'verify-me-please',
     GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
   };
+}
+
+/** A webhook body POSTed to a Charla process as Meta sends it: signed with the number's app secret. */
+export function postSignedWebhook(baseUrl: string, body: string, appSecret: string): Promise<Response> {
+  return fetch(`${baseUrl}/webhooks/whatsapp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, appSecret) },
+    body,
+  });
 }

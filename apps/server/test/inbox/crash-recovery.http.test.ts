@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signWebhookBody } from '@charla/cloud-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
 import { inboundTextWebhook } from '../harness/payloads';
-import { kill9, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
+import { kill9, postSignedWebhook, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
 import { createTestDatabaseUrl } from '../harness/test-db';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'charla-crash-'));
@@ -50,14 +49,7 @@ describe('a webhook answered 200 survives SIGKILL', () => {
     );
     const statuses = await Promise.all(
       bodies.map(async (body) => {
-        const res = await fetch(`${server.url}/webhooks/whatsapp`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-hub-signature-256': signWebhookBody(body, appSecret),
-          },
-          body,
-        });
+        const res = await postSignedWebhook(server.url, body, appSecret);
         return res.status;
       }),
     );
@@ -117,14 +109,7 @@ describe('SIGTERM is a graceful shutdown', () => {
       let sent = 0;
       const post = async (text: string, from: string) => {
         const body = inboundTextWebhook({ phoneNumberId: '106540352242922', from, text });
-        const res = await fetch(`${server.url}/webhooks/whatsapp`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-hub-signature-256': signWebhookBody(body, appSecret),
-          },
-          body,
-        }).catch(() => null);
+        const res = await postSignedWebhook(server.url, body, appSecret).catch(() => null);
         if (res?.status === 200) acked.push(text);
         return res !== null && res.status !== 503;
       };

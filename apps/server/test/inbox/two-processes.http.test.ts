@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signWebhookBody } from '@charla/cloud-api';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { freePort } from '../harness/free-port';
 import { inboundTextWebhook, newWamid } from '../harness/payloads';
-import { kill9, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
+import { kill9, postSignedWebhook, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
 import { createTestDatabaseUrl } from '../harness/test-db';
 
 const appSecret = 'two-process-app-secret-012345678';
@@ -75,14 +74,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
       });
       const statuses = await Promise.all(
         posts.map(async ({ url, body }) => {
-          const res = await fetch(`${url}/webhooks/whatsapp`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'x-hub-signature-256': signWebhookBody(body, appSecret),
-            },
-            body,
-          });
+          const res = await postSignedWebhook(url, body, appSecret);
           return res.status;
         }),
       );

@@ -2,7 +2,7 @@ import type { Channel } from '@charla/contracts';
 import { WHATSAPP_ERRORS } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvedPromo, broadcastsApi, promoVariables, seedContacts } from '../broadcasts/broadcast-fixtures';
-import { metricSeries, scrapeMetrics } from '../harness/metrics';
+import { metricSeries, scrapeMetrics, waitForMetrics } from '../harness/metrics';
 import { apiOf, openConversation } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -47,10 +47,11 @@ describe('/metrics per number', () => {
     for (const id of ids)
       await t.waitFor(async () => isOut((await api.message(conv.id, id))?.status), 'the reply to go out');
 
-    const sent = await t.waitFor(async () => {
-      const text = await scrape();
-      return seriesValue(text, 'charla_sends_total', { ...number, outcome: 'sent' }) >= 3 && text;
-    }, 'the sent counter');
+    const sent = await waitForMetrics(
+      t,
+      (text) => seriesValue(text, 'charla_sends_total', { ...number, outcome: 'sent' }) >= 3,
+      'the sent counter',
+    );
     expect(seriesValue(sent, 'charla_sends_total', { ...number, outcome: 'sent', error_code: '' })).toBe(3);
     expect(seriesValue(sent, 'charla_send_latency_seconds_count', number)).toBe(3);
     expect(seriesValue(sent, 'charla_send_latency_seconds_bucket', { ...number, le: '60' })).toBe(3);
@@ -63,15 +64,13 @@ describe('/metrics per number', () => {
     // WhatsApp is down for this number: the replies wait in the queue and the card says so.
     t.simulator.setBehaviour(t.sandbox.phoneNumberId, { outage: '131016' });
     const waiting = [await sendText(conv.id, '¿Sigues ahí?'), await sendText(conv.id, 'Te escribo luego')];
-    const down = await t.waitFor(async () => {
-      const text = await scrape();
-      return (
+    const down = await waitForMetrics(
+      t,
+      (text) =>
         seriesValue(text, 'charla_sends_total', { ...number, outcome: 'retried', error_code: '131016' }) >=
-          1 &&
-        seriesValue(text, 'charla_outbox_queued', number) === 2 &&
-        text
-      );
-    }, 'the queue to show the waiting replies');
+          1 && seriesValue(text, 'charla_outbox_queued', number) === 2,
+      'the queue to show the waiting replies',
+    );
     expect(seriesValue(down, 'charla_outbox_oldest_queued_seconds', number)).toBeGreaterThanOrEqual(0);
     const card = await sandboxCard();
     expect(card.backlog).toMatchObject({ queued: 2, inDoubt: 0, failedLastHour: 0, lastError: null });
@@ -86,10 +85,11 @@ describe('/metrics per number', () => {
         'the retried reply to go out',
         30_000,
       );
-    const up = await t.waitFor(async () => {
-      const text = await scrape();
-      return seriesValue(text, 'charla_sends_total', { ...number, outcome: 'sent' }) === 5 && text;
-    }, 'the retried replies counted as sent');
+    const up = await waitForMetrics(
+      t,
+      (text) => seriesValue(text, 'charla_sends_total', { ...number, outcome: 'sent' }) === 5,
+      'the retried replies counted as sent',
+    );
     expect(seriesValue(up, 'charla_outbox_queued', number)).toBe(0);
     expect(seriesValue(up, 'charla_outbox_in_doubt', number)).toBe(0);
     expect(seriesValue(up, 'charla_send_latency_seconds_count', number)).toBe(5);
@@ -120,13 +120,10 @@ describe('/metrics per number', () => {
     const own = await openConversation(t, self);
     const refused = await sendText(own.id, 'Nota para mí');
     await t.waitFor(async () => (await api.message(own.id, refused))?.status === 'failed', 'the refusal');
-    await t.waitFor(
-      async () =>
-        seriesValue(await scrape(), 'charla_sends_total', {
-          ...number,
-          outcome: 'failed',
-          error_code: '131021',
-        }) === 1,
+    await waitForMetrics(
+      t,
+      (text) =>
+        seriesValue(text, 'charla_sends_total', { ...number, outcome: 'failed', error_code: '131021' }) === 1,
       'the refusal counted with its code',
     );
     const card = await sandboxCard();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricSeries, scrapeMetrics } from '../harness/metrics';
+import { metricSeries, scrapeMetrics, waitForMetrics } from '../harness/metrics';
 import { inboundTextWebhook } from '../harness/payloads';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -36,10 +36,7 @@ describe('/metrics for operations', () => {
     expect(series(stuck, 'charla_ingest_backlog')).toBe(3);
     expect(series(stuck, 'charla_ingest_lag_seconds')).toBeGreaterThanOrEqual(1);
     t.container.ingestWorker.start();
-    await t.waitFor(
-      async () => series(await scrape(), 'charla_ingest_backlog') === 0,
-      'the backlog to drain',
-    );
+    await waitForMetrics(t, (text) => series(text, 'charla_ingest_backlog') === 0, 'the backlog to drain');
     expect(series(await scrape(), 'charla_ingest_lag_seconds')).toBe(0);
   });
 
@@ -57,9 +54,9 @@ describe('/metrics for operations', () => {
       url: `/api/webhooks/${sub.json().id}/test`,
       headers: { cookie: t.cookie },
     });
-    await t.waitFor(
-      async () =>
-        (series(await scrape(), 'charla_webhook_attempts_total', { outcome: 'failed' }) ?? 0) > before,
+    await waitForMetrics(
+      t,
+      (text) => (series(text, 'charla_webhook_attempts_total', { outcome: 'failed' }) ?? 0) > before,
       'the refused try to be counted',
     );
     expect(series(await scrape(), 'charla_webhook_deliveries_pending')).toBeGreaterThanOrEqual(1);

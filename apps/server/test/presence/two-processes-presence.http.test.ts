@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signWebhookBody } from '@charla/cloud-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
 import { inboundTextWebhook } from '../harness/payloads';
-import { kill9, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
+import { kill9, postSignedWebhook, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
 import { createTestDatabaseUrl } from '../harness/test-db';
 import { openSocket, presenceIs, type TestSocket } from './sockets';
 
@@ -62,11 +61,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')('presence across 
       from: '5215500001111',
       text: 'Hola',
     });
-    const posted = await fetch(`${a.url}/webhooks/whatsapp`, {
-      method: 'POST',
-      headers: { ...json, 'x-hub-signature-256': signWebhookBody(body, appSecret) },
-      body,
-    });
+    const posted = await postSignedWebhook(a.url, body, appSecret);
     expect(posted.status).toBe(200);
     let conv = '';
     const deadline = Date.now() + 15_000;

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signWebhookBody } from '@charla/cloud-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../harness/free-port';
 import { inboundTextWebhook } from '../harness/payloads';
-import { kill9, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
+import { kill9, postSignedWebhook, sharedDatabaseEnv, startServerProcess } from '../harness/server-process';
 import { createTestDatabaseUrl } from '../harness/test-db';
 import { type Frame, openSocket } from '../presence/sockets';
 
@@ -64,11 +63,7 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')('realtime visibil
 
     const customerWrites = async (from: string, text: string) => {
       const body = inboundTextWebhook({ phoneNumberId, from, text });
-      const res = await fetch(`${a.url}/webhooks/whatsapp`, {
-        method: 'POST',
-        headers: { ...json, 'x-hub-signature-256': signWebhookBody(body, appSecret) },
-        body,
-      });
+      const res = await postSignedWebhook(a.url, body, appSecret);
       expect(res.status).toBe(200);
     };
     const conversationOf = async (from: string) => {
