@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { migrationsBehind, openDatabase } from '../../src/platform/db/database';
+import { createJobQueue } from '../../src/platform/jobs/job-queue';
 
 const serverUrl = process.env.CHARLA_TEST_DATABASE_URL;
 
@@ -8,7 +9,7 @@ const serverUrl = process.env.CHARLA_TEST_DATABASE_URL;
 describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
   'processes migrating one database together',
   () => {
-    it('three opening an empty database at once all start, and every migration is applied once', async () => {
+    it('three opening an empty database at once all start, their job queues too, and every migration is applied once', async () => {
       const name = `charla_test_together_${Date.now()}`;
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
@@ -21,14 +22,20 @@ describe.runIf(process.env.CHARLA_TEST_DB_KIND === 'postgres')(
         );
         const failures = opened.filter((o) => o.status === 'rejected').map((o) => String(o.reason));
         const dbs = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+        const errors: unknown[] = [];
+        const queues = dbs.map((db) => createJobQueue(db, (err) => errors.push(err)));
         try {
           expect(failures).toEqual([]);
+          // Each process then starts its job queue: pg-boss makes its schema the first time.
+          const started = await Promise.allSettled(queues.map((q) => q.start()));
+          expect(started.filter((o) => o.status === 'rejected').map((o) => String(o.reason))).toEqual([]);
           expect(await migrationsBehind(dbs[0]!)).toBe(0);
           const rows = await dbs[0]!.query<{ hash: string; n: string }>(
             'SELECT hash, count(*)::text AS n FROM drizzle.__drizzle_migrations GROUP BY hash HAVING count(*) > 1',
           );
           expect(rows).toEqual([]);
         } finally {
+          for (const q of queues) await q.stop().catch(() => {});
           for (const db of dbs) await db.close();
         }
       } finally {

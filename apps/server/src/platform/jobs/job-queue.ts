@@ -46,6 +46,22 @@ interface Worker {
   isBusy: boolean;
 }
 
+/** The advisory lock key processes take to set pg-boss up one at a time (see database.ts for migrations'). */
+const JOB_SETUP_LOCK = 7_419_042_002;
+
+/**
+ * pg-boss makes its schema and queues the first time it starts, and processes started together on
+ * an empty database collided doing so (a duplicate schema, a deadlock): each takes a transaction
+ * lock first, held while its setup runs on the pool's other connections. PGlite has one process.
+ */
+async function oneProcessAtATime(db: Database, setUp: () => Promise<void>): Promise<void> {
+  if (db.kind !== 'postgres') return setUp();
+  await db.transaction(async (query) => {
+    await query('SELECT pg_advisory_xact_lock($1)', [JOB_SETUP_LOCK]);
+    await setUp();
+  });
+}
+
 /** pg-boss on the database we already have: natively on PostgreSQL, through executeSql on PGlite. */
 export function createJobQueue(db: Database, onError: (err: unknown) => void): JobQueue {
   // Graceful stop waits for these: handlers, and pg-boss's own statements (it completes or fails
@@ -149,16 +165,17 @@ export function createJobQueue(db: Database, onError: (err: unknown) => void): J
       await boss.schedule(name, cron, {});
     },
     async start() {
-      await boss.start();
-      for (const job of definitions) {
-        await boss.createQueue(job.name, {
-          name: job.name,
-          retryLimit: job.retryLimit ?? 3,
-          retryDelay: job.retryDelaySeconds ?? 5,
-          retryBackoff: true,
-        });
-        await startWorkers(job);
-      }
+      await oneProcessAtATime(db, async () => {
+        await boss.start();
+        for (const job of definitions)
+          await boss.createQueue(job.name, {
+            name: job.name,
+            retryLimit: job.retryLimit ?? 3,
+            retryDelay: job.retryDelaySeconds ?? 5,
+            retryBackoff: true,
+          });
+      });
+      for (const job of definitions) await startWorkers(job);
       started = true;
     },
     async stop() {
