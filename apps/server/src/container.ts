@@ -123,6 +123,7 @@ import { createSessionWatch } from './platform/realtime/session-watch';
 import { resolveSecretKey } from './platform/secret-key';
 import { createLocalDiskStorage } from './platform/storage/local-disk-storage';
 import type { MediaStorage } from './platform/storage/media-storage';
+import { createS3Storage } from './platform/storage/s3-storage';
 
 /** How often each process checks that its realtime sockets' sessions are still live. */
 const SESSION_CHECK_MS = 1_000;
@@ -196,7 +197,7 @@ export interface ContainerOptions {
   /** Where the simulator should post webhooks; defaults to this server's own address. */
   webhookUrl?: string;
   database?: Database;
-  /** Where media bytes go; defaults to DATA_DIR/media on local disk. */
+  /** Where media bytes go; defaults to what MEDIA_STORAGE says (DATA_DIR/media on local disk). */
   mediaStorage?: MediaStorage;
   /** Replaces the Graph client used to download media (tests). */
   mediaSourceFor?: MediaDownloadWorkerDeps['mediaSourceFor'];
@@ -316,7 +317,7 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
     now: () => clock.now(),
     ...(opts.graphFetch && { fetch: opts.graphFetch }),
   });
-  const media = opts.mediaStorage ?? createLocalDiskStorage(join(config.DATA_DIR, 'media'));
+  const media = opts.mediaStorage ?? createMediaStorage(config);
   // The number's pace is the broadcasts module's setting; that engine is built below.
   let broadcastEngine: BroadcastEngine | null = null;
   const outbox = createOutboxEngine(
@@ -770,4 +771,17 @@ export async function createContainer(config: Config, opts: ContainerOptions): P
       }
     },
   };
+}
+
+/** DATA_DIR/media, or the bucket MEDIA_STORAGE=s3 names (config refuses s3 without its settings). */
+function createMediaStorage(config: Config): MediaStorage {
+  if (config.MEDIA_STORAGE === 'local') return createLocalDiskStorage(join(config.DATA_DIR, 'media'));
+  return createS3Storage({
+    endpoint: config.S3_ENDPOINT!,
+    bucket: config.S3_BUCKET!,
+    region: config.S3_REGION,
+    accessKeyId: config.S3_ACCESS_KEY_ID!,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+  });
 }

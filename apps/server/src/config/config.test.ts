@@ -46,6 +46,39 @@ describe('config', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" is not an IP address/);
   });
 
+  it('keeps media on local disk unless told, and asks for every S3 setting it needs by name', () => {
+    expect(loadConfig({}).MEDIA_STORAGE).toBe('local');
+    const s3 = {
+      MEDIA_STORAGE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000/',
+      S3_BUCKET: 'charla-media',
+      S3_ACCESS_KEY_ID: 'charla',
+      S3_SECRET_ACCESS_KEY: 'very-secret-value',
+    };
+    expect(loadConfig(s3)).toMatchObject({
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: true,
+    });
+    try {
+      loadConfig({ ...s3, S3_ENDPOINT: '', S3_SECRET_ACCESS_KEY: undefined });
+      expect.unreachable();
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain('S3_ENDPOINT: is required when MEDIA_STORAGE=s3');
+      expect(msg).toContain('S3_SECRET_ACCESS_KEY: is required when MEDIA_STORAGE=s3');
+      expect(msg).not.toContain('S3_BUCKET');
+    }
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Charla_Media' })).toThrow(/S3_BUCKET: 3 to 63 lowercase/);
+  });
+
+  it('refuses S3 settings left beside local media, which would keep files on one machine only', () => {
+    expect(() =>
+      loadConfig({ S3_BUCKET: 'charla-media', S3_SECRET_ACCESS_KEY: 'very-secret-value' }),
+    ).toThrow(/MEDIA_STORAGE: is local while S3_BUCKET, S3_SECRET_ACCESS_KEY are set: set MEDIA_STORAGE=s3/);
+    expect(() => loadConfig({ S3_SECRET_ACCESS_KEY: 'very-secret-value' })).not.toThrow(/very-secret-value/);
+  });
+
   it('.env.example documents exactly the keys the schema reads', () => {
     const text = readFileSync(examplePath, 'utf8');
     const documented = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();

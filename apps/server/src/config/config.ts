@@ -108,6 +108,24 @@ export const ConfigSchema = z
     BROADCAST_BENCHMARK_UNPACED: BooleanString.default(false),
     MEDIA_DOWNLOADS_PER_NUMBER: z.coerce.number().int().min(1).max(64).default(8),
     MEDIA_DOWNLOADS_TOTAL: z.coerce.number().int().min(1).max(512).default(32),
+    /** Where customers' files and uploads live: `local` (DATA_DIR/media) or `s3` (the bucket below). */
+    MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: Url.optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        '3 to 63 lowercase letters, digits, dots or hyphens (e.g. charla-media)',
+      )
+      .optional(),
+    S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and hyphens (e.g. us-east-1, or auto on R2)')
+      .default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** `endpoint/bucket/key`, as MinIO, Garage, Ceph and R2 serve; false for `bucket.endpoint/key`. */
+    S3_FORCE_PATH_STYLE: BooleanString.default(true),
     /**
      * Private or local destinations Charla's own HTTP calls (bots' HTTP steps) may reach: addresses,
      * CIDRs or host:port, comma-separated. Public addresses are always allowed.
@@ -155,6 +173,21 @@ export const ConfigSchema = z
           message: `is required when ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set (connecting a real number needs all five)`,
         });
       }
+    }
+    const s3 = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+    for (const k of s3) {
+      if (c.MEDIA_STORAGE === 's3' && c[k] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [k], message: 'is required when MEDIA_STORAGE=s3' });
+      }
+    }
+    // Files kept on one machine's disk while the bucket was meant would be missing on the others.
+    const stray = s3.filter((k) => c[k] !== undefined);
+    if (c.MEDIA_STORAGE === 'local' && stray.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEDIA_STORAGE'],
+        message: `is local while ${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set: set MEDIA_STORAGE=s3 to keep files in the bucket, or remove the S3_ settings`,
+      });
     }
   });
 

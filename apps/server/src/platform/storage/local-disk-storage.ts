@@ -2,15 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { MediaStorage } from './media-storage';
-
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+import { assertMediaKey, type MediaStorage } from './media-storage';
 
 /** MediaStorage in a folder (DATA_DIR/media): one file per key, written atomically. */
 export function createLocalDiskStorage(root: string): MediaStorage {
   const base = resolve(root);
   const pathOf = (key: string) => {
-    if (!KEY.test(key) || key.includes('..')) throw new Error(`Not a valid media storage key: ${key}`);
+    assertMediaKey(key);
     const path = resolve(base, key);
     if (!path.startsWith(base + sep)) throw new Error(`Media storage key escapes the folder: ${key}`);
     return path;

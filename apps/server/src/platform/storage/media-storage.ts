@@ -1,5 +1,16 @@
 import type { Readable } from 'node:stream';
 
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+
+/**
+ * Throws unless `key` is a relative path of plain names. Every store refuses the same keys, so a
+ * key that would climb out of the media folder is refused in S3 as well and moving between them
+ * never meets a key one of them cannot hold.
+ */
+export function assertMediaKey(key: string): void {
+  if (!KEY.test(key) || key.includes('..')) throw new Error(`Not a valid media storage key: ${key}`);
+}
+
 /** Inclusive offsets, as in an HTTP Range header. */
 export interface ByteRange {
   start: number;
@@ -8,8 +19,8 @@ export interface ByteRange {
 
 /**
  * Where media bytes live. Keys are opaque paths chosen by the caller (`<workspace>/<media id>`).
- * Local disk by default; an S3-compatible store can implement the same three calls so several
- * server processes share one store.
+ * Local disk by default; an S3-compatible bucket (`s3-storage.ts`) lets several server processes
+ * share one store.
  */
 export interface MediaStorage {
   /** Stores the bytes under `key`, replacing what was there; resolves once durable. */
