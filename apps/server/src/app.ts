@@ -67,7 +67,7 @@ export async function buildApp(
   refuseNulCharacters(app);
 
   await app.register(cookie);
-  await registerSecurityHeaders(app, { publicUrl: c.config.PUBLIC_URL });
+  registerSecurityHeaders(app, { publicUrl: c.config.PUBLIC_URL });
   registerCsrfGuard(app, { publicUrl: c.config.PUBLIC_URL, sessionCookie: SESSION_COOKIE });
   // IETF draft headers (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset) on every limited route.
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
