@@ -1,6 +1,7 @@
 /**
- * The dashboards on a large history: GET /api/reports/performance and /api/reports/volume over
- * 2,000,000 messages in 100,000 conversations, and the time to work the reports out from scratch.
+ * The dashboards on a large history: GET /api/reports/performance, volume, sla, csat, campaigns and
+ * automation over 2,000,000 messages in 100,000 conversations, and the time to work the reports out
+ * from scratch.
  *
  *   npx tsx bench/analytics.ts [--messages 2000000] [--conversations 100000] [--contacts 60000]
  *     [--n 30] [--warmup 3] [--rounds 2] [--new-messages 20000]
@@ -126,7 +127,20 @@ async function main() {
       calendar([0, 1, 2, 3, 4, 5], '08:00', '22:00', holiday),
     );
     const channelIds = await addNumbers(db, workspaceId);
-    log(`owner, ${agents.length} agents, 2 teams, business hours (holiday ${holiday}), 2 numbers`);
+    // SLA targets for the workspace and one team: the SLA page reports against them.
+    await put(call, '/api/reports/sla-targets', {
+      teamId: null,
+      firstResponseMinutes: 15,
+      resolutionMinutes: 480,
+    });
+    await put(call, '/api/reports/sla-targets', {
+      teamId: teams[0],
+      firstResponseMinutes: 10,
+      resolutionMinutes: 240,
+    });
+    log(
+      `owner, ${agents.length} agents, 2 teams, business hours (holiday ${holiday}), SLA targets, 2 numbers`,
+    );
 
     const t0 = performance.now();
     const counts = await seedAnalytics(
@@ -290,6 +304,13 @@ function dashboardCases(channelId: string, teamId: string, agentId: string): Cas
         path: `/api/reports/performance?${period}&time=${time}`,
         as: 'agent',
       });
+    // The other pages of Reports: SLA, satisfaction, campaigns and templates, automation.
+    for (const [f, q] of filters.slice(0, 3))
+      cases.push({ name: `sla ${days}d ${f}`, path: `/api/reports/sla?${period}${q}`, as: 'owner' });
+    cases.push({ name: `csat ${days}d all`, path: `/api/reports/csat?${period}`, as: 'owner' });
+    cases.push({ name: `csat ${days}d as agent`, path: `/api/reports/csat?${period}`, as: 'agent' });
+    cases.push({ name: `campaigns ${days}d all`, path: `/api/reports/campaigns?${period}`, as: 'owner' });
+    cases.push({ name: `automation ${days}d all`, path: `/api/reports/automation?${period}`, as: 'owner' });
   }
   return cases;
 }
