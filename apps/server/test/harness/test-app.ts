@@ -84,6 +84,8 @@ export async function createTestApp(
     graphFetch?: typeof fetch;
     /** Replaces the Graph client that downloads customers' files (e.g. to count or fail downloads). */
     mediaSourceFor?: ContainerOptions['mediaSourceFor'];
+    /** Where files go instead of DATA_DIR/media (a store that fails as a full disk does). */
+    mediaStorage?: ContainerOptions['mediaStorage'];
     /** More fields for the first-run setup (e.g. `timezone`). */
     setup?: Record<string, unknown>;
   } = {},
@@ -112,6 +114,7 @@ export async function createTestApp(
     clock,
     ...(opts.graphFetch && { graphFetch: opts.graphFetch }),
     ...(opts.mediaSourceFor && { mediaSourceFor: opts.mediaSourceFor }),
+    ...(opts.mediaStorage && { mediaStorage: opts.mediaStorage }),
     get webhookUrl() {
       return webhookUrl;
     },

@@ -35,3 +35,9 @@ export interface MediaStorage {
   /** Removes the bytes; no error when nothing is there. */
   delete(key: string): Promise<void>;
 }
+
+/** The store refused for want of space (a full disk, a quota): waiting and freeing space fix it. */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}

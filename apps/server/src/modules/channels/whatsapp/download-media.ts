@@ -8,7 +8,7 @@ import {
   MediaTooLargeError,
 } from '@charla/cloud-api';
 import type { Database } from '../../../platform/db/database';
-import type { MediaStorage } from '../../../platform/storage/media-storage';
+import { isStorageFull, type MediaStorage } from '../../../platform/storage/media-storage';
 import {
   findMediaToDownload,
   type InboxChange,
@@ -120,6 +120,13 @@ export function matchesSha256(bytes: Uint8Array, expected: string): boolean {
 
 function describeFailure(err: unknown): { reason: string; retryable: boolean } {
   if (err instanceof RetryableMediaError) return { reason: err.message, retryable: true };
+  if (isStorageFull(err)) {
+    return {
+      reason:
+        "The server's disk was full, so Charla could not store this file. Free some space on the server.",
+      retryable: true,
+    };
+  }
   if (err instanceof PermanentMediaError) return { reason: err.message, retryable: false };
   if (err instanceof MediaTooLargeError) {
     return {

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { MediaInfo, MediaKind, UploadedMedia } from '@charla/contracts';
 import { remuxWebmOpusToOgg } from '../../../platform/audio/webm-opus-to-ogg';
 import { AppError, notFound } from '../../../platform/errors';
+import { isStorageFull } from '../../../platform/storage/media-storage';
 import { findConversation } from '../conversations/get-thread';
 import type { InboxDeps } from '../inbox.deps';
 import type { ChannelGateway } from '../inbox.ports';
@@ -158,7 +159,14 @@ async function storeUpload(
 
   const id = randomUUID();
   const storageKey = `${workspaceId}/${id}`;
-  await deps.media.put(storageKey, bytes);
+  await deps.media.put(storageKey, bytes).catch((err) => {
+    if (!isStorageFull(err)) throw err;
+    throw new AppError(
+      'unavailable',
+      'storage_full',
+      "The server's disk is full, so the file was not stored and nothing was sent. Free some space on the server (or tell whoever runs Charla), then send it again.",
+    );
+  });
   await deps.db.query(
     `INSERT INTO media (id, workspace_id, channel_id, conversation_id, direction, mime_type, size, filename,
                         storage_key, state, created_at, updated_at)
