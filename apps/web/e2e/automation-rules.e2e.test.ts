@@ -134,6 +134,10 @@ describe('automation rules', () => {
     await page.getByTestId('rule-new').click();
     await page.getByTestId('rule-name-input').fill('Price list');
     await page.getByTestId('rule-action-0').getByTestId('automatic-message-kind').selectOption('file');
+    // The file goes to a number: choosing is possible once the numbers have loaded, as for a person.
+    await expect
+      .poll(() => page.getByTestId('automatic-file-choose').isEnabled(), { timeout: 15_000 })
+      .toBe(true);
     await page.getByTestId('automatic-file-input').setInputFiles({
       name: 'prices.pdf',
       mimeType: 'application/pdf',
