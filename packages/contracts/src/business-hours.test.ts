@@ -5,6 +5,7 @@ import {
   type BusinessCalendar,
   BusinessCalendarSchema,
   businessMsBetween,
+  businessTimeline,
   isOpenAt,
   nextOpenAt,
   overlappingRanges,
@@ -221,6 +222,32 @@ const instant = fc
   .map((m) => new Date(m * 60_000));
 
 describe('properties', () => {
+  it('a timeline worked out once answers as businessMsBetween does, inside its span and outside it', () => {
+    fc.assert(
+      fc.property(
+        calendar,
+        instant,
+        fc.array(
+          fc.tuple(fc.integer({ min: -3 * 1440, max: 40 * 1440 }), fc.integer({ min: 0, max: 20 * 1440 })),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        (cal, from, pairs) => {
+          const to = new Date(from.getTime() + 30 * 24 * H);
+          const timeline = businessTimeline(cal, from, to);
+          for (const [offset, length] of pairs) {
+            const a = new Date(from.getTime() + offset * 60_000);
+            const b = new Date(a.getTime() + length * 60_000);
+            expect(timeline.msBetween(a, b)).toBe(businessMsBetween(cal, a, b));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('business time adds up over consecutive spans and never exceeds the wall time', () => {
     fc.assert(
       fc.property(

@@ -1,6 +1,6 @@
 import {
   type BusinessCalendar,
-  businessMsBetween,
+  businessTimeline,
   type ReportQuery,
   type SetSlaTargetRequest,
   type SlaAtRisk,
@@ -165,9 +165,22 @@ export async function getSlaReport(
   ]);
   const calendarOf = (teamId: string | null): BusinessCalendar | null =>
     time === 'business' ? calendars.of(actor.workspaceId, teamId) : null;
+  // Thousands of open conversations, each timed to now in business time: each calendar's open
+  // intervals from the oldest of them to now are worked out once (a walk per conversation over
+  // months of days took minutes on 100,000 conversations).
+  let oldestMs = now.getTime();
+  for (const c of [started, open].flat()) oldestMs = Math.min(oldestMs, new Date(c.started_at).getTime());
+  const oldest = new Date(oldestMs);
+  const timelines = new Map<BusinessCalendar, ReturnType<typeof businessTimeline>>();
   const elapsed = (teamId: string | null, from: Date, to: Date) => {
     const calendar = calendarOf(teamId);
-    return calendar ? businessMsBetween(calendar, from, to) : Math.max(0, to.getTime() - from.getTime());
+    if (!calendar) return Math.max(0, to.getTime() - from.getTime());
+    let timeline = timelines.get(calendar);
+    if (!timeline) {
+      timeline = businessTimeline(calendar, oldest, now);
+      timelines.set(calendar, timeline);
+    }
+    return timeline.msBetween(from, to);
   };
   const b = time === 'business';
 
