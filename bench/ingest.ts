@@ -20,6 +20,7 @@ import { signWebhookBody } from '@charla/cloud-api';
 import { createIngestWorker, type IngestWorker } from '@charla/server/src/modules/channels';
 import { saveChannel } from '@charla/server/src/modules/channels/save-channel';
 import pg from 'pg';
+import { postSigned } from './post-load';
 import { createPgDatabase, startCharlaInProcess } from './start-charla';
 import { percentile, positiveInt, round } from './util';
 
@@ -227,41 +228,12 @@ async function main() {
     const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
     cleanups.push(async () => agent.destroy());
     const post = (i: number) =>
-      new Promise<number>((resolve) => {
-        const body = bodies[i]!;
-        const req = http.request(
-          {
-            agent,
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: '/webhooks/whatsapp',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': body.length,
-              'x-hub-signature-256': signatures[i],
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              if (res.statusCode !== 200 && failureSamples.length < 5) {
-                failureSamples.push(
-                  `${res.statusCode}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`,
-                );
-              }
-              resolve(res.statusCode ?? 0);
-            });
-            res.on('error', () => resolve(0));
-          },
-        );
-        req.on('error', (err) => {
-          if (failureSamples.length < 5) failureSamples.push(`network: ${err.message}`);
-          resolve(0);
-        });
-        req.end(body);
-      });
+      postSigned(
+        { agent, port: Number(port), path: '/webhooks/whatsapp' },
+        bodies[i]!,
+        signatures[i]!,
+        failureSamples,
+      );
 
     // Warm up the route and the directory cache with a GET that does not store anything.
     await new Promise<void>((resolve, reject) => {

@@ -27,38 +27,7 @@ export async function postAll(opts: {
   const failures: string[] = [];
   const latencies = new Float64Array(opts.bodies.length);
   const post = (i: number) =>
-    new Promise<number>((resolve) => {
-      const body = opts.bodies[i]!;
-      const req = http.request(
-        {
-          agent,
-          host: '127.0.0.1',
-          port: opts.port,
-          method: 'POST',
-          path: opts.path,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': body.length,
-            'x-hub-signature-256': opts.signatures[i],
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            if (res.statusCode !== 200 && failures.length < 5)
-              failures.push(`${res.statusCode}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`);
-            resolve(res.statusCode ?? 0);
-          });
-          res.on('error', () => resolve(0));
-        },
-      );
-      req.on('error', (err) => {
-        if (failures.length < 5) failures.push(`network: ${err.message}`);
-        resolve(0);
-      });
-      req.end(body);
-    });
+    postSigned({ agent, port: opts.port, path: opts.path }, opts.bodies[i]!, opts.signatures[i]!, failures);
   let next = 0;
   let non200 = 0;
   const started = performance.now();
@@ -86,4 +55,47 @@ export async function postAll(opts: {
       max: round(sorted.at(-1) ?? 0, 2),
     },
   };
+}
+
+/**
+ * One signed POST on a keep-alive agent; answers the status (0 when the connection failed) and
+ * notes the first few refusals in `failures`.
+ */
+export function postSigned(
+  to: { agent: http.Agent; port: number; path: string },
+  body: Buffer,
+  signature: string,
+  failures: string[],
+): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const req = http.request(
+      {
+        agent: to.agent,
+        host: '127.0.0.1',
+        port: to.port,
+        method: 'POST',
+        path: to.path,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': body.length,
+          'x-hub-signature-256': signature,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          if (res.statusCode !== 200 && failures.length < 5)
+            failures.push(`${res.statusCode}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`);
+          resolve(res.statusCode ?? 0);
+        });
+        res.on('error', () => resolve(0));
+      },
+    );
+    req.on('error', (err) => {
+      if (failures.length < 5) failures.push(`network: ${err.message}`);
+      resolve(0);
+    });
+    req.end(body);
+  });
 }

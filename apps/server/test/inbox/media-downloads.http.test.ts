@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CloudApiNetworkError } from '@charla/cloud-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudApiMediaSource, type MediaSource } from '../../src/modules/channels/whatsapp/download-media';
+import { customerSendsFile } from '../harness/customer-files';
 import { apiOf } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -51,15 +52,7 @@ afterAll(() => t?.close());
 
 const photo = () => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(2048)]);
 
-function sendPhoto(waId: string, bytes: Buffer): string {
-  const { mediaId } = t.simulator.sendAsCustomer({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    waId,
-    message: { type: 'image', image: {} },
-    media: { base64: bytes.toString('base64'), mimeType: 'image/jpeg' },
-  });
-  return mediaId!;
-}
+const sendPhoto = (waId: string, bytes: Buffer) => customerSendsFile(t, waId, bytes);
 
 async function mediaRow(externalId: string) {
   const [row] = await t.container.db.query<{

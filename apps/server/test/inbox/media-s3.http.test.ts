@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import type { Thread } from '@charla/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Storage } from '../../src/platform/storage/s3-storage';
+import { customerSendsFile } from '../harness/customer-files';
+import { apiOf } from '../harness/outbound';
 import { startS3Server, type TestS3 } from '../harness/s3-server';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -25,27 +26,11 @@ afterAll(async () => {
 describe('a customer file with MEDIA_STORAGE=s3', () => {
   it('is downloaded into the bucket as <workspace>/<media id> and served from there', async () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(300_000)]);
-    t.simulator.sendAsCustomer({
-      phoneNumberId: t.sandbox.phoneNumberId,
-      waId: '5215577770101',
-      message: { type: 'image', image: {} },
-      media: { base64: png.toString('base64'), mimeType: 'image/png' },
-    });
+    customerSendsFile(t, '5215577770101', png, { mimeType: 'image/png' });
     const media = await t.waitFor(async () => {
-      const list = await t.app.inject({
-        method: 'GET',
-        url: '/api/conversations',
-        headers: { cookie: t.cookie },
-      });
-      const conv = list.json().items[0];
+      const conv = (await apiOf(t).call('GET', '/api/conversations')).json().items[0];
       if (!conv) return null;
-      const thread: Thread = (
-        await t.app.inject({
-          method: 'GET',
-          url: `/api/conversations/${conv.id}`,
-          headers: { cookie: t.cookie },
-        })
-      ).json();
+      const thread = await apiOf(t).thread(conv.id);
       const m = (thread.messages[0]?.content as { media?: { id: string; url: string; state: string } })
         ?.media;
       return m?.state === 'ready' ? m : null;

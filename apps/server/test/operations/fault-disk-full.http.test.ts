@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalDiskStorage } from '../../src/platform/storage/local-disk-storage';
 import type { MediaStorage } from '../../src/platform/storage/media-storage';
+import { customerSendsFile } from '../harness/customer-files';
 import { apiOf } from '../harness/outbound';
 import { createTestApp, type TestApp } from '../harness/test-app';
 
@@ -32,16 +33,6 @@ afterAll(async () => {
 });
 
 const photo = () => Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(2048)]);
-
-function customerSendsPhoto(waId: string, bytes: Buffer, caption: string): string {
-  const { mediaId } = t.simulator.sendAsCustomer({
-    phoneNumberId: t.sandbox.phoneNumberId,
-    waId,
-    message: { type: 'image', image: { caption } },
-    media: { base64: bytes.toString('base64'), mimeType: 'image/jpeg' },
-  });
-  return mediaId!;
-}
 
 async function fileRow(externalId: string) {
   const [row] = await t.container.db.query<{
@@ -81,7 +72,7 @@ describe('the disk full while storing media', () => {
   it("keeps the customer's message, retries the file and shows it once there is space again", async () => {
     full = true;
     const bytes = photo();
-    const externalId = customerSendsPhoto('5215577700001', bytes, 'Foto del pedido roto');
+    const externalId = customerSendsFile(t, '5215577700001', bytes, { caption: 'Foto del pedido roto' });
     const failed = await t.waitFor(async () => {
       const row = await fileRow(externalId);
       return row?.download_attempts === 1 && !row.claimed ? row : null;
@@ -105,7 +96,7 @@ describe('the disk full while storing media', () => {
 
   it('says the disk was full when the last attempt could not store the file either', async () => {
     full = true;
-    const externalId = customerSendsPhoto('5215577700002', photo(), 'Otra foto');
+    const externalId = customerSendsFile(t, '5215577700002', photo(), { caption: 'Otra foto' });
     await t.waitFor(async () => (await fileRow(externalId))?.download_attempts === 1, 'the first attempt');
     await t.waitFor(async () => !(await fileRow(externalId))?.claimed, 'the attempt to end');
     await retryNow(externalId, 4);
